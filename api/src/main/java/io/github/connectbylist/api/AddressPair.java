@@ -1,0 +1,50 @@
+package io.github.connectbylist.api;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One candidate connection: a local source address and a remote destination, the unit that
+ * WSAConnectByList ranks and tries.
+ *
+ * @param source the local address to bind to, or {@code null} to let the operating system pick it
+ * @param destination the remote address and port; resolved, never IPv4-mapped
+ */
+public record AddressPair(LocalAddress source, InetSocketAddress destination) {
+
+  public AddressPair {
+    Objects.requireNonNull(destination, "destination");
+    if (destination.isUnresolved()) {
+      throw new IllegalArgumentException("destination " + destination + " is unresolved");
+    }
+    if (source != null && (source.address() instanceof Inet4Address) != destination.getAddress() instanceof Inet4Address) {
+      throw new IllegalArgumentException("source " + source + " and destination " + destination + " differ in family");
+    }
+  }
+
+  /** A pair whose source the operating system picks when the socket connects. */
+  public static AddressPair toDestination(InetSocketAddress destination) {
+    return new AddressPair(null, destination);
+  }
+
+  public Optional<LocalAddress> sourceIfChosen() {
+    return Optional.ofNullable(source);
+  }
+
+  public InetAddress destinationAddress() {
+    return destination.getAddress();
+  }
+
+  public boolean isIpv6() {
+    return !(destination.getAddress() instanceof Inet4Address);
+  }
+
+  @Override
+  public String toString() {
+    String to = Addresses.format(destination.getAddress(), destination.getPort());
+    return (source == null ? "*" : source.address().getHostAddress()) + " -> " + to;
+  }
+}

@@ -1,0 +1,20 @@
+package io.github.connectbylist.api;
+
+import java.util.List;
+
+/**
+ * Decides the order in which address pairs are tried: WSAConnectByList's "pairs with the highest chance
+ * of success first". A ranker is pure: it opens no sockets, starts no threads and reads no clock, so the
+ * same code runs on real sockets and in a simulation.
+ */
+public interface AddressPairRanker {
+
+  /**
+   * Returns {@code pairs} in the order to try them. The result must hold exactly the given pairs; the
+   * caller falls back to the input order, and reports it, when it does not or when this method throws.
+   */
+  List<AddressPair> rank(List<AddressPair> pairs, RankingContext context);
+
+  /** Registers a ranker with {@link java.util.ServiceLoader}. */
+  interface Provider extends StrategyProvider<AddressPairRanker> {}
+}

@@ -1,0 +1,43 @@
+package io.github.connectbylist.api;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One connection attempt that has ended: which pair, when it started and ended (measured from the start of
+ * the connect), and how it ended. The trace of a connect is its list of attempts in start order.
+ *
+ * @param index the attempt's place in start order, from 0
+ * @param pair the pair tried
+ * @param startedAt when the socket started connecting
+ * @param endedAt when the attempt connected, failed, or was ended
+ * @param failure why it failed, or {@code null} for the attempt that connected
+ * @param error the error it failed with, or {@code null} for the attempt that connected
+ */
+public record Attempt(
+    int index, AddressPair pair, Duration startedAt, Duration endedAt, FailureKind failure, IOException error) {
+
+  public Attempt {
+    Objects.requireNonNull(pair, "pair");
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(endedAt, "endedAt");
+    if ((failure == null) != (error == null)) {
+      throw new IllegalArgumentException("failure and error come together: " + failure + ", " + error);
+    }
+  }
+
+  public boolean connected() {
+    return failure == null;
+  }
+
+  public Duration duration() {
+    return endedAt.minus(startedAt);
+  }
+
+  @Override
+  public String toString() {
+    return "#" + index + " " + pair + " " + startedAt.toNanos() / 1e6 + "ms.." + endedAt.toNanos() / 1e6 + "ms "
+        + (connected() ? "CONNECTED" : failure + " (" + error.getMessage() + ")");
+  }
+}

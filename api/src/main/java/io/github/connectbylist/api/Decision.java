@@ -1,0 +1,45 @@
+package io.github.connectbylist.api;
+
+/** What a {@link AttemptScheduler.Schedule} tells the orchestrator to do next. */
+public sealed interface Decision
+    permits Decision.StartNext, Decision.EndAttempt, Decision.WakeAt, Decision.AwaitAttemptEnd {
+
+  /** Start the next pair in ranked order now; the orchestrator then asks again. */
+  static Decision startNext() {
+    return StartNext.INSTANCE;
+  }
+
+  /** End attempt {@code index}, which has run too long; it fails as timed out and the orchestrator asks again. */
+  static Decision endAttempt(int index) {
+    return new EndAttempt(index);
+  }
+
+  /** Ask again at {@code nanos} (since the connect started) unless an attempt ends first. */
+  static Decision wakeAt(long nanos) {
+    return new WakeAt(nanos);
+  }
+
+  /**
+   * Ask again when an attempt ends. Answered when no attempt is running, it means the schedule gives up:
+   * the connect fails with the attempts made so far.
+   */
+  static Decision awaitAttemptEnd() {
+    return AwaitAttemptEnd.INSTANCE;
+  }
+
+  /** See {@link Decision#startNext()}. */
+  record StartNext() implements Decision {
+    static final StartNext INSTANCE = new StartNext();
+  }
+
+  /** See {@link Decision#endAttempt(int)}. */
+  record EndAttempt(int index) implements Decision {}
+
+  /** See {@link Decision#wakeAt(long)}. */
+  record WakeAt(long nanos) implements Decision {}
+
+  /** See {@link Decision#awaitAttemptEnd()}. */
+  record AwaitAttemptEnd() implements Decision {
+    static final AwaitAttemptEnd INSTANCE = new AwaitAttemptEnd();
+  }
+}

@@ -1,0 +1,32 @@
+package io.github.connectbylist.api;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a ranker may know of this host when it orders pairs: its local addresses, and for some destinations
+ * the source address the operating system would pick (found by connecting a UDP socket, which sends
+ * nothing). A destination is missing from {@code osPreferredSources} when the lookup was skipped because
+ * only one source could serve it, or when it failed.
+ */
+public record RankingContext(List<LocalAddress> localAddresses, Map<InetAddress, InetAddress> osPreferredSources) {
+
+  public RankingContext {
+    localAddresses = List.copyOf(localAddresses);
+    osPreferredSources = Map.copyOf(osPreferredSources);
+  }
+
+  /** A context that knows nothing: every ranker must cope with it. */
+  public static RankingContext empty() {
+    return new RankingContext(List.of(), Map.of());
+  }
+
+  /** The source address the operating system would use to reach {@code destination}, when known. */
+  public Optional<InetAddress> osPreferredSource(InetAddress destination) {
+    Objects.requireNonNull(destination, "destination");
+    return Optional.ofNullable(osPreferredSources.get(Addresses.unmapped(destination)));
+  }
+}

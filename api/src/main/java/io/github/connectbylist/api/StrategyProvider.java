@@ -1,0 +1,34 @@
+package io.github.connectbylist.api;
+
+import java.util.List;
+
+/**
+ * What a strategy module registers with {@link java.util.ServiceLoader}: a name to choose it by, a line
+ * that says what it does, a priority for when nobody chooses, and a factory that takes options.
+ *
+ * <p>Implementations need a public no-argument constructor and must not declare a public static {@code
+ * provider()} method: in a named module ServiceLoader would call that instead.
+ *
+ * @param <T> the strategy type, {@link AddressPairRanker} or {@link AttemptScheduler}
+ */
+public interface StrategyProvider<T> {
+
+  /** The name users choose this strategy by, in lower case with dashes, such as {@code happy-eyeballs}. */
+  String name();
+
+  /** One line for humans. */
+  String description();
+
+  /** Higher wins when no strategy is named; the built-in ones use 0 (sequential) to 200 (happy-eyeballs). */
+  int priority();
+
+  /** The options {@link #create} understands; the caller rejects any other before calling it. */
+  List<StrategyOption> options();
+
+  /**
+   * Makes a strategy from options whose names are all in {@link #options()}.
+   *
+   * @throws IllegalArgumentException naming the option when a value is malformed or out of range
+   */
+  T create(StrategyOptions options);
+}

@@ -1,0 +1,320 @@
+package io.github.connectbylist;
+
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.ConnectListener;
+import io.github.connectbylist.api.LocalAddress;
+import io.github.connectbylist.api.RankingContext;
+import io.github.connectbylist.internal.CallSettings;
+import io.github.connectbylist.internal.ConnectCall;
+import io.github.connectbylist.internal.Destinations;
+import io.github.connectbylist.internal.EventLoop;
+import io.github.connectbylist.internal.GuardedListener;
+import io.github.connectbylist.internal.LocalAddresses;
+import io.github.connectbylist.internal.OsSourceLookup;
+import io.github.connectbylist.internal.Pairs;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.SocketOption;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Connects to the best one of many candidate addresses: the JVM's {@code WSAConnectByList}. Each
+ * destination is paired with the local addresses that can reach it; a {@link AddressPairRanker} orders the
+ * pairs and an {@link AttemptScheduler} paces the attempts, both chosen at run time by name. One event loop
+ * thread drives the pending attempts of every connect of an instance; {@link #close()} ends it.
+ *
+ * <pre>{@code
+ * try (ConnectByList cbl = ConnectByList.builder().strategy("sequential").timeout(Duration.ofSeconds(5)).build()) {
+ *   Connection c = cbl.connect(List.of(new InetSocketAddress("::1", 8080), new InetSocketAddress("127.0.0.1", 8080)));
+ * }
+ * }</pre>
+ */
+public final class ConnectByList implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
+
+  private final AddressPairRanker ranker;
+  private final AttemptScheduler scheduler;
+  private final Optional<Duration> timeout;
+  private final List<LocalAddress> givenLocalAddresses;
+  private final boolean osPicksSource;
+  private final CallSettings settings;
+  private final EventLoop loop;
+
+  private ConnectByList(Builder b, AddressPairRanker ranker, AttemptScheduler scheduler) {
+    this.ranker = ranker;
+    this.scheduler = scheduler;
+    this.timeout = b.timeout;
+    this.givenLocalAddresses = b.localAddresses;
+    this.osPicksSource = b.osPicksSource;
+    this.loop = new EventLoop();
+    this.settings = new CallSettings(loop, GuardedListener.wrap(b.listener), b.socketOptions, b.blocking);
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Connects to one of {@code addresses} and returns the connected socket, blocking until an attempt
+   * connects, every attempt has failed, or the deadline passes. An interrupt ends the connect, closes
+   * every socket it opened, and throws with kind {@code CANCELLED}; the interrupt flag stays set.
+   *
+   * @throws IllegalArgumentException naming a bad address (NullPointerException for a null one), before any socket opens
+   * @throws IllegalStateException when this instance is closed
+   * @throws ConnectFailedException carrying every attempt when none connected
+   */
+  public Connection connect(List<? extends InetSocketAddress> addresses) throws ConnectFailedException {
+    return newCall(addresses).connectBlocking();
+  }
+
+  /**
+   * Starts connecting to one of {@code addresses} and returns at once. The future completes on the event
+   * loop thread; cancelling it ends the connect and closes every socket it opened. Bad addresses throw here,
+   * as in {@link #connect}; a failed connect completes the future with a {@link ConnectFailedException}.
+   */
+  public CompletableFuture<Connection> connectAsync(List<? extends InetSocketAddress> addresses) {
+    return newCall(addresses).connectAsync();
+  }
+
+  public AddressPairRanker ranker() {
+    return ranker;
+  }
+
+  public AttemptScheduler scheduler() {
+    return scheduler;
+  }
+
+  public Optional<Duration> timeout() {
+    return timeout;
+  }
+
+  /**
+   * Ends every connect in progress (they fail as {@code CANCELLED}) and stops the event loop thread; later
+   * connects throw {@link IllegalStateException}.
+   */
+  @Override
+  public void close() {
+    loop.close();
+  }
+
+  private ConnectCall newCall(List<? extends InetSocketAddress> addresses) {
+    long start = System.nanoTime();
+    if (loop.isClosing()) {
+      throw new IllegalStateException("this ConnectByList is closed");
+    }
+    List<InetSocketAddress> destinations = Destinations.check(addresses);
+    List<LocalAddress> locals = osPicksSource ? List.of()
+        : givenLocalAddresses != null ? givenLocalAddresses : LocalAddresses.current();
+    List<AddressPair> pairs = osPicksSource ? Pairs.osChoosesSource(destinations) : Pairs.build(destinations, locals);
+    Map<InetAddress, Integer> pairsPerDestination = new HashMap<>();
+    for (AddressPair p : pairs) {
+      pairsPerDestination.merge(p.destinationAddress(), 1, Integer::sum);
+    }
+    List<AddressPair> ranked = rank(pairs, new RankingContext(locals, osPreferredSources(pairsPerDestination)));
+    boolean[] bind = new boolean[ranked.size()];
+    for (int i = 0; i < bind.length; i++) {
+      AddressPair p = ranked.get(i);
+      // A source found by discovery that is the only one for its destination is what the OS would pick
+      // anyway; not binding it spares a syscall and the bind-time port search.
+      bind[i] = p.source() != null
+          && (givenLocalAddresses != null || pairsPerDestination.get(p.destinationAddress()) > 1);
+    }
+    AttemptScheduler.Schedule schedule = scheduler.newSchedule(ranked, timeout);
+    return new ConnectCall(settings, ranked, bind, schedule, start,
+        timeout.map(Duration::toNanos).orElse(Long.MAX_VALUE));
+  }
+
+  /** Looks up the OS's source only where it can change the order: destinations with more than one pair. */
+  private static Map<InetAddress, InetAddress> osPreferredSources(Map<InetAddress, Integer> pairsPerDestination) {
+    Map<InetAddress, InetAddress> sources = new HashMap<>();
+    pairsPerDestination.forEach((destination, count) -> {
+      if (count > 1) {
+        OsSourceLookup.sourceFor(destination).ifPresent(s -> sources.put(destination, s));
+      }
+    });
+    return sources;
+  }
+
+  private List<AddressPair> rank(List<AddressPair> pairs, RankingContext context) {
+    if (pairs.size() == 1) {
+      return pairs;
+    }
+    try {
+      List<AddressPair> ranked = ranker.rank(List.copyOf(pairs), context);
+      if (ranked != null && ranked.size() == pairs.size() && new HashSet<>(ranked).equals(new HashSet<>(pairs))) {
+        return List.copyOf(ranked);
+      }
+      LOG.log(System.Logger.Level.WARNING, "ranker " + ranker + " did not return the pairs it was given; "
+          + "using their input order");
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "ranker " + ranker + " threw; using the input order", e);
+    }
+    return pairs;
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectByList[ranker=" + ranker + ", scheduler=" + scheduler + ", timeout="
+        + timeout.map(Duration::toString).orElse("none") + "]";
+  }
+
+  /** Options of a {@link ConnectByList}; every setter checks its argument at once. */
+  public static final class Builder {
+    private String strategy;
+    private String rankerSpec;
+    private String schedulerSpec;
+    private AddressPairRanker rankerInstance;
+    private AttemptScheduler schedulerInstance;
+    private Optional<Duration> timeout = Optional.empty();
+    private ConnectListener listener = ConnectListener.NONE;
+    private List<LocalAddress> localAddresses;
+    private boolean osPicksSource;
+    private final Map<SocketOption<?>, Object> socketOptions = new LinkedHashMap<>();
+    private boolean blocking = true;
+    private Strategies strategies;
+
+    private Builder() {}
+
+    /** Sets the ranker and the scheduler of that name, with options: {@code happy-eyeballs(...)}. */
+    public Builder strategy(String spec) {
+      this.strategy = Objects.requireNonNull(spec, "strategy");
+      return this;
+    }
+
+    /** The ranker by name and options, such as {@code sequential}; wins over {@link #strategy}. */
+    public Builder ranker(String spec) {
+      this.rankerSpec = Objects.requireNonNull(spec, "ranker");
+      this.rankerInstance = null;
+      return this;
+    }
+
+    /** The scheduler by name and options, such as {@code sequential(attempt-timeout=250ms)}. */
+    public Builder scheduler(String spec) {
+      this.schedulerSpec = Objects.requireNonNull(spec, "scheduler");
+      this.schedulerInstance = null;
+      return this;
+    }
+
+    /** A ranker made in code, such as one built with a strategy module's typed builder. */
+    public Builder ranker(AddressPairRanker ranker) {
+      this.rankerInstance = Objects.requireNonNull(ranker, "ranker");
+      this.rankerSpec = null;
+      return this;
+    }
+
+    /** A scheduler made in code, such as {@code SequentialScheduler.builder()...build()}. */
+    public Builder scheduler(AttemptScheduler scheduler) {
+      this.schedulerInstance = Objects.requireNonNull(scheduler, "scheduler");
+      this.schedulerSpec = null;
+      return this;
+    }
+
+    /** Where strategies are looked up by name; {@link Strategies#discovered()} by default. */
+    public Builder strategies(Strategies strategies) {
+      this.strategies = Objects.requireNonNull(strategies, "strategies");
+      return this;
+    }
+
+    /** The overall deadline of each connect, exact: when it passes every attempt is closed. None by default. */
+    public Builder timeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+      }
+      this.timeout = Optional.of(timeout);
+      return this;
+    }
+
+    /** Hears every attempt; called on the thread that drives the connect, so it must be quick. */
+    public Builder listener(ConnectListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** Use these source addresses instead of the host's; each pair's source is then always bound. */
+    public Builder localAddresses(List<LocalAddress> addresses) {
+      Objects.requireNonNull(addresses, "localAddresses");
+      for (int i = 0; i < addresses.size(); i++) {
+        Objects.requireNonNull(addresses.get(i), "localAddresses[" + i + "]");
+      }
+      this.localAddresses = List.copyOf(addresses);
+      return this;
+    }
+
+    /** One pair per destination with the source left to the operating system, as a plain connect does. */
+    public Builder osPicksSource(boolean osPicks) {
+      this.osPicksSource = osPicks;
+      return this;
+    }
+
+    /** A socket option set on every attempt's socket before it connects. */
+    public <T> Builder socketOption(SocketOption<T> option, T value) {
+      Objects.requireNonNull(option, "option");
+      Objects.requireNonNull(value, "value of " + option.name());
+      if (!option.type().isInstance(value)) {
+        throw new IllegalArgumentException(
+            "socket option " + option.name() + " takes a " + option.type().getSimpleName() + ", not " + value);
+      }
+      socketOptions.put(option, value);
+      return this;
+    }
+
+    /** Whether the connected channel is handed over in blocking mode (the default) or non-blocking. */
+    public Builder blocking(boolean blocking) {
+      this.blocking = blocking;
+      return this;
+    }
+
+    /**
+     * Resolves the strategies and checks the options.
+     *
+     * @throws IllegalArgumentException naming an unknown strategy or option, with what exists
+     */
+    public ConnectByList build() {
+      checkSocketOptions();
+      Strategies found = strategies != null ? strategies : Strategies.discovered();
+      AddressPairRanker ranker = rankerInstance;
+      AttemptScheduler scheduler = schedulerInstance;
+      if (ranker == null && rankerSpec != null) {
+        ranker = found.ranker(rankerSpec);
+      }
+      if (scheduler == null && schedulerSpec != null) {
+        scheduler = found.scheduler(schedulerSpec);
+      }
+      if (ranker == null || scheduler == null) {
+        Strategies.Choice choice = strategy != null ? found.strategy(strategy) : found.defaults();
+        ranker = ranker != null ? ranker : choice.ranker();
+        scheduler = scheduler != null ? scheduler : choice.scheduler();
+      }
+      return new ConnectByList(this, ranker, scheduler);
+    }
+
+    private void checkSocketOptions() {
+      if (socketOptions.isEmpty()) {
+        return;
+      }
+      try (SocketChannel probe = SocketChannel.open()) {
+        for (SocketOption<?> option : socketOptions.keySet()) {
+          if (!probe.supportedOptions().contains(option)) {
+            throw new IllegalArgumentException("socket option " + option.name() + " is not supported; supported: "
+                + probe.supportedOptions());
+          }
+        }
+      } catch (IOException e) {
+        throw new IllegalStateException("cannot open a socket to check the socket options", e);
+      }
+    }
+  }
+}

@@ -1,0 +1,79 @@
+package io.github.connectbylist;
+
+import io.github.connectbylist.api.Attempt;
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A connected socket and how it was reached: WSAConnectByList's {@code LocalAddress} and {@code
+ * RemoteAddress} out-parameters, plus the trace of every attempt. Closing it closes the channel.
+ */
+public final class Connection implements Closeable {
+  private final SocketChannel channel;
+  private final InetSocketAddress localAddress;
+  private final InetSocketAddress remoteAddress;
+  private final List<Attempt> attempts;
+  private final Attempt winner;
+  private final Duration elapsed;
+
+  /** Made by the orchestrator; public so that other transports and tests can make one too. */
+  public Connection(
+      SocketChannel channel,
+      InetSocketAddress localAddress,
+      InetSocketAddress remoteAddress,
+      List<Attempt> attempts,
+      Attempt winner,
+      Duration elapsed) {
+    this.channel = channel;
+    this.localAddress = localAddress;
+    this.remoteAddress = remoteAddress;
+    this.attempts = List.copyOf(attempts);
+    this.winner = winner;
+    this.elapsed = elapsed;
+  }
+
+  /** The connected channel, in blocking mode unless the builder asked otherwise. */
+  public SocketChannel channel() {
+    return channel;
+  }
+
+  /** The local address of the connection, as {@code getsockname} gives it. */
+  public InetSocketAddress localAddress() {
+    return localAddress;
+  }
+
+  /** The remote address of the connection, as {@code getpeername} gives it. */
+  public InetSocketAddress remoteAddress() {
+    return remoteAddress;
+  }
+
+  /** Every attempt of the connect, in start order, the winner among them. */
+  public List<Attempt> attempts() {
+    return attempts;
+  }
+
+  /** The attempt that connected. */
+  public Attempt winner() {
+    return winner;
+  }
+
+  /** Time from the start of the connect to the winner's connection. */
+  public Duration elapsed() {
+    return elapsed;
+  }
+
+  @Override
+  public void close() throws IOException {
+    channel.close();
+  }
+
+  @Override
+  public String toString() {
+    return "Connection[" + localAddress + " -> " + remoteAddress + " after " + attempts.size() + " attempts, "
+        + elapsed.toNanos() / 1e6 + " ms]";
+  }
+}

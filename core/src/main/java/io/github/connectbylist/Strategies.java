@@ -1,0 +1,241 @@
+package io.github.connectbylist;
+
+import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.StrategyOption;
+import io.github.connectbylist.api.StrategyOptions;
+import io.github.connectbylist.api.StrategyProvider;
+import io.github.connectbylist.internal.StrategySpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.WeakHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * The rankers and schedulers found with {@link ServiceLoader}, and the rules for choosing among them: by
+ * name, by option text such as {@code sequential(attempt-timeout=250ms)}, by the system property {@value
+ * #PROPERTY}, or by priority. A provider that fails to load is reported in {@link #problems()} and logged;
+ * the others still work.
+ */
+public final class Strategies {
+  /** The system property that names the strategy used when code names none. */
+  public static final String PROPERTY = "connectbylist.strategy";
+
+  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
+  private static final Map<ClassLoader, Strategies> CACHE = new WeakHashMap<>();
+
+  private final List<AddressPairRanker.Provider> rankers;
+  private final List<AttemptScheduler.Provider> schedulers;
+  private final List<String> problems;
+
+  private Strategies(ClassLoader loader) {
+    List<String> found = new ArrayList<>();
+    this.rankers = load(AddressPairRanker.Provider.class, "ranker", loader, found);
+    this.schedulers = load(AttemptScheduler.Provider.class, "scheduler", loader, found);
+    this.problems = List.copyOf(found);
+  }
+
+  /** The strategies visible to the context class loader, or to this library's loader; cached per loader. */
+  public static Strategies discovered() {
+    ClassLoader loader = Thread.currentThread().getContextClassLoader();
+    return discover(loader != null ? loader : Strategies.class.getClassLoader());
+  }
+
+  /** The strategies visible to {@code loader}; cached per loader. */
+  public static Strategies discover(ClassLoader loader) {
+    Objects.requireNonNull(loader, "loader");
+    synchronized (CACHE) {
+      return CACHE.computeIfAbsent(loader, Strategies::new);
+    }
+  }
+
+  /** Rankers, highest priority first. */
+  public List<AddressPairRanker.Provider> rankers() {
+    return rankers;
+  }
+
+  /** Schedulers, highest priority first. */
+  public List<AttemptScheduler.Provider> schedulers() {
+    return schedulers;
+  }
+
+  /** One line for each provider that could not be loaded or described, saying why. */
+  public List<String> problems() {
+    return problems;
+  }
+
+  /** The ranker named by {@code spec}, such as {@code sequential}; the error lists what exists. */
+  public AddressPairRanker ranker(String spec) {
+    StrategySpec parsed = StrategySpec.parse(spec);
+    return create(find(rankers, parsed.name(), "ranker"), parsed.options(), "ranker");
+  }
+
+  /** The scheduler named by {@code spec}, such as {@code sequential(attempt-timeout=250ms)}. */
+  public AttemptScheduler scheduler(String spec) {
+    StrategySpec parsed = StrategySpec.parse(spec);
+    return create(find(schedulers, parsed.name(), "scheduler"), parsed.options(), "scheduler");
+  }
+
+  /**
+   * The ranker and scheduler of one name. When only one of them exists by that name, the other is the
+   * highest-priority one discovered. Each gets the options it declares; an option neither declares is an
+   * error.
+   */
+  public Choice strategy(String spec) {
+    StrategySpec parsed = StrategySpec.parse(spec);
+    AddressPairRanker.Provider ranker = byName(rankers, parsed.name());
+    AttemptScheduler.Provider scheduler = byName(schedulers, parsed.name());
+    if (ranker == null && scheduler == null) {
+      throw new IllegalArgumentException("no strategy named '" + parsed.name() + "'; rankers: " + names(rankers)
+          + "; schedulers: " + names(schedulers) + problemsSuffix());
+    }
+    Map<String, String> forRanker = new LinkedHashMap<>();
+    Map<String, String> forScheduler = new LinkedHashMap<>();
+    parsed.options().asMap().forEach((key, value) -> {
+      boolean r = declares(ranker, key);
+      boolean s = declares(scheduler, key);
+      if (!r && !s) {
+        throw unknownOption(key, parsed.name(), optionsOf(ranker, scheduler));
+      }
+      if (r) forRanker.put(key, value);
+      if (s) forScheduler.put(key, value);
+    });
+    return new Choice(
+        ranker != null ? create(ranker, StrategyOptions.of(forRanker), "ranker") : defaultRanker(),
+        scheduler != null ? create(scheduler, StrategyOptions.of(forScheduler), "scheduler") : defaultScheduler());
+  }
+
+  /**
+   * What a {@code ConnectByList} uses when code names nothing: the strategy in {@value #PROPERTY} if set,
+   * else the highest-priority ranker and scheduler.
+   */
+  public Choice defaults() {
+    String property = System.getProperty(PROPERTY);
+    if (property != null && !property.isBlank()) {
+      try {
+        return strategy(property);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("system property " + PROPERTY + "=" + property + ": " + e.getMessage(), e);
+      }
+    }
+    return new Choice(defaultRanker(), defaultScheduler());
+  }
+
+  /** A ranker and a scheduler chosen together. */
+  public record Choice(AddressPairRanker ranker, AttemptScheduler scheduler) {}
+
+  private AddressPairRanker defaultRanker() {
+    if (rankers.isEmpty()) {
+      throw new IllegalStateException("no ranker was discovered; put a strategy module on the class path"
+          + problemsSuffix());
+    }
+    return create(rankers.get(0), StrategyOptions.empty(), "ranker");
+  }
+
+  private AttemptScheduler defaultScheduler() {
+    if (schedulers.isEmpty()) {
+      throw new IllegalStateException("no scheduler was discovered; put a strategy module on the class path"
+          + problemsSuffix());
+    }
+    return create(schedulers.get(0), StrategyOptions.empty(), "scheduler");
+  }
+
+  private <P extends StrategyProvider<?>> P find(List<P> providers, String name, String kind) {
+    P provider = byName(providers, name);
+    if (provider == null) {
+      throw new IllegalArgumentException(
+          "no " + kind + " named '" + name + "'; available: " + names(providers) + problemsSuffix());
+    }
+    return provider;
+  }
+
+  private static <T> T create(StrategyProvider<T> provider, StrategyOptions options, String kind) {
+    Set<String> known = provider.options().stream().map(StrategyOption::name).collect(Collectors.toSet());
+    for (String key : options.asMap().keySet()) {
+      if (!known.contains(key)) {
+        throw unknownOption(key, kind + " " + provider.name(), provider.options());
+      }
+    }
+    T strategy = provider.create(options);
+    if (strategy == null) {
+      throw new IllegalStateException(kind + " provider " + provider.name() + " created null");
+    }
+    return strategy;
+  }
+
+  private static IllegalArgumentException unknownOption(String key, String owner, List<StrategyOption> known) {
+    return new IllegalArgumentException("unknown option '" + key + "' for " + owner + "; it takes: "
+        + (known.isEmpty() ? "no options" : known.stream().map(StrategyOption::toString).collect(Collectors.joining(", "))));
+  }
+
+  private static List<StrategyOption> optionsOf(StrategyProvider<?> a, StrategyProvider<?> b) {
+    List<StrategyOption> all = new ArrayList<>();
+    if (a != null) all.addAll(a.options());
+    if (b != null) all.addAll(b.options());
+    return all;
+  }
+
+  private static boolean declares(StrategyProvider<?> provider, String key) {
+    return provider != null && provider.options().stream().anyMatch(o -> o.name().equals(key));
+  }
+
+  private static <P extends StrategyProvider<?>> P byName(List<P> providers, String name) {
+    for (P p : providers) {
+      if (p.name().equals(name)) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  private static String names(List<? extends StrategyProvider<?>> providers) {
+    return providers.isEmpty() ? "none" : providers.stream().map(StrategyProvider::name).collect(Collectors.joining(", "));
+  }
+
+  private String problemsSuffix() {
+    return problems.isEmpty() ? "" : " (failed to load: " + String.join("; ", problems) + ")";
+  }
+
+  private static <P extends StrategyProvider<?>> List<P> load(
+      Class<P> type, String kind, ClassLoader loader, List<String> problems) {
+    Map<String, P> byName = new LinkedHashMap<>();
+    Iterator<P> it = ServiceLoader.load(type, loader).iterator();
+    for (int guard = 0; guard < 10_000; guard++) {
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        P provider = it.next();
+        String name = Objects.requireNonNull(provider.name(), "name()");
+        provider.priority();
+        Objects.requireNonNull(provider.options(), "options()");
+        P earlier = byName.get(name);
+        if (earlier != null) {
+          problems.add(kind + " '" + name + "' is provided twice (" + earlier.getClass().getName() + ", "
+              + provider.getClass().getName() + "); the one of higher priority is used");
+          if (earlier.priority() >= provider.priority()) {
+            continue;
+          }
+        }
+        byName.put(name, provider);
+      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        String problem = kind + " provider: " + e.getMessage()
+            + (e.getCause() != null ? " (" + e.getCause() + ")" : "");
+        problems.add(problem);
+        LOG.log(System.Logger.Level.WARNING, "a " + kind + " provider failed to load; the others still work: "
+            + problem);
+      }
+    }
+    List<P> sorted = new ArrayList<>(byName.values());
+    sorted.sort(Comparator.comparingInt((P p) -> -p.priority()).thenComparing(StrategyProvider::name));
+    return List.copyOf(sorted);
+  }
+}

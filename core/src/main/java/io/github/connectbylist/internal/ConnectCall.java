@@ -1,0 +1,464 @@
+package io.github.connectbylist.internal;
+
+import io.github.connectbylist.ConnectFailedException;
+import io.github.connectbylist.Connection;
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.Attempt;
+import io.github.connectbylist.api.AttemptScheduler.Schedule;
+import io.github.connectbylist.api.ConnectListener;
+import io.github.connectbylist.api.Decision;
+import io.github.connectbylist.api.FailureKind;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketTimeoutException;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * One connect: runs the schedule's decisions against real non-blocking sockets until one attempt connects,
+ * all fail, the deadline passes, or the caller cancels. The first attempt to connect wins and every other
+ * socket is closed at once; every socket opened here is closed or handed to the caller.
+ *
+ * <p>A call is confined to one thread at a time. A blocking connect starts on the caller's thread, so that
+ * an attempt that completes at once (a loopback connect, a refusal) costs no thread hop; when an attempt
+ * is still pending, or the schedule asks to be woken, the call moves to the event loop for good. An
+ * asynchronous connect runs on the loop from the start.
+ */
+public final class ConnectCall {
+  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
+
+  private final CallSettings settings;
+  private final EventLoop loop;
+  private final ConnectListener listener;
+  private final List<AddressPair> pairs;
+  private final boolean[] bindSource;
+  private final long startNanos;
+  private final long deadlineNanos;
+  private final CallFuture future = new CallFuture();
+  private final CompletableFuture<Void> ended = new CompletableFuture<>();
+  private final Runnable closeHook = () -> fail(FailureKind.CANCELLED, "the ConnectByList was closed");
+
+  private final SocketChannel[] channels;
+  private final SelectionKey[] keys;
+  private final long[] startedAt;
+  private final Attempt[] attempts;
+  private Schedule schedule;
+  private int started;
+  private int running;
+  private Attempt lastEnded;
+  private boolean finished;
+  private boolean onLoop;
+  private EventLoop.Timer wakeTimer;
+  private EventLoop.Timer deadlineTimer;
+  private ConnectFailedException failure;
+
+  /**
+   * @param pairs the ranked pairs
+   * @param bindSource for each pair, whether to bind its source before connecting
+   * @param startNanos when the connect started, on the {@link System#nanoTime()} scale
+   * @param deadlineNanos the deadline in nanoseconds after {@code startNanos}, or {@link Long#MAX_VALUE}
+   */
+  public ConnectCall(
+      CallSettings settings,
+      List<AddressPair> pairs,
+      boolean[] bindSource,
+      Schedule schedule,
+      long startNanos,
+      long deadlineNanos) {
+    this.settings = settings;
+    this.loop = settings.loop();
+    this.listener = settings.listener();
+    this.pairs = pairs;
+    this.bindSource = bindSource.clone();
+    this.schedule = schedule;
+    this.startNanos = startNanos;
+    this.deadlineNanos = deadlineNanos;
+    this.channels = new SocketChannel[pairs.size()];
+    this.keys = new SelectionKey[pairs.size()];
+    this.startedAt = new long[pairs.size()];
+    this.attempts = new Attempt[pairs.size()];
+  }
+
+  /** Connects on the calling thread as far as it can without waiting, then waits for the event loop. */
+  public Connection connectBlocking() throws ConnectFailedException {
+    listener.connectStarted(pairs);
+    drive();
+    if (!finished) {
+      handOver();
+    }
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      if (future.cancel(false)) {
+        ended.join();
+        throw failure;
+      }
+      return future.join();
+    } catch (ExecutionException e) {
+      throw asConnectFailed(e.getCause());
+    }
+  }
+
+  /** Starts the connect on the event loop; the caller's thread does nothing but hand it over. */
+  public CompletableFuture<Connection> connectAsync() {
+    listener.connectStarted(pairs);
+    try {
+      loop.execute(this::adopt);
+    } catch (RejectedExecutionException e) {
+      fail(FailureKind.CANCELLED, "the ConnectByList is closed");
+    }
+    return future;
+  }
+
+  private void handOver() {
+    try {
+      loop.execute(this::adopt);
+    } catch (RejectedExecutionException e) {
+      fail(FailureKind.CANCELLED, "the ConnectByList is closed");
+    }
+  }
+
+  /** On the loop from here on: watch the pending sockets, arm the deadline, and go on. */
+  private void adopt() {
+    onLoop = true;
+    if (finished) {
+      return;
+    }
+    if (loop.isClosing() || future.isCancelled()) {
+      fail(FailureKind.CANCELLED, loop.isClosing() ? "the ConnectByList was closed" : "cancelled");
+      return;
+    }
+    loop.onClose(closeHook);
+    if (deadlineNanos != Long.MAX_VALUE) {
+      deadlineTimer = loop.schedule(startNanos + deadlineNanos, this::deadlinePassed);
+    }
+    for (int i = 0; i < started; i++) {
+      if (channels[i] != null) {
+        watch(i);
+      }
+    }
+    drive();
+  }
+
+  /** Asks the schedule what to do and does it, until it says to wait. */
+  private void drive() {
+    int budget = 16 + 4 * pairs.size();
+    while (!finished) {
+      long now = elapsed();
+      if (now >= deadlineNanos) {
+        deadlinePassed();
+        return;
+      }
+      if (--budget < 0) {
+        schedulerFailed(new IllegalStateException("the schedule decided " + (16 + 4 * pairs.size())
+            + " times without waiting"));
+        continue;
+      }
+      Decision decision;
+      try {
+        decision = schedule.next(now);
+      } catch (RuntimeException e) {
+        schedulerFailed(e);
+        continue;
+      }
+      if (decision instanceof Decision.StartNext && started < pairs.size()) {
+        startAttempt(now);
+      } else if (decision instanceof Decision.EndAttempt end && isRunning(end.index())) {
+        endAttempt(end.index(), now);
+      } else if (decision instanceof Decision.WakeAt wake) {
+        wakeAt(wake.nanos());
+        return;
+      } else {
+        if (running == 0) {
+          exhausted();
+        }
+        return;
+      }
+    }
+  }
+
+  private void startAttempt(long now) {
+    int index = started++;
+    AddressPair pair = pairs.get(index);
+    startedAt[index] = now;
+    listener.attemptStarted(index, pair, Duration.ofNanos(now));
+    SocketChannel channel = null;
+    try {
+      channel = SocketChannel.open(pair.isIpv6() ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+      channel.configureBlocking(false);
+      settings.applyOptions(channel);
+      if (bindSource[index]) {
+        channel.bind(new InetSocketAddress(pair.source().address(), 0));
+      }
+      if (channel.connect(pair.destination()) || channel.finishConnect()) {
+        won(index, channel, null);
+        return;
+      }
+      channels[index] = channel;
+      running++;
+      if (onLoop) {
+        watch(index);
+      }
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(channel);
+      channels[index] = null;
+      IOException error = e instanceof IOException io ? io : new IOException(e.toString(), e);
+      attemptFailed(index, Failures.classify(error), error);
+    }
+  }
+
+  private void watch(int index) {
+    try {
+      keys[index] = loop.register(channels[index], SelectionKey.OP_CONNECT, key -> connectable(index));
+    } catch (IOException e) {
+      removeRunning(index);
+      attemptFailed(index, Failures.classify(e), e);
+    }
+  }
+
+  private void connectable(int index) {
+    SocketChannel channel = channels[index];
+    if (finished || channel == null) {
+      return;
+    }
+    try {
+      if (channel.finishConnect()) {
+        removeRunning(index);
+        won(index, channel, keys[index]);
+      }
+    } catch (IOException e) {
+      removeRunning(index);
+      closeQuietly(channel);
+      attemptFailed(index, Failures.classify(e), e);
+      drive();
+    }
+  }
+
+  private void endAttempt(int index, long now) {
+    SocketChannel channel = removeRunning(index);
+    closeQuietly(channel);
+    long ran = now - startedAt[index];
+    attemptFailed(index, FailureKind.TIMED_OUT,
+        new SocketTimeoutException("the scheduler ended the attempt after " + ran / 1_000_000 + " ms"));
+  }
+
+  private void attemptFailed(int index, FailureKind kind, IOException error) {
+    long now = elapsed();
+    record(index, kind, error, now);
+    try {
+      schedule.attemptFailed(index, now);
+    } catch (RuntimeException e) {
+      schedulerFailed(e);
+    }
+  }
+
+  private Attempt record(int index, FailureKind kind, IOException error, long now) {
+    Attempt attempt = new Attempt(
+        index, pairs.get(index), Duration.ofNanos(startedAt[index]), Duration.ofNanos(now), kind, error);
+    attempts[index] = attempt;
+    if (kind != null) {
+      lastEnded = attempt;
+    }
+    listener.attemptEnded(attempt);
+    return attempt;
+  }
+
+  /** The first attempt to connect: close the rest, then hand the channel over. */
+  private void won(int index, SocketChannel channel, SelectionKey key) {
+    long now = elapsed();
+    finished = true;
+    Attempt winner = record(index, null, null, now);
+    try {
+      schedule.attemptConnected(index, now);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "the schedule threw on a connected attempt; ignored", e);
+    }
+    abandonRunning(FailureKind.CANCELLED, "another attempt connected first", now);
+    cancelTimers();
+    if (key != null && settings.blocking()) {
+      key.cancel();
+      loop.afterDeregistration(() -> deliver(channel, winner, now));
+    } else {
+      deliver(channel, winner, now);
+    }
+  }
+
+  private void deliver(SocketChannel channel, Attempt winner, long now) {
+    Connection connection;
+    try {
+      if (settings.blocking()) {
+        channel.configureBlocking(true);
+      }
+      connection = new Connection(channel, (InetSocketAddress) channel.getLocalAddress(),
+          (InetSocketAddress) channel.getRemoteAddress(), attemptList(), winner, Duration.ofNanos(now));
+    } catch (IOException e) {
+      closeQuietly(channel);
+      finished = false;
+      attempts[winner.index()] = null;
+      record(winner.index(), Failures.classify(e), e, now);
+      fail(lastEnded.failure(), "the connected socket failed before it was handed over");
+      return;
+    }
+    if (!future.complete(connection)) {
+      closeQuietly(channel);
+    }
+    listener.connectEnded(connection.attempts(), winner, connection.elapsed());
+    end();
+  }
+
+  private void exhausted() {
+    FailureKind kind = lastEnded == null ? FailureKind.OTHER : lastEnded.failure();
+    fail(kind, "could not connect to any of " + pairs.size() + (pairs.size() == 1 ? " address pair" : " address pairs"));
+  }
+
+  private void deadlinePassed() {
+    fail(FailureKind.TIMED_OUT, "the deadline of " + deadlineNanos / 1_000_000 + " ms passed");
+  }
+
+  /** Runs on the loop when the caller cancels the future or interrupts a blocking connect. */
+  private void cancelled() {
+    fail(FailureKind.CANCELLED, "cancelled by the caller");
+  }
+
+  private void fail(FailureKind kind, String message) {
+    if (finished) {
+      return;
+    }
+    finished = true;
+    long now = elapsed();
+    abandonRunning(kind == FailureKind.TIMED_OUT ? FailureKind.TIMED_OUT : FailureKind.CANCELLED, message, now);
+    cancelTimers();
+    List<Attempt> list = attemptList();
+    failure = new ConnectFailedException(kind, message, list, lastEnded);
+    future.completeExceptionally(failure);
+    listener.connectEnded(list, null, Duration.ofNanos(now));
+    end();
+  }
+
+  private void abandonRunning(FailureKind kind, String why, long now) {
+    for (int i = 0; i < started; i++) {
+      SocketChannel channel = channels[i];
+      if (channel != null) {
+        removeRunning(i);
+        closeQuietly(channel);
+        IOException error = kind == FailureKind.TIMED_OUT ? new SocketTimeoutException(why) : new IOException(why);
+        record(i, kind, error, now);
+      }
+    }
+  }
+
+  private void schedulerFailed(RuntimeException e) {
+    LOG.log(System.Logger.Level.WARNING,
+        "the attempt scheduler failed; going on one attempt at a time: " + schedule, e);
+    schedule = new FallbackSchedule(pairs.size(), started, running);
+  }
+
+  private void wakeAt(long nanos) {
+    if (!onLoop) {
+      return;
+    }
+    if (wakeTimer != null) {
+      wakeTimer.cancel();
+    }
+    wakeTimer = loop.schedule(startNanos + nanos, () -> {
+      wakeTimer = null;
+      drive();
+    });
+  }
+
+  private boolean isRunning(int index) {
+    return index >= 0 && index < started && channels[index] != null;
+  }
+
+  private SocketChannel removeRunning(int index) {
+    SocketChannel channel = channels[index];
+    if (channel != null) {
+      channels[index] = null;
+      keys[index] = null;
+      running--;
+    }
+    return channel;
+  }
+
+  private void cancelTimers() {
+    if (wakeTimer != null) {
+      wakeTimer.cancel();
+      wakeTimer = null;
+    }
+    if (deadlineTimer != null) {
+      deadlineTimer.cancel();
+      deadlineTimer = null;
+    }
+  }
+
+  private void end() {
+    if (onLoop) {
+      loop.removeOnClose(closeHook);
+    }
+    ended.complete(null);
+  }
+
+  private List<Attempt> attemptList() {
+    List<Attempt> list = new ArrayList<>(started);
+    for (int i = 0; i < started; i++) {
+      if (attempts[i] != null) {
+        list.add(attempts[i]);
+      }
+    }
+    return list;
+  }
+
+  private long elapsed() {
+    return System.nanoTime() - startNanos;
+  }
+
+  private static ConnectFailedException asConnectFailed(Throwable cause) {
+    if (cause instanceof ConnectFailedException e) {
+      return e;
+    }
+    if (cause instanceof RuntimeException e) {
+      throw e;
+    }
+    throw new IllegalStateException("unexpected failure of a connect", cause);
+  }
+
+  private static void closeQuietly(SocketChannel channel) {
+    if (channel != null) {
+      try {
+        channel.close();
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.DEBUG, "closing an attempt's socket failed", e);
+      }
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "ConnectCall" + Arrays.toString(attempts);
+  }
+
+  /** Cancelling the future ends the connect on the loop and closes every socket it opened. */
+  private final class CallFuture extends CompletableFuture<Connection> {
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      boolean cancelled = super.cancel(mayInterruptIfRunning);
+      if (cancelled) {
+        try {
+          loop.execute(ConnectCall.this::cancelled);
+        } catch (RejectedExecutionException closed) {
+          // the loop's close hook ends the call
+        }
+      }
+      return cancelled;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+package io.github.connectbylist.internal;
+
+import io.github.connectbylist.api.Addresses;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/** Checks the caller's destinations before any socket opens, as the failure table of DESIGN.md says. */
+public final class Destinations {
+  private Destinations() {}
+
+  /**
+   * Returns the destinations without duplicates, IPv4-mapped IPv6 addresses turned into IPv4.
+   *
+   * @throws NullPointerException naming the null list or element
+   * @throws IllegalArgumentException naming the element that cannot be a destination
+   */
+  public static List<InetSocketAddress> check(List<? extends InetSocketAddress> addresses) {
+    Objects.requireNonNull(addresses, "addresses");
+    if (addresses.isEmpty()) {
+      throw new IllegalArgumentException("addresses is empty: give at least one destination");
+    }
+    Set<InetSocketAddress> unique = new LinkedHashSet<>();
+    for (int i = 0; i < addresses.size(); i++) {
+      InetSocketAddress a = addresses.get(i);
+      if (a == null) {
+        throw new NullPointerException("addresses[" + i + "] is null");
+      }
+      if (a.isUnresolved()) {
+        throw bad(i, a, "is unresolved; ConnectByList takes addresses, so resolve the name first");
+      }
+      if (a.getPort() == 0) {
+        throw bad(i, a, "has port 0");
+      }
+      InetAddress ip = Addresses.unmapped(a.getAddress());
+      if (ip.isAnyLocalAddress()) {
+        throw bad(i, a, "is the unspecified address, which reaches this host on Linux rather than a peer");
+      }
+      if (ip.isMulticastAddress()) {
+        throw bad(i, a, "is a multicast address; TCP cannot connect to it");
+      }
+      if (ip instanceof Inet4Address && isLimitedBroadcast(ip)) {
+        throw bad(i, a, "is the broadcast address; TCP cannot connect to it");
+      }
+      unique.add(ip == a.getAddress() ? a : new InetSocketAddress(ip, a.getPort()));
+    }
+    return new ArrayList<>(unique);
+  }
+
+  private static boolean isLimitedBroadcast(InetAddress ip) {
+    for (byte b : ip.getAddress()) {
+      if (b != (byte) 0xff) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static IllegalArgumentException bad(int index, InetSocketAddress a, String why) {
+    return new IllegalArgumentException("addresses[" + index + "] = " + a + " " + why);
+  }
+}

@@ -1,0 +1,278 @@
+package io.github.connectbylist.internal;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One thread with a {@link Selector} and a timer queue that drives every pending attempt of one {@code
+ * ConnectByList}. Other threads talk to it only through {@link #execute}; everything else is for the loop
+ * thread itself. The thread starts with the first task and ends with {@link #close}.
+ */
+public final class EventLoop implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
+  private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
+  /** Reacts to a ready channel; the attachment of every key this loop registers. */
+  public interface ReadyHandler {
+    void ready(SelectionKey key);
+  }
+
+  /** A scheduled task; cancelling it is cheap and leaves it in the queue until its time. */
+  public static final class Timer implements Comparable<Timer> {
+    private final long atNanos;
+    private final long sequence;
+    private final Runnable task;
+    private boolean cancelled;
+
+    private Timer(long atNanos, long sequence, Runnable task) {
+      this.atNanos = atNanos;
+      this.sequence = sequence;
+      this.task = task;
+    }
+
+    public void cancel() {
+      cancelled = true;
+    }
+
+    @Override
+    public int compareTo(Timer o) {
+      int c = Long.compare(atNanos - o.atNanos, 0);
+      return c != 0 ? c : Long.compare(sequence, o.sequence);
+    }
+  }
+
+  private final Selector selector;
+  private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
+  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final List<Runnable> afterDeregistration = new ArrayList<>();
+  private final Set<Runnable> closeHooks = new LinkedHashSet<>();
+  private final Object startLock = new Object();
+  private volatile Thread thread;
+  private volatile boolean closing;
+  private long timerSequence;
+
+  public EventLoop() {
+    try {
+      this.selector = Selector.open();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open a selector", e);
+    }
+  }
+
+  /** Runs {@code task} on the loop thread, starting the thread if needed. */
+  public void execute(Runnable task) {
+    if (closing) {
+      throw new RejectedExecutionException("this ConnectByList is closed");
+    }
+    tasks.add(task);
+    if (closing && tasks.remove(task)) {
+      throw new RejectedExecutionException("this ConnectByList is closed");
+    }
+    Thread t = thread;
+    if (t == null) {
+      start();
+    } else if (t != Thread.currentThread()) {
+      selector.wakeup();
+    }
+  }
+
+  public boolean inLoop() {
+    return Thread.currentThread() == thread;
+  }
+
+  public boolean isClosing() {
+    return closing;
+  }
+
+  /** The loop thread's name, or {@code null} before it starts; tests check that work stays on it. */
+  public String threadName() {
+    Thread t = thread;
+    return t == null ? null : t.getName();
+  }
+
+  /** Loop thread only: runs {@code task} at {@code atNanos} on the {@link System#nanoTime()} scale. */
+  public Timer schedule(long atNanos, Runnable task) {
+    Timer timer = new Timer(atNanos, timerSequence++, task);
+    timers.add(timer);
+    return timer;
+  }
+
+  /** Loop thread only: registers {@code channel} for {@code ops} with {@code handler}. */
+  public SelectionKey register(SelectableChannel channel, int ops, ReadyHandler handler)
+      throws ClosedChannelException {
+    return channel.register(selector, ops, handler);
+  }
+
+  /**
+   * Loop thread only: runs {@code task} once the keys cancelled so far are flushed from the selector, which
+   * is when their channels may be put back in blocking mode.
+   */
+  public void afterDeregistration(Runnable task) {
+    afterDeregistration.add(task);
+  }
+
+  /** Loop thread only: {@code hook} runs if the loop closes before the hook is removed. */
+  public void onClose(Runnable hook) {
+    closeHooks.add(hook);
+  }
+
+  public void removeOnClose(Runnable hook) {
+    closeHooks.remove(hook);
+  }
+
+  /** Stops the loop: work in progress is ended by its close hooks, then the thread ends and is joined. */
+  @Override
+  public void close() {
+    Thread t;
+    synchronized (startLock) {
+      if (closing) {
+        return;
+      }
+      closing = true;
+      t = thread;
+    }
+    if (t == null) {
+      closeSelector();
+      return;
+    }
+    selector.wakeup();
+    if (t != Thread.currentThread()) {
+      try {
+        t.join();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private void start() {
+    synchronized (startLock) {
+      if (thread != null || closing) {
+        return;
+      }
+      Thread t = new Thread(this::run, "connectbylist-loop-" + THREAD_IDS.incrementAndGet());
+      t.setDaemon(true);
+      thread = t;
+      t.start();
+    }
+  }
+
+  private void run() {
+    try {
+      while (!closing) {
+        long wait = millisToNextTimer();
+        if (wait == 0) {
+          selector.selectNow();
+        } else {
+          selector.select(wait < 0 ? 0 : wait);
+        }
+        processSelectedKeys();
+        runDueTimers();
+        runTasks();
+        flushDeregistrations();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "connectbylist event loop failed; ending its connects", e);
+      closing = true;
+    } finally {
+      runCloseHooks();
+      runTasks();
+      closeSelector();
+    }
+  }
+
+  /** -1: no timer; 0: a timer is due; else milliseconds to wait, rounded up so a timer never fires early. */
+  private long millisToNextTimer() {
+    while (!timers.isEmpty() && timers.peek().cancelled) {
+      timers.poll();
+    }
+    if (!tasks.isEmpty()) {
+      return 0;
+    }
+    Timer next = timers.peek();
+    if (next == null) {
+      return -1;
+    }
+    long nanos = next.atNanos - System.nanoTime();
+    return nanos <= 0 ? 0 : (nanos + 999_999) / 1_000_000;
+  }
+
+  private void processSelectedKeys() {
+    Iterator<SelectionKey> it = selector.selectedKeys().iterator();
+    while (it.hasNext()) {
+      SelectionKey key = it.next();
+      it.remove();
+      if (key.isValid()) {
+        guarded(() -> ((ReadyHandler) key.attachment()).ready(key));
+      }
+    }
+  }
+
+  private void runDueTimers() {
+    long now = System.nanoTime();
+    Timer next;
+    while ((next = timers.peek()) != null && next.atNanos - now <= 0) {
+      timers.poll();
+      if (!next.cancelled) {
+        guarded(next.task);
+      }
+    }
+  }
+
+  private void runTasks() {
+    Runnable task;
+    while ((task = tasks.poll()) != null) {
+      guarded(task);
+    }
+  }
+
+  private void flushDeregistrations() throws IOException {
+    while (!afterDeregistration.isEmpty()) {
+      selector.selectNow();
+      List<Runnable> due = new ArrayList<>(afterDeregistration);
+      afterDeregistration.clear();
+      due.forEach(EventLoop::guarded);
+      processSelectedKeys();
+    }
+  }
+
+  private void runCloseHooks() {
+    List<Runnable> hooks = new ArrayList<>(closeHooks);
+    closeHooks.clear();
+    hooks.forEach(EventLoop::guarded);
+    try {
+      flushDeregistrations();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "flushing the selector on close failed", e);
+    }
+  }
+
+  private void closeSelector() {
+    try {
+      selector.close();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.WARNING, "closing the selector failed", e);
+    }
+  }
+
+  private static void guarded(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "a task on the connectbylist event loop threw", e);
+    }
+  }
+}

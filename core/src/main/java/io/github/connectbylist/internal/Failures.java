@@ -1,0 +1,45 @@
+package io.github.connectbylist.internal;
+
+import io.github.connectbylist.api.FailureKind;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.util.Locale;
+
+/**
+ * Maps the exceptions of {@code SocketChannel} to failure kinds. Java gives no errno, only exception types
+ * and the text of {@code strerror}, so the text is read where the type says too little.
+ */
+public final class Failures {
+  private Failures() {}
+
+  public static FailureKind classify(IOException e) {
+    if (e instanceof SocketTimeoutException) {
+      return FailureKind.TIMED_OUT;
+    }
+    if (e instanceof NoRouteToHostException) {
+      return FailureKind.HOST_UNREACHABLE;
+    }
+    if (e instanceof BindException) {
+      return FailureKind.ADDRESS_UNAVAILABLE;
+    }
+    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
+    if (message.contains("refused")) {
+      return FailureKind.REFUSED;
+    }
+    if (message.contains("network is unreachable")) {
+      return FailureKind.NETWORK_UNREACHABLE;
+    }
+    if (message.contains("no route to host") || message.contains("host is unreachable")) {
+      return FailureKind.HOST_UNREACHABLE;
+    }
+    if (message.contains("timed out")) {
+      return FailureKind.TIMED_OUT;
+    }
+    if (message.contains("cannot assign requested address") || message.contains("address not available")) {
+      return FailureKind.ADDRESS_UNAVAILABLE;
+    }
+    return FailureKind.OTHER;
+  }
+}

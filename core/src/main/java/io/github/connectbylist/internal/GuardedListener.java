@@ -1,0 +1,62 @@
+package io.github.connectbylist.internal;
+
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.Attempt;
+import io.github.connectbylist.api.ConnectListener;
+import java.time.Duration;
+import java.util.List;
+
+/** Reports and swallows what a user's listener throws, so that a broken listener cannot break a connect. */
+public final class GuardedListener implements ConnectListener {
+  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
+  private final ConnectListener delegate;
+
+  private GuardedListener(ConnectListener delegate) {
+    this.delegate = delegate;
+  }
+
+  public static ConnectListener wrap(ConnectListener listener) {
+    return listener == ConnectListener.NONE || listener instanceof GuardedListener
+        ? listener : new GuardedListener(listener);
+  }
+
+  @Override
+  public void connectStarted(List<AddressPair> rankedPairs) {
+    try {
+      delegate.connectStarted(rankedPairs);
+    } catch (RuntimeException e) {
+      report("connectStarted", e);
+    }
+  }
+
+  @Override
+  public void attemptStarted(int index, AddressPair pair, Duration at) {
+    try {
+      delegate.attemptStarted(index, pair, at);
+    } catch (RuntimeException e) {
+      report("attemptStarted", e);
+    }
+  }
+
+  @Override
+  public void attemptEnded(Attempt attempt) {
+    try {
+      delegate.attemptEnded(attempt);
+    } catch (RuntimeException e) {
+      report("attemptEnded", e);
+    }
+  }
+
+  @Override
+  public void connectEnded(List<Attempt> attempts, Attempt winner, Duration elapsed) {
+    try {
+      delegate.connectEnded(attempts, winner, elapsed);
+    } catch (RuntimeException e) {
+      report("connectEnded", e);
+    }
+  }
+
+  private static void report(String method, RuntimeException e) {
+    LOG.log(System.Logger.Level.WARNING, "a ConnectListener threw from " + method + "; the connect goes on", e);
+  }
+}

@@ -1,0 +1,177 @@
+package io.github.connectbylist.strategy.sequential;
+
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.Decision;
+import io.github.connectbylist.api.StrategyOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One attempt at a time; the next starts when the current one fails, as WSAConnectByList does. With no
+ * attempt timeout (the default, as in WSAConnectByList) a black-holed address holds the connect until the
+ * kernel gives up or the deadline passes. Two ways out: a fixed {@code attempt-timeout}, and {@code
+ * split-deadline}, which gives each attempt an equal share of the time left, never less than a floor (Go's
+ * {@code net.Dialer} does this with a 2 s floor), so that one dead address cannot eat the whole deadline.
+ */
+public final class SequentialScheduler implements AttemptScheduler {
+  /** Go's {@code saneMinimum} in {@code net/dial.go}. */
+  public static final Duration DEFAULT_SPLIT_FLOOR = Duration.ofSeconds(2);
+
+  private final Optional<Duration> attemptTimeout;
+  private final boolean splitDeadline;
+  private final Duration splitFloor;
+
+  private SequentialScheduler(Builder builder) {
+    this.attemptTimeout = builder.attemptTimeout;
+    this.splitDeadline = builder.splitDeadline;
+    this.splitFloor = builder.splitFloor;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A scheduler with WSAConnectByList's behaviour: no attempt timeout, no split. */
+  public static SequentialScheduler standard() {
+    return builder().build();
+  }
+
+  static SequentialScheduler fromOptions(StrategyOptions options) {
+    Builder b = builder();
+    options.duration(SequentialSchedulerProvider.ATTEMPT_TIMEOUT).ifPresent(b::attemptTimeout);
+    options.flag(SequentialSchedulerProvider.SPLIT_DEADLINE).ifPresent(b::splitDeadline);
+    options.duration(SequentialSchedulerProvider.SPLIT_FLOOR).ifPresent(b::splitFloor);
+    return b.build();
+  }
+
+  public Optional<Duration> attemptTimeout() {
+    return attemptTimeout;
+  }
+
+  public boolean splitDeadline() {
+    return splitDeadline;
+  }
+
+  public Duration splitFloor() {
+    return splitFloor;
+  }
+
+  @Override
+  public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
+    return new OneAtATime(
+        rankedPairs.size(),
+        attemptTimeout.map(Duration::toNanos).orElse(Long.MAX_VALUE),
+        splitDeadline ? deadline.map(Duration::toNanos).orElse(Long.MAX_VALUE) : Long.MAX_VALUE,
+        splitFloor.toNanos());
+  }
+
+  @Override
+  public String toString() {
+    return "sequential(attempt-timeout=" + attemptTimeout.map(StrategyOptions::formatDuration).orElse("none")
+        + ", split-deadline=" + splitDeadline + ", split-floor=" + StrategyOptions.formatDuration(splitFloor) + ")";
+  }
+
+  /** The per-connect state: which pair is next, which attempt runs, when it must end. */
+  private static final class OneAtATime implements Schedule {
+    private final int pairCount;
+    private final long attemptTimeoutNanos;
+    private final long deadlineNanos;
+    private final long floorNanos;
+    private int started;
+    private boolean running;
+    private long endRunningAt = Long.MAX_VALUE;
+
+    OneAtATime(int pairCount, long attemptTimeoutNanos, long deadlineNanos, long floorNanos) {
+      this.pairCount = pairCount;
+      this.attemptTimeoutNanos = attemptTimeoutNanos;
+      this.deadlineNanos = deadlineNanos;
+      this.floorNanos = floorNanos;
+    }
+
+    @Override
+    public Decision next(long now) {
+      if (running) {
+        if (endRunningAt == Long.MAX_VALUE) {
+          return Decision.awaitAttemptEnd();
+        }
+        return now >= endRunningAt ? Decision.endAttempt(started - 1) : Decision.wakeAt(endRunningAt);
+      }
+      if (started == pairCount) {
+        return Decision.awaitAttemptEnd();
+      }
+      running = true;
+      endRunningAt = saturatedAdd(now, timeoutFor(now));
+      started++;
+      return Decision.startNext();
+    }
+
+    /** The attempt timeout, or the split share of the deadline if that is shorter (Go's partialDeadline). */
+    private long timeoutFor(long now) {
+      long timeout = attemptTimeoutNanos;
+      if (deadlineNanos != Long.MAX_VALUE) {
+        long remaining = Math.max(0, deadlineNanos - now);
+        long share = remaining / (pairCount - started);
+        if (share < floorNanos) {
+          share = Math.min(floorNanos, remaining);
+        }
+        timeout = Math.min(timeout, share);
+      }
+      return timeout;
+    }
+
+    @Override
+    public void attemptFailed(int index, long now) {
+      if (index == started - 1) {
+        running = false;
+        endRunningAt = Long.MAX_VALUE;
+      }
+    }
+
+    private static long saturatedAdd(long a, long b) {
+      long r = a + b;
+      return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+    }
+  }
+
+  /** Typed options; the text options of {@link SequentialSchedulerProvider} map onto these. */
+  public static final class Builder {
+    private Optional<Duration> attemptTimeout = Optional.empty();
+    private boolean splitDeadline;
+    private Duration splitFloor = DEFAULT_SPLIT_FLOOR;
+
+    private Builder() {}
+
+    /** Ends an attempt that has not connected after {@code timeout}; none by default. */
+    public Builder attemptTimeout(Duration timeout) {
+      Objects.requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("attempt-timeout must be positive, was " + timeout);
+      }
+      this.attemptTimeout = Optional.of(timeout);
+      return this;
+    }
+
+    /** Gives each attempt an equal share of the time left before the deadline, never less than the floor. */
+    public Builder splitDeadline(boolean split) {
+      this.splitDeadline = split;
+      return this;
+    }
+
+    /** The least time an attempt gets when the deadline is split; 2 s by default, as in Go. */
+    public Builder splitFloor(Duration floor) {
+      Objects.requireNonNull(floor, "floor");
+      if (floor.isNegative() || floor.isZero()) {
+        throw new IllegalArgumentException("split-floor must be positive, was " + floor);
+      }
+      this.splitFloor = floor;
+      return this;
+    }
+
+    public SequentialScheduler build() {
+      return new SequentialScheduler(this);
+    }
+  }
+}

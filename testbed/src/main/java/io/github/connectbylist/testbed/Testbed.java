@@ -1,0 +1,173 @@
+package io.github.connectbylist.testbed;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ProtocolFamily;
+import java.net.StandardProtocolFamily;
+import java.net.UnknownHostException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Loopback endpoints that accept, refuse or black-hole connects, the stand-ins for the hosts a real
+ * connect meets. Only loopback addresses ({@code 127.0.0.0/8}, {@code ::1}) are allowed, so nothing a test
+ * does leaves the machine. Closing the testbed closes every endpoint and stops its threads.
+ *
+ * <p>A black-holed endpoint is a listener with a backlog of 1 whose queue is filled by the testbed's own
+ * connects; Linux then drops further SYNs (it counts them as {@code ListenOverflows}), so a connect stays
+ * pending exactly as it would towards a host that does not answer.
+ */
+public final class Testbed implements AutoCloseable {
+  private static final long FILL_WAIT_NANOS = 150_000_000L;
+  private static final int MAX_FILLERS = 64;
+
+  private final List<Closeable> resources = new ArrayList<>();
+  private final List<Thread> acceptors = new ArrayList<>();
+  private final AtomicLong accepted = new AtomicLong();
+  private boolean closed;
+
+  public Testbed() {}
+
+  /** Whether {@code ::1} can be bound here; tests that need IPv6 skip themselves when it cannot. */
+  public static boolean ipv6LoopbackAvailable() {
+    try (ServerSocketChannel probe = ServerSocketChannel.open(StandardProtocolFamily.INET6)) {
+      probe.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
+      return true;
+    } catch (IOException | UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  /** An endpoint that accepts every connect on {@code host}, such as {@code "127.0.0.1"} or {@code "::1"}. */
+  public synchronized Endpoint accepting(String host) throws IOException {
+    InetAddress address = loopback(host);
+    ServerSocketChannel server = track(ServerSocketChannel.open(family(address)));
+    server.bind(new InetSocketAddress(address, 0), 4096);
+    Thread acceptor = new Thread(() -> acceptUntilClosed(server), "testbed-accept-" + port(server));
+    acceptor.setDaemon(true);
+    acceptor.start();
+    acceptors.add(acceptor);
+    return new Endpoint(Role.ACCEPTING, (InetSocketAddress) server.getLocalAddress());
+  }
+
+  /** An endpoint on {@code host} whose port is held by a bound socket that does not listen. */
+  public synchronized Endpoint refusing(String host) throws IOException {
+    InetAddress address = loopback(host);
+    SocketChannel holder = track(SocketChannel.open(family(address)));
+    holder.bind(new InetSocketAddress(address, 0));
+    return new Endpoint(Role.REFUSING, (InetSocketAddress) holder.getLocalAddress());
+  }
+
+  /** An endpoint on {@code host} that drops every SYN, so connects to it hang. */
+  public synchronized Endpoint blackHoled(String host) throws IOException {
+    InetAddress address = loopback(host);
+    ServerSocketChannel server = track(ServerSocketChannel.open(family(address)));
+    server.bind(new InetSocketAddress(address, 0), 1);
+    InetSocketAddress target = (InetSocketAddress) server.getLocalAddress();
+    for (int i = 0; i < MAX_FILLERS; i++) {
+      SocketChannel filler = track(SocketChannel.open(family(address)));
+      filler.configureBlocking(false);
+      if (!filler.connect(target) && !awaitConnected(filler)) {
+        return new Endpoint(Role.BLACK_HOLED, target);
+      }
+    }
+    throw new IOException("the accept queue of " + target + " did not fill after " + MAX_FILLERS
+        + " connects; this kernel does not drop SYNs on a full queue");
+  }
+
+  /** How many connections the accepting endpoints have accepted so far. */
+  public long acceptedCount() {
+    return accepted.get();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    for (Closeable c : resources) {
+      try {
+        c.close();
+      } catch (IOException ignored) {
+        // closing a loopback socket: nothing useful to report
+      }
+    }
+    for (Thread t : acceptors) {
+      try {
+        t.join(5_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void acceptUntilClosed(ServerSocketChannel server) {
+    while (true) {
+      try {
+        SocketChannel peer = server.accept();
+        accepted.incrementAndGet();
+        peer.close();
+      } catch (ClosedChannelException e) {
+        return;
+      } catch (IOException e) {
+        if (!server.isOpen()) {
+          return;
+        }
+      }
+    }
+  }
+
+  private static boolean awaitConnected(SocketChannel channel) throws IOException {
+    long until = System.nanoTime() + FILL_WAIT_NANOS;
+    while (System.nanoTime() < until) {
+      if (channel.finishConnect()) {
+        return true;
+      }
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted while filling an accept queue", e);
+      }
+    }
+    return false;
+  }
+
+  private <T extends Closeable> T track(T resource) {
+    if (closed) {
+      try {
+        resource.close();
+      } catch (IOException ignored) {
+        // the testbed is closed; the caller gets the exception below
+      }
+      throw new IllegalStateException("the testbed is closed");
+    }
+    resources.add(resource);
+    return resource;
+  }
+
+  private static InetAddress loopback(String host) throws UnknownHostException {
+    InetAddress address = InetAddress.getByName(host);
+    if (!address.isLoopbackAddress()) {
+      throw new IllegalArgumentException(host + " is not a loopback address; the testbed stays on this machine");
+    }
+    return address;
+  }
+
+  private static ProtocolFamily family(InetAddress address) {
+    return address instanceof Inet6Address ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
+  }
+
+  private static int port(ServerSocketChannel server) {
+    return server.socket().getLocalPort();
+  }
+}
