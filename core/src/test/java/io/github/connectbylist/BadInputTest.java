@@ -1,0 +1,99 @@
+package io.github.connectbylist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.connectbylist.support.Leaks;
+import io.github.connectbylist.support.Recorder;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Every bad input of DESIGN.md's table gets its error, naming the element, before any socket opens. */
+class BadInputTest {
+  private static final InetSocketAddress GOOD = new InetSocketAddress("127.0.0.1", 9);
+
+  static Stream<Arguments> badAddresses() throws Exception {
+    return Stream.of(
+        Arguments.of("unresolved", InetSocketAddress.createUnresolved("example.invalid", 80), "unresolved"),
+        Arguments.of("port 0", new InetSocketAddress("127.0.0.1", 0), "port 0"),
+        Arguments.of("0.0.0.0", new InetSocketAddress("0.0.0.0", 80), "unspecified"),
+        Arguments.of("::", new InetSocketAddress("::", 80), "unspecified"),
+        Arguments.of("IPv4 multicast", new InetSocketAddress("224.0.0.1", 80), "multicast"),
+        Arguments.of("IPv6 multicast", new InetSocketAddress("ff02::1", 80), "multicast"),
+        Arguments.of("broadcast", new InetSocketAddress("255.255.255.255", 80), "broadcast"),
+        Arguments.of("mapped 0.0.0.0", new InetSocketAddress(Inet6Address.getByAddress(null,
+            new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 0, 0, 0, 0}, -1), 80), "unspecified"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("badAddresses")
+  void aBadDestinationIsRejectedBeforeAnySocketOpens(String name, InetSocketAddress bad, String why) throws Exception {
+    Leaks leaks = new Leaks();
+    Recorder recorder = new Recorder();
+    try (ConnectByList cbl = ConnectByList.builder().strategy("sequential").listener(recorder).build()) {
+      for (boolean async : new boolean[] {false, true}) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> connect(cbl, async, List.of(GOOD, bad)));
+        assertTrue(e.getMessage().contains("addresses[1]"), e.getMessage());
+        assertTrue(e.getMessage().contains(why), e.getMessage());
+      }
+      assertTrue(recorder.rankings.isEmpty(), "nothing started");
+    }
+    leaks.assertNoneOpen();
+  }
+
+  @Test
+  void nullAndEmptyListsAndNullElementsAreNamed() {
+    try (ConnectByList cbl = ConnectByList.builder().strategy("sequential").build()) {
+      assertEquals("addresses", assertThrows(NullPointerException.class, () -> cbl.connect(null)).getMessage());
+      assertTrue(assertThrows(IllegalArgumentException.class, () -> cbl.connect(List.of())).getMessage()
+          .contains("empty"));
+      List<InetSocketAddress> withNull = new ArrayList<>(Arrays.asList(GOOD, GOOD, null));
+      assertEquals("addresses[2] is null",
+          assertThrows(NullPointerException.class, () -> cbl.connectAsync(withNull)).getMessage());
+    }
+  }
+
+  @Test
+  void badTimeoutsAreRejected() {
+    ConnectByList.Builder b = ConnectByList.builder();
+    assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ZERO));
+    assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ofMillis(-1)));
+    assertThrows(NullPointerException.class, () -> b.timeout(null));
+  }
+
+  @Test
+  void aSocketOptionOfTheWrongTypeOrUnsupportedIsRejected() {
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    java.net.SocketOption<Object> raw = (java.net.SocketOption) java.net.StandardSocketOptions.SO_RCVBUF;
+    assertThrows(IllegalArgumentException.class, () -> ConnectByList.builder().socketOption(raw, "big"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectByList.builder()
+        .strategy("sequential").socketOption(java.net.StandardSocketOptions.IP_MULTICAST_LOOP, true).build());
+    assertTrue(e.getMessage().contains("IP_MULTICAST_LOOP"), e.getMessage());
+  }
+
+  @Test
+  void loopbackLocalAddressHelpersRejectBadPrefixes() throws Exception {
+    InetAddress lo = InetAddress.getByName("127.0.0.1");
+    assertThrows(IllegalArgumentException.class, () -> io.github.connectbylist.api.LocalAddress.of(lo, 33, "lo"));
+  }
+
+  private static void connect(ConnectByList cbl, boolean async, List<InetSocketAddress> addresses) throws Exception {
+    if (async) {
+      cbl.connectAsync(addresses);
+    } else {
+      cbl.connect(addresses);
+    }
+  }
+}

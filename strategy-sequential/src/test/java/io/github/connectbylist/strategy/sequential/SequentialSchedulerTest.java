@@ -1,0 +1,139 @@
+package io.github.connectbylist.strategy.sequential;
+
+import static io.github.connectbylist.strategy.sequential.VirtualRun.Outcome.connectsAfter;
+import static io.github.connectbylist.strategy.sequential.VirtualRun.Outcome.failsAfter;
+import static io.github.connectbylist.strategy.sequential.VirtualRun.Outcome.hangs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.StrategyOptions;
+import io.github.connectbylist.strategy.sequential.VirtualRun.Outcome;
+import io.github.connectbylist.strategy.sequential.VirtualRun.Result;
+import io.github.connectbylist.strategy.sequential.VirtualRun.Span;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** The sequential scheduler under a virtual clock: exact times, no sockets, no sleeping. */
+class SequentialSchedulerTest {
+  private static final long NO_DEADLINE = Long.MAX_VALUE / 1_000_000;
+
+  private static Result run(SequentialScheduler scheduler, Optional<Duration> deadline, Outcome... outcomes) {
+    List<AddressPair> pairs = new ArrayList<>();
+    for (int i = 0; i < outcomes.length; i++) {
+      pairs.add(AddressPair.toDestination(new InetSocketAddress("192.0.2." + (i + 1), 443)));
+    }
+    return VirtualRun.run(scheduler.newSchedule(pairs, deadline), List.of(outcomes),
+        deadline.map(Duration::toMillis).orElse(NO_DEADLINE));
+  }
+
+  @Test
+  void startsOneAtATimeAndTheNextOnlyWhenTheCurrentFails() {
+    Result r = run(SequentialScheduler.standard(), Optional.empty(), failsAfter(30), failsAfter(5), connectsAfter(12));
+    assertEquals(List.of(new Span(0, 0, 30, "FAILED"), new Span(1, 30, 35, "FAILED"), new Span(2, 35, 47, "CONNECTED")),
+        r.spans());
+    assertEquals("CONNECTED", r.end());
+  }
+
+  @Test
+  void withoutAnAttemptTimeoutAHangingAttemptHoldsTheConnectUntilTheDeadline() {
+    Result r = run(SequentialScheduler.standard(), Optional.of(Duration.ofSeconds(10)), hangs(), connectsAfter(1));
+    assertEquals(List.of(new Span(0, 0, -1, "OPEN")), r.spans());
+    assertEquals("DEADLINE", r.end());
+    assertEquals(10_000, r.endMs());
+  }
+
+  @Test
+  void theAttemptTimeoutEndsAHangingAttemptAndStartsTheNextAtTheSameInstant() {
+    SequentialScheduler s = SequentialScheduler.builder().attemptTimeout(Duration.ofMillis(250)).build();
+    Result r = run(s, Optional.empty(), hangs(), hangs(), connectsAfter(3));
+    assertEquals(List.of(new Span(0, 0, 250, "ENDED"), new Span(1, 250, 500, "ENDED"),
+        new Span(2, 500, 503, "CONNECTED")), r.spans());
+  }
+
+  @Test
+  void anAttemptThatFailsBeforeItsTimeoutIsNotEndedLater() {
+    SequentialScheduler s = SequentialScheduler.builder().attemptTimeout(Duration.ofMillis(250)).build();
+    Result r = run(s, Optional.empty(), failsAfter(100), connectsAfter(200));
+    assertEquals(List.of(new Span(0, 0, 100, "FAILED"), new Span(1, 100, 300, "CONNECTED")), r.spans());
+  }
+
+  @Test
+  void givesUpWhenTheLastAttemptFails() {
+    Result r = run(SequentialScheduler.standard(), Optional.empty(), failsAfter(1), failsAfter(2));
+    assertEquals("GAVE_UP", r.end());
+    assertEquals(3, r.endMs());
+  }
+
+  @Test
+  void splitDeadlineGivesEachAttemptAnEqualShareOfTheTimeLeft() {
+    SequentialScheduler s = SequentialScheduler.builder().splitDeadline(true).build();
+    Result r = run(s, Optional.of(Duration.ofSeconds(9)), hangs(), hangs(), connectsAfter(1));
+    assertEquals(List.of(new Span(0, 0, 3_000, "ENDED"), new Span(1, 3_000, 6_000, "ENDED"),
+        new Span(2, 6_000, 6_001, "CONNECTED")), r.spans());
+  }
+
+  @Test
+  void splitDeadlineNeverGivesLessThanTheFloorUnlessLessIsLeft() {
+    SequentialScheduler s = SequentialScheduler.builder().splitDeadline(true).build();
+    // 3 s over 3 pairs is 1 s each, under Go's 2 s floor: the first gets 2 s, the second what is left.
+    Result r = run(s, Optional.of(Duration.ofSeconds(3)), hangs(), hangs(), hangs());
+    assertEquals(List.of(new Span(0, 0, 2_000, "ENDED"), new Span(1, 2_000, -1, "OPEN")), r.spans());
+    assertEquals(3_000, r.endMs());
+    assertEquals("DEADLINE", r.end());
+  }
+
+  @Test
+  void aFailureLeavesMoreTimeForTheRestWhenTheDeadlineIsSplit() {
+    SequentialScheduler s = SequentialScheduler.builder().splitDeadline(true).splitFloor(Duration.ofMillis(100)).build();
+    Result r = run(s, Optional.of(Duration.ofSeconds(1)), failsAfter(100), hangs(), connectsAfter(5));
+    // after the failure at 100 ms, 900 ms are left for 2 pairs: 450 ms each
+    assertEquals(List.of(new Span(0, 0, 100, "FAILED"), new Span(1, 100, 550, "ENDED"),
+        new Span(2, 550, 555, "CONNECTED")), r.spans());
+  }
+
+  @Test
+  void theShorterOfAttemptTimeoutAndSplitShareWins() {
+    SequentialScheduler s = SequentialScheduler.builder().splitDeadline(true).attemptTimeout(Duration.ofMillis(500))
+        .splitFloor(Duration.ofMillis(100)).build();
+    Result r = run(s, Optional.of(Duration.ofSeconds(10)), hangs(), connectsAfter(1));
+    assertEquals(new Span(0, 0, 500, "ENDED"), r.spans().get(0));
+  }
+
+  @Test
+  void splitDeadlineWithoutADeadlineChangesNothing() {
+    SequentialScheduler s = SequentialScheduler.builder().splitDeadline(true).build();
+    Result r = run(s, Optional.empty(), failsAfter(7), connectsAfter(7));
+    assertEquals(List.of(new Span(0, 0, 7, "FAILED"), new Span(1, 7, 14, "CONNECTED")), r.spans());
+  }
+
+  @Test
+  void textOptionsMapOntoTheTypedOnes() {
+    SequentialSchedulerProvider provider = new SequentialSchedulerProvider();
+    SequentialScheduler s = (SequentialScheduler) provider.create(StrategyOptions.of(
+        Map.of("attempt-timeout", "1.5s", "split-deadline", "true", "split-floor", "500ms")));
+    assertEquals(Optional.of(Duration.ofMillis(1_500)), s.attemptTimeout());
+    assertTrue(s.splitDeadline());
+    assertEquals(Duration.ofMillis(500), s.splitFloor());
+    SequentialScheduler none = (SequentialScheduler) provider.create(StrategyOptions.of(Map.of("attempt-timeout", "none")));
+    assertEquals(Optional.empty(), none.attemptTimeout());
+  }
+
+  @Test
+  void badOptionValuesNameTheOption() {
+    SequentialSchedulerProvider provider = new SequentialSchedulerProvider();
+    for (Map<String, String> bad : List.of(Map.of("attempt-timeout", "0ms"), Map.of("attempt-timeout", "fast"),
+        Map.of("split-deadline", "maybe"), Map.of("split-floor", "-1s"))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> provider.create(StrategyOptions.of(bad)));
+      String name = bad.keySet().iterator().next();
+      assertTrue(e.getMessage().contains(name), e.getMessage());
+    }
+  }
+}
