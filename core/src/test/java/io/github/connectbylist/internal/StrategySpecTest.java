@@ -1,0 +1,42 @@
+package io.github.connectbylist.internal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.github.connectbylist.api.StrategyOptions;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StrategySpecTest {
+  @Test
+  void parsesANameAlone() {
+    assertEquals(new StrategySpec("happy-eyeballs", StrategyOptions.empty()), StrategySpec.parse(" happy-eyeballs "));
+  }
+
+  @Test
+  void parsesOptionsInOrder() {
+    StrategySpec spec = StrategySpec.parse("sequential( attempt-timeout = 250ms , split-deadline=true)");
+    assertEquals("sequential", spec.name());
+    assertEquals(Map.of("attempt-timeout", "250ms", "split-deadline", "true"), spec.options().asMap());
+    assertEquals(Optional.of(Duration.ofMillis(250)), spec.options().duration("attempt-timeout"));
+    assertEquals("sequential(attempt-timeout=250ms, split-deadline=true)", spec.toString());
+  }
+
+  @Test
+  void durationsReadInEveryUnit() {
+    assertEquals(Duration.ofNanos(1_500_000_000L), StrategyOptions.parseDuration("x", "1.5s"));
+    assertEquals(Duration.ofNanos(500_000), StrategyOptions.parseDuration("x", "500us"));
+    assertEquals(Duration.ofMinutes(1), StrategyOptions.parseDuration("x", "1m"));
+    assertEquals("250ms", StrategyOptions.formatDuration(Duration.ofMillis(250)));
+    assertThrows(IllegalArgumentException.class, () -> StrategyOptions.parseDuration("x", "250"));
+  }
+
+  @Test
+  void rejectsMalformedText() {
+    assertThrows(IllegalArgumentException.class, () -> StrategySpec.parse("a(b)"));
+    assertThrows(IllegalArgumentException.class, () -> StrategySpec.parse("a(b=1"));
+    assertThrows(IllegalArgumentException.class, () -> StrategySpec.parse("a b"));
+  }
+}
