@@ -45,6 +45,6 @@ public record AddressPair(LocalAddress source, InetSocketAddress destination) {
   @Override
   public String toString() {
     String to = Addresses.format(destination.getAddress(), destination.getPort());
-    return (source == null ? "*" : source.address().getHostAddress()) + " -> " + to;
+    return (source == null ? "*" : Addresses.text(source.address())) + " -> " + to;
   }
 }

@@ -35,7 +35,55 @@ public final class Addresses {
 
   /** The textual form without host name, in brackets for IPv6: {@code [::1]:443}, {@code 127.0.0.1:80}. */
   public static String format(InetAddress address, int port) {
-    String host = address.getHostAddress();
+    String host = text(address);
     return (address instanceof Inet4Address ? host : "[" + host + "]") + ":" + port;
+  }
+
+  /**
+   * The address as RFC 5952 section 4 writes it ({@code 2001:db8::1}, not Java's {@code
+   * 2001:db8:0:0:0:0:0:1}), with the zone only for link-local addresses.
+   */
+  public static String text(InetAddress address) {
+    if (!(address instanceof Inet6Address v6)) {
+      return address.getHostAddress();
+    }
+    byte[] b = v6.getAddress();
+    int[] groups = new int[8];
+    for (int i = 0; i < 8; i++) {
+      groups[i] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+    }
+    int bestStart = -1;
+    int bestLength = 1; // a single zero group is not shortened (section 4.2.2)
+    for (int i = 0; i < 8; ) {
+      if (groups[i] != 0) {
+        i++;
+        continue;
+      }
+      int j = i;
+      while (j < 8 && groups[j] == 0) {
+        j++;
+      }
+      if (j - i > bestLength) {
+        bestStart = i;
+        bestLength = j - i;
+      }
+      i = j;
+    }
+    StringBuilder s = new StringBuilder(39);
+    for (int i = 0; i < 8; i++) {
+      if (i == bestStart) {
+        s.append("::");
+        i += bestLength - 1;
+        continue;
+      }
+      if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
+        s.append(':');
+      }
+      s.append(Integer.toHexString(groups[i]));
+    }
+    if (v6.isLinkLocalAddress() && v6.getScopeId() != 0) {
+      s.append('%').append(v6.getScopedInterface() != null ? v6.getScopedInterface().getName() : v6.getScopeId());
+    }
+    return s.toString();
   }
 }

@@ -59,6 +59,6 @@ public record LocalAddress(InetAddress address, int prefixLength, String interfa
 
   @Override
   public String toString() {
-    return address.getHostAddress() + "/" + prefixLength + "%" + interfaceName + (flags.isEmpty() ? "" : flags);
+    return Addresses.text(address) + "/" + prefixLength + "%" + interfaceName + (flags.isEmpty() ? "" : flags);
   }
 }

@@ -11,8 +11,7 @@ import java.net.InetSocketAddress;
 public record Endpoint(Role role, InetSocketAddress address) {
   @Override
   public String toString() {
-    String host = address.getAddress().getHostAddress();
-    return role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " "
-        + (host.contains(":") ? "[" + host + "]" : host) + ":" + address.getPort();
+    String host = address.getAddress() instanceof java.net.Inet6Address ? "[::1]" : address.getAddress().getHostAddress();
+    return role.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') + " " + host + ":" + address.getPort();
   }
 }

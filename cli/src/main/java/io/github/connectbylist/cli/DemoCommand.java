@@ -1,0 +1,118 @@
+package io.github.connectbylist.cli;
+
+import io.github.connectbylist.ConnectByList;
+import io.github.connectbylist.ConnectFailedException;
+import io.github.connectbylist.Connection;
+import io.github.connectbylist.Strategies;
+import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.Attempt;
+import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.testbed.Endpoint;
+import io.github.connectbylist.testbed.Testbed;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code demo}: starts loopback endpoints (a black-holed IPv6 address, a refused one, a good IPv4 one) and
+ * connects to them with every discovered strategy, printing time-to-connect and attempts side by side.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+    description = "Connect to a black-holed, a refused and a good loopback endpoint with every strategy.")
+final class DemoCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+      description = "overall deadline of each connect (default: ${DEFAULT-VALUE})")
+  private Duration timeout;
+
+  @Option(names = "--scheduler", paramLabel = "SPEC",
+      description = "a scheduler to add to the comparison, with options; may be repeated "
+          + "(default: sequential(attempt-timeout=250ms))")
+  private List<String> extraSchedulers = new ArrayList<>(List.of("sequential(attempt-timeout=250ms)"));
+
+  @Option(names = "--trace", description = "print every connect's attempt timeline too")
+  private boolean trace;
+
+  /** One compared strategy and how its connect went. */
+  private record Row(String ranker, String scheduler, String result, Duration time, int attempts, String winner) {}
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    try (Testbed testbed = new Testbed()) {
+      boolean ipv6 = Testbed.ipv6LoopbackAvailable();
+      Endpoint hole = testbed.blackHoled(ipv6 ? "::1" : "127.0.0.3");
+      Endpoint refused = testbed.refusing("127.0.0.2");
+      Endpoint good = testbed.accepting("127.0.0.1");
+      List<InetSocketAddress> addresses = List.of(hole.address(), refused.address(), good.address());
+      out.println("endpoints, in the order given: " + hole + ", " + refused + ", " + good);
+      if (!ipv6) {
+        out.println("(::1 is not available here: the black hole is on 127.0.0.3 instead)");
+      }
+      out.println("deadline " + Timeline.millis(timeout) + " ms per connect");
+      out.println();
+
+      Strategies strategies = Strategies.discovered();
+      List<String> schedulers = new ArrayList<>();
+      strategies.schedulers().forEach(s -> schedulers.add(s.name()));
+      extraSchedulers.stream().filter(s -> !schedulers.contains(s)).forEach(schedulers::add);
+      List<Row> rows = new ArrayList<>();
+      for (AddressPairRanker.Provider ranker : strategies.rankers()) {
+        for (String scheduler : schedulers) {
+          rows.add(connect(out, strategies, ranker.name(), scheduler, addresses));
+        }
+      }
+      printTable(out, rows);
+    }
+    return 0;
+  }
+
+  private Row connect(PrintWriter out, Strategies strategies, String ranker, String scheduler,
+      List<InetSocketAddress> addresses) {
+    AttemptScheduler s = strategies.scheduler(scheduler);
+    try (ConnectByList cbl = ConnectByList.builder().ranker(strategies.ranker(ranker)).scheduler(s)
+        .timeout(timeout).build()) {
+      List<Attempt> attempts;
+      Row row;
+      try (Connection c = cbl.connect(addresses)) {
+        attempts = c.attempts();
+        row = new Row(ranker, scheduler, "connected", c.elapsed(), attempts.size(),
+            io.github.connectbylist.api.Addresses.format(c.remoteAddress().getAddress(), c.remoteAddress().getPort()));
+      } catch (ConnectFailedException e) {
+        attempts = e.attempts();
+        Duration end = attempts.stream().map(Attempt::endedAt).max(Duration::compareTo).orElse(Duration.ZERO);
+        row = new Row(ranker, scheduler, e.kind().toString(), end, attempts.size(), "-");
+      } catch (java.io.IOException e) {
+        row = new Row(ranker, scheduler, e.toString(), Duration.ZERO, 0, "-");
+        attempts = List.of();
+      }
+      if (trace) {
+        out.println(ranker + " / " + scheduler + ":");
+        Timeline.print(out, attempts);
+        out.println();
+      }
+      return row;
+    }
+  }
+
+  private static void printTable(PrintWriter out, List<Row> rows) {
+    int rw = Math.max(6, rows.stream().mapToInt(r -> r.ranker().length()).max().orElse(6));
+    int sw = Math.max(9, rows.stream().mapToInt(r -> r.scheduler().length()).max().orElse(9));
+    String format = "%-" + rw + "s  %-" + sw + "s  %-10s %12s %9s  %s%n";
+    out.printf(Locale.ROOT, format, "ranker", "scheduler", "result", "time ms", "attempts", "winner");
+    for (Row r : rows) {
+      out.printf(Locale.ROOT, format, r.ranker(), r.scheduler(), r.result(), Timeline.millis(r.time()), r.attempts(),
+          r.winner());
+    }
+  }
+}
