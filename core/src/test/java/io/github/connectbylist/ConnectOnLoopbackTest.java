@@ -283,6 +283,21 @@ class ConnectOnLoopbackTest {
   }
 
   @Test
+  void aNonBlockingWinnerFromTheEventLoopIsNoLongerRegisteredWithIt() throws Exception {
+    Endpoint hole = testbed.blackHoled("127.0.0.3");
+    Endpoint good = testbed.accepting("127.0.0.1");
+    try (ConnectByList cbl = sequential("sequential(attempt-timeout=50ms)").blocking(false).build();
+        Connection c = cbl.connect(List.of(hole.address(), good.address()))) {
+      assertEquals(2, c.attempts().size(), "the winner was connected by the event loop");
+      long until = System.nanoTime() + 2_000_000_000L;
+      while (c.channel().isRegistered() && System.nanoTime() < until) {
+        Thread.sleep(5);
+      }
+      assertFalse(c.channel().isRegistered(), "still registered: the loop would spin on it");
+    }
+  }
+
+  @Test
   void osPicksSourceMakesOnePairPerDestination() throws Exception {
     Endpoint good = testbed.accepting("127.0.0.1");
     try (ConnectByList cbl = sequential("sequential").osPicksSource(true).build();

@@ -284,9 +284,13 @@ public final class ConnectCall {
     }
     abandonRunning(FailureKind.CANCELLED, "another attempt connected first", now);
     cancelTimers();
-    if (key != null && settings.blocking()) {
-      key.cancel();
-      loop.afterDeregistration(() -> deliver(channel, winner, now));
+    if (key == null) {
+      deliver(channel, winner, now);
+      return;
+    }
+    key.cancel(); // left registered, a connected socket would wake the selector on every select
+    if (settings.blocking()) {
+      loop.afterDeregistration(() -> deliver(channel, winner, now)); // blocking mode needs the key flushed
     } else {
       deliver(channel, winner, now);
     }
