@@ -40,8 +40,8 @@ public final class Addresses {
   }
 
   /**
-   * The address as RFC 5952 section 4 writes it ({@code 2001:db8::1}, not Java's {@code
-   * 2001:db8:0:0:0:0:0:1}), with the zone only for link-local addresses.
+   * The address as RFC 5952 sections 4 and 5 write it ({@code 2001:db8::1}, not Java's {@code
+   * 2001:db8:0:0:0:0:0:1}; {@code ::ffff:192.0.2.1}), with the zone only for link-local addresses.
    */
   public static String text(InetAddress address) {
     if (!(address instanceof Inet6Address v6)) {
@@ -68,6 +68,10 @@ public final class Addresses {
         bestLength = j - i;
       }
       i = j;
+    }
+    if (groups[0] == 0 && groups[1] == 0 && groups[2] == 0 && groups[3] == 0 && groups[4] == 0 && groups[5] == 0xffff) {
+      // section 5: IPv4-mapped addresses keep the dotted quad
+      return "::ffff:" + (b[12] & 0xff) + "." + (b[13] & 0xff) + "." + (b[14] & 0xff) + "." + (b[15] & 0xff);
     }
     StringBuilder s = new StringBuilder(39);
     for (int i = 0; i < 8; i++) {

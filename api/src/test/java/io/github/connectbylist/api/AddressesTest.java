@@ -18,6 +18,8 @@ class AddressesTest {
     assertEquals("2001:0:0:1::1", Addresses.text(InetAddress.getByName("2001:0:0:1:0:0:0:1")));
     assertEquals("2001:db8::1:0:0:1", Addresses.text(InetAddress.getByName("2001:db8:0:0:1:0:0:1")));
     assertEquals("fe80::1%3", Addresses.text(Inet6Address.getByAddress(null, InetAddress.getByName("fe80::1").getAddress(), 3)));
+    assertEquals("::ffff:192.0.2.1", Addresses.text(Inet6Address.getByAddress(null,
+        new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 192, 0, 2, 1}, -1)));
     assertEquals("[::1]:443", Addresses.format(InetAddress.getByName("::1"), 443));
     assertEquals("127.0.0.1:80", Addresses.format(InetAddress.getByName("127.0.0.1"), 80));
   }

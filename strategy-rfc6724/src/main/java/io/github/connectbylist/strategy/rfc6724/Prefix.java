@@ -1,0 +1,90 @@
+package io.github.connectbylist.strategy.rfc6724;
+
+import io.github.connectbylist.api.Addresses;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An IPv6 prefix such as {@code 2002::/16}, the key of the policy table. IPv4 is handled in its
+ * IPv4-mapped form ({@code ::ffff:0:0/96}), as RFC 6724 section 2.1 does; {@code 10.0.0.0/8} reads as
+ * {@code ::ffff:10.0.0.0/104}.
+ */
+public final class Prefix {
+  private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
+
+  private final long high;
+  private final long low;
+  private final int length;
+
+  private Prefix(long high, long low, int length) {
+    this.length = length;
+    this.high = length == 0 ? 0 : length >= 64 ? high : high & (-1L << (64 - length));
+    this.low = length <= 64 ? 0 : length == 128 ? low : low & (-1L << (128 - length));
+  }
+
+  /** Reads {@code address/length}; the length may be left out for a single address. */
+  public static Prefix parse(String text) {
+    Objects.requireNonNull(text, "prefix");
+    int slash = text.indexOf('/');
+    String address = slash < 0 ? text : text.substring(0, slash);
+    if (!LITERAL.matcher(address).matches()) {
+      throw new IllegalArgumentException("'" + text + "' is not an address prefix such as 2002::/16");
+    }
+    InetAddress parsed;
+    try {
+      parsed = InetAddress.getByName(address); // a literal: no lookup happens
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("'" + text + "' is not an address prefix such as 2002::/16", e);
+    }
+    boolean ipv4Text = address.indexOf(':') < 0;
+    int max = ipv4Text ? 32 : 128;
+    int length;
+    try {
+      length = slash < 0 ? max : Integer.parseInt(text.substring(slash + 1));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("'" + text + "' has no prefix length after '/'", e);
+    }
+    if (length < 0 || length > max) {
+      throw new IllegalArgumentException("'" + text + "' has a prefix length outside 0.." + max);
+    }
+    long[] bits = AddressBits.of(parsed);
+    return new Prefix(bits[0], bits[1], ipv4Text ? length + 96 : length);
+  }
+
+  public int length() {
+    return length;
+  }
+
+  /** Whether this is a prefix of IPv4 addresses in mapped form, {@code ::ffff:0:0/96} or longer. */
+  public boolean isIpv4Mapped() {
+    return length >= 96 && high == 0 && (low & 0xffff_ffff_0000_0000L) == AddressBits.MAPPED_LOW;
+  }
+
+  /** Whether the 128-bit address {@code high:low} is inside this prefix. */
+  boolean contains(long addressHigh, long addressLow) {
+    return AddressBits.commonPrefixLength(high, low, addressHigh, addressLow) >= length;
+  }
+
+  public boolean contains(InetAddress address) {
+    long[] bits = AddressBits.of(address);
+    return contains(bits[0], bits[1]);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Prefix p && p.high == high && p.low == low && p.length == length;
+  }
+
+  @Override
+  public int hashCode() {
+    return Long.hashCode(high) * 31 + Long.hashCode(low) * 17 + length;
+  }
+
+  /** The prefix as gai.conf and RFC 6724 write it, in IPv6 form. */
+  @Override
+  public String toString() {
+    return Addresses.text(AddressBits.toInet6(high, low)) + "/" + length;
+  }
+}

@@ -1,0 +1,61 @@
+package io.github.connectbylist.strategy.rfc6724;
+
+import com.google.auto.service.AutoService;
+import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.StrategyOption;
+import io.github.connectbylist.api.StrategyOptions;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Registers ranker {@code rfc6724}. */
+@AutoService(AddressPairRanker.Provider.class)
+public final class Rfc6724RankerProvider implements AddressPairRanker.Provider {
+  static final String GAI_CONF = "gai-conf";
+  static final String PREFER_TEMPORARY = "prefer-temporary";
+
+  @Override
+  public String name() {
+    return "rfc6724";
+  }
+
+  @Override
+  public String description() {
+    return "RFC 6724 destination order, each destination's OS-preferred source first";
+  }
+
+  @Override
+  public int priority() {
+    return 100;
+  }
+
+  @Override
+  public List<StrategyOption> options() {
+    return List.of(
+        new StrategyOption(GAI_CONF, "none",
+            "policy table: none (RFC 6724 default), host (/etc/gai.conf when present), or a gai.conf path"),
+        new StrategyOption(PREFER_TEMPORARY, "true", "section 5 rule 7: prefer temporary (privacy) addresses"));
+  }
+
+  @Override
+  public AddressPairRanker create(StrategyOptions options) {
+    PolicyTable table = options.text(GAI_CONF).map(Rfc6724RankerProvider::table).orElse(PolicyTable.rfc6724());
+    boolean temporary = options.flag(PREFER_TEMPORARY).orElse(true);
+    return new Rfc6724Ranker(Rfc6724.with(table).preferringTemporaryAddresses(temporary));
+  }
+
+  private static PolicyTable table(String value) {
+    switch (value) {
+      case "none":
+        return PolicyTable.rfc6724();
+      case "host":
+        return PolicyTable.host();
+      default:
+        try {
+          return PolicyTable.fromGaiConf(Path.of(value));
+        } catch (IOException e) {
+          throw new IllegalArgumentException("option " + GAI_CONF + "=" + value + ": cannot read it: " + e, e);
+        }
+    }
+  }
+}
