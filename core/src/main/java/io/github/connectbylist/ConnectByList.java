@@ -115,8 +115,7 @@ public final class ConnectByList implements AutoCloseable {
       throw new IllegalStateException("this ConnectByList is closed");
     }
     List<InetSocketAddress> destinations = Destinations.check(addresses);
-    List<LocalAddress> locals = osPicksSource ? List.of()
-        : givenLocalAddresses != null ? givenLocalAddresses : LocalAddresses.current();
+    List<LocalAddress> locals = givenLocalAddresses != null ? givenLocalAddresses : LocalAddresses.current();
     List<AddressPair> pairs = osPicksSource ? Pairs.osChoosesSource(destinations) : Pairs.build(destinations, locals);
     Map<InetAddress, Integer> pairsPerDestination = new HashMap<>();
     for (AddressPair p : pairs) {

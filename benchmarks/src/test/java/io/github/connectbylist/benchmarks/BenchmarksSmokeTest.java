@@ -1,0 +1,33 @@
+package io.github.connectbylist.benchmarks;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.util.Collection;
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * CI's smoke run: every benchmark compiles, sets up and runs one short iteration in this JVM. The
+ * numbers mean nothing; real runs are made by hand (see the README).
+ */
+class BenchmarksSmokeTest {
+
+  @Test
+  void everyBenchmarkRunsOneShortIteration() throws Exception {
+    Options options = new OptionsBuilder()
+        .include(Ranking.class.getName())
+        .param("destinations", "10")
+        .forks(0)
+        .warmupIterations(0)
+        .measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(100))
+        .shouldFailOnError(true)
+        .build();
+    Collection<RunResult> results = new Runner(options).run();
+    assertFalse(results.isEmpty());
+  }
+}
