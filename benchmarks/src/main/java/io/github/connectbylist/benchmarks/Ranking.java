@@ -39,7 +39,7 @@ public class Ranking {
   @Param({"10", "100", "1000"})
   public int destinations;
 
-  @Param({"sequential", "rfc6724"})
+  @Param({"sequential", "rfc6724", "happy-eyeballs"})
   public String ranker;
 
   private AddressPairRanker subject;

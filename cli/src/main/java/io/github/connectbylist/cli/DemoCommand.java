@@ -62,6 +62,7 @@ final class DemoCommand implements Callable<Integer> {
       out.println("deadline " + Timeline.millis(timeout) + " ms per connect");
       out.println();
 
+      warmUp(addresses);
       Strategies strategies = Strategies.discovered();
       List<String> schedulers = new ArrayList<>();
       strategies.schedulers().forEach(s -> schedulers.add(s.name()));
@@ -75,6 +76,19 @@ final class DemoCommand implements Callable<Integer> {
       printTable(out, rows);
     }
     return 0;
+  }
+
+  /**
+   * Untimed connects first, through the event loop and past every endpoint, so that the first row does not
+   * pay for class loading, compilation and address discovery.
+   */
+  private static void warmUp(List<InetSocketAddress> addresses) throws java.io.IOException {
+    try (ConnectByList cbl = ConnectByList.builder().ranker("sequential").scheduler("sequential(attempt-timeout=10ms)")
+        .build()) {
+      for (int i = 0; i < 20; i++) {
+        cbl.connect(addresses).close();
+      }
+    }
   }
 
   private Row connect(PrintWriter out, Strategies strategies, String ranker, String scheduler,

@@ -37,7 +37,7 @@ final class StrategiesCommand implements Callable<Integer> {
     for (StrategyProvider<?> p : providers) {
       out.printf("  %-16s priority %-4d %s%n", p.name(), p.priority(), p.description());
       for (StrategyOption o : p.options()) {
-        out.printf("      %-28s %s%n", o.name() + "=" + o.defaultValue(), o.description());
+        out.printf("      %-32s %s%n", o.name() + "=" + o.defaultValue(), o.description());
       }
     }
   }

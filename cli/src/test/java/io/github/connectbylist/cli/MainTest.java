@@ -25,6 +25,8 @@ class MainTest {
     assertTrue(text.matches("(?s).*sequential\\s+sequential\\s+TIMED_OUT.*"), text);
     assertTrue(text.matches("(?s).*sequential\\s+sequential\\(attempt-timeout=250ms\\)\\s+connected\\s+[\\d.]+\\s+3\\s+127\\.0\\.0\\.1:.*"),
         text);
+    assertTrue(text.matches("(?s).*happy-eyeballs\\s+happy-eyeballs\\s+connected\\s+[\\d.]+\\s+[23]\\s+127\\.0\\.0\\.1:.*"),
+        text);
   }
 
   @Test
@@ -62,6 +64,8 @@ class MainTest {
   void strategiesListsWhatWasDiscoveredWithOptions() {
     assertEquals(0, run("strategies"));
     assertTrue(out.toString().contains("attempt-timeout=none"), out.toString());
+    assertTrue(out.toString().contains("connection-attempt-delay=250ms"), out.toString());
+    assertTrue(out.toString().contains("ranker happy-eyeballs, scheduler happy-eyeballs"), out.toString());
     assertTrue(out.toString().contains("default"), out.toString());
   }
 }

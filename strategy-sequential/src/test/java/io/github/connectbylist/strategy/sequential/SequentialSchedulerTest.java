@@ -1,17 +1,18 @@
 package io.github.connectbylist.strategy.sequential;
 
-import static io.github.connectbylist.strategy.sequential.VirtualRun.Outcome.connectsAfter;
-import static io.github.connectbylist.strategy.sequential.VirtualRun.Outcome.failsAfter;
-import static io.github.connectbylist.strategy.sequential.VirtualRun.Outcome.hangs;
+import static io.github.connectbylist.api.testing.VirtualRun.Outcome.connectsAfter;
+import static io.github.connectbylist.api.testing.VirtualRun.Outcome.failsAfter;
+import static io.github.connectbylist.api.testing.VirtualRun.Outcome.hangs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.StrategyOptions;
-import io.github.connectbylist.strategy.sequential.VirtualRun.Outcome;
-import io.github.connectbylist.strategy.sequential.VirtualRun.Result;
-import io.github.connectbylist.strategy.sequential.VirtualRun.Span;
+import io.github.connectbylist.api.testing.VirtualRun;
+import io.github.connectbylist.api.testing.VirtualRun.Outcome;
+import io.github.connectbylist.api.testing.VirtualRun.Result;
+import io.github.connectbylist.api.testing.VirtualRun.Span;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package io.github.connectbylist.strategy.sequential;
+package io.github.connectbylist.api.testing;
 
 import io.github.connectbylist.api.AttemptScheduler.Schedule;
 import io.github.connectbylist.api.Decision;
@@ -8,28 +8,30 @@ import java.util.PriorityQueue;
 
 /**
  * Runs a schedule against scripted attempt outcomes under a virtual clock, the way the orchestrator runs it
- * against sockets, and returns the exact timeline. No sleeping, no sockets.
+ * against sockets, and returns the exact timeline. No sleeping, no sockets. Shared with the strategy
+ * modules' tests through this module's test jar.
  */
-final class VirtualRun {
-  enum Kind { CONNECTS, FAILS, HANGS }
+public final class VirtualRun {
+  /** What an attempt does. */
+  public enum Kind { CONNECTS, FAILS, HANGS }
 
   /** What the n-th started attempt does, and after how long. */
-  record Outcome(Kind kind, long afterNanos) {
-    static Outcome connectsAfter(long ms) {
+  public record Outcome(Kind kind, long afterNanos) {
+    public static Outcome connectsAfter(long ms) {
       return new Outcome(Kind.CONNECTS, ms * 1_000_000);
     }
 
-    static Outcome failsAfter(long ms) {
+    public static Outcome failsAfter(long ms) {
       return new Outcome(Kind.FAILS, ms * 1_000_000);
     }
 
-    static Outcome hangs() {
+    public static Outcome hangs() {
       return new Outcome(Kind.HANGS, Long.MAX_VALUE);
     }
   }
 
   /** One attempt as it ran: times in milliseconds; result CONNECTED, FAILED, ENDED (by the schedule) or OPEN. */
-  record Span(int index, double startMs, double endMs, String result) {
+  public record Span(int index, double startMs, double endMs, String result) {
     @Override
     public String toString() {
       return "#" + index + " " + startMs + ".." + endMs + " " + result;
@@ -37,11 +39,11 @@ final class VirtualRun {
   }
 
   /** The timeline, and how the connect ended: CONNECTED, GAVE_UP, or DEADLINE. */
-  record Result(List<Span> spans, String end, double endMs) {}
+  public record Result(List<Span> spans, String end, double endMs) {}
 
   private record Completion(long at, int index) {}
 
-  static Result run(Schedule schedule, List<Outcome> outcomes, long deadlineMs) {
+  public static Result run(Schedule schedule, List<Outcome> outcomes, long deadlineMs) {
     return new VirtualRun(schedule, outcomes, deadlineMs * 1_000_000).go();
   }
 
@@ -80,6 +82,7 @@ final class VirtualRun {
         spans.get(next.index)[1] = at;
         if (outcomes.get(next.index).kind() == Kind.CONNECTS) {
           results.set(next.index, "CONNECTED");
+          schedule.attemptConnected(next.index, at);
           finish("CONNECTED", at);
         } else {
           results.set(next.index, "FAILED");

@@ -1,0 +1,58 @@
+package io.github.connectbylist.strategy.happyeyeballs;
+
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.RankingContext;
+import io.github.connectbylist.strategy.rfc6724.Rfc6724Ranker;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Ranker {@code happy-eyeballs}: RFC 6724 order (the {@code rfc6724} ranker), then the address families
+ * interleaved as RFC 8305 section 4 says. Only each destination's first pair (the one with its preferred
+ * source) is interleaved; the pairs with other sources keep their place after them.
+ */
+public final class HappyEyeballsRanker implements AddressPairRanker {
+  private final Rfc6724Ranker sorting;
+  private final int firstAddressFamilyCount;
+
+  public HappyEyeballsRanker(Rfc6724Ranker sorting, int firstAddressFamilyCount) {
+    this.sorting = Objects.requireNonNull(sorting, "sorting");
+    if (firstAddressFamilyCount < 1) {
+      throw new IllegalArgumentException("first-address-family-count must be at least 1, was " + firstAddressFamilyCount);
+    }
+    this.firstAddressFamilyCount = firstAddressFamilyCount;
+  }
+
+  /** RFC 6724 default table, First Address Family Count 1. */
+  public static HappyEyeballsRanker standard() {
+    return new HappyEyeballsRanker(Rfc6724Ranker.standard(), 1);
+  }
+
+  public int firstAddressFamilyCount() {
+    return firstAddressFamilyCount;
+  }
+
+  @Override
+  public List<AddressPair> rank(List<AddressPair> pairs, RankingContext context) {
+    List<AddressPair> sorted = sorting.rank(pairs, context);
+    Set<InetSocketAddress> seen = new HashSet<>();
+    List<AddressPair> firsts = new ArrayList<>();
+    List<AddressPair> rest = new ArrayList<>();
+    for (AddressPair p : sorted) {
+      (seen.add(p.destination()) ? firsts : rest).add(p);
+    }
+    List<AddressPair> ranked = new ArrayList<>(FamilyInterleaving.interleave(firsts, firstAddressFamilyCount));
+    ranked.addAll(rest);
+    return ranked;
+  }
+
+  @Override
+  public String toString() {
+    return "happy-eyeballs(first-address-family-count=" + firstAddressFamilyCount + ")";
+  }
+}

@@ -1,0 +1,193 @@
+package io.github.connectbylist.strategy.happyeyeballs;
+
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.Decision;
+import io.github.connectbylist.api.StrategyOptions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Scheduler {@code happy-eyeballs}, RFC 8305 section 5: the first attempt starts at once; the next starts
+ * when the Connection Attempt Delay has passed since the last start, or at once when an attempt fails (one
+ * new start per failure, never a burst). Earlier attempts keep running, since the delay is not a timeout,
+ * and the first to connect wins. An optional cap bounds the attempts in flight; an adaptive mode sets the
+ * delay from the round-trip times of this instance's earlier connects, within 10 ms and 2 s.
+ */
+public final class HappyEyeballsScheduler implements AttemptScheduler {
+  /** RFC 8305 section 8: the recommended Connection Attempt Delay. */
+  public static final Duration DEFAULT_DELAY = Duration.ofMillis(250);
+  /** RFC 8305 section 5: the delay MUST NOT be shorter than 10 ms. */
+  public static final Duration MINIMUM_DELAY = Duration.ofMillis(10);
+  /** RFC 8305 section 5: the adaptive delay SHOULD stay at or below 2 s. */
+  public static final Duration MAXIMUM_ADAPTIVE_DELAY = Duration.ofSeconds(2);
+
+  private final Duration delay;
+  private final int maxConcurrentAttempts;
+  private final boolean adaptive;
+  private final RttEstimator rtt = new RttEstimator();
+
+  private HappyEyeballsScheduler(Builder b) {
+    this.delay = b.delay;
+    this.maxConcurrentAttempts = b.maxConcurrentAttempts;
+    this.adaptive = b.adaptive;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** RFC 8305's recommendation: 250 ms, no cap, not adaptive. */
+  public static HappyEyeballsScheduler standard() {
+    return builder().build();
+  }
+
+  static HappyEyeballsScheduler fromOptions(StrategyOptions options) {
+    Builder b = builder();
+    options.duration(HappyEyeballsSchedulerProvider.DELAY).ifPresent(b::connectionAttemptDelay);
+    options.text(HappyEyeballsSchedulerProvider.MAX_CONCURRENT)
+        .filter(v -> !v.equalsIgnoreCase("none"))
+        .ifPresent(v -> b.maxConcurrentAttempts(options.integer(HappyEyeballsSchedulerProvider.MAX_CONCURRENT).get()));
+    options.flag(HappyEyeballsSchedulerProvider.ADAPTIVE).ifPresent(b::adaptive);
+    return b.build();
+  }
+
+  public Duration connectionAttemptDelay() {
+    return delay;
+  }
+
+  /** The delay the next connect will use: the configured one, or the adaptive estimate once there is one. */
+  public Duration currentDelay() {
+    return Duration.ofNanos(delayNanos());
+  }
+
+  public Optional<Integer> maxConcurrentAttempts() {
+    return maxConcurrentAttempts == Integer.MAX_VALUE ? Optional.empty() : Optional.of(maxConcurrentAttempts);
+  }
+
+  public boolean adaptive() {
+    return adaptive;
+  }
+
+  private long delayNanos() {
+    return adaptive
+        ? rtt.delayNanos(delay.toNanos(), MINIMUM_DELAY.toNanos(), MAXIMUM_ADAPTIVE_DELAY.toNanos())
+        : delay.toNanos();
+  }
+
+  @Override
+  public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
+    return new Staggered(rankedPairs.size(), delayNanos(), maxConcurrentAttempts, adaptive ? rtt : null);
+  }
+
+  @Override
+  public String toString() {
+    return "happy-eyeballs(connection-attempt-delay=" + StrategyOptions.formatDuration(delay)
+        + ", max-concurrent-attempts=" + maxConcurrentAttempts().map(String::valueOf).orElse("none")
+        + ", adaptive=" + adaptive + ")";
+  }
+
+  /** The state of one connect. */
+  private static final class Staggered implements Schedule {
+    private final int pairCount;
+    private final long delayNanos;
+    private final int cap;
+    private final RttEstimator rtt;
+    private final long[] startedAt;
+    private int started;
+    private int running;
+    private int failuresNotAnswered;
+    private long lastStart;
+
+    Staggered(int pairCount, long delayNanos, int cap, RttEstimator rtt) {
+      this.pairCount = pairCount;
+      this.delayNanos = delayNanos;
+      this.cap = cap;
+      this.rtt = rtt;
+      this.startedAt = rtt == null ? null : new long[pairCount];
+    }
+
+    @Override
+    public Decision next(long now) {
+      if (started == pairCount || running >= cap) {
+        return Decision.awaitAttemptEnd();
+      }
+      if (started == 0) {
+        return start(now);
+      }
+      if (failuresNotAnswered > 0) {
+        failuresNotAnswered--;
+        return start(now);
+      }
+      long due = lastStart + delayNanos;
+      return now >= due ? start(now) : Decision.wakeAt(due);
+    }
+
+    private Decision start(long now) {
+      if (startedAt != null) {
+        startedAt[started] = now;
+      }
+      started++;
+      running++;
+      lastStart = now;
+      return Decision.startNext();
+    }
+
+    @Override
+    public void attemptFailed(int index, long now) {
+      running--;
+      failuresNotAnswered++;
+    }
+
+    @Override
+    public void attemptConnected(int index, long now) {
+      if (rtt != null) {
+        rtt.record(now - startedAt[index]);
+      }
+    }
+  }
+
+  /** Typed options; the text options of {@link HappyEyeballsSchedulerProvider} map onto these. */
+  public static final class Builder {
+    private Duration delay = DEFAULT_DELAY;
+    private int maxConcurrentAttempts = Integer.MAX_VALUE;
+    private boolean adaptive;
+
+    private Builder() {}
+
+    /**
+     * The Connection Attempt Delay; 250 ms by default. Below 10 ms is refused (RFC 8305 section 5: MUST
+     * NOT); outside 100 ms to 2 s is allowed but not recommended.
+     */
+    public Builder connectionAttemptDelay(Duration delay) {
+      Objects.requireNonNull(delay, "delay");
+      if (delay.compareTo(MINIMUM_DELAY) < 0) {
+        throw new IllegalArgumentException(
+            "connection-attempt-delay must be at least 10ms (RFC 8305 section 5), was " + StrategyOptions.formatDuration(delay));
+      }
+      this.delay = delay;
+      return this;
+    }
+
+    /** At most this many attempts in flight; when reached, the next waits for one to end. No cap by default. */
+    public Builder maxConcurrentAttempts(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("max-concurrent-attempts must be at least 1, was " + max);
+      }
+      this.maxConcurrentAttempts = max;
+      return this;
+    }
+
+    /** Sets the delay from the round-trip times of earlier connects (SRTT + 4 RTTVAR), within 10 ms and 2 s. */
+    public Builder adaptive(boolean adaptive) {
+      this.adaptive = adaptive;
+      return this;
+    }
+
+    public HappyEyeballsScheduler build() {
+      return new HappyEyeballsScheduler(this);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package io.github.connectbylist.strategy.happyeyeballs;
+
+import static io.github.connectbylist.api.testing.VirtualRun.Outcome.connectsAfter;
+import static io.github.connectbylist.api.testing.VirtualRun.Outcome.failsAfter;
+import static io.github.connectbylist.api.testing.VirtualRun.Outcome.hangs;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.StrategyOptions;
+import io.github.connectbylist.api.testing.VirtualRun;
+import io.github.connectbylist.api.testing.VirtualRun.Outcome;
+import io.github.connectbylist.api.testing.VirtualRun.Result;
+import io.github.connectbylist.api.testing.VirtualRun.Span;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/** RFC 8305 pacing under a virtual clock: exact times, no sockets, no sleeping. */
+class HappyEyeballsSchedulerTest {
+  private static final long NO_DEADLINE = Long.MAX_VALUE / 1_000_000;
+
+  private static Result run(HappyEyeballsScheduler scheduler, long deadlineMs, Outcome... outcomes) {
+    List<AddressPair> pairs = new ArrayList<>();
+    for (int i = 0; i < outcomes.length; i++) {
+      pairs.add(AddressPair.toDestination(new InetSocketAddress("192.0.2." + (i + 1), 443)));
+    }
+    return VirtualRun.run(scheduler.newSchedule(pairs, Optional.empty()), List.of(outcomes), deadlineMs);
+  }
+
+  private static Result run(HappyEyeballsScheduler scheduler, Outcome... outcomes) {
+    return run(scheduler, NO_DEADLINE, outcomes);
+  }
+
+  @Test
+  void startsTheNextAttemptWhenTheDelayPassesAndKeepsTheFirstRunning() {
+    Result r = run(HappyEyeballsScheduler.standard(), hangs(), connectsAfter(10));
+    assertEquals(List.of(new Span(0, 0, -1, "OPEN"), new Span(1, 250, 260, "CONNECTED")), r.spans());
+  }
+
+  @Test
+  void aFailureBeforeTheDelayStartsTheNextAttemptAtOnce() {
+    Result r = run(HappyEyeballsScheduler.standard(), failsAfter(100), hangs(), connectsAfter(5));
+    assertEquals(List.of(new Span(0, 0, 100, "FAILED"), new Span(1, 100, -1, "OPEN"),
+        new Span(2, 350, 355, "CONNECTED")), r.spans(), "the delay counts from the last start");
+  }
+
+  @Test
+  void twoFailuresAtTheSameInstantStartExactlyTwoAttemptsInOrder() {
+    Result r = run(HappyEyeballsScheduler.standard(),
+        failsAfter(300), failsAfter(50), hangs(), hangs(), hangs(), connectsAfter(1));
+    assertEquals(List.of(
+        new Span(0, 0, 300, "FAILED"),
+        new Span(1, 250, 300, "FAILED"),
+        new Span(2, 300, -1, "OPEN"),
+        new Span(3, 300, -1, "OPEN"),
+        new Span(4, 550, -1, "OPEN"),
+        new Span(5, 800, 801, "CONNECTED")), r.spans());
+  }
+
+  @Test
+  void aFailureAndTheDelayFallingDueTogetherStartOneAttempt() {
+    Result r = run(HappyEyeballsScheduler.standard(), failsAfter(250), hangs(), connectsAfter(1));
+    assertEquals(List.of(new Span(0, 0, 250, "FAILED"), new Span(1, 250, -1, "OPEN"),
+        new Span(2, 500, 501, "CONNECTED")), r.spans(), "never a burst");
+  }
+
+  @Test
+  void theCapHoldsAndAFailureFreesAPlace() {
+    HappyEyeballsScheduler capped = HappyEyeballsScheduler.builder().maxConcurrentAttempts(2).build();
+    Result held = run(capped, 2_000, hangs(), hangs(), connectsAfter(1));
+    assertEquals(2, held.spans().size(), "the third never starts while two hang");
+    assertEquals("DEADLINE", held.end());
+    Result freed = run(capped, failsAfter(600), hangs(), connectsAfter(1));
+    assertEquals(List.of(new Span(0, 0, 600, "FAILED"), new Span(1, 250, -1, "OPEN"),
+        new Span(2, 600, 601, "CONNECTED")), freed.spans());
+  }
+
+  @Test
+  void aSlowEarlierAttemptThatConnectsFirstWins() {
+    Result r = run(HappyEyeballsScheduler.standard(), connectsAfter(300), connectsAfter(100));
+    assertEquals(List.of(new Span(0, 0, 300, "CONNECTED"), new Span(1, 250, -1, "OPEN")), r.spans());
+    assertEquals(300, r.endMs());
+  }
+
+  @Test
+  void givesUpOnlyWhenEveryAttemptHasFailed() {
+    Result r = run(HappyEyeballsScheduler.standard(), failsAfter(1), failsAfter(2), failsAfter(3));
+    assertEquals(List.of(new Span(0, 0, 1, "FAILED"), new Span(1, 1, 3, "FAILED"), new Span(2, 3, 6, "FAILED")),
+        r.spans());
+    assertEquals("GAVE_UP", r.end());
+  }
+
+  @Test
+  void theAdaptiveDelayFollowsRecordedRoundTripTimesWithinBounds() {
+    HappyEyeballsScheduler adaptive = HappyEyeballsScheduler.builder().adaptive(true).build();
+    assertEquals(Duration.ofMillis(250), adaptive.currentDelay(), "no sample yet: the configured delay");
+    run(adaptive, connectsAfter(40));
+    assertEquals(Duration.ofMillis(120), adaptive.currentDelay(), "SRTT 40 + 4 x RTTVAR 20");
+    Result next = run(adaptive, hangs(), connectsAfter(1));
+    assertEquals(120, next.spans().get(1).startMs(), "the next connect staggers by the learned delay");
+    for (int i = 0; i < 50; i++) {
+      run(adaptive, connectsAfter(1));
+    }
+    assertEquals(HappyEyeballsScheduler.MINIMUM_DELAY, adaptive.currentDelay(), "never under 10 ms");
+    for (int i = 0; i < 50; i++) {
+      run(adaptive, connectsAfter(5_000));
+    }
+    assertEquals(HappyEyeballsScheduler.MAXIMUM_ADAPTIVE_DELAY, adaptive.currentDelay(), "never over 2 s");
+    assertEquals(Duration.ofMillis(250), HappyEyeballsScheduler.standard().currentDelay(), "per instance");
+  }
+
+  @Test
+  void theFixedDelayIgnoresRoundTripTimes() {
+    HappyEyeballsScheduler fixed = HappyEyeballsScheduler.standard();
+    run(fixed, connectsAfter(40));
+    assertEquals(Duration.ofMillis(250), fixed.currentDelay());
+  }
+
+  @Test
+  void optionsAreCheckedAndNameTheOption() {
+    HappyEyeballsSchedulerProvider provider = new HappyEyeballsSchedulerProvider();
+    HappyEyeballsScheduler s = (HappyEyeballsScheduler) provider.create(StrategyOptions.of(Map.of(
+        "connection-attempt-delay", "100ms", "max-concurrent-attempts", "3", "adaptive", "true")));
+    assertEquals(Duration.ofMillis(100), s.connectionAttemptDelay());
+    assertEquals(Optional.of(3), s.maxConcurrentAttempts());
+    assertTrue(s.adaptive());
+    assertEquals(Duration.ofSeconds(3), ((HappyEyeballsScheduler) provider.create(
+        StrategyOptions.of(Map.of("connection-attempt-delay", "3s")))).connectionAttemptDelay(), "allowed, not advised");
+    for (Map<String, String> bad : List.of(Map.of("connection-attempt-delay", "9ms"),
+        Map.of("max-concurrent-attempts", "0"), Map.of("max-concurrent-attempts", "some"))) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> provider.create(StrategyOptions.of(bad)));
+      assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());
+    }
+  }
+}
