@@ -20,7 +20,12 @@ class BenchmarksSmokeTest {
   void everyBenchmarkRunsOneShortIteration() throws Exception {
     Options options = new OptionsBuilder()
         .include(Ranking.class.getName())
+        .include(TimeToConnect.class.getName())
+        .include(Overhead.class.getName())
+        .include(Concurrency.class.getName())
         .param("destinations", "10")
+        .param("scenario", "refused-then-good")
+        .param("inFlight", "10")
         .forks(0)
         .warmupIterations(0)
         .measurementIterations(1)
@@ -29,5 +34,7 @@ class BenchmarksSmokeTest {
         .build();
     Collection<RunResult> results = new Runner(options).run();
     assertFalse(results.isEmpty());
+    // one run per benchmark method and remaining parameter: 3 rankers, 6 strategies, 2 overhead, 2 concurrency
+    org.junit.jupiter.api.Assertions.assertEquals(13, results.size());
   }
 }

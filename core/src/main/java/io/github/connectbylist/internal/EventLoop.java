@@ -194,7 +194,12 @@ public final class EventLoop implements AutoCloseable {
     }
   }
 
-  /** -1: no timer; 0: a timer is due; else milliseconds to wait, rounded up so a timer never fires early. */
+  /**
+   * -1: no timer; 0: a timer is due or less than a millisecond away; else whole milliseconds to wait. The
+   * selector counts in milliseconds, so the last fraction is spent polling: a timer fires within
+   * microseconds of its time instead of up to a millisecond late, which Happy Eyeballs' "delay + under
+   * 1 ms" target needs.
+   */
   private long millisToNextTimer() {
     while (!timers.isEmpty() && timers.peek().cancelled) {
       timers.poll();
@@ -207,7 +212,10 @@ public final class EventLoop implements AutoCloseable {
       return -1;
     }
     long nanos = next.atNanos - System.nanoTime();
-    return nanos <= 0 ? 0 : (nanos + 999_999) / 1_000_000;
+    if (nanos > 0 && nanos < 1_000_000) {
+      Thread.onSpinWait();
+    }
+    return nanos <= 0 ? 0 : nanos / 1_000_000;
   }
 
   private void processSelectedKeys() {

@@ -46,10 +46,18 @@ public final class Testbed implements AutoCloseable {
   }
 
   /** An endpoint that accepts every connect on {@code host}, such as {@code "127.0.0.1"} or {@code "::1"}. */
-  public synchronized Endpoint accepting(String host) throws IOException {
+  public Endpoint accepting(String host) throws IOException {
+    return accepting(host, 0);
+  }
+
+  /**
+   * As {@link #accepting(String)}, on {@code port} (0 for any). Endpoints of different roles may share a
+   * port on different addresses, as a client that takes one port for all of a name's addresses needs.
+   */
+  public synchronized Endpoint accepting(String host, int port) throws IOException {
     InetAddress address = loopback(host);
     ServerSocketChannel server = track(ServerSocketChannel.open(family(address)));
-    server.bind(new InetSocketAddress(address, 0), 4096);
+    server.bind(new InetSocketAddress(address, port), 4096);
     Thread acceptor = new Thread(() -> acceptUntilClosed(server), "testbed-accept-" + port(server));
     acceptor.setDaemon(true);
     acceptor.start();
@@ -58,18 +66,28 @@ public final class Testbed implements AutoCloseable {
   }
 
   /** An endpoint on {@code host} whose port is held by a bound socket that does not listen. */
-  public synchronized Endpoint refusing(String host) throws IOException {
+  public Endpoint refusing(String host) throws IOException {
+    return refusing(host, 0);
+  }
+
+  /** As {@link #refusing(String)}, on {@code port} (0 for any). */
+  public synchronized Endpoint refusing(String host, int port) throws IOException {
     InetAddress address = loopback(host);
     SocketChannel holder = track(SocketChannel.open(family(address)));
-    holder.bind(new InetSocketAddress(address, 0));
+    holder.bind(new InetSocketAddress(address, port));
     return new Endpoint(Role.REFUSING, (InetSocketAddress) holder.getLocalAddress());
   }
 
   /** An endpoint on {@code host} that drops every SYN, so connects to it hang. */
-  public synchronized Endpoint blackHoled(String host) throws IOException {
+  public Endpoint blackHoled(String host) throws IOException {
+    return blackHoled(host, 0);
+  }
+
+  /** As {@link #blackHoled(String)}, on {@code port} (0 for any). */
+  public synchronized Endpoint blackHoled(String host, int port) throws IOException {
     InetAddress address = loopback(host);
     ServerSocketChannel server = track(ServerSocketChannel.open(family(address)));
-    server.bind(new InetSocketAddress(address, 0), 1);
+    server.bind(new InetSocketAddress(address, port), 1);
     InetSocketAddress target = (InetSocketAddress) server.getLocalAddress();
     for (int i = 0; i < MAX_FILLERS; i++) {
       SocketChannel filler = track(SocketChannel.open(family(address)));

@@ -49,6 +49,18 @@ class TestbedTest {
   }
 
   @Test
+  void rolesCanShareOnePortOnDifferentAddresses() throws Exception {
+    try (Testbed testbed = new Testbed()) {
+      int port = testbed.accepting("127.0.0.1").address().getPort();
+      InetSocketAddress refused = testbed.refusing("127.0.0.2", port).address();
+      InetSocketAddress hole = testbed.blackHoled("127.0.0.3", port).address();
+      assertEquals(port, refused.getPort());
+      assertEquals(port, hole.getPort());
+      assertThrows(ConnectException.class, () -> SocketChannel.open(refused).close());
+    }
+  }
+
+  @Test
   void onlyLoopbackAddressesAreAllowed() {
     try (Testbed testbed = new Testbed()) {
       assertThrows(IllegalArgumentException.class, () -> testbed.accepting("192.0.2.1"));

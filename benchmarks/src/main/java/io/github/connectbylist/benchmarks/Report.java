@@ -1,0 +1,176 @@
+package io.github.connectbylist.benchmarks;
+
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every benchmark in a short but meaningful configuration (a few minutes on two cores) and prints the
+ * README's tables: medians and p99s measured in one run, each with its baseline and the ratio to it.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.github.connectbylist.benchmarks.Report</pre>
+ */
+public final class Report {
+  private final PrintStream out = System.out;
+
+  public static void main(String[] args) throws RunnerException {
+    new Report().run();
+  }
+
+  private void run() throws RunnerException {
+    Collection<RunResult> ttc = measure(TimeToConnect.class, 1, 3);
+    Collection<RunResult> overhead = measure(Overhead.class, 2, 5);
+    Collection<RunResult> ranking = measure(Ranking.class, 2, 3);
+    Collection<RunResult> concurrency = measure(Concurrency.class, 2, 3);
+
+    out.printf(Locale.ROOT, "%n## Benchmarks, %s, %d cores, %s %s%n", LocalDate.now(),
+        Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+        System.getProperty("java.version"));
+    timeToConnect(ttc);
+    overhead(overhead);
+    ranking(ranking);
+    concurrency(concurrency);
+  }
+
+  private static Collection<RunResult> measure(Class<?> benchmark, int warmups, int iterations) throws RunnerException {
+    ChainedOptionsBuilder options = new OptionsBuilder()
+        .include(benchmark.getName() + "\\.")
+        .forks(1)
+        .warmupIterations(warmups)
+        .warmupTime(TimeValue.seconds(1))
+        .measurementIterations(iterations)
+        .measurementTime(TimeValue.seconds(1))
+        .verbosity(VerboseMode.SILENT)
+        .shouldFailOnError(true);
+    return new Runner(options.build()).run();
+  }
+
+  private void timeToConnect(Collection<RunResult> results) {
+    out.println();
+    out.println("### Time to connect: median / p99 in ms (ratio of medians to raw-loop)");
+    out.println();
+    Map<String, Map<String, RunResult>> byScenario = new LinkedHashMap<>();
+    Set<String> strategies = new LinkedHashSet<>();
+    for (RunResult r : results) {
+      String scenario = r.getParams().getParam("scenario");
+      String strategy = r.getParams().getParam("strategy");
+      strategies.add(strategy);
+      byScenario.computeIfAbsent(scenario, s -> new LinkedHashMap<>()).put(strategy, r);
+    }
+    List<String> header = new ArrayList<>(List.of("scenario"));
+    header.addAll(strategies);
+    row(header);
+    separator(header.size());
+    byScenario.forEach((scenario, row) -> {
+      double baseline = median(row.get("raw-loop"));
+      List<String> cells = new ArrayList<>(List.of(scenario));
+      for (String strategy : strategies) {
+        RunResult r = row.get(strategy);
+        cells.add(r == null ? "-" : String.format(Locale.ROOT, "%s / %s (%.2fx)", number(median(r)),
+            number(percentile(r, 99)), median(r) / baseline));
+      }
+      row(cells);
+    });
+  }
+
+  private void overhead(Collection<RunResult> results) {
+    out.println();
+    out.println("### Overhead: one warm loopback connect, median / p99 in µs");
+    out.println();
+    RunResult raw = find(results, "raw", null, null);
+    RunResult ours = find(results, "connectByList", null, null);
+    row(List.of("raw SocketChannel", "ConnectByList (default strategy)", "ratio of medians", "target"));
+    separator(4);
+    row(List.of(number(median(raw)) + " / " + number(percentile(raw, 99)),
+        number(median(ours)) + " / " + number(percentile(ours, 99)),
+        String.format(Locale.ROOT, "%.2fx", median(ours) / median(raw)), "<= 1.15x"));
+  }
+
+  private void ranking(Collection<RunResult> results) {
+    out.println();
+    out.println("### Ranking: average µs per rank call, 4 sources (ratio to sequential)");
+    out.println();
+    Map<String, Map<String, Double>> byCount = new LinkedHashMap<>();
+    Set<String> rankers = new LinkedHashSet<>();
+    for (RunResult r : results) {
+      rankers.add(r.getParams().getParam("ranker"));
+      byCount.computeIfAbsent(r.getParams().getParam("destinations"), d -> new LinkedHashMap<>())
+          .put(r.getParams().getParam("ranker"), r.getPrimaryResult().getScore());
+    }
+    List<String> header = new ArrayList<>(List.of("destinations"));
+    header.addAll(rankers);
+    row(header);
+    separator(header.size());
+    byCount.forEach((count, row) -> {
+      List<String> cells = new ArrayList<>(List.of(count));
+      for (String ranker : rankers) {
+        cells.add(String.format(Locale.ROOT, "%s (%.1fx)", number(row.get(ranker)), row.get(ranker) / row.get("sequential")));
+      }
+      row(cells);
+    });
+  }
+
+  private void concurrency(Collection<RunResult> results) {
+    out.println();
+    out.println("### Concurrency: connects per second with N connects in flight");
+    out.println();
+    row(List.of("in flight", "raw non-blocking connects", "ConnectByList connectAsync", "ratio"));
+    separator(4);
+    for (String n : List.of("1", "100", "1000")) {
+      RunResult raw = find(results, "raw", "inFlight", n);
+      RunResult ours = find(results, "connectAsync", "inFlight", n);
+      if (raw == null || ours == null) {
+        continue;
+      }
+      double rawRate = raw.getPrimaryResult().getScore() * Integer.parseInt(n);
+      double ourRate = ours.getPrimaryResult().getScore() * Integer.parseInt(n);
+      row(List.of(n, String.format(Locale.ROOT, "%,.0f", rawRate), String.format(Locale.ROOT, "%,.0f", ourRate),
+          String.format(Locale.ROOT, "%.2fx", ourRate / rawRate)));
+    }
+  }
+
+  private static RunResult find(Collection<RunResult> results, String method, String param, String value) {
+    for (RunResult r : results) {
+      String label = r.getParams().getBenchmark();
+      if (label.endsWith("." + method) && (param == null || value.equals(r.getParams().getParam(param)))) {
+        return r;
+      }
+    }
+    return null;
+  }
+
+  private static double median(RunResult r) {
+    return percentile(r, 50);
+  }
+
+  private static double percentile(RunResult r, double p) {
+    return r.getPrimaryResult().getStatistics().getPercentile(p);
+  }
+
+  private static String number(double v) {
+    return v >= 100 ? String.format(Locale.ROOT, "%.1f", v)
+        : v >= 1 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.3f", v);
+  }
+
+  private void row(List<String> cells) {
+    out.println("| " + String.join(" | ", cells) + " |");
+  }
+
+  private void separator(int columns) {
+    out.println("|" + "---|".repeat(columns));
+  }
+}
