@@ -283,6 +283,40 @@ class ConnectOnLoopbackTest {
   }
 
   @Test
+  void aConnectThatCompletesLateThroughTheSelectorIsHandedOverBlocking() throws Exception {
+    Endpoint late = testbed.blackHoled("127.0.0.3");
+    try (ConnectByList cbl = sequential("sequential").timeout(Duration.ofSeconds(10)).build()) {
+      CompletableFuture<Connection> f = cbl.connectAsync(List.of(late.address()));
+      awaitStarted(1);
+      testbed.release(late); // the SYN sent again after about 1 s now gets through
+      try (Connection c = f.get(8, java.util.concurrent.TimeUnit.SECONDS)) {
+        assertTrue(c.channel().isConnected());
+        assertTrue(c.channel().isBlocking());
+        assertFalse(c.channel().isRegistered());
+        assertTrue(c.elapsed().compareTo(Duration.ofMillis(500)) > 0, "completed late: " + c.elapsed());
+      }
+    }
+  }
+
+  @Test
+  void aConnectThatCompletesLateIsHandedOverNonBlockingAndUnregistered() throws Exception {
+    Endpoint late = testbed.blackHoled("127.0.0.3");
+    try (ConnectByList cbl = sequential("sequential").blocking(false).build()) {
+      CompletableFuture<Connection> f = cbl.connectAsync(List.of(late.address()));
+      awaitStarted(1);
+      testbed.release(late);
+      try (Connection c = f.get(8, java.util.concurrent.TimeUnit.SECONDS)) {
+        assertFalse(c.channel().isBlocking());
+        long until = System.nanoTime() + 2_000_000_000L;
+        while (c.channel().isRegistered() && System.nanoTime() < until) {
+          Thread.sleep(5);
+        }
+        assertFalse(c.channel().isRegistered(), "still registered: the loop would spin on it");
+      }
+    }
+  }
+
+  @Test
   void aNonBlockingWinnerFromTheEventLoopIsNoLongerRegisteredWithIt() throws Exception {
     Endpoint hole = testbed.blackHoled("127.0.0.3");
     Endpoint good = testbed.accepting("127.0.0.1");

@@ -112,7 +112,7 @@ public final class ConnectCall {
   public CompletableFuture<Connection> connectAsync() {
     listener.connectStarted(pairs);
     try {
-      loop.execute(this::adopt);
+      loop.execute(() -> safely(this::adopt));
     } catch (RejectedExecutionException e) {
       fail(FailureKind.CANCELLED, "the ConnectByList is closed");
     }
@@ -121,7 +121,7 @@ public final class ConnectCall {
 
   private void handOver() {
     try {
-      loop.execute(this::adopt);
+      loop.execute(() -> safely(this::adopt));
     } catch (RejectedExecutionException e) {
       fail(FailureKind.CANCELLED, "the ConnectByList is closed");
     }
@@ -139,7 +139,7 @@ public final class ConnectCall {
     }
     loop.onClose(closeHook);
     if (deadlineNanos != Long.MAX_VALUE) {
-      deadlineTimer = loop.schedule(startNanos + deadlineNanos, this::deadlinePassed);
+      deadlineTimer = loop.schedule(startNanos + deadlineNanos, () -> safely(this::deadlinePassed));
     }
     for (int i = 0; i < started; i++) {
       if (channels[i] != null) {
@@ -218,7 +218,7 @@ public final class ConnectCall {
 
   private void watch(int index) {
     try {
-      keys[index] = loop.register(channels[index], SelectionKey.OP_CONNECT, key -> connectable(index));
+      keys[index] = loop.register(channels[index], SelectionKey.OP_CONNECT, key -> safely(() -> connectable(index)));
     } catch (IOException e) {
       removeRunning(index);
       attemptFailed(index, Failures.classify(e), e);
@@ -232,8 +232,9 @@ public final class ConnectCall {
     }
     try {
       if (channel.finishConnect()) {
+        SelectionKey key = keys[index];
         removeRunning(index);
-        won(index, channel, keys[index]);
+        won(index, channel, key);
       }
     } catch (IOException e) {
       removeRunning(index);
@@ -290,7 +291,7 @@ public final class ConnectCall {
     }
     key.cancel(); // left registered, a connected socket would wake the selector on every select
     if (settings.blocking()) {
-      loop.afterDeregistration(() -> deliver(channel, winner, now)); // blocking mode needs the key flushed
+      loop.afterDeregistration(() -> safely(() -> deliver(channel, winner, now))); // blocking mode needs the key flushed
     } else {
       deliver(channel, winner, now);
     }
@@ -304,11 +305,12 @@ public final class ConnectCall {
       }
       connection = new Connection(channel, (InetSocketAddress) channel.getLocalAddress(),
           (InetSocketAddress) channel.getRemoteAddress(), attemptList(), winner, Duration.ofNanos(now));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       closeQuietly(channel);
       finished = false;
       attempts[winner.index()] = null;
-      record(winner.index(), Failures.classify(e), e, now);
+      IOException error = e instanceof IOException io ? io : new IOException(e.toString(), e);
+      record(winner.index(), Failures.classify(error), error, now);
       fail(lastEnded.failure(), "the connected socket failed before it was handed over");
       return;
     }
@@ -360,6 +362,23 @@ public final class ConnectCall {
     }
   }
 
+  /**
+   * Runs a step on the loop so that a bug cannot leave the call hanging: what a step throws fails the call,
+   * which closes its sockets and completes its future.
+   */
+  private void safely(Runnable step) {
+    try {
+      step.run();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.ERROR, "a connect failed on an internal error", e);
+      if (!finished) {
+        fail(FailureKind.OTHER, "internal error: " + e);
+      } else if (future.completeExceptionally(new IllegalStateException("internal error in a connect", e))) {
+        end();
+      }
+    }
+  }
+
   private void schedulerFailed(RuntimeException e) {
     LOG.log(System.Logger.Level.WARNING,
         "the attempt scheduler failed; going on one attempt at a time: " + schedule, e);
@@ -373,10 +392,10 @@ public final class ConnectCall {
     if (wakeTimer != null) {
       wakeTimer.cancel();
     }
-    wakeTimer = loop.schedule(startNanos + nanos, () -> {
+    wakeTimer = loop.schedule(startNanos + nanos, () -> safely(() -> {
       wakeTimer = null;
       drive();
-    });
+    }));
   }
 
   private boolean isRunning(int index) {
@@ -457,7 +476,7 @@ public final class ConnectCall {
       boolean cancelled = super.cancel(mayInterruptIfRunning);
       if (cancelled) {
         try {
-          loop.execute(ConnectCall.this::cancelled);
+          loop.execute(() -> safely(ConnectCall.this::cancelled));
         } catch (RejectedExecutionException closed) {
           // the loop's close hook ends the call
         }

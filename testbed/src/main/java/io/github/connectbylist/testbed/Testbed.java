@@ -30,6 +30,7 @@ public final class Testbed implements AutoCloseable {
 
   private final List<Closeable> resources = new ArrayList<>();
   private final List<Thread> acceptors = new ArrayList<>();
+  private final java.util.Map<Endpoint, ServerSocketChannel> blackHoles = new java.util.HashMap<>();
   private final AtomicLong accepted = new AtomicLong();
   private boolean closed;
 
@@ -93,11 +94,29 @@ public final class Testbed implements AutoCloseable {
       SocketChannel filler = track(SocketChannel.open(family(address)));
       filler.configureBlocking(false);
       if (!filler.connect(target) && !awaitConnected(filler)) {
-        return new Endpoint(Role.BLACK_HOLED, target);
+        Endpoint endpoint = new Endpoint(Role.BLACK_HOLED, target);
+        blackHoles.put(endpoint, server);
+        return endpoint;
       }
     }
     throw new IOException("the accept queue of " + target + " did not fill after " + MAX_FILLERS
         + " connects; this kernel does not drop SYNs on a full queue");
+  }
+
+  /**
+   * Starts accepting on a black-holed endpoint: its queue drains, and connects that were left hanging
+   * complete when their SYN is next sent again (Linux: 1 s after the first, then 3 s, 7 s ...). Tests use it
+   * for a connect that completes late, through the selector, rather than at once.
+   */
+  public synchronized void release(Endpoint blackHoled) {
+    ServerSocketChannel server = blackHoles.remove(blackHoled);
+    if (server == null) {
+      throw new IllegalArgumentException(blackHoled + " is not a black-holed endpoint of this testbed");
+    }
+    Thread acceptor = new Thread(() -> acceptUntilClosed(server), "testbed-accept-" + port(server));
+    acceptor.setDaemon(true);
+    acceptor.start();
+    acceptors.add(acceptor);
   }
 
   /** How many connections the accepting endpoints have accepted so far. */
