@@ -26,6 +26,8 @@ import java.util.concurrent.ExecutionException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The orchestrator on real loopback sockets, through the testbed, with the sequential strategy. */
 class ConnectOnLoopbackTest {
@@ -282,31 +284,18 @@ class ConnectOnLoopbackTest {
     }
   }
 
-  @Test
-  void aConnectThatCompletesLateThroughTheSelectorIsHandedOverBlocking() throws Exception {
+  @ParameterizedTest(name = "blocking={0}")
+  @ValueSource(booleans = {true, false})
+  void aConnectThatCompletesLateThroughTheSelectorIsHandedOverUnregistered(boolean blocking) throws Exception {
     Endpoint late = testbed.blackHoled("127.0.0.3");
-    try (ConnectByList cbl = sequential("sequential").timeout(Duration.ofSeconds(10)).build()) {
+    try (ConnectByList cbl = sequential("sequential").blocking(blocking).timeout(Duration.ofSeconds(10)).build()) {
       CompletableFuture<Connection> f = cbl.connectAsync(List.of(late.address()));
       awaitStarted(1);
       testbed.release(late); // the SYN sent again after about 1 s now gets through
       try (Connection c = f.get(8, java.util.concurrent.TimeUnit.SECONDS)) {
         assertTrue(c.channel().isConnected());
-        assertTrue(c.channel().isBlocking());
-        assertFalse(c.channel().isRegistered());
+        assertEquals(blocking, c.channel().isBlocking());
         assertTrue(c.elapsed().compareTo(Duration.ofMillis(500)) > 0, "completed late: " + c.elapsed());
-      }
-    }
-  }
-
-  @Test
-  void aConnectThatCompletesLateIsHandedOverNonBlockingAndUnregistered() throws Exception {
-    Endpoint late = testbed.blackHoled("127.0.0.3");
-    try (ConnectByList cbl = sequential("sequential").blocking(false).build()) {
-      CompletableFuture<Connection> f = cbl.connectAsync(List.of(late.address()));
-      awaitStarted(1);
-      testbed.release(late);
-      try (Connection c = f.get(8, java.util.concurrent.TimeUnit.SECONDS)) {
-        assertFalse(c.channel().isBlocking());
         long until = System.nanoTime() + 2_000_000_000L;
         while (c.channel().isRegistered() && System.nanoTime() < until) {
           Thread.sleep(5);

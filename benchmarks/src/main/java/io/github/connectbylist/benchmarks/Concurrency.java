@@ -1,14 +1,10 @@
 package io.github.connectbylist.benchmarks;
 
-import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.Connection;
-import io.github.connectbylist.testbed.Testbed;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,34 +36,24 @@ public class Concurrency {
   @Param({"1", "100", "1000"})
   public int inFlight;
 
-  private Testbed testbed;
-  private InetSocketAddress good;
-  private List<InetSocketAddress> addresses;
-  private ConnectByList cbl;
   private Selector selector;
 
   @Setup
   public void setUp() throws IOException {
-    testbed = new Testbed();
-    good = testbed.accepting("127.0.0.1").address();
-    addresses = List.of(good);
-    cbl = ConnectByList.builder().build();
     selector = Selector.open();
   }
 
   @TearDown
   public void tearDown() throws IOException {
     selector.close();
-    cbl.close();
-    testbed.close();
   }
 
   @Benchmark
-  public void connectAsync() throws IOException {
+  public void connectAsync(GoodLoopbackEndpoint good) throws IOException {
     @SuppressWarnings("unchecked")
     CompletableFuture<Connection>[] batch = new CompletableFuture[inFlight];
     for (int i = 0; i < inFlight; i++) {
-      batch[i] = cbl.connectAsync(addresses);
+      batch[i] = good.cbl.connectAsync(good.addresses);
     }
     for (CompletableFuture<Connection> f : batch) {
       f.join().close();
@@ -75,14 +61,14 @@ public class Concurrency {
   }
 
   @Benchmark
-  public void raw() throws IOException {
+  public void raw(GoodLoopbackEndpoint good) throws IOException {
     SocketChannel[] batch = new SocketChannel[inFlight];
     int pending = 0;
     for (int i = 0; i < inFlight; i++) {
       SocketChannel channel = SocketChannel.open();
       channel.configureBlocking(false);
       batch[i] = channel;
-      if (channel.connect(good) || channel.finishConnect()) {
+      if (channel.connect(good.address) || channel.finishConnect()) {
         continue;
       }
       channel.register(selector, SelectionKey.OP_CONNECT);

@@ -2,8 +2,8 @@ package io.github.connectbylist.support;
 
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.BaseStrategyProvider;
 import io.github.connectbylist.api.Decision;
-import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
 import java.util.List;
@@ -30,25 +30,10 @@ public final class AllAtOnceScheduler implements AttemptScheduler {
   }
 
   /** Registered through a hand-written services file in the test resources, not auto-service. */
-  public static final class Provider implements AttemptScheduler.Provider {
-    @Override
-    public String name() {
-      return "test-all-at-once";
-    }
-
-    @Override
-    public String description() {
-      return "test only: every pair at once";
-    }
-
-    @Override
-    public int priority() {
-      return -100;
-    }
-
-    @Override
-    public List<StrategyOption> options() {
-      return List.of();
+  public static final class Provider extends BaseStrategyProvider<AttemptScheduler>
+      implements AttemptScheduler.Provider {
+    public Provider() {
+      super("test-all-at-once", "test only: every pair at once", -100, List.of());
     }
 
     @Override

@@ -1,34 +1,16 @@
 package io.github.connectbylist.support;
 
 import io.github.connectbylist.api.AddressPairRanker;
-import io.github.connectbylist.api.StrategyOption;
+import io.github.connectbylist.api.BaseStrategyProvider;
 import io.github.connectbylist.api.StrategyOptions;
 import java.util.List;
 
 /** A provider whose constructor throws, as one with a missing dependency would. */
-public final class BrokenRankerProvider implements AddressPairRanker.Provider {
+public final class BrokenRankerProvider extends BaseStrategyProvider<AddressPairRanker>
+    implements AddressPairRanker.Provider {
   public BrokenRankerProvider() {
+    super("broken", "never loads", 1000, List.of());
     throw new IllegalStateException("broken on purpose");
-  }
-
-  @Override
-  public String name() {
-    return "broken";
-  }
-
-  @Override
-  public String description() {
-    return "never loads";
-  }
-
-  @Override
-  public int priority() {
-    return 1000;
-  }
-
-  @Override
-  public List<StrategyOption> options() {
-    return List.of();
   }
 
   @Override

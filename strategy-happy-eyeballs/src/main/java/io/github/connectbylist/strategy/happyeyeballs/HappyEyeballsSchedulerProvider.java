@@ -2,38 +2,25 @@ package io.github.connectbylist.strategy.happyeyeballs;
 
 import com.google.auto.service.AutoService;
 import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.BaseStrategyProvider;
 import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import java.util.List;
 
 /** Registers scheduler {@code happy-eyeballs}, the default when this module is on the class path. */
 @AutoService(AttemptScheduler.Provider.class)
-public final class HappyEyeballsSchedulerProvider implements AttemptScheduler.Provider {
+public final class HappyEyeballsSchedulerProvider extends BaseStrategyProvider<AttemptScheduler>
+    implements AttemptScheduler.Provider {
   static final String DELAY = "connection-attempt-delay";
   static final String MAX_CONCURRENT = "max-concurrent-attempts";
   static final String ADAPTIVE = "adaptive";
 
-  @Override
-  public String name() {
-    return "happy-eyeballs";
-  }
-
-  @Override
-  public String description() {
-    return "RFC 8305: a new attempt every connection attempt delay, or at once when one fails";
-  }
-
-  @Override
-  public int priority() {
-    return 200;
-  }
-
-  @Override
-  public List<StrategyOption> options() {
-    return List.of(
-        new StrategyOption(DELAY, "250ms", "time between attempt starts; at least 10ms, 100ms to 2s recommended"),
-        new StrategyOption(MAX_CONCURRENT, "none", "at most this many attempts in flight"),
-        new StrategyOption(ADAPTIVE, "false", "set the delay from earlier connects' round-trip times (10ms..2s)"));
+  public HappyEyeballsSchedulerProvider() {
+    super("happy-eyeballs", "RFC 8305: a new attempt every connection attempt delay, or at once when one fails", 200,
+        List.of(
+            new StrategyOption(DELAY, "250ms", "time between attempt starts; at least 10ms, 100ms to 2s recommended"),
+            new StrategyOption(MAX_CONCURRENT, "none", "at most this many attempts in flight"),
+            new StrategyOption(ADAPTIVE, "false", "set the delay from earlier connects' round-trip times (10ms..2s)")));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.github.connectbylist.strategy.rfc6724;
 
 import com.google.auto.service.AutoService;
 import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.BaseStrategyProvider;
 import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import java.io.IOException;
@@ -10,31 +11,19 @@ import java.util.List;
 
 /** Registers ranker {@code rfc6724}. */
 @AutoService(AddressPairRanker.Provider.class)
-public final class Rfc6724RankerProvider implements AddressPairRanker.Provider {
+public final class Rfc6724RankerProvider extends BaseStrategyProvider<AddressPairRanker>
+    implements AddressPairRanker.Provider {
   static final String GAI_CONF = "gai-conf";
   static final String PREFER_TEMPORARY = "prefer-temporary";
 
-  @Override
-  public String name() {
-    return "rfc6724";
-  }
+  /** The options of this ranker, which rankers built on it (happy-eyeballs) accept too. */
+  public static final List<StrategyOption> OPTIONS = List.of(
+      new StrategyOption(GAI_CONF, "none",
+          "policy table: none (RFC 6724 default), host (/etc/gai.conf when present), or a gai.conf path"),
+      new StrategyOption(PREFER_TEMPORARY, "true", "section 5 rule 7: prefer temporary (privacy) addresses"));
 
-  @Override
-  public String description() {
-    return "RFC 6724 destination order, each destination's OS-preferred source first";
-  }
-
-  @Override
-  public int priority() {
-    return 100;
-  }
-
-  @Override
-  public List<StrategyOption> options() {
-    return List.of(
-        new StrategyOption(GAI_CONF, "none",
-            "policy table: none (RFC 6724 default), host (/etc/gai.conf when present), or a gai.conf path"),
-        new StrategyOption(PREFER_TEMPORARY, "true", "section 5 rule 7: prefer temporary (privacy) addresses"));
+  public Rfc6724RankerProvider() {
+    super("rfc6724", "RFC 6724 destination order, each destination's OS-preferred source first", 100, OPTIONS);
   }
 
   @Override
