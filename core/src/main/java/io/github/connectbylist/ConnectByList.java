@@ -6,14 +6,15 @@ import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.ConnectListener;
 import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.api.RankingContext;
-import io.github.connectbylist.internal.CallSettings;
 import io.github.connectbylist.internal.ConnectCall;
+import io.github.connectbylist.internal.ConnectionDelivery;
 import io.github.connectbylist.internal.Destinations;
 import io.github.connectbylist.internal.EventLoop;
 import io.github.connectbylist.internal.GuardedListener;
 import io.github.connectbylist.internal.LocalAddresses;
 import io.github.connectbylist.internal.OsSourceLookup;
 import io.github.connectbylist.internal.Pairs;
+import io.github.connectbylist.internal.SocketTransport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -49,7 +50,8 @@ public final class ConnectByList implements AutoCloseable {
   private final Optional<Duration> timeout;
   private final List<LocalAddress> givenLocalAddresses;
   private final boolean osPicksSource;
-  private final CallSettings settings;
+  private final ConnectListener listener;
+  private final SocketTransport transport;
   private final EventLoop loop;
 
   private ConnectByList(Builder b, AddressPairRanker ranker, AttemptScheduler scheduler) {
@@ -59,7 +61,8 @@ public final class ConnectByList implements AutoCloseable {
     this.givenLocalAddresses = b.localAddresses;
     this.osPicksSource = b.osPicksSource;
     this.loop = new EventLoop();
-    this.settings = new CallSettings(loop, GuardedListener.wrap(b.listener), b.socketOptions, b.blocking);
+    this.listener = GuardedListener.wrap(b.listener);
+    this.transport = new SocketTransport(loop, b.socketOptions, b.blocking);
   }
 
   public static Builder builder() {
@@ -109,7 +112,7 @@ public final class ConnectByList implements AutoCloseable {
     loop.close();
   }
 
-  private ConnectCall newCall(List<? extends InetSocketAddress> addresses) {
+  private ConnectCall<SocketChannel, Connection> newCall(List<? extends InetSocketAddress> addresses) {
     long start = System.nanoTime();
     if (loop.isClosing()) {
       throw new IllegalStateException("this ConnectByList is closed");
@@ -131,7 +134,7 @@ public final class ConnectByList implements AutoCloseable {
           && (givenLocalAddresses != null || pairsPerDestination.get(p.destinationAddress()) > 1);
     }
     AttemptScheduler.Schedule schedule = scheduler.newSchedule(ranked, timeout);
-    return new ConnectCall(settings, ranked, bind, schedule, start,
+    return new ConnectCall<>(loop, transport, ConnectionDelivery.INSTANCE, listener, ranked, bind, schedule, start,
         timeout.map(Duration::toNanos).orElse(Long.MAX_VALUE));
   }
 

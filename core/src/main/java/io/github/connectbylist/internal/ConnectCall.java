@@ -1,7 +1,6 @@
 package io.github.connectbylist.internal;
 
 import io.github.connectbylist.ConnectFailedException;
-import io.github.connectbylist.Connection;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.AttemptScheduler.Schedule;
@@ -9,11 +8,7 @@ import io.github.connectbylist.api.ConnectListener;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
-import java.net.StandardProtocolFamily;
-import java.nio.channels.SelectionKey;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,20 +18,25 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One connect: runs the schedule's decisions against real non-blocking sockets until one attempt connects,
- * all fail, the deadline passes, or the caller cancels. The first attempt to connect wins and every other
- * socket is closed at once; every socket opened here is closed or handed to the caller.
+ * One connect: runs the schedule's decisions against a {@link Transport} until one attempt connects, all
+ * fail, the deadline passes, or the caller cancels. The first attempt to connect wins and every other
+ * attempt is closed at once; every attempt opened here is closed or handed to the caller. The same code
+ * runs on real sockets and event loop, and in the lab on a simulated network and virtual clock.
  *
  * <p>A call is confined to one thread at a time. A blocking connect starts on the caller's thread, so that
  * an attempt that completes at once (a loopback connect, a refusal) costs no thread hop; when an attempt
- * is still pending, or the schedule asks to be woken, the call moves to the event loop for good. An
- * asynchronous connect runs on the loop from the start.
+ * is still pending, or the schedule asks to be woken, the call moves to the driver's thread for good. An
+ * asynchronous connect runs on the driver from the start.
+ *
+ * @param <C> what the transport yields for a connected attempt
+ * @param <R> what the caller gets
  */
-public final class ConnectCall {
+public final class ConnectCall<C, R> {
   private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
 
-  private final CallSettings settings;
-  private final EventLoop loop;
+  private final Driver loop;
+  private final Transport<C> transport;
+  private final Delivery<C, R> delivery;
   private final ConnectListener listener;
   private final List<AddressPair> pairs;
   private final boolean[] bindSource;
@@ -46,49 +46,52 @@ public final class ConnectCall {
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
   private final Runnable closeHook = () -> fail(FailureKind.CANCELLED, "the ConnectByList was closed");
 
-  private final SocketChannel[] channels;
-  private final SelectionKey[] keys;
+  private final Transport.Io<C>[] running;
   private final long[] startedAt;
   private final Attempt[] attempts;
   private Schedule schedule;
   private int started;
-  private int running;
+  private int runningCount;
   private Attempt lastEnded;
   private boolean finished;
   private boolean onLoop;
-  private EventLoop.Timer wakeTimer;
-  private EventLoop.Timer deadlineTimer;
+  private Driver.Cancellable wakeTimer;
+  private Driver.Cancellable deadlineTimer;
   private ConnectFailedException failure;
 
   /**
    * @param pairs the ranked pairs
    * @param bindSource for each pair, whether to bind its source before connecting
-   * @param startNanos when the connect started, on the {@link System#nanoTime()} scale
+   * @param startNanos when the connect started, on the driver's {@link Driver#nanoTime()} scale
    * @param deadlineNanos the deadline in nanoseconds after {@code startNanos}, or {@link Long#MAX_VALUE}
    */
+  @SuppressWarnings("unchecked")
   public ConnectCall(
-      CallSettings settings,
+      Driver driver,
+      Transport<C> transport,
+      Delivery<C, R> delivery,
+      ConnectListener listener,
       List<AddressPair> pairs,
       boolean[] bindSource,
       Schedule schedule,
       long startNanos,
       long deadlineNanos) {
-    this.settings = settings;
-    this.loop = settings.loop();
-    this.listener = settings.listener();
+    this.loop = driver;
+    this.transport = transport;
+    this.delivery = delivery;
+    this.listener = listener;
     this.pairs = pairs;
     this.bindSource = bindSource.clone();
     this.schedule = schedule;
     this.startNanos = startNanos;
     this.deadlineNanos = deadlineNanos;
-    this.channels = new SocketChannel[pairs.size()];
-    this.keys = new SelectionKey[pairs.size()];
+    this.running = (Transport.Io<C>[]) new Transport.Io<?>[pairs.size()];
     this.startedAt = new long[pairs.size()];
     this.attempts = new Attempt[pairs.size()];
   }
 
   /** Connects on the calling thread as far as it can without waiting, then waits for the event loop. */
-  public Connection connectBlocking() throws ConnectFailedException {
+  public R connectBlocking() throws ConnectFailedException {
     listener.connectStarted(pairs);
     drive();
     if (!finished) {
@@ -109,7 +112,7 @@ public final class ConnectCall {
   }
 
   /** Starts the connect on the event loop; the caller's thread does nothing but hand it over. */
-  public CompletableFuture<Connection> connectAsync() {
+  public CompletableFuture<R> connectAsync() {
     listener.connectStarted(pairs);
     try {
       loop.execute(() -> safely(this::adopt));
@@ -142,7 +145,7 @@ public final class ConnectCall {
       deadlineTimer = loop.schedule(startNanos + deadlineNanos, () -> safely(this::deadlinePassed));
     }
     for (int i = 0; i < started; i++) {
-      if (channels[i] != null) {
+      if (running[i] != null) {
         watch(i);
       }
     }
@@ -178,7 +181,7 @@ public final class ConnectCall {
         wakeAt(wake.nanos());
         return;
       } else {
-        if (running == 0) {
+        if (runningCount == 0) {
           exhausted();
         }
         return;
@@ -191,62 +194,60 @@ public final class ConnectCall {
     AddressPair pair = pairs.get(index);
     startedAt[index] = now;
     listener.attemptStarted(index, pair, Duration.ofNanos(now));
-    SocketChannel channel = null;
+    Transport.Io<C> io;
     try {
-      channel = SocketChannel.open(pair.isIpv6() ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-      channel.configureBlocking(false);
-      settings.applyOptions(channel);
-      if (bindSource[index]) {
-        channel.bind(new InetSocketAddress(pair.source().address(), 0));
-      }
-      if (channel.connect(pair.destination()) || channel.finishConnect()) {
-        won(index, channel, null);
-        return;
-      }
-      channels[index] = channel;
-      running++;
-      if (onLoop) {
-        watch(index);
-      }
+      io = transport.open(pair, bindSource[index]);
     } catch (IOException | RuntimeException e) {
-      closeQuietly(channel);
-      channels[index] = null;
-      IOException error = e instanceof IOException io ? io : new IOException(e.toString(), e);
+      IOException error = e instanceof IOException x ? x : new IOException(e.toString(), e);
       attemptFailed(index, Failures.classify(error), error);
+      return;
+    }
+    if (io.connected()) {
+      won(index, io);
+      return;
+    }
+    running[index] = io;
+    runningCount++;
+    if (onLoop) {
+      watch(index);
     }
   }
 
   private void watch(int index) {
+    Transport.Io<C> io = running[index];
     try {
-      keys[index] = loop.register(channels[index], SelectionKey.OP_CONNECT, key -> safely(() -> connectable(index)));
-    } catch (IOException e) {
-      removeRunning(index);
-      attemptFailed(index, Failures.classify(e), e);
-    }
-  }
+      io.watch(new Transport.Outcome() {
+        @Override
+        public void connected() {
+          safely(() -> {
+            if (!finished && running[index] == io) {
+              removeRunning(index);
+              won(index, io);
+            }
+          });
+        }
 
-  private void connectable(int index) {
-    SocketChannel channel = channels[index];
-    if (finished || channel == null) {
-      return;
-    }
-    try {
-      if (channel.finishConnect()) {
-        SelectionKey key = keys[index];
-        removeRunning(index);
-        won(index, channel, key);
-      }
+        @Override
+        public void failed(IOException error) {
+          safely(() -> {
+            if (!finished && running[index] == io) {
+              removeRunning(index);
+              io.close();
+              attemptFailed(index, Failures.classify(error), error);
+              drive();
+            }
+          });
+        }
+      });
     } catch (IOException e) {
       removeRunning(index);
-      closeQuietly(channel);
+      io.close();
       attemptFailed(index, Failures.classify(e), e);
-      drive();
     }
   }
 
   private void endAttempt(int index, long now) {
-    SocketChannel channel = removeRunning(index);
-    closeQuietly(channel);
+    removeRunning(index).close();
     long ran = now - startedAt[index];
     attemptFailed(index, FailureKind.TIMED_OUT,
         new SocketTimeoutException("the scheduler ended the attempt after " + ran / 1_000_000 + " ms"));
@@ -273,8 +274,8 @@ public final class ConnectCall {
     return attempt;
   }
 
-  /** The first attempt to connect: close the rest, then hand the channel over. */
-  private void won(int index, SocketChannel channel, SelectionKey key) {
+  /** The first attempt to connect: close the rest, then hand its connection over. */
+  private void won(int index, Transport.Io<C> io) {
     long now = elapsed();
     finished = true;
     Attempt winner = record(index, null, null, now);
@@ -285,40 +286,43 @@ public final class ConnectCall {
     }
     abandonRunning(FailureKind.CANCELLED, "another attempt connected first", now);
     cancelTimers();
-    if (key == null) {
-      deliver(channel, winner, now);
-      return;
-    }
-    key.cancel(); // left registered, a connected socket would wake the selector on every select
-    if (settings.blocking()) {
-      loop.afterDeregistration(() -> safely(() -> deliver(channel, winner, now))); // blocking mode needs the key flushed
-    } else {
-      deliver(channel, winner, now);
-    }
+    io.handOver(new Transport.Ready<>() {
+      @Override
+      public void ready(C connection) {
+        safely(() -> deliver(connection, winner, now));
+      }
+
+      @Override
+      public void failed(IOException error) {
+        safely(() -> {
+          io.close();
+          notDelivered(winner, error, now);
+        });
+      }
+    });
   }
 
-  private void deliver(SocketChannel channel, Attempt winner, long now) {
-    Connection connection;
+  private void deliver(C connection, Attempt winner, long now) {
+    R result;
     try {
-      if (settings.blocking()) {
-        channel.configureBlocking(true);
-      }
-      connection = new Connection(channel, (InetSocketAddress) channel.getLocalAddress(),
-          (InetSocketAddress) channel.getRemoteAddress(), attemptList(), winner, Duration.ofNanos(now));
+      result = delivery.deliver(connection, attemptList(), winner, Duration.ofNanos(now));
     } catch (IOException | RuntimeException e) {
-      closeQuietly(channel);
-      finished = false;
-      attempts[winner.index()] = null;
-      IOException error = e instanceof IOException io ? io : new IOException(e.toString(), e);
-      record(winner.index(), Failures.classify(error), error, now);
-      fail(lastEnded.failure(), "the connected socket failed before it was handed over");
+      delivery.discardConnection(connection);
+      notDelivered(winner, e instanceof IOException io ? io : new IOException(e.toString(), e), now);
       return;
     }
-    if (!future.complete(connection)) {
-      closeQuietly(channel);
+    if (!future.complete(result)) {
+      delivery.discard(result);
     }
-    listener.connectEnded(connection.attempts(), winner, connection.elapsed());
+    listener.connectEnded(attemptList(), winner, Duration.ofNanos(now));
     end();
+  }
+
+  /** The winner connected but could not be handed over: it fails after all, and so does the connect. */
+  private void notDelivered(Attempt winner, IOException error, long now) {
+    finished = false;
+    record(winner.index(), Failures.classify(error), error, now);
+    fail(lastEnded.failure(), "the connected socket failed before it was handed over");
   }
 
   private void exhausted() {
@@ -352,10 +356,8 @@ public final class ConnectCall {
 
   private void abandonRunning(FailureKind kind, String why, long now) {
     for (int i = 0; i < started; i++) {
-      SocketChannel channel = channels[i];
-      if (channel != null) {
-        removeRunning(i);
-        closeQuietly(channel);
+      if (running[i] != null) {
+        removeRunning(i).close();
         IOException error = kind == FailureKind.TIMED_OUT ? new SocketTimeoutException(why) : new IOException(why);
         record(i, kind, error, now);
       }
@@ -382,7 +384,7 @@ public final class ConnectCall {
   private void schedulerFailed(RuntimeException e) {
     LOG.log(System.Logger.Level.WARNING,
         "the attempt scheduler failed; going on one attempt at a time: " + schedule, e);
-    schedule = new FallbackSchedule(pairs.size(), started, running);
+    schedule = new FallbackSchedule(pairs.size(), started, runningCount);
   }
 
   private void wakeAt(long nanos) {
@@ -399,17 +401,16 @@ public final class ConnectCall {
   }
 
   private boolean isRunning(int index) {
-    return index >= 0 && index < started && channels[index] != null;
+    return index >= 0 && index < started && running[index] != null;
   }
 
-  private SocketChannel removeRunning(int index) {
-    SocketChannel channel = channels[index];
-    if (channel != null) {
-      channels[index] = null;
-      keys[index] = null;
-      running--;
+  private Transport.Io<C> removeRunning(int index) {
+    Transport.Io<C> io = running[index];
+    if (io != null) {
+      running[index] = null;
+      runningCount--;
     }
-    return channel;
+    return io;
   }
 
   private void cancelTimers() {
@@ -441,7 +442,7 @@ public final class ConnectCall {
   }
 
   private long elapsed() {
-    return System.nanoTime() - startNanos;
+    return loop.nanoTime() - startNanos;
   }
 
   private static ConnectFailedException asConnectFailed(Throwable cause) {
@@ -454,23 +455,13 @@ public final class ConnectCall {
     throw new IllegalStateException("unexpected failure of a connect", cause);
   }
 
-  private static void closeQuietly(SocketChannel channel) {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException e) {
-        LOG.log(System.Logger.Level.DEBUG, "closing an attempt's socket failed", e);
-      }
-    }
-  }
-
   @Override
   public String toString() {
     return "ConnectCall" + Arrays.toString(attempts);
   }
 
   /** Cancelling the future ends the connect on the loop and closes every socket it opened. */
-  private final class CallFuture extends CompletableFuture<Connection> {
+  private final class CallFuture extends CompletableFuture<R> {
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
       boolean cancelled = super.cancel(mayInterruptIfRunning);

@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ConnectByList}. Other threads talk to it only through {@link #execute}; everything else is for the loop
  * thread itself. The thread starts with the first task and ends with {@link #close}.
  */
-public final class EventLoop implements AutoCloseable {
+public final class EventLoop implements Driver, AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
   private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
@@ -31,7 +31,7 @@ public final class EventLoop implements AutoCloseable {
   }
 
   /** A scheduled task; cancelling it is cheap and leaves it in the queue until its time. */
-  public static final class Timer implements Comparable<Timer> {
+  public static final class Timer implements Comparable<Timer>, Driver.Cancellable {
     private final long atNanos;
     private final long sequence;
     private final Runnable task;
@@ -43,6 +43,7 @@ public final class EventLoop implements AutoCloseable {
       this.task = task;
     }
 
+    @Override
     public void cancel() {
       cancelled = true;
     }
@@ -72,7 +73,13 @@ public final class EventLoop implements AutoCloseable {
     }
   }
 
+  @Override
+  public long nanoTime() {
+    return System.nanoTime();
+  }
+
   /** Runs {@code task} on the loop thread, starting the thread if needed. */
+  @Override
   public void execute(Runnable task) {
     if (closing) {
       throw new RejectedExecutionException("this ConnectByList is closed");
@@ -93,6 +100,7 @@ public final class EventLoop implements AutoCloseable {
     return Thread.currentThread() == thread;
   }
 
+  @Override
   public boolean isClosing() {
     return closing;
   }
@@ -104,6 +112,7 @@ public final class EventLoop implements AutoCloseable {
   }
 
   /** Loop thread only: runs {@code task} at {@code atNanos} on the {@link System#nanoTime()} scale. */
+  @Override
   public Timer schedule(long atNanos, Runnable task) {
     Timer timer = new Timer(atNanos, timerSequence++, task);
     timers.add(timer);
@@ -125,10 +134,12 @@ public final class EventLoop implements AutoCloseable {
   }
 
   /** Loop thread only: {@code hook} runs if the loop closes before the hook is removed. */
+  @Override
   public void onClose(Runnable hook) {
     closeHooks.add(hook);
   }
 
+  @Override
   public void removeOnClose(Runnable hook) {
     closeHooks.remove(hook);
   }

@@ -1,0 +1,33 @@
+package io.github.connectbylist.internal;
+
+import io.github.connectbylist.Connection;
+import io.github.connectbylist.api.Attempt;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
+import java.util.List;
+
+/** Makes the caller's {@link Connection} from the winning socket. */
+public final class ConnectionDelivery implements Delivery<SocketChannel, Connection> {
+  public static final ConnectionDelivery INSTANCE = new ConnectionDelivery();
+
+  private ConnectionDelivery() {}
+
+  @Override
+  public Connection deliver(SocketChannel channel, List<Attempt> attempts, Attempt winner, Duration elapsed)
+      throws IOException {
+    return new Connection(channel, (InetSocketAddress) channel.getLocalAddress(),
+        (InetSocketAddress) channel.getRemoteAddress(), attempts, winner, elapsed);
+  }
+
+  @Override
+  public void discard(Connection connection) {
+    SocketTransport.closeQuietly(connection.channel());
+  }
+
+  @Override
+  public void discardConnection(SocketChannel channel) {
+    SocketTransport.closeQuietly(channel);
+  }
+}

@@ -1,0 +1,122 @@
+package io.github.connectbylist.internal;
+
+import io.github.connectbylist.api.AddressPair;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketOption;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+
+/**
+ * Attempts on real non-blocking sockets: family-specific, bound to the pair's source when asked, given the
+ * caller's options before connecting, watched by the event loop's selector, and handed over in blocking
+ * mode unless the caller asked otherwise.
+ */
+public final class SocketTransport implements Transport<SocketChannel> {
+  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
+
+  private final EventLoop loop;
+  private final Map<SocketOption<?>, Object> options;
+  private final boolean blocking;
+
+  public SocketTransport(EventLoop loop, Map<SocketOption<?>, Object> options, boolean blocking) {
+    this.loop = loop;
+    this.options = Map.copyOf(options);
+    this.blocking = blocking;
+  }
+
+  @Override
+  public Io<SocketChannel> open(AddressPair pair, boolean bindSource) throws IOException {
+    SocketChannel channel = SocketChannel.open(pair.isIpv6() ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    try {
+      channel.configureBlocking(false);
+      applyOptions(channel);
+      if (bindSource) {
+        channel.bind(new InetSocketAddress(pair.source().address(), 0));
+      }
+      boolean connected = channel.connect(pair.destination()) || channel.finishConnect();
+      return new SocketIo(channel, connected);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(channel);
+      throw e instanceof IOException io ? io : new IOException(e.toString(), e);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void applyOptions(SocketChannel channel) throws IOException {
+    for (Map.Entry<SocketOption<?>, Object> e : options.entrySet()) {
+      channel.setOption((SocketOption<Object>) e.getKey(), e.getValue());
+    }
+  }
+
+  /** One socket's attempt. */
+  private final class SocketIo implements Io<SocketChannel> {
+    private final SocketChannel channel;
+    private final boolean connectedAtOnce;
+    private SelectionKey key;
+
+    SocketIo(SocketChannel channel, boolean connectedAtOnce) {
+      this.channel = channel;
+      this.connectedAtOnce = connectedAtOnce;
+    }
+
+    @Override
+    public boolean connected() {
+      return connectedAtOnce;
+    }
+
+    @Override
+    public void watch(Outcome outcome) throws IOException {
+      key = loop.register(channel, SelectionKey.OP_CONNECT, ready -> {
+        try {
+          if (channel.finishConnect()) {
+            outcome.connected();
+          }
+        } catch (IOException e) {
+          outcome.failed(e);
+        }
+      });
+    }
+
+    @Override
+    public void close() {
+      closeQuietly(channel);
+    }
+
+    @Override
+    public void handOver(Ready<SocketChannel> ready) {
+      if (key == null) {
+        finish(ready);
+        return;
+      }
+      key.cancel(); // left registered, a connected socket would wake the selector on every select
+      if (blocking) {
+        loop.afterDeregistration(() -> finish(ready)); // blocking mode needs the key flushed first
+      } else {
+        finish(ready);
+      }
+    }
+
+    private void finish(Ready<SocketChannel> ready) {
+      try {
+        if (blocking) {
+          channel.configureBlocking(true);
+        }
+      } catch (IOException | RuntimeException e) {
+        ready.failed(e instanceof IOException io ? io : new IOException(e.toString(), e));
+        return;
+      }
+      ready.ready(channel);
+    }
+  }
+
+  static void closeQuietly(SocketChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException e) {
+      LOG.log(System.Logger.Level.DEBUG, "closing an attempt's socket failed", e);
+    }
+  }
+}
