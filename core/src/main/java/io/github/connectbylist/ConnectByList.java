@@ -1,28 +1,23 @@
 package io.github.connectbylist;
 
-import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.ConnectListener;
 import io.github.connectbylist.api.LocalAddress;
-import io.github.connectbylist.api.RankingContext;
 import io.github.connectbylist.internal.ConnectCall;
+import io.github.connectbylist.internal.ConnectPlan;
 import io.github.connectbylist.internal.ConnectionDelivery;
 import io.github.connectbylist.internal.Destinations;
 import io.github.connectbylist.internal.EventLoop;
 import io.github.connectbylist.internal.GuardedListener;
 import io.github.connectbylist.internal.LocalAddresses;
 import io.github.connectbylist.internal.OsSourceLookup;
-import io.github.connectbylist.internal.Pairs;
 import io.github.connectbylist.internal.SocketTransport;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketOption;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -119,51 +114,10 @@ public final class ConnectByList implements AutoCloseable {
     }
     List<InetSocketAddress> destinations = Destinations.check(addresses);
     List<LocalAddress> locals = givenLocalAddresses != null ? givenLocalAddresses : LocalAddresses.current();
-    List<AddressPair> pairs = osPicksSource ? Pairs.osChoosesSource(destinations) : Pairs.build(destinations, locals);
-    Map<InetAddress, Integer> pairsPerDestination = new HashMap<>();
-    for (AddressPair p : pairs) {
-      pairsPerDestination.merge(p.destinationAddress(), 1, Integer::sum);
-    }
-    List<AddressPair> ranked = rank(pairs, new RankingContext(locals, osPreferredSources(pairsPerDestination)));
-    boolean[] bind = new boolean[ranked.size()];
-    for (int i = 0; i < bind.length; i++) {
-      AddressPair p = ranked.get(i);
-      // A source found by discovery that is the only one for its destination is what the OS would pick
-      // anyway; not binding it spares a syscall and the bind-time port search.
-      bind[i] = p.source() != null
-          && (givenLocalAddresses != null || pairsPerDestination.get(p.destinationAddress()) > 1);
-    }
-    AttemptScheduler.Schedule schedule = scheduler.newSchedule(ranked, timeout);
-    return new ConnectCall<>(loop, transport, ConnectionDelivery.INSTANCE, listener, ranked, bind, schedule, start,
-        timeout.map(Duration::toNanos).orElse(Long.MAX_VALUE));
-  }
-
-  /** Looks up the OS's source only where it can change the order: destinations with more than one pair. */
-  private static Map<InetAddress, InetAddress> osPreferredSources(Map<InetAddress, Integer> pairsPerDestination) {
-    Map<InetAddress, InetAddress> sources = new HashMap<>();
-    pairsPerDestination.forEach((destination, count) -> {
-      if (count > 1) {
-        OsSourceLookup.sourceFor(destination).ifPresent(s -> sources.put(destination, s));
-      }
-    });
-    return sources;
-  }
-
-  private List<AddressPair> rank(List<AddressPair> pairs, RankingContext context) {
-    if (pairs.size() == 1) {
-      return pairs;
-    }
-    try {
-      List<AddressPair> ranked = ranker.rank(List.copyOf(pairs), context);
-      if (ranked != null && ranked.size() == pairs.size() && new HashSet<>(ranked).equals(new HashSet<>(pairs))) {
-        return List.copyOf(ranked);
-      }
-      LOG.log(System.Logger.Level.WARNING, "ranker " + ranker + " did not return the pairs it was given; "
-          + "using their input order");
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "ranker " + ranker + " threw; using the input order", e);
-    }
-    return pairs;
+    ConnectPlan plan = ConnectPlan.make(destinations, locals, givenLocalAddresses != null, osPicksSource,
+        OsSourceLookup::sourceFor, ranker, scheduler, timeout);
+    return new ConnectCall<>(loop, transport, ConnectionDelivery.INSTANCE, listener, plan.pairs(),
+        plan.bindSource(), plan.schedule(), start, timeout.map(Duration::toNanos).orElse(Long.MAX_VALUE));
   }
 
   @Override

@@ -1,0 +1,84 @@
+package io.github.connectbylist.internal;
+
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.LocalAddress;
+import io.github.connectbylist.api.RankingContext;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * What a connect will do before it opens anything: the pairs in ranked order, which sources to bind, and
+ * the schedule. Made the same way on real sockets and in the lab.
+ *
+ * @param pairs the ranked pairs
+ * @param bindSource for each pair, whether its source is bound before connecting
+ * @param schedule the scheduler's state machine for this connect
+ */
+public record ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, AttemptScheduler.Schedule schedule) {
+  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
+
+  /**
+   * @param destinations checked destinations, see {@link Destinations#check}
+   * @param locals the host's addresses, or the caller's
+   * @param localsGiven whether the caller gave them (then every pair's source is bound)
+   * @param osPicksSource one pair per destination, source left to the operating system
+   * @param osSource the source the OS would use for a destination; asked only where it can change the order
+   */
+  public static ConnectPlan make(
+      List<InetSocketAddress> destinations,
+      List<LocalAddress> locals,
+      boolean localsGiven,
+      boolean osPicksSource,
+      Function<InetAddress, Optional<InetAddress>> osSource,
+      AddressPairRanker ranker,
+      AttemptScheduler scheduler,
+      Optional<Duration> deadline) {
+    List<AddressPair> pairs = osPicksSource ? Pairs.osChoosesSource(destinations) : Pairs.build(destinations, locals);
+    Map<InetAddress, Integer> pairsPerDestination = new HashMap<>();
+    for (AddressPair p : pairs) {
+      pairsPerDestination.merge(p.destinationAddress(), 1, Integer::sum);
+    }
+    Map<InetAddress, InetAddress> osSources = new HashMap<>();
+    pairsPerDestination.forEach((destination, count) -> {
+      if (count > 1) {
+        osSource.apply(destination).ifPresent(s -> osSources.put(destination, s));
+      }
+    });
+    List<AddressPair> ranked = rank(ranker, pairs, new RankingContext(locals, osSources));
+    boolean[] bind = new boolean[ranked.size()];
+    for (int i = 0; i < bind.length; i++) {
+      AddressPair p = ranked.get(i);
+      // A discovered source that is the only one for its destination is what the OS would pick anyway;
+      // not binding it spares a syscall and the bind-time port search.
+      bind[i] = p.source() != null && (localsGiven || pairsPerDestination.get(p.destinationAddress()) > 1);
+    }
+    return new ConnectPlan(ranked, bind, scheduler.newSchedule(ranked, deadline));
+  }
+
+  /** The ranker's order, or the input order when it throws or does not return the pairs it was given. */
+  private static List<AddressPair> rank(AddressPairRanker ranker, List<AddressPair> pairs, RankingContext context) {
+    if (pairs.size() == 1) {
+      return pairs;
+    }
+    try {
+      List<AddressPair> ranked = ranker.rank(List.copyOf(pairs), context);
+      if (ranked != null && ranked.size() == pairs.size() && new HashSet<>(ranked).equals(new HashSet<>(pairs))) {
+        return List.copyOf(ranked);
+      }
+      LOG.log(System.Logger.Level.WARNING, "ranker " + ranker + " did not return the pairs it was given; "
+          + "using their input order");
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "ranker " + ranker + " threw; using the input order", e);
+    }
+    return pairs;
+  }
+}
