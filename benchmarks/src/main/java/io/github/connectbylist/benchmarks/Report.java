@@ -36,6 +36,7 @@ public final class Report {
     Collection<RunResult> overhead = measure(Overhead.class, 2, 5);
     Collection<RunResult> ranking = measure(Ranking.class, 2, 3);
     Collection<RunResult> concurrency = measure(Concurrency.class, 2, 3);
+    Collection<RunResult> simulated = measure(SimulatedConnects.class, 2, 3);
 
     out.printf(Locale.ROOT, "%n## Benchmarks, %s, %d cores, %s %s%n", LocalDate.now(),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
@@ -44,6 +45,19 @@ public final class Report {
     overhead(overhead);
     ranking(ranking);
     concurrency(concurrency);
+    simulated(simulated);
+  }
+
+  private void simulated(Collection<RunResult> results) {
+    out.println();
+    out.println("### Lab: simulated connects per second on one thread (Happy Eyeballs)");
+    out.println();
+    row(List.of("scenario", "connects per second", "target"));
+    separator(3);
+    for (RunResult r : results) {
+      row(List.of(r.getParams().getParam("network"), String.format(Locale.ROOT, "%,.0f", r.getPrimaryResult().getScore()),
+          ">= 100,000"));
+    }
   }
 
   private static Collection<RunResult> measure(Class<?> benchmark, int warmups, int iterations) throws RunnerException {

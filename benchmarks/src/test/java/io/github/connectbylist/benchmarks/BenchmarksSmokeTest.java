@@ -23,9 +23,11 @@ class BenchmarksSmokeTest {
         .include(TimeToConnect.class.getName())
         .include(Overhead.class.getName())
         .include(Concurrency.class.getName())
+        .include(SimulatedConnects.class.getName())
         .param("destinations", "10")
         .param("scenario", "refused-then-good")
         .param("inFlight", "10")
+        .param("network", "broken-ipv6")
         .forks(0)
         .warmupIterations(0)
         .measurementIterations(1)
@@ -34,7 +36,8 @@ class BenchmarksSmokeTest {
         .build();
     Collection<RunResult> results = new Runner(options).run();
     assertFalse(results.isEmpty());
-    // one run per benchmark method and remaining parameter: 3 rankers, 6 strategies, 2 overhead, 2 concurrency
-    org.junit.jupiter.api.Assertions.assertEquals(13, results.size());
+    // one run per benchmark method and remaining parameter: 3 rankers, 6 strategies, 2 overhead, 2 concurrency,
+    // 1 simulated scenario
+    org.junit.jupiter.api.Assertions.assertEquals(14, results.size());
   }
 }

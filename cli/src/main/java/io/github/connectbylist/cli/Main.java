@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "connectbylist 0.1.0-SNAPSHOT",
     description = "Connect to the best one of many addresses, with a strategy chosen at run time.",
-    subcommands = {ConnectCommand.class, DemoCommand.class, StrategiesCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ConnectCommand.class, DemoCommand.class, ExperimentCommand.class, StrategiesCommand.class,
+        CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;

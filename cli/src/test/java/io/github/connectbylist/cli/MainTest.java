@@ -61,6 +61,16 @@ class MainTest {
   }
 
   @Test
+  void experimentRunsTheBuiltInSetAndWritesTheReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    assertEquals(0, run("experiment", "--runs", "20", "--out", dir.toString()), err.toString());
+    assertTrue(out.toString().contains("700 simulated connects (5 strategies x 7 scenarios x 20 runs)"), out.toString());
+    for (String file : new String[] {"runs.csv", "summary.csv", "results.json", "report.html"}) {
+      assertTrue(java.nio.file.Files.size(dir.resolve(file)) > 0, file);
+    }
+  }
+
+  @Test
   void strategiesListsWhatWasDiscoveredWithOptions() {
     assertEquals(0, run("strategies"));
     assertTrue(out.toString().contains("attempt-timeout=none"), out.toString());

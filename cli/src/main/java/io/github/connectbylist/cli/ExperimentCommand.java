@@ -1,0 +1,57 @@
+package io.github.connectbylist.cli;
+
+import io.github.connectbylist.lab.Experiment;
+import io.github.connectbylist.lab.ExperimentRunner;
+import io.github.connectbylist.lab.Results;
+import io.github.connectbylist.lab.ResultsWriter;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code experiment [FILE]}: runs an experiment (the built-in one by default) in the lab and writes the report. */
+@Command(name = "experiment", mixinStandardHelpOptions = true,
+    description = "Compare strategies over simulated networks; writes runs.csv, summary.csv, results.json and report.html.")
+final class ExperimentCommand implements Callable<Integer> {
+  @Spec
+  private CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "FILE", description = "an experiment file (JSON); the built-in set when absent")
+  private Path file;
+
+  @Option(names = "--out", paramLabel = "DIR", defaultValue = "lab-report", description = "where to write (default: ${DEFAULT-VALUE})")
+  private Path out;
+
+  @Option(names = "--runs", paramLabel = "N", description = "connects per strategy and scenario (overrides the file)")
+  private Integer runs;
+
+  @Option(names = "--seed", paramLabel = "N", description = "the random seed (overrides the file)")
+  private Long seed;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter w = spec.commandLine().getOut();
+    Experiment experiment = file == null ? Experiment.builtIn() : Experiment.read(file);
+    if (runs != null) {
+      experiment = experiment.withRuns(runs);
+    }
+    if (seed != null) {
+      experiment = experiment.withSeed(seed);
+    }
+    long start = System.nanoTime();
+    Results results = ExperimentRunner.run(experiment);
+    double seconds = (System.nanoTime() - start) / 1e9;
+    Path report = ResultsWriter.write(results, out);
+    int connects = results.cells().size() * experiment.runs();
+    w.printf(Locale.ROOT, "%d simulated connects (%d strategies x %d scenarios x %d runs) in %.1f s%n", connects,
+        experiment.strategies().size(), experiment.scenarios().size(), experiment.runs(), seconds);
+    w.print(ResultsWriter.summaryCsv(results));
+    w.println("report: " + report.toAbsolutePath());
+    return 0;
+  }
+}

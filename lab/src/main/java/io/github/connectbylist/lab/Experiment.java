@@ -1,0 +1,90 @@
+package io.github.connectbylist.lab;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Strategies x scenarios x runs. Strategies are written {@code ranker/scheduler}, each with options, such as
+ * {@code rfc6724/sequential(attempt-timeout=250ms)}.
+ *
+ * @param name names the experiment in reports
+ * @param seed fixes every random draw; the same seed gives the same results, byte for byte
+ * @param runs connects per strategy and scenario
+ * @param deadline each connect's overall deadline
+ * @param strategies {@code ranker/scheduler} specs
+ * @param scenarios the networks
+ */
+public record Experiment(
+    String name, long seed, int runs, Duration deadline, List<String> strategies, List<Scenario> scenarios) {
+
+  public Experiment {
+    Objects.requireNonNull(name, "name");
+    if (runs < 1) {
+      throw new IllegalArgumentException("runs must be at least 1, was " + runs);
+    }
+    strategies = List.copyOf(strategies);
+    scenarios = List.copyOf(scenarios);
+  }
+
+  /** The built-in comparison: WSAConnectByList's behaviour, its usual fixes, and Happy Eyeballs. */
+  public static Experiment builtIn() {
+    List<Scenario> scenarios = new ArrayList<>();
+    ScenarioFormat.BUILT_IN.forEach(name -> scenarios.add(ScenarioFormat.builtIn(name)));
+    return new Experiment("built-in", 1, 1000, Duration.ofSeconds(10), List.of(
+        "sequential/sequential",
+        "sequential/sequential(attempt-timeout=250ms)",
+        "rfc6724/sequential(split-deadline=true)",
+        "rfc6724/happy-eyeballs",
+        "happy-eyeballs/happy-eyeballs"), scenarios);
+  }
+
+  /**
+   * Reads {@code {"name", "seed", "runs", "deadline-ms", "strategies": [...], "scenarios": [...]}}, where a
+   * scenario is a built-in name or a path relative to the experiment file.
+   */
+  public static Experiment read(Path file) throws IOException {
+    JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+    List<String> strategies = new ArrayList<>();
+    root.path("strategies").forEach(s -> strategies.add(s.asText()));
+    List<Scenario> scenarios = new ArrayList<>();
+    for (JsonNode s : root.path("scenarios")) {
+      String ref = s.asText();
+      scenarios.add(ScenarioFormat.BUILT_IN.contains(ref) ? ScenarioFormat.builtIn(ref)
+          : ScenarioFormat.read(file.toAbsolutePath().getParent().resolve(ref)));
+    }
+    if (strategies.isEmpty() || scenarios.isEmpty()) {
+      throw new IllegalArgumentException(file + ": strategies and scenarios must each list at least one");
+    }
+    return new Experiment(root.path("name").asText(file.getFileName().toString()), root.path("seed").asLong(1),
+        root.path("runs").asInt(1000), Duration.ofMillis(root.path("deadline-ms").asLong(10_000)), strategies, scenarios);
+  }
+
+  public Experiment withRuns(int newRuns) {
+    return new Experiment(name, seed, newRuns, deadline, strategies, scenarios);
+  }
+
+  public Experiment withSeed(long newSeed) {
+    return new Experiment(name, newSeed, runs, deadline, strategies, scenarios);
+  }
+
+  /** {@code ranker/scheduler}, split at the first slash outside parentheses. */
+  static String[] split(String strategy) {
+    int depth = 0;
+    for (int i = 0; i < strategy.length(); i++) {
+      char c = strategy.charAt(i);
+      if (c == '(') depth++;
+      if (c == ')') depth--;
+      if (c == '/' && depth == 0) {
+        return new String[] {strategy.substring(0, i), strategy.substring(i + 1)};
+      }
+    }
+    throw new IllegalArgumentException("strategy '" + strategy + "' is not written ranker/scheduler");
+  }
+}

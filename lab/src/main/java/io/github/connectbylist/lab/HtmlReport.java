@@ -1,0 +1,202 @@
+package io.github.connectbylist.lab;
+
+import io.github.connectbylist.api.Attempt;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A self-contained HTML report: for each scenario, a CDF of time-to-connect per strategy (log time axis;
+ * a curve that stops short of 1 is the share that failed) and the timeline of the first run's connect per
+ * strategy. Plain SVG, no scripts, no network: it opens from disk anywhere.
+ */
+final class HtmlReport {
+  private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
+      "#17becf"};
+  /** Dashes tell apart curves that lie on top of each other, as they do when strategies behave alike. */
+  private static final String[] DASHES = {"", "9 4", "3 3", "12 4 3 4", "1 3", "6 2", "15 5", "4 8"};
+  private static final int W = 720;
+  private static final int H = 300;
+  private static final int LEFT = 60;
+  private static final int RIGHT = 20;
+  private static final int TOP = 20;
+  private static final int BOTTOM = 40;
+
+  private HtmlReport() {}
+
+  static String render(Results results) {
+    Experiment e = results.experiment();
+    StringBuilder s = new StringBuilder();
+    s.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ConnectByList lab: ")
+        .append(esc(e.name())).append("</title>\n<style>body{font-family:sans-serif;max-width:980px;margin:2em auto;"
+            + "color:#222}table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 6px;"
+            + "text-align:right}td:first-child,th:first-child{text-align:left}svg{background:#fff;border:1px solid #ddd}"
+            + ".legend span{display:inline-block;margin-right:1.2em;font-size:13px}.legend svg{border:none}</style></head><body>\n");
+    s.append("<h1>ConnectByList lab: ").append(esc(e.name())).append("</h1>\n<p>")
+        .append(e.runs()).append(" simulated connects per strategy and scenario, seed ").append(e.seed())
+        .append(", deadline ").append(e.deadline().toMillis()).append(" ms. Strategies are <code>ranker/scheduler</code>; "
+            + "the orchestrator and strategies are the library's own, run under a virtual clock.</p>\n");
+    for (Map.Entry<String, List<Results.Cell>> entry : results.byScenario().entrySet()) {
+      List<Results.Cell> cells = entry.getValue();
+      s.append("<h2 id=\"").append(esc(entry.getKey())).append("\">").append(esc(entry.getKey())).append("</h2>\n<p>")
+          .append(esc(cells.get(0).scenario().description())).append("</p>\n");
+      legend(s, cells);
+      cdf(s, cells);
+      table(s, cells);
+      s.append("<h3>Timeline of run 0</h3>\n");
+      timeline(s, cells);
+    }
+    s.append("</body></html>\n");
+    return s.toString();
+  }
+
+  private static void legend(StringBuilder s, List<Results.Cell> cells) {
+    s.append("<div class=\"legend\">");
+    for (int i = 0; i < cells.size(); i++) {
+      s.append("<span><svg width=\"28\" height=\"10\"><line x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\" stroke-width=\"2\" stroke=\"")
+          .append(color(i)).append("\" stroke-dasharray=\"").append(DASHES[i % DASHES.length]).append("\"/></svg> ")
+          .append(esc(cells.get(i).strategy())).append("</span>");
+    }
+    s.append("</div>\n");
+  }
+
+  private static void cdf(StringBuilder s, List<Results.Cell> cells) {
+    double min = Double.MAX_VALUE;
+    double max = 0;
+    for (Results.Cell c : cells) {
+      for (double[] p : ResultsWriter.cdf(c)) {
+        min = Math.min(min, p[0]);
+        max = Math.max(max, p[0]);
+      }
+    }
+    if (max == 0) {
+      s.append("<p>No run connected.</p>\n");
+      return;
+    }
+    double lo = Math.floor(Math.log10(Math.max(min, 0.001)));
+    double hi = Math.ceil(Math.log10(max * 1.01));
+    if (hi <= lo) {
+      hi = lo + 1;
+    }
+    s.append("<svg class=\"cdf\" width=\"").append(W).append("\" height=\"").append(H).append("\" viewBox=\"0 0 ")
+        .append(W).append(' ').append(H).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
+    for (int decade = (int) lo; decade <= (int) hi; decade++) {
+      double x = x(decade, lo, hi);
+      s.append(line(x, TOP, x, H - BOTTOM, "#eee")).append(text(x, H - BOTTOM + 16, tick(decade), "middle"));
+    }
+    for (int q = 0; q <= 4; q++) {
+      double y = y(q / 4.0);
+      s.append(line(LEFT, y, W - RIGHT, y, "#eee")).append(text(LEFT - 6, y + 4, String.format(Locale.ROOT, "%.2f", q / 4.0), "end"));
+    }
+    s.append(text((LEFT + W - RIGHT) / 2.0, H - 6, "time to connect (ms, log scale)", "middle"));
+    s.append(text(LEFT + 6, TOP + 12, "fraction of runs connected", "start"));
+    for (int i = 0; i < cells.size(); i++) {
+      StringBuilder points = new StringBuilder();
+      double lastY = y(0);
+      points.append(fmt(LEFT)).append(',').append(fmt(lastY));
+      for (double[] p : ResultsWriter.cdf(cells.get(i))) {
+        double px = x(Math.log10(Math.max(p[0], Math.pow(10, lo))), lo, hi);
+        points.append(' ').append(fmt(px)).append(',').append(fmt(lastY));
+        lastY = y(p[1]);
+        points.append(' ').append(fmt(px)).append(',').append(fmt(lastY));
+      }
+      points.append(' ').append(fmt(W - RIGHT)).append(',').append(fmt(lastY));
+      s.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(color(i))
+          .append("\" stroke-dasharray=\"").append(DASHES[i % DASHES.length]).append("\" points=\"")
+          .append(points).append("\"/>");
+    }
+    s.append("</svg>\n");
+  }
+
+  private static void table(StringBuilder s, List<Results.Cell> cells) {
+    s.append("<table><tr><th>strategy</th><th>connected</th><th>failed</th><th>p50 ms</th><th>p90 ms</th>"
+        + "<th>p99 ms</th><th>attempts/connect</th><th>wasted/connect</th></tr>\n");
+    for (Results.Cell c : cells) {
+      s.append("<tr><td>").append(esc(c.strategy())).append("</td><td>").append(c.connected()).append("</td><td>")
+          .append(c.failed()).append("</td><td>").append(ms(c.percentileMillis(50))).append("</td><td>")
+          .append(ms(c.percentileMillis(90))).append("</td><td>").append(ms(c.percentileMillis(99)))
+          .append("</td><td>").append(String.format(Locale.ROOT, "%.2f", c.meanAttempts())).append("</td><td>")
+          .append(String.format(Locale.ROOT, "%.2f", c.meanWasted())).append("</td></tr>\n");
+    }
+    s.append("</table>\n<p style=\"font-size:12px\">Curves of strategies that behave alike lie on top of each "
+        + "other; the dashes and this table tell them apart. A curve that ends below 1 is the share of runs that "
+        + "failed.</p>\n");
+  }
+
+  private static void timeline(StringBuilder s, List<Results.Cell> cells) {
+    double end = 1;
+    for (Results.Cell c : cells) {
+      end = Math.max(end, c.runs().get(0).elapsedNanos() / 1e6);
+    }
+    int rowHeight = 16;
+    int rows = cells.stream().mapToInt(c -> Math.max(1, c.runs().get(0).attempts().size()) + 1).sum();
+    int height = TOP + rows * rowHeight + BOTTOM;
+    int left = 260;
+    s.append("<svg class=\"timeline\" width=\"").append(W).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
+        .append(W).append(' ').append(height).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
+    double scale = (W - RIGHT - left) / end;
+    int row = 0;
+    for (int i = 0; i < cells.size(); i++) {
+      Trace t = cells.get(i).runs().get(0);
+      double y0 = TOP + row * rowHeight;
+      s.append(text(4, y0 + 12, cells.get(i).strategy() + (t.connected() ? "" : " (" + t.failure() + ")"), "start"));
+      row++;
+      for (Attempt a : t.attempts()) {
+        double y = TOP + row * rowHeight;
+        double x1 = left + a.startedAt().toNanos() / 1e6 * scale;
+        double x2 = left + a.endedAt().toNanos() / 1e6 * scale;
+        String fill = a.connected() ? "#2ca02c" : a.failure() == io.github.connectbylist.api.FailureKind.CANCELLED
+            ? "#bbbbbb" : "#d62728";
+        s.append(text(left - 6, y + 12, a.pair().toString(), "end"));
+        s.append("<rect x=\"").append(fmt(x1)).append("\" y=\"").append(fmt(y + 3)).append("\" width=\"")
+            .append(fmt(Math.max(1, x2 - x1))).append("\" height=\"10\" fill=\"").append(fill)
+            .append("\"><title>").append(esc(a.toString())).append("</title></rect>");
+        row++;
+      }
+    }
+    double axisY = TOP + row * rowHeight + 8;
+    s.append(line(left, axisY, W - RIGHT, axisY, "#888"));
+    s.append(text(left, axisY + 16, "0", "middle")).append(text(W - RIGHT, axisY + 16, ms(end) + " ms", "end"));
+    s.append("</svg>\n<p style=\"font-size:12px\">green: connected; red: failed or timed out; grey: closed because "
+        + "another attempt won or the connect ended.</p>\n");
+  }
+
+  private static double x(double log, double lo, double hi) {
+    return LEFT + (log - lo) / (hi - lo) * (W - LEFT - RIGHT);
+  }
+
+  private static double y(double fraction) {
+    return H - BOTTOM - fraction * (H - TOP - BOTTOM);
+  }
+
+  private static String tick(int decade) {
+    double v = Math.pow(10, decade);
+    return v >= 1 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%s", v);
+  }
+
+  private static String line(double x1, double y1, double x2, double y2, String color) {
+    return "<line x1=\"" + fmt(x1) + "\" y1=\"" + fmt(y1) + "\" x2=\"" + fmt(x2) + "\" y2=\"" + fmt(y2)
+        + "\" stroke=\"" + color + "\"/>";
+  }
+
+  private static String text(double x, double y, String text, String anchor) {
+    return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" font-size=\"11\" text-anchor=\"" + anchor + "\">"
+        + esc(text) + "</text>";
+  }
+
+  private static String color(int i) {
+    return COLORS[i % COLORS.length];
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  private static String ms(double v) {
+    return Double.isNaN(v) ? "-" : v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  private static String esc(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

@@ -1,0 +1,62 @@
+package io.github.connectbylist.lab;
+
+import java.util.SplittableRandom;
+
+/** How long a network answer takes: a fixed time, or drawn from a distribution with a seeded random. */
+public sealed interface Latency permits Latency.Fixed, Latency.Uniform, Latency.LogNormal {
+
+  long sampleNanos(SplittableRandom random);
+
+  /** Always {@code millis}. */
+  record Fixed(double millis) implements Latency {
+    public Fixed {
+      requireNonNegative(millis, "millis");
+    }
+
+    @Override
+    public long sampleNanos(SplittableRandom random) {
+      return Math.round(millis * 1e6);
+    }
+  }
+
+  /** Uniform between {@code minMillis} and {@code maxMillis}. */
+  record Uniform(double minMillis, double maxMillis) implements Latency {
+    public Uniform {
+      requireNonNegative(minMillis, "min-ms");
+      if (maxMillis < minMillis) {
+        throw new IllegalArgumentException("max-ms " + maxMillis + " is below min-ms " + minMillis);
+      }
+    }
+
+    @Override
+    public long sampleNanos(SplittableRandom random) {
+      return Math.round((minMillis + random.nextDouble() * (maxMillis - minMillis)) * 1e6);
+    }
+  }
+
+  /** Log-normal with the given median and shape {@code sigma}, the usual model of Internet round trips. */
+  record LogNormal(double medianMillis, double sigma) implements Latency {
+    public LogNormal {
+      requireNonNegative(medianMillis, "median-ms");
+      requireNonNegative(sigma, "sigma");
+    }
+
+    @Override
+    public long sampleNanos(SplittableRandom random) {
+      return Math.round(medianMillis * Math.exp(sigma * gaussian(random)) * 1e6);
+    }
+
+    /** Box-Muller; SplittableRandom has no nextGaussian on Java 17. */
+    private static double gaussian(SplittableRandom random) {
+      double u = 1.0 - random.nextDouble();
+      double v = random.nextDouble();
+      return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+  }
+
+  private static void requireNonNegative(double value, String name) {
+    if (!(value >= 0) || Double.isInfinite(value)) {
+      throw new IllegalArgumentException(name + " must be a finite number at least 0, was " + value);
+    }
+  }
+}

@@ -1,0 +1,74 @@
+package io.github.connectbylist.lab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built-in experiment: reproducible to the byte, fast, and a report with its plots. */
+class ExperimentTest {
+
+  @Test
+  void theSameSeedGivesByteIdenticalCsv(@TempDir Path dir) throws Exception {
+    Experiment experiment = Experiment.builtIn().withRuns(200);
+    ResultsWriter.write(ExperimentRunner.run(experiment), dir.resolve("a"));
+    ResultsWriter.write(ExperimentRunner.run(experiment), dir.resolve("b"));
+    for (String file : new String[] {"runs.csv", "summary.csv", "results.json", "report.html"}) {
+      assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(file)), Files.readAllBytes(dir.resolve("b").resolve(file)), file);
+    }
+    ResultsWriter.write(ExperimentRunner.run(experiment.withSeed(2)), dir.resolve("c"));
+    assertNotEquals(Files.readString(dir.resolve("a/runs.csv")), Files.readString(dir.resolve("c/runs.csv")));
+  }
+
+  @Test
+  void theReportHasACdfPerScenarioWithACurvePerStrategyAndATimeline(@TempDir Path dir) throws Exception {
+    Experiment experiment = Experiment.builtIn().withRuns(50);
+    String html = Files.readString(ResultsWriter.write(ExperimentRunner.run(experiment), dir));
+    int scenarios = experiment.scenarios().size();
+    assertEquals(scenarios, count(html, "<svg class=\"timeline\""));
+    assertTrue(count(html, "<svg class=\"cdf\"") >= scenarios - 1, "all-down has no CDF: nothing connects");
+    assertTrue(count(html, "<polyline") >= (scenarios - 1) * experiment.strategies().size());
+    assertTrue(html.contains("No run connected."));
+    assertEquals(1 + scenarios * experiment.strategies().size() * 50, Files.readAllLines(dir.resolve("runs.csv")).size());
+  }
+
+  @Test
+  void theBuiltInExperimentShowsWhatEachStrategyIsFor() {
+    Results results = ExperimentRunner.run(Experiment.builtIn().withRuns(100));
+    Results.Cell wsa = cell(results, "broken-ipv6", "sequential/sequential");
+    Results.Cell he = cell(results, "broken-ipv6", "happy-eyeballs/happy-eyeballs");
+    assertEquals(100, wsa.failed(), "WSAConnectByList's way never gets past the black hole within 10 s");
+    assertEquals(100, he.connected());
+    assertTrue(he.percentileMillis(99) < 300, "one 250 ms delay plus the IPv4 round trip");
+    Results.Cell lossyTimeout = cell(results, "lossy-ipv4", "sequential/sequential(attempt-timeout=250ms)");
+    assertTrue(lossyTimeout.failed() > 0, "a 250 ms attempt timeout abandons SYNs the kernel would have sent again");
+    assertEquals(0, cell(results, "lossy-ipv4", "happy-eyeballs/happy-eyeballs").failed());
+  }
+
+  @Test
+  void oneHundredThousandSimulatedConnectsRunInSeconds() {
+    long start = System.nanoTime();
+    Results results = ExperimentRunner.run(Experiment.builtIn().withRuns(3_000)); // 105,000 connects
+    double seconds = (System.nanoTime() - start) / 1e9;
+    assertEquals(105_000, results.cells().stream().mapToInt(c -> c.runs().size()).sum());
+    assertTrue(seconds < 30, "took " + seconds + " s");
+  }
+
+  private static Results.Cell cell(Results results, String scenario, String strategy) {
+    return results.cells().stream()
+        .filter(c -> c.scenario().name().equals(scenario) && c.strategy().equals(strategy)).findFirst().orElseThrow();
+  }
+
+  private static int count(String text, String needle) {
+    int n = 0;
+    for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + 1)) {
+      n++;
+    }
+    return n;
+  }
+}
