@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,40 +29,14 @@ public final class EventLoop implements Driver, AutoCloseable {
     void ready(SelectionKey key);
   }
 
-  /** A scheduled task; cancelling it is cheap and leaves it in the queue until its time. */
-  public static final class Timer implements Comparable<Timer>, Driver.Cancellable {
-    private final long atNanos;
-    private final long sequence;
-    private final Runnable task;
-    private boolean cancelled;
-
-    private Timer(long atNanos, long sequence, Runnable task) {
-      this.atNanos = atNanos;
-      this.sequence = sequence;
-      this.task = task;
-    }
-
-    @Override
-    public void cancel() {
-      cancelled = true;
-    }
-
-    @Override
-    public int compareTo(Timer o) {
-      int c = Long.compare(atNanos - o.atNanos, 0);
-      return c != 0 ? c : Long.compare(sequence, o.sequence);
-    }
-  }
-
   private final Selector selector;
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final TimerQueue timers = new TimerQueue();
   private final List<Runnable> afterDeregistration = new ArrayList<>();
   private final Set<Runnable> closeHooks = new LinkedHashSet<>();
   private final Object startLock = new Object();
   private volatile Thread thread;
   private volatile boolean closing;
-  private long timerSequence;
 
   public EventLoop() {
     try {
@@ -113,10 +86,8 @@ public final class EventLoop implements Driver, AutoCloseable {
 
   /** Loop thread only: runs {@code task} at {@code atNanos} on the {@link System#nanoTime()} scale. */
   @Override
-  public Timer schedule(long atNanos, Runnable task) {
-    Timer timer = new Timer(atNanos, timerSequence++, task);
-    timers.add(timer);
-    return timer;
+  public TimerQueue.Timer schedule(long atNanos, Runnable task) {
+    return timers.add(atNanos, task);
   }
 
   /** Loop thread only: registers {@code channel} for {@code ops} with {@code handler}. */
@@ -212,17 +183,14 @@ public final class EventLoop implements Driver, AutoCloseable {
    * 1 ms" target needs.
    */
   private long millisToNextTimer() {
-    while (!timers.isEmpty() && timers.peek().cancelled) {
-      timers.poll();
-    }
     if (!tasks.isEmpty()) {
       return 0;
     }
-    Timer next = timers.peek();
+    TimerQueue.Timer next = timers.peek();
     if (next == null) {
       return -1;
     }
-    long nanos = next.atNanos - System.nanoTime();
+    long nanos = next.atNanos() - System.nanoTime();
     if (nanos > 0 && nanos < 1_000_000) {
       Thread.onSpinWait();
     }
@@ -242,12 +210,10 @@ public final class EventLoop implements Driver, AutoCloseable {
 
   private void runDueTimers() {
     long now = System.nanoTime();
-    Timer next;
-    while ((next = timers.peek()) != null && next.atNanos - now <= 0) {
+    TimerQueue.Timer next;
+    while ((next = timers.peek()) != null && next.atNanos() - now <= 0) {
       timers.poll();
-      if (!next.cancelled) {
-        guarded(next.task);
-      }
+      guarded(next.task());
     }
   }
 

@@ -1,7 +1,7 @@
 package io.github.connectbylist.lab;
 
 import io.github.connectbylist.internal.Driver;
-import java.util.PriorityQueue;
+import io.github.connectbylist.internal.TimerQueue;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -10,32 +10,8 @@ import java.util.function.BooleanSupplier;
  * Single-threaded; made and run on the caller's thread.
  */
 final class VirtualDriver implements Driver {
-  private final PriorityQueue<Event> queue = new PriorityQueue<>();
+  private final TimerQueue queue = new TimerQueue();
   private long now;
-  private long sequence;
-
-  private static final class Event implements Comparable<Event>, Cancellable {
-    final long at;
-    final long order;
-    final Runnable task;
-    boolean cancelled;
-
-    Event(long at, long order, Runnable task) {
-      this.at = at;
-      this.order = order;
-      this.task = task;
-    }
-
-    @Override
-    public void cancel() {
-      cancelled = true;
-    }
-
-    @Override
-    public int compareTo(Event o) {
-      return at != o.at ? Long.compare(at, o.at) : Long.compare(order, o.order);
-    }
-  }
 
   @Override
   public long nanoTime() {
@@ -49,9 +25,7 @@ final class VirtualDriver implements Driver {
 
   @Override
   public Cancellable schedule(long atNanos, Runnable task) {
-    Event e = new Event(Math.max(atNanos, now), sequence++, task);
-    queue.add(e);
-    return e;
+    return queue.add(Math.max(atNanos, now), task);
   }
 
   @Override
@@ -67,12 +41,10 @@ final class VirtualDriver implements Driver {
 
   /** Runs events in time order until {@code done} says so or nothing is left. */
   void runUntil(BooleanSupplier done) {
-    Event e;
-    while (!done.getAsBoolean() && (e = queue.poll()) != null) {
-      if (!e.cancelled) {
-        now = e.at;
-        e.task.run();
-      }
+    TimerQueue.Timer next;
+    while (!done.getAsBoolean() && (next = queue.poll()) != null) {
+      now = next.atNanos();
+      next.task().run();
     }
   }
 }
