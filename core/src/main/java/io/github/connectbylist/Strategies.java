@@ -6,6 +6,7 @@ import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import io.github.connectbylist.api.StrategyProvider;
 import io.github.connectbylist.internal.StrategySpec;
+import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -30,7 +31,11 @@ public final class Strategies {
   public static final String PROPERTY = "connectbylist.strategy";
 
   private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
-  private static final Map<ClassLoader, Strategies> CACHE = new WeakHashMap<>();
+  /**
+   * Discovered strategies per class loader. The values hold classes of their loader, so they are held
+   * softly: a discarded loader (an undeployed web application) can still be collected.
+   */
+  private static final Map<ClassLoader, SoftReference<Strategies>> CACHE = new WeakHashMap<>();
 
   private final List<AddressPairRanker.Provider> rankers;
   private final List<AttemptScheduler.Provider> schedulers;
@@ -53,7 +58,13 @@ public final class Strategies {
   public static Strategies discover(ClassLoader loader) {
     Objects.requireNonNull(loader, "loader");
     synchronized (CACHE) {
-      return CACHE.computeIfAbsent(loader, Strategies::new);
+      SoftReference<Strategies> cached = CACHE.get(loader);
+      Strategies strategies = cached == null ? null : cached.get();
+      if (strategies == null) {
+        strategies = new Strategies(loader);
+        CACHE.put(loader, new SoftReference<>(strategies));
+      }
+      return strategies;
     }
   }
 

@@ -59,6 +59,29 @@ class ExperimentTest {
     assertTrue(seconds < 30, "took " + seconds + " s");
   }
 
+  @Test
+  void anExperimentFileNamesStrategiesAndBuiltInOrFileScenarios(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("one-good.json"), """
+        {"name": "one-good", "destinations": ["192.0.2.10:443"],
+         "sources": [{"address": "198.51.100.2", "prefix": 24}],
+         "network": [{"destination": "192.0.2.10", "behaviour": "connects", "latency": {"fixed-ms": 12.5}}]}
+        """);
+    Path file = dir.resolve("experiment.json");
+    Files.writeString(file, """
+        {"name": "mine", "seed": 9, "runs": 5, "deadline-ms": 3000,
+         "strategies": ["sequential/sequential", "happy-eyeballs/happy-eyeballs(connection-attempt-delay=100ms)"],
+         "scenarios": ["one-good.json", "broken-ipv6"]}
+        """);
+    Experiment experiment = Experiment.read(file);
+    assertEquals(9, experiment.seed());
+    assertEquals(java.time.Duration.ofSeconds(3), experiment.deadline());
+    Results results = ExperimentRunner.run(experiment);
+    assertEquals(12.5, cell(results, "one-good", "sequential/sequential").percentileMillis(50), 0.01);
+    assertEquals(5, cell(results, "broken-ipv6", "sequential/sequential").failed(), "the 3 s deadline passes");
+    assertTrue(cell(results, "broken-ipv6", "happy-eyeballs/happy-eyeballs(connection-attempt-delay=100ms)")
+        .percentileMillis(100) < 130);
+  }
+
   private static Results.Cell cell(Results results, String scenario, String strategy) {
     return results.cells().stream()
         .filter(c -> c.scenario().name().equals(scenario) && c.strategy().equals(strategy)).findFirst().orElseThrow();
