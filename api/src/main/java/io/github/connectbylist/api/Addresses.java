@@ -7,6 +7,9 @@ import java.net.UnknownHostException;
 
 /** Small address helpers that both core and strategies need. */
 public final class Addresses {
+  private static final java.util.regex.Pattern IPV4_LITERAL =
+      java.util.regex.Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+
   private Addresses() {}
 
   /**
@@ -31,6 +34,25 @@ public final class Addresses {
       }
     }
     return address;
+  }
+
+  /**
+   * Parses an IP address literal ({@code 192.0.2.1}, {@code 2001:db8::1}) without ever asking DNS: text that
+   * is not made of hex digits, dots and colons is refused before {@link InetAddress#getByName} sees it.
+   *
+   * @throws IllegalArgumentException when {@code text} is not an address literal
+   */
+  public static InetAddress parseLiteral(String text) {
+    boolean ipv6 = text != null && text.indexOf(':') >= 0
+        && text.chars().allMatch(c -> c == '.' || c == ':' || Character.digit(c, 16) >= 0);
+    if (!ipv6 && (text == null || !IPV4_LITERAL.matcher(text).matches())) {
+      throw new IllegalArgumentException("'" + text + "' is not an IP address literal");
+    }
+    try {
+      return InetAddress.getByName(text);
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("'" + text + "' is not an IP address literal", e);
+    }
   }
 
   /** The textual form without host name, in brackets for IPv6: {@code [::1]:443}, {@code 127.0.0.1:80}. */

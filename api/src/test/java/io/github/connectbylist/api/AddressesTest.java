@@ -25,6 +25,15 @@ class AddressesTest {
   }
 
   @Test
+  void parsesLiteralsAndRefusesNamesWithoutALookup() throws Exception {
+    assertEquals(InetAddress.getByName("2001:db8::1"), Addresses.parseLiteral("2001:db8::1"));
+    assertEquals(InetAddress.getByName("192.0.2.1"), Addresses.parseLiteral("192.0.2.1"));
+    for (String bad : new String[] {"example.com", "", "1.2.3.4%eth0", "localhost", "beef", "1.2"}) {
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Addresses.parseLiteral(bad), bad);
+    }
+  }
+
+  @Test
   void unmapsIpv4MappedAddresses() throws Exception {
     InetAddress mapped = Inet6Address.getByAddress(null,
         new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 192, 0, 2, 1}, -1);

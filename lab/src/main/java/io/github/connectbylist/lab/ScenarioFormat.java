@@ -2,20 +2,19 @@ package io.github.connectbylist.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.connectbylist.api.Addresses;
 import io.github.connectbylist.api.LocalAddress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * Reads scenarios from JSON; the README documents the format and the built-in scenarios are examples of it.
@@ -27,7 +26,6 @@ public final class ScenarioFormat {
       "many-addresses-one-working", "all-down", "multi-homed-bad-source");
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
 
   private ScenarioFormat() {}
 
@@ -102,13 +100,10 @@ public final class ScenarioFormat {
     }
 
     InetAddress address(String text, String field) {
-      if (!LITERAL.matcher(text).matches()) {
-        throw error(field, "'" + text + "' is not an IP address literal");
-      }
       try {
-        return InetAddress.getByName(text); // a literal: no lookup
-      } catch (UnknownHostException e) {
-        throw error(field, "'" + text + "' is not an IP address");
+        return Addresses.parseLiteral(text);
+      } catch (IllegalArgumentException e) {
+        throw error(field, e.getMessage());
       }
     }
 

@@ -2,9 +2,7 @@ package io.github.connectbylist.strategy.rfc6724;
 
 import io.github.connectbylist.api.Addresses;
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * An IPv6 prefix such as {@code 2002::/16}, the key of the policy table. IPv4 is handled in its
@@ -12,8 +10,6 @@ import java.util.regex.Pattern;
  * {@code ::ffff:10.0.0.0/104}.
  */
 public final class Prefix {
-  private static final Pattern LITERAL = Pattern.compile("[0-9A-Fa-f:.]+");
-
   private final long high;
   private final long low;
   private final int length;
@@ -29,13 +25,10 @@ public final class Prefix {
     Objects.requireNonNull(text, "prefix");
     int slash = text.indexOf('/');
     String address = slash < 0 ? text : text.substring(0, slash);
-    if (!LITERAL.matcher(address).matches()) {
-      throw new IllegalArgumentException("'" + text + "' is not an address prefix such as 2002::/16");
-    }
     InetAddress parsed;
     try {
-      parsed = InetAddress.getByName(address); // a literal: no lookup happens
-    } catch (UnknownHostException e) {
+      parsed = Addresses.parseLiteral(address);
+    } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("'" + text + "' is not an address prefix such as 2002::/16", e);
     }
     boolean ipv4Text = address.indexOf(':') < 0;
