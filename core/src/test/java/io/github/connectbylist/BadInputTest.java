@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.connectbylist.support.Leaks;
+import io.github.connectbylist.testbed.LeakCheck;
 import io.github.connectbylist.support.Recorder;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -39,7 +39,7 @@ class BadInputTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("badAddresses")
   void aBadDestinationIsRejectedBeforeAnySocketOpens(String name, InetSocketAddress bad, String why) throws Exception {
-    Leaks leaks = new Leaks();
+    LeakCheck leaks = LeakCheck.start();
     Recorder recorder = new Recorder();
     try (ConnectByList cbl = ConnectByList.builder().strategy("sequential").listener(recorder).build()) {
       for (boolean async : new boolean[] {false, true}) {

@@ -3,7 +3,7 @@ package io.github.connectbylist;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.connectbylist.support.Leaks;
+import io.github.connectbylist.testbed.LeakCheck;
 import io.github.connectbylist.support.Recorder;
 import io.github.connectbylist.testbed.ProcessResources;
 import io.github.connectbylist.testbed.Testbed;
@@ -26,7 +26,7 @@ class ConcurrencyTest {
   void twoThousandConcurrentAsyncConnectsCompleteOnTheSelectorThreadAlone() throws Exception {
     try (Testbed testbed = new Testbed()) {
       InetSocketAddress good = testbed.accepting("127.0.0.1").address();
-      Leaks leaks = new Leaks();
+      LeakCheck leaks = LeakCheck.start();
       long threadsBefore = ProcessResources.liveThreads();
       Recorder recorder = new Recorder();
       Set<String> completingThreads = ConcurrentHashMap.newKeySet();

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.FailureKind;
-import io.github.connectbylist.support.Leaks;
+import io.github.connectbylist.testbed.LeakCheck;
 import io.github.connectbylist.support.Recorder;
 import io.github.connectbylist.testbed.Endpoint;
 import io.github.connectbylist.testbed.Testbed;
@@ -35,12 +35,12 @@ class ConnectOnLoopbackTest {
   private static final Duration NO_WAIT = Duration.ofMillis(500);
 
   private Testbed testbed;
-  private Leaks leaks;
+  private LeakCheck leaks;
   private final Recorder recorder = new Recorder();
 
   @BeforeEach
   void start() {
-    leaks = new Leaks();
+    leaks = LeakCheck.start();
     testbed = new Testbed();
   }
 

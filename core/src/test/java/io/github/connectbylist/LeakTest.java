@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.connectbylist.api.FailureKind;
-import io.github.connectbylist.support.Leaks;
+import io.github.connectbylist.testbed.LeakCheck;
 import io.github.connectbylist.testbed.Endpoint;
 import io.github.connectbylist.testbed.ProcessResources;
 import io.github.connectbylist.testbed.Testbed;
@@ -26,7 +26,7 @@ class LeakTest {
       InetSocketAddress refused = testbed.refusing("127.0.0.2").address();
       InetSocketAddress hole = testbed.blackHoled("127.0.0.3").address();
       Endpoint otherHole = testbed.blackHoled("127.0.0.4");
-      Leaks leaks = new Leaks();
+      LeakCheck leaks = LeakCheck.start();
       long threadsBefore = ProcessResources.liveThreads();
       int connects = 0;
 

@@ -10,7 +10,7 @@ import io.github.connectbylist.Connection;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.testbed.Endpoint;
-import io.github.connectbylist.testbed.ProcessResources;
+import io.github.connectbylist.testbed.LeakCheck;
 import io.github.connectbylist.testbed.Testbed;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -25,22 +25,18 @@ class HappyEyeballsOnLoopbackTest {
   private static final Duration SLACK = Duration.ofMillis(400);
 
   private Testbed testbed;
-  private long fdsBefore;
+  private LeakCheck leaks;
 
   @BeforeEach
-  void start() throws Exception {
-    try (java.nio.channels.SocketChannel warm = java.nio.channels.SocketChannel.open()) {
-      warm.isOpen(); // the JDK's one-time pre-close socket pair, so it is in the count before
-    }
-    fdsBefore = ProcessResources.openFileDescriptors().orElse(0);
+  void start() {
+    leaks = LeakCheck.start();
     testbed = new Testbed();
   }
 
   @AfterEach
   void stop() throws Exception {
     testbed.close();
-    long after = ProcessResources.awaitAtMost(() -> ProcessResources.openFileDescriptors().orElse(0), fdsBefore, 3_000);
-    assertTrue(after <= fdsBefore, "open file descriptors: " + fdsBefore + " before, " + after + " after");
+    leaks.assertNoneOpen();
   }
 
   @Test

@@ -1,0 +1,77 @@
+package io.github.connectbylist.testbed;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SocketChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+import java.util.stream.Stream;
+
+/**
+ * Open file descriptors before and after, for tests that must leave nothing open. Where {@code
+ * /proc/self/fd} does not exist there is nothing to count with, and the check passes.
+ */
+public final class LeakCheck {
+  private static final Path FDS = Path.of("/proc/self/fd");
+
+  static {
+    // The JDK opens one socket pair for the whole process the first time a channel is opened (the target
+    // of its pre-close dup2); open one here so that it is in every "before" count.
+    try (SocketChannel warm = SocketChannel.open()) {
+      warm.isOpen();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private final List<String> before = targets();
+  private final OptionalLong countBefore = ProcessResources.openFileDescriptors();
+
+  /** Counts now; {@link #assertNoneOpen()} compares with this. */
+  public static LeakCheck start() {
+    return new LeakCheck();
+  }
+
+  private LeakCheck() {}
+
+  /**
+   * Waits up to 3 s for the process to be back to the descriptors it had at {@link #start()} (a socket
+   * closed while registered with a selector is released at its next select).
+   *
+   * @throws AssertionError naming what is still open
+   */
+  public void assertNoneOpen() throws InterruptedException {
+    if (countBefore.isEmpty()) {
+      return;
+    }
+    long expected = countBefore.getAsLong();
+    long after = ProcessResources.awaitAtMost(() -> ProcessResources.openFileDescriptors().orElse(0), expected, 3_000);
+    if (after > expected) {
+      List<String> added = targets();
+      before.forEach(added::remove);
+      throw new AssertionError("open file descriptors: " + expected + " before, " + after + " after; new: " + added);
+    }
+  }
+
+  private static List<String> targets() {
+    List<String> result = new ArrayList<>();
+    if (!Files.isDirectory(FDS)) {
+      return result;
+    }
+    try (Stream<Path> fds = Files.list(FDS)) {
+      fds.forEach(fd -> {
+        try {
+          result.add(Files.readSymbolicLink(fd).toString());
+        } catch (IOException e) {
+          // the listing's own descriptor, already gone
+        }
+      });
+    } catch (IOException e) {
+      return result;
+    }
+    return result;
+  }
+}
