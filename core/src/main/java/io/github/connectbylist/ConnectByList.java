@@ -4,15 +4,16 @@ import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.ConnectListener;
 import io.github.connectbylist.api.LocalAddress;
+import io.github.connectbylist.engine.Engine;
+import io.github.connectbylist.engine.Host;
 import io.github.connectbylist.internal.ConnectCall;
 import io.github.connectbylist.internal.ConnectPlan;
 import io.github.connectbylist.internal.ConnectionDelivery;
 import io.github.connectbylist.internal.Destinations;
 import io.github.connectbylist.internal.EventLoop;
 import io.github.connectbylist.internal.GuardedListener;
-import io.github.connectbylist.internal.LocalAddresses;
-import io.github.connectbylist.internal.OsSourceLookup;
 import io.github.connectbylist.internal.SocketTransport;
+import io.github.connectbylist.internal.SystemHost;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketOption;
@@ -29,7 +30,8 @@ import java.util.concurrent.CompletableFuture;
  * Connects to the best one of many candidate addresses: the JVM's {@code WSAConnectByList}. Each
  * destination is paired with the local addresses that can reach it; a {@link AddressPairRanker} orders the
  * pairs and an {@link AttemptScheduler} paces the attempts, both chosen at run time by name. One event loop
- * thread drives the pending attempts of every connect of an instance; {@link #close()} ends it.
+ * thread, started by the first connect that has to wait, drives the pending attempts of every connect of
+ * an instance; {@link #close()} ends it.
  *
  * <pre>{@code
  * try (ConnectByList cbl = ConnectByList.builder().strategy("sequential").timeout(Duration.ofSeconds(5)).build()) {
@@ -38,26 +40,26 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  */
 public final class ConnectByList implements AutoCloseable {
-  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
-
   private final AddressPairRanker ranker;
   private final AttemptScheduler scheduler;
   private final Optional<Duration> timeout;
-  private final List<LocalAddress> givenLocalAddresses;
+  private final long deadlineNanos;
+  private final Host host;
   private final boolean osPicksSource;
   private final ConnectListener listener;
-  private final SocketTransport transport;
   private final EventLoop loop;
+  private final Engine<SocketChannel, Connection> sockets;
 
   private ConnectByList(Builder b, AddressPairRanker ranker, AttemptScheduler scheduler) {
     this.ranker = ranker;
     this.scheduler = scheduler;
     this.timeout = b.timeout;
-    this.givenLocalAddresses = b.localAddresses;
+    this.deadlineNanos = b.timeout.map(Duration::toNanos).orElse(Long.MAX_VALUE);
+    this.host = b.host;
     this.osPicksSource = b.osPicksSource;
-    this.loop = new EventLoop();
     this.listener = GuardedListener.wrap(b.listener);
-    this.transport = new SocketTransport(loop, b.socketOptions, b.blocking);
+    this.loop = new EventLoop();
+    this.sockets = new Engine<>(loop, new SocketTransport(loop, b.socketOptions, b.blocking), ConnectionDelivery.INSTANCE);
   }
 
   public static Builder builder() {
@@ -66,24 +68,42 @@ public final class ConnectByList implements AutoCloseable {
 
   /**
    * Connects to one of {@code addresses} and returns the connected socket, blocking until an attempt
-   * connects, every attempt has failed, or the deadline passes. An interrupt ends the connect, closes
-   * every socket it opened, and throws with kind {@code CANCELLED}; the interrupt flag stays set.
+   * connects, every attempt has failed, or the deadline passes. The calling thread plans the connect (local
+   * addresses, ranking) and makes the attempts that complete at once; only a connect that has to wait
+   * moves to the event loop. An interrupt ends the connect, closes every socket it opened, and throws with
+   * kind {@code CANCELLED}; the interrupt flag stays set.
    *
    * @throws IllegalArgumentException naming a bad address (NullPointerException for a null one), before any socket opens
    * @throws IllegalStateException when this instance is closed
    * @throws ConnectFailedException carrying every attempt when none connected
    */
   public Connection connect(List<? extends InetSocketAddress> addresses) throws ConnectFailedException {
-    return newCall(addresses).connectBlocking();
+    return newCall(addresses, sockets).connectBlocking();
   }
 
   /**
-   * Starts connecting to one of {@code addresses} and returns at once. The future completes on the event
-   * loop thread; cancelling it ends the connect and closes every socket it opened. Bad addresses throw here,
-   * as in {@link #connect}; a failed connect completes the future with a {@link ConnectFailedException}.
+   * Starts connecting to one of {@code addresses} and returns at once: the calling thread only checks the
+   * addresses and queues the connect; the event loop plans it (local addresses, the operating system's
+   * source choices, ranking) and runs it. The future completes on the event loop thread; cancelling it
+   * ends the connect and closes every socket it opened. Bad addresses throw here, as in {@link #connect};
+   * a failed connect completes the future with a {@link ConnectFailedException}.
    */
   public CompletableFuture<Connection> connectAsync(List<? extends InetSocketAddress> addresses) {
-    return newCall(addresses).connectAsync();
+    return newCall(addresses, sockets).connectAsync();
+  }
+
+  /**
+   * Runs a connect with this instance's strategies, deadline, listener and sources on another {@link
+   * Engine}: a simulated network under a virtual clock (the lab), or an adapter's event loop and channels.
+   * Everything but the argument checks runs on the engine's driver. {@link #close()} ends only the connects
+   * of this instance's own event loop; those of another engine end with its driver.
+   *
+   * @throws IllegalArgumentException naming a bad address, before anything is opened
+   * @throws IllegalStateException when this instance is closed
+   */
+  public <C, R> CompletableFuture<R> connectAsync(List<? extends InetSocketAddress> addresses, Engine<C, R> engine) {
+    Objects.requireNonNull(engine, "engine");
+    return newCall(addresses, engine).connectAsync();
   }
 
   public AddressPairRanker ranker() {
@@ -99,25 +119,26 @@ public final class ConnectByList implements AutoCloseable {
   }
 
   /**
-   * Ends every connect in progress (they fail as {@code CANCELLED}) and stops the event loop thread; later
-   * connects throw {@link IllegalStateException}.
+   * Ends every connect in progress on this instance's event loop (they fail as {@code CANCELLED}) and
+   * stops its thread; later connects throw {@link IllegalStateException}. Safe to call from any thread and
+   * more than once; it returns when those connects have ended.
    */
   @Override
   public void close() {
     loop.close();
   }
 
-  private ConnectCall<SocketChannel, Connection> newCall(List<? extends InetSocketAddress> addresses) {
-    long start = System.nanoTime();
+  /** The one place a connect is wired, for every engine: checked destinations, a plan made later, the call. */
+  private <C, R> ConnectCall<C, R> newCall(List<? extends InetSocketAddress> addresses, Engine<C, R> engine) {
+    long start = engine.driver().nanoTime();
     if (loop.isClosing()) {
       throw new IllegalStateException("this ConnectByList is closed");
     }
     List<InetSocketAddress> destinations = Destinations.check(addresses);
-    List<LocalAddress> locals = givenLocalAddresses != null ? givenLocalAddresses : LocalAddresses.current();
-    ConnectPlan plan = ConnectPlan.make(destinations, locals, givenLocalAddresses != null, osPicksSource,
-        OsSourceLookup::sourceFor, ranker, scheduler, timeout);
-    return new ConnectCall<>(loop, transport, ConnectionDelivery.INSTANCE, listener, plan.pairs(),
-        plan.bindSource(), plan.schedule(), start, timeout.map(Duration::toNanos).orElse(Long.MAX_VALUE));
+    boolean bindEverySource = host != SystemHost.INSTANCE;
+    return new ConnectCall<>(engine, listener,
+        () -> ConnectPlan.make(destinations, host, bindEverySource, osPicksSource, ranker, scheduler, timeout),
+        start, deadlineNanos);
   }
 
   @Override
@@ -135,7 +156,7 @@ public final class ConnectByList implements AutoCloseable {
     private AttemptScheduler schedulerInstance;
     private Optional<Duration> timeout = Optional.empty();
     private ConnectListener listener = ConnectListener.NONE;
-    private List<LocalAddress> localAddresses;
+    private Host host = SystemHost.INSTANCE;
     private boolean osPicksSource;
     private final Map<SocketOption<?>, Object> socketOptions = new LinkedHashMap<>();
     private boolean blocking = true;
@@ -205,7 +226,16 @@ public final class ConnectByList implements AutoCloseable {
       for (int i = 0; i < addresses.size(); i++) {
         Objects.requireNonNull(addresses.get(i), "localAddresses[" + i + "]");
       }
-      this.localAddresses = List.copyOf(addresses);
+      this.host = SystemHost.withAddresses(addresses);
+      return this;
+    }
+
+    /**
+     * Where local addresses and the operating system's source choices come from; the system's own by
+     * default. The lab gives a simulated host; every source of a host given here is bound.
+     */
+    public Builder host(Host host) {
+      this.host = Objects.requireNonNull(host, "host");
       return this;
     }
 
@@ -240,19 +270,21 @@ public final class ConnectByList implements AutoCloseable {
      */
     public ConnectByList build() {
       checkSocketOptions();
-      Strategies found = strategies != null ? strategies : Strategies.discovered();
       AddressPairRanker ranker = rankerInstance;
       AttemptScheduler scheduler = schedulerInstance;
-      if (ranker == null && rankerSpec != null) {
-        ranker = found.ranker(rankerSpec);
-      }
-      if (scheduler == null && schedulerSpec != null) {
-        scheduler = found.scheduler(schedulerSpec);
-      }
-      if (ranker == null || scheduler == null) {
-        Strategies.Choice choice = strategy != null ? found.strategy(strategy) : found.defaults();
-        ranker = ranker != null ? ranker : choice.ranker();
-        scheduler = scheduler != null ? scheduler : choice.scheduler();
+      if (ranker == null || scheduler == null) { // discovery scans the class path: only when a name is needed
+        Strategies found = strategies != null ? strategies : Strategies.discovered();
+        if (ranker == null && rankerSpec != null) {
+          ranker = found.ranker(rankerSpec);
+        }
+        if (scheduler == null && schedulerSpec != null) {
+          scheduler = found.scheduler(schedulerSpec);
+        }
+        if (ranker == null || scheduler == null) {
+          Strategies.Choice choice = strategy != null ? found.strategy(strategy) : found.defaults();
+          ranker = ranker != null ? ranker : choice.ranker();
+          scheduler = scheduler != null ? scheduler : choice.scheduler();
+        }
       }
       return new ConnectByList(this, ranker, scheduler);
     }

@@ -41,7 +41,7 @@ class BadInputTest {
   void aBadDestinationIsRejectedBeforeAnySocketOpens(String name, InetSocketAddress bad, String why) throws Exception {
     LeakCheck leaks = LeakCheck.start();
     Recorder recorder = new Recorder();
-    try (ConnectByList cbl = ConnectByList.builder().strategy("sequential").listener(recorder).build()) {
+    try (ConnectByList cbl = ConnectByList.builder().strategy("test-sequential").listener(recorder).build()) {
       for (boolean async : new boolean[] {false, true}) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
             () -> connect(cbl, async, List.of(GOOD, bad)));
@@ -55,7 +55,7 @@ class BadInputTest {
 
   @Test
   void nullAndEmptyListsAndNullElementsAreNamed() {
-    try (ConnectByList cbl = ConnectByList.builder().strategy("sequential").build()) {
+    try (ConnectByList cbl = ConnectByList.builder().strategy("test-sequential").build()) {
       assertEquals("addresses", assertThrows(NullPointerException.class, () -> cbl.connect(null)).getMessage());
       assertTrue(assertThrows(IllegalArgumentException.class, () -> cbl.connect(List.of())).getMessage()
           .contains("empty"));
@@ -79,7 +79,7 @@ class BadInputTest {
     java.net.SocketOption<Object> raw = (java.net.SocketOption) java.net.StandardSocketOptions.SO_RCVBUF;
     assertThrows(IllegalArgumentException.class, () -> ConnectByList.builder().socketOption(raw, "big"));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectByList.builder()
-        .strategy("sequential").socketOption(java.net.StandardSocketOptions.IP_MULTICAST_LOOP, true).build());
+        .strategy("test-sequential").socketOption(java.net.StandardSocketOptions.IP_MULTICAST_LOOP, true).build());
     assertTrue(e.getMessage().contains("IP_MULTICAST_LOOP"), e.getMessage());
   }
 

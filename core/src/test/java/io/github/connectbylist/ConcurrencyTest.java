@@ -31,7 +31,7 @@ class ConcurrencyTest {
       Recorder recorder = new Recorder();
       Set<String> completingThreads = ConcurrentHashMap.newKeySet();
       long peakThreads;
-      try (ConnectByList cbl = ConnectByList.builder().strategy("sequential").listener(recorder).build()) {
+      try (ConnectByList cbl = ConnectByList.builder().strategy("test-sequential").listener(recorder).build()) {
         List<CompletableFuture<Void>> all = new ArrayList<>();
         for (int i = 0; i < 2_000; i++) {
           all.add(cbl.connectAsync(List.of(good)).thenAccept(c -> {

@@ -51,13 +51,13 @@ class ConnectOnLoopbackTest {
   }
 
   private ConnectByList.Builder sequential(String scheduler) {
-    return ConnectByList.builder().ranker("sequential").scheduler(scheduler).listener(recorder);
+    return ConnectByList.builder().ranker("test-sequential").scheduler(scheduler).listener(recorder);
   }
 
   @Test
   void goodFirstConnectsWithOneAttempt() throws Exception {
     Endpoint good = testbed.accepting("127.0.0.1");
-    try (ConnectByList cbl = sequential("sequential").build();
+    try (ConnectByList cbl = sequential("test-sequential").build();
         Connection c = cbl.connect(List.of(good.address()))) {
       assertEquals(good.address(), c.remoteAddress());
       assertEquals(InetAddress.getByName("127.0.0.1"), c.localAddress().getAddress());
@@ -72,7 +72,7 @@ class ConnectOnLoopbackTest {
   void refusedThenGoodStartsTheNextAttemptWithoutWaiting() throws Exception {
     Endpoint refused = testbed.refusing("127.0.0.2");
     Endpoint good = testbed.accepting("127.0.0.1");
-    try (ConnectByList cbl = sequential("sequential").build();
+    try (ConnectByList cbl = sequential("test-sequential").build();
         Connection c = cbl.connect(List.of(refused.address(), good.address()))) {
       assertEquals(good.address(), c.remoteAddress());
       List<Attempt> attempts = c.attempts();
@@ -88,7 +88,7 @@ class ConnectOnLoopbackTest {
   void blackHoledThenGoodMovesOnAfterTheAttemptTimeout() throws Exception {
     Endpoint hole = testbed.blackHoled("127.0.0.3");
     Endpoint good = testbed.accepting("127.0.0.1");
-    try (ConnectByList cbl = sequential("sequential(attempt-timeout=200ms)").build();
+    try (ConnectByList cbl = sequential("test-sequential(attempt-timeout=200ms)").build();
         Connection c = cbl.connect(List.of(hole.address(), good.address()))) {
       assertEquals(good.address(), c.remoteAddress());
       Attempt first = c.attempts().get(0);
@@ -104,7 +104,7 @@ class ConnectOnLoopbackTest {
   void allFailingThrowsWithEveryAttemptAndTheKind() throws Exception {
     Endpoint a = testbed.refusing("127.0.0.1");
     Endpoint b = testbed.refusing("127.0.0.2");
-    try (ConnectByList cbl = sequential("sequential").build()) {
+    try (ConnectByList cbl = sequential("test-sequential").build()) {
       ConnectFailedException e = assertThrows(ConnectFailedException.class,
           () -> cbl.connect(List.of(a.address(), b.address())));
       assertEquals(FailureKind.REFUSED, e.kind());
@@ -120,7 +120,7 @@ class ConnectOnLoopbackTest {
   @Test
   void deadlinePassingWhileAnAttemptHangsFailsOnTimeAndClosesIt() throws Exception {
     Endpoint hole = testbed.blackHoled("127.0.0.1");
-    try (ConnectByList cbl = sequential("sequential").timeout(Duration.ofMillis(300)).build()) {
+    try (ConnectByList cbl = sequential("test-sequential").timeout(Duration.ofMillis(300)).build()) {
       long start = System.nanoTime();
       ConnectFailedException e = assertThrows(ConnectFailedException.class, () -> cbl.connect(List.of(hole.address())));
       Duration took = Duration.ofNanos(System.nanoTime() - start);
@@ -147,7 +147,7 @@ class ConnectOnLoopbackTest {
   @Test
   void interruptingABlockingConnectEndsItAndClosesItsSockets() throws Exception {
     Endpoint hole = testbed.blackHoled("127.0.0.1");
-    try (ConnectByList cbl = sequential("sequential").build()) {
+    try (ConnectByList cbl = sequential("test-sequential").build()) {
       Thread caller = Thread.currentThread();
       Thread interrupter = new Thread(() -> {
         try {
@@ -173,7 +173,7 @@ class ConnectOnLoopbackTest {
     Endpoint refused6 = testbed.refusing("::1");
     Endpoint good4 = testbed.accepting("127.0.0.1");
     Endpoint good6 = testbed.accepting("::1");
-    try (ConnectByList cbl = sequential("sequential").build()) {
+    try (ConnectByList cbl = sequential("test-sequential").build()) {
       try (Connection c = cbl.connect(List.of(refused6.address(), good4.address()))) {
         assertEquals(good4.address(), c.remoteAddress());
         assertEquals(FailureKind.REFUSED, c.attempts().get(0).failure());
@@ -192,7 +192,7 @@ class ConnectOnLoopbackTest {
     InetAddress mapped = Inet6Address.getByAddress(null,
         new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, 127, 0, 0, 2}, -1);
     assertInstanceOf(Inet6Address.class, mapped, "the input really is an IPv6 object");
-    try (ConnectByList cbl = sequential("sequential").build();
+    try (ConnectByList cbl = sequential("test-sequential").build();
         Connection c = cbl.connect(List.of(
             new InetSocketAddress(mapped, refused.address().getPort()), refused.address(), good.address()))) {
       assertEquals(2, c.attempts().size(), "the mapped and the plain 127.0.0.2 are one destination");
@@ -222,7 +222,7 @@ class ConnectOnLoopbackTest {
   void asyncConnectCompletesOnTheEventLoop() throws Exception {
     Endpoint refused = testbed.refusing("127.0.0.2");
     Endpoint good = testbed.accepting("127.0.0.1");
-    try (ConnectByList cbl = sequential("sequential").build()) {
+    try (ConnectByList cbl = sequential("test-sequential").build()) {
       try (Connection c = cbl.connectAsync(List.of(refused.address(), good.address())).get()) {
         assertEquals(good.address(), c.remoteAddress());
       }
@@ -234,7 +234,7 @@ class ConnectOnLoopbackTest {
   @Test
   void aFailedAsyncConnectCompletesExceptionally() throws Exception {
     Endpoint refused = testbed.refusing("127.0.0.2");
-    try (ConnectByList cbl = sequential("sequential").build()) {
+    try (ConnectByList cbl = sequential("test-sequential").build()) {
       ExecutionException e = assertThrows(ExecutionException.class, () -> cbl.connectAsync(List.of(refused.address())).get());
       ConnectFailedException failure = assertInstanceOf(ConnectFailedException.class, e.getCause());
       assertEquals(FailureKind.REFUSED, failure.kind());
@@ -244,7 +244,7 @@ class ConnectOnLoopbackTest {
   @Test
   void closingTheInstanceEndsConnectsInProgress() throws Exception {
     Endpoint hole = testbed.blackHoled("127.0.0.1");
-    ConnectByList cbl = sequential("sequential").build();
+    ConnectByList cbl = sequential("test-sequential").build();
     CompletableFuture<Connection> f = cbl.connectAsync(List.of(hole.address()));
     awaitStarted(1);
     cbl.close();
@@ -263,7 +263,7 @@ class ConnectOnLoopbackTest {
         throw new IllegalStateException("listener bug");
       }
     };
-    try (ConnectByList cbl = sequential("sequential").listener(throwing).build();
+    try (ConnectByList cbl = sequential("test-sequential").listener(throwing).build();
         Connection c = cbl.connect(List.of(good.address()))) {
       assertTrue(c.channel().isConnected());
     }
@@ -272,7 +272,7 @@ class ConnectOnLoopbackTest {
   @Test
   void socketOptionsAreAppliedAndTheChannelCanStayNonBlocking() throws Exception {
     Endpoint good = testbed.accepting("127.0.0.1");
-    try (ConnectByList cbl = sequential("sequential")
+    try (ConnectByList cbl = sequential("test-sequential")
             .socketOption(java.net.StandardSocketOptions.TCP_NODELAY, true)
             .socketOption(java.net.StandardSocketOptions.SO_KEEPALIVE, true)
             .blocking(false)
@@ -288,7 +288,7 @@ class ConnectOnLoopbackTest {
   @ValueSource(booleans = {true, false})
   void aConnectThatCompletesLateThroughTheSelectorIsHandedOverUnregistered(boolean blocking) throws Exception {
     Endpoint late = testbed.blackHoled("127.0.0.3");
-    try (ConnectByList cbl = sequential("sequential").blocking(blocking).timeout(Duration.ofSeconds(10)).build()) {
+    try (ConnectByList cbl = sequential("test-sequential").blocking(blocking).timeout(Duration.ofSeconds(10)).build()) {
       CompletableFuture<Connection> f = cbl.connectAsync(List.of(late.address()));
       awaitStarted(1);
       testbed.release(late); // the SYN sent again after about 1 s now gets through
@@ -305,7 +305,7 @@ class ConnectOnLoopbackTest {
   void aNonBlockingWinnerFromTheEventLoopIsNoLongerRegisteredWithIt() throws Exception {
     Endpoint hole = testbed.blackHoled("127.0.0.3");
     Endpoint good = testbed.accepting("127.0.0.1");
-    try (ConnectByList cbl = sequential("sequential(attempt-timeout=50ms)").blocking(false).build();
+    try (ConnectByList cbl = sequential("test-sequential(attempt-timeout=50ms)").blocking(false).build();
         Connection c = cbl.connect(List.of(hole.address(), good.address()))) {
       assertEquals(2, c.attempts().size(), "the winner was connected by the event loop");
       assertUnregisteredSoon(c);
@@ -315,7 +315,7 @@ class ConnectOnLoopbackTest {
   @Test
   void osPicksSourceMakesOnePairPerDestination() throws Exception {
     Endpoint good = testbed.accepting("127.0.0.1");
-    try (ConnectByList cbl = sequential("sequential").osPicksSource(true).build();
+    try (ConnectByList cbl = sequential("test-sequential").osPicksSource(true).build();
         Connection c = cbl.connect(List.of(good.address()))) {
       assertNull(c.winner().pair().source());
     }
@@ -325,7 +325,7 @@ class ConnectOnLoopbackTest {
   void givenLocalAddressesAreBound() throws Exception {
     Endpoint good = testbed.accepting("127.0.0.1");
     InetAddress source = InetAddress.getByName("127.0.0.5");
-    try (ConnectByList cbl = sequential("sequential")
+    try (ConnectByList cbl = sequential("test-sequential")
             .localAddresses(List.of(io.github.connectbylist.api.LocalAddress.of(source, 8, "lo")))
             .build();
         Connection c = cbl.connect(List.of(good.address()))) {

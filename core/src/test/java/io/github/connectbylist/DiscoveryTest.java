@@ -21,7 +21,7 @@ class DiscoveryTest {
 
   @Test
   void aProviderOnTheTestClassPathIsFoundByName() {
-    try (ConnectByList cbl = ConnectByList.builder().ranker("sequential").scheduler("test-all-at-once").build()) {
+    try (ConnectByList cbl = ConnectByList.builder().ranker("test-sequential").scheduler("test-all-at-once").build()) {
       assertInstanceOf(AllAtOnceScheduler.class, cbl.scheduler());
     }
   }
@@ -30,7 +30,7 @@ class DiscoveryTest {
   void aProviderThatThrowsWhileLoadingIsReportedAndTheOthersStillWork() {
     assertTrue(strategies.problems().stream().anyMatch(p -> p.contains("BrokenRankerProvider")),
         strategies.problems().toString());
-    assertEquals(List.of("sequential", "test-reverse"),
+    assertEquals(List.of("test-sequential", "test-reverse"),
         strategies.rankers().stream().map(StrategyProvider::name).toList());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> strategies.ranker("broken"));
     assertTrue(e.getMessage().contains("failed to load"), e.getMessage());
@@ -41,16 +41,16 @@ class DiscoveryTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> ConnectByList.builder().scheduler("nope").build());
     assertTrue(e.getMessage().contains("no scheduler named 'nope'"), e.getMessage());
-    assertTrue(e.getMessage().contains("sequential, test-all-at-once"), e.getMessage());
+    assertTrue(e.getMessage().contains("test-sequential, test-all-at-once"), e.getMessage());
     IllegalArgumentException s = assertThrows(IllegalArgumentException.class,
         () -> ConnectByList.builder().strategy("nope").build());
-    assertTrue(s.getMessage().contains("rankers: sequential, test-reverse"), s.getMessage());
+    assertTrue(s.getMessage().contains("rankers: test-sequential, test-reverse"), s.getMessage());
   }
 
   @Test
   void anUnknownOptionListsTheOptionsThatExist() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ConnectByList.builder().strategy("sequential(attempt-timout=1s)").build());
+        () -> ConnectByList.builder().strategy("test-sequential(attempt-timout=1s)").build());
     assertTrue(e.getMessage().contains("attempt-timout"), e.getMessage());
     assertTrue(e.getMessage().contains("attempt-timeout=none"), e.getMessage());
   }
@@ -58,23 +58,23 @@ class DiscoveryTest {
   @Test
   void aMalformedOptionValueNamesTheOption() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> ConnectByList.builder().scheduler("sequential(attempt-timeout=soon)").build());
+        () -> ConnectByList.builder().scheduler("test-sequential(attempt-timeout=soon)").build());
     assertTrue(e.getMessage().contains("attempt-timeout=soon"), e.getMessage());
   }
 
   @Test
   void optionTextReachesTheStrategy() {
     try (ConnectByList cbl = ConnectByList.builder()
-        .strategy("sequential(attempt-timeout=250ms, split-deadline=true)").build()) {
-      assertEquals("sequential(attempt-timeout=250ms, split-deadline=true, split-floor=2s)", cbl.scheduler().toString());
+        .strategy("test-sequential(attempt-timeout=250ms)").build()) {
+      assertEquals("test-sequential(attempt-timeout=250ms)", cbl.scheduler().toString());
     }
   }
 
   @Test
   void withoutANameTheHighestPriorityIsUsed() {
     try (ConnectByList cbl = ConnectByList.builder().build()) {
-      assertEquals("sequential", cbl.ranker().toString());
-      assertTrue(cbl.scheduler().toString().startsWith("sequential("), cbl.scheduler().toString());
+      assertEquals("test-sequential", cbl.ranker().toString());
+      assertTrue(cbl.scheduler().toString().startsWith("test-sequential("), cbl.scheduler().toString());
     }
   }
 
@@ -84,7 +84,7 @@ class DiscoveryTest {
     System.setProperty(Strategies.PROPERTY, "test-all-at-once");
     try (Testbed testbed = new Testbed(); ConnectByList cbl = ConnectByList.builder().build()) {
       assertInstanceOf(AllAtOnceScheduler.class, cbl.scheduler());
-      assertEquals("sequential", cbl.ranker().toString(), "no ranker of that name: the highest priority");
+      assertEquals("test-sequential", cbl.ranker().toString(), "no ranker of that name: the highest priority");
       System.setProperty(Strategies.PROPERTY, "nope");
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectByList.builder().build());
       assertTrue(e.getMessage().contains(Strategies.PROPERTY), e.getMessage());
@@ -101,7 +101,7 @@ class DiscoveryTest {
   void theRankersOrderIsTheOrderTried() throws Exception {
     Recorder recorder = new Recorder();
     try (Testbed testbed = new Testbed();
-        ConnectByList cbl = ConnectByList.builder().ranker("test-reverse(unused=1)").scheduler("sequential")
+        ConnectByList cbl = ConnectByList.builder().ranker("test-reverse(unused=1)").scheduler("test-sequential")
             .listener(recorder).build()) {
       Endpoint refused = testbed.refusing("127.0.0.2");
       Endpoint good = testbed.accepting("127.0.0.1");
@@ -117,7 +117,7 @@ class DiscoveryTest {
   @Test
   void aRankerThatLosesPairsIsIgnoredWithAReport() throws Exception {
     try (Testbed testbed = new Testbed();
-        ConnectByList cbl = ConnectByList.builder().scheduler("sequential")
+        ConnectByList cbl = ConnectByList.builder().scheduler("test-sequential")
             .ranker((pairs, context) -> pairs.subList(0, 1)).build()) {
       Endpoint refused = testbed.refusing("127.0.0.2");
       Endpoint good = testbed.accepting("127.0.0.1");
@@ -130,7 +130,7 @@ class DiscoveryTest {
   @Test
   void aSchedulerThatThrowsIsReplacedAndTheConnectGoesOn() throws Exception {
     try (Testbed testbed = new Testbed();
-        ConnectByList cbl = ConnectByList.builder().ranker("sequential")
+        ConnectByList cbl = ConnectByList.builder().ranker("test-sequential")
             .scheduler((pairs, deadline) -> new io.github.connectbylist.api.AttemptScheduler.Schedule() {
               @Override
               public io.github.connectbylist.api.Decision next(long now) {
@@ -138,7 +138,7 @@ class DiscoveryTest {
               }
 
               @Override
-              public void attemptFailed(int index, long now) {}
+              public void attemptFailed(int index, io.github.connectbylist.api.FailureKind kind, long now) {}
             }).build()) {
       Endpoint refused = testbed.refusing("127.0.0.2");
       Endpoint good = testbed.accepting("127.0.0.1");
@@ -150,7 +150,7 @@ class DiscoveryTest {
 
   @Test
   void strategyTextIsParsedStrictly() {
-    for (String bad : List.of("", "(x=1)", "sequential(", "sequential(attempt-timeout)", "sequential(a=1, a=2)")) {
+    for (String bad : List.of("", "(x=1)", "test-sequential(", "test-sequential(attempt-timeout)", "test-sequential(a=1, a=2)")) {
       assertThrows(IllegalArgumentException.class, () -> strategies.scheduler(bad), bad);
     }
     assertFalse(strategies.schedulers().isEmpty());

@@ -30,10 +30,10 @@ class LeakTest {
       long threadsBefore = ProcessResources.liveThreads();
       int connects = 0;
 
-      try (ConnectByList plain = ConnectByList.builder().strategy("sequential").build();
+      try (ConnectByList plain = ConnectByList.builder().strategy("test-sequential").build();
           ConnectByList quick = ConnectByList.builder()
-              .strategy("sequential(attempt-timeout=5ms)").timeout(Duration.ofMillis(30)).build();
-          ConnectByList racing = ConnectByList.builder().ranker("sequential").scheduler("test-all-at-once").build()) {
+              .strategy("test-sequential(attempt-timeout=5ms)").timeout(Duration.ofMillis(30)).build();
+          ConnectByList racing = ConnectByList.builder().ranker("test-sequential").scheduler("test-all-at-once").build()) {
         for (int round = 0; round < 60; round++) {
           plain.connect(List.of(good)).close();
           plain.connect(List.of(refused, good)).close();

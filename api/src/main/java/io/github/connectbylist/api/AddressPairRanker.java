@@ -6,12 +6,17 @@ import java.util.List;
  * Decides the order in which address pairs are tried: WSAConnectByList's "pairs with the highest chance
  * of success first". A ranker is pure: it opens no sockets, starts no threads and reads no clock, so the
  * same code runs on real sockets and in a simulation.
+ *
+ * <p>{@link #rank} is called concurrently, by every thread that calls a blocking {@code connect} and by
+ * the event loop for asynchronous ones, so a ranker must be thread-safe. The simplest is to keep no state
+ * across calls; a ranker that does (a cache, statistics) must guard it, and must not block while it does.
  */
 public interface AddressPairRanker {
 
   /**
    * Returns {@code pairs} in the order to try them. The result must hold exactly the given pairs; the
    * caller falls back to the input order, and reports it, when it does not or when this method throws.
+   * Called concurrently from several threads; see the class comment.
    */
   List<AddressPair> rank(List<AddressPair> pairs, RankingContext context);
 

@@ -9,11 +9,19 @@ import java.util.Optional;
  * each connect gets its own {@link Schedule}, an event-driven state machine that is told the time and
  * never reads a clock, sleeps, or touches a socket. That is what lets one strategy run unchanged on real
  * sockets and under a virtual clock.
+ *
+ * <h2>Threads</h2>
+ *
+ * <p>{@link #newSchedule} is called concurrently: by every thread that calls a blocking {@code connect}
+ * and by the event loop for asynchronous ones. Everything a scheduler keeps across connects (an RTT
+ * estimate, counters) must therefore be thread-safe, and the methods of a {@link Schedule} that update
+ * it (typically {@link Schedule#attemptConnected}) may run at the same time as those of other schedules.
+ * State kept in one {@link Schedule} needs no locking: see its threading rule.
  */
 public interface AttemptScheduler {
 
   /**
-   * Starts the schedule of one connect.
+   * Starts the schedule of one connect. Called concurrently from several threads; see the class comment.
    *
    * @param rankedPairs the pairs in the order they will be started; the n-th {@link Decision.StartNext}
    *     starts the n-th pair
@@ -22,9 +30,44 @@ public interface AttemptScheduler {
   Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline);
 
   /**
-   * The state of one connect. Times are nanoseconds since the connect started. The caller asks {@link
-   * #next} at the start, after every failed attempt and when a requested wake-up time arrives, and keeps
-   * asking while the answer is {@link Decision.StartNext} or {@link Decision.EndAttempt}.
+   * The state of one connect. Times are nanoseconds since the connect started, on the clock the deadline
+   * is measured with; they never go back.
+   *
+   * <h2>The calling protocol</h2>
+   *
+   * <p>The orchestrator calls a schedule exactly as follows, whether the connect runs on real sockets or
+   * under a virtual clock.
+   *
+   * <ol>
+   *   <li>{@link #next} is asked once when the connect starts, and again at once after every {@link
+   *       Decision.StartNext} and {@link Decision.EndAttempt} answer.
+   *   <li>When an attempt fails (refused, unreachable, timed out, ended by this schedule's {@link
+   *       Decision.EndAttempt}, or connected but could not be handed to the caller), {@link
+   *       #attemptFailed} is called with its kind, then {@link #next} is asked.
+   *   <li>After {@link Decision.WakeAt}{@code (t)}, {@link #next} is asked at the first moment at or after
+   *       {@code t}, unless an attempt fails first. Each answer replaces the one before: a wake-up asked
+   *       for earlier is forgotten once {@link #next} is asked for another reason.
+   *   <li>After {@link Decision.AwaitAttemptEnd}, nothing is asked until an attempt ends. Given while no
+   *       attempt is running, it means the schedule gives up and the connect fails.
+   *   <li>When an attempt connects, the attempts still running are closed and each is reported to {@link
+   *       #attemptLost}; once the winner has been handed to the caller, {@link #attemptConnected} is called.
+   *       A schedule is never told "connected" for an attempt whose hand-over failed; that attempt is
+   *       reported to {@link #attemptFailed} instead, and the connect goes on with the pairs not yet tried.
+   *   <li>{@link #next} is never asked at or after the deadline, nor after the connect has ended
+   *       (connected, given up, cancelled by the caller, or its {@code ConnectByList} closed). Attempts
+   *       closed for those reasons are not reported: the schedule is over.
+   * </ol>
+   *
+   * <p>A blocking connect starts on the caller's thread and moves to the event loop when it has to wait.
+   * The move is invisible here: nothing is asked because of it, and a {@link Decision.WakeAt} answered on
+   * the caller's thread is kept by the event loop. A {@link Decision.StartNext} answered when every pair
+   * has started, and a {@link Decision.EndAttempt} for an attempt that is not running, count as {@link
+   * Decision.AwaitAttemptEnd}.
+   *
+   * <h2>Threads</h2>
+   *
+   * <p>One schedule is called by one thread at a time (first the caller's, then the event loop's), and
+   * each call happens-before the next, so its own fields need no locking.
    */
   interface Schedule {
 
@@ -32,12 +75,19 @@ public interface AttemptScheduler {
     Decision next(long nowNanos);
 
     /**
-     * Attempt {@code index} (0-based, in start order) failed or was ended at {@code nowNanos}, including
-     * when this schedule ended it with {@link Decision.EndAttempt}.
+     * Attempt {@code index} (0-based, in start order) failed at {@code nowNanos} with {@code kind}; {@link
+     * FailureKind#TIMED_OUT} when this schedule ended it. {@link #next} is asked right after.
      */
-    void attemptFailed(int index, long nowNanos);
+    void attemptFailed(int index, FailureKind kind, long nowNanos);
 
-    /** Attempt {@code index} connected at {@code nowNanos}; the connect is over. Schedulers may learn from it. */
+    /**
+     * Attempt {@code index} was still running when attempt {@code winner} connected, and was closed. It
+     * did not fail: it was slower than the winner, or, when it started before the winner, at least as slow
+     * as the time it had been running.
+     */
+    default void attemptLost(int index, int winner, long nowNanos) {}
+
+    /** Attempt {@code index} connected at {@code nowNanos} and was handed to the caller; the connect is over. */
     default void attemptConnected(int index, long nowNanos) {}
   }
 

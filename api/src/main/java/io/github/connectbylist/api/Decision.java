@@ -1,6 +1,9 @@
 package io.github.connectbylist.api;
 
-/** What a {@link AttemptScheduler.Schedule} tells the orchestrator to do next. */
+/**
+ * What a {@link AttemptScheduler.Schedule} tells the orchestrator to do next. The protocol that decides when
+ * a schedule is asked is written on {@link AttemptScheduler.Schedule}.
+ */
 public sealed interface Decision
     permits Decision.StartNext, Decision.EndAttempt, Decision.WakeAt, Decision.AwaitAttemptEnd {
 
@@ -9,12 +12,18 @@ public sealed interface Decision
     return StartNext.INSTANCE;
   }
 
-  /** End attempt {@code index}, which has run too long; it fails as timed out and the orchestrator asks again. */
+  /**
+   * End attempt {@code index}, which has run too long: it is closed, reported to {@link
+   * AttemptScheduler.Schedule#attemptFailed} as {@link FailureKind#TIMED_OUT}, and the orchestrator asks again.
+   */
   static Decision endAttempt(int index) {
     return new EndAttempt(index);
   }
 
-  /** Ask again at {@code nanos} (since the connect started) unless an attempt ends first. */
+  /**
+   * Ask again at {@code nanos} (since the connect started) unless an attempt fails first; a time already
+   * past is asked again at once. The deadline is the orchestrator's: there is no need to wake for it.
+   */
   static Decision wakeAt(long nanos) {
     return new WakeAt(nanos);
   }

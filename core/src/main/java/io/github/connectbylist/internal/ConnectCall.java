@@ -7,6 +7,10 @@ import io.github.connectbylist.api.AttemptScheduler.Schedule;
 import io.github.connectbylist.api.ConnectListener;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
+import io.github.connectbylist.engine.Delivery;
+import io.github.connectbylist.engine.Driver;
+import io.github.connectbylist.engine.Engine;
+import io.github.connectbylist.engine.Transport;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
@@ -16,154 +20,207 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Supplier;
 
 /**
- * One connect: runs the schedule's decisions against a {@link Transport} until one attempt connects, all
- * fail, the deadline passes, or the caller cancels. The first attempt to connect wins and every other
- * attempt is closed at once; every attempt opened here is closed or handed to the caller. The same code
- * runs on real sockets and event loop, and in the lab on a simulated network and virtual clock.
+ * One connect: plans it, then runs the schedule's decisions against a {@link Transport} until one attempt
+ * connects and is handed over, all fail, the deadline passes, or the caller cancels. The first attempt to
+ * connect wins and every other attempt is closed at once; every attempt opened here is closed or handed to
+ * the caller. The same code runs on core's sockets and event loop, in the lab on a simulated network and a
+ * virtual clock, and on an adapter's event loop. It calls the schedule exactly as {@link Schedule}'s
+ * protocol says.
  *
- * <p>A call is confined to one thread at a time. A blocking connect starts on the caller's thread, so that
- * an attempt that completes at once (a loopback connect, a refusal) costs no thread hop; when an attempt
- * is still pending, or the schedule asks to be woken, the call moves to the driver's thread for good. An
- * asynchronous connect runs on the driver from the start.
+ * <p>A call is confined to one thread at a time. A blocking connect plans and starts on the caller's
+ * thread, so that an attempt that completes at once (a loopback connect, a refusal) costs no thread hop;
+ * when it has to wait it moves to the driver's thread for good, keeping the schedule's last answer. An
+ * asynchronous connect runs on the driver from the start, planning included, so the caller's thread does
+ * no I/O.
  *
  * @param <C> what the transport yields for a connected attempt
  * @param <R> what the caller gets
  */
 public final class ConnectCall<C, R> {
   private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
+  private static final long NO_WAKE = Long.MIN_VALUE;
 
-  private final Driver loop;
+  /** Where the call is in its life; every step checks it, since callbacks may arrive after the end. */
+  private enum Phase { NEW, RUNNING, HANDING_OVER, DONE }
+
+  private final Driver driver;
   private final Transport<C> transport;
   private final Delivery<C, R> delivery;
   private final ConnectListener listener;
-  private final List<AddressPair> pairs;
-  private final boolean[] bindSource;
+  private final Supplier<ConnectPlan> planner;
   private final long startNanos;
   private final long deadlineNanos;
   private final CallFuture future = new CallFuture();
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
-  private final Runnable closeHook = () -> fail(FailureKind.CANCELLED, "the ConnectByList was closed");
+  private final Runnable closeHook = () -> safely(() -> fail(FailureKind.CANCELLED, "the ConnectByList was closed"));
 
-  private final Transport.Io<C>[] running;
-  private final long[] startedAt;
-  private final Attempt[] attempts;
+  private Phase phase = Phase.NEW;
+  private boolean onDriver;
+  private List<AddressPair> pairs = List.of();
+  private boolean[] bindSource = new boolean[0];
   private Schedule schedule;
+  private Transport.Io<C>[] running;
+  private long[] startedAt = new long[0];
+  private Attempt[] attempts = new Attempt[0];
   private int started;
   private int runningCount;
   private Attempt lastEnded;
-  private boolean finished;
-  private boolean onLoop;
+  private long wakeAtNanos = NO_WAKE;
   private Driver.Cancellable wakeTimer;
   private Driver.Cancellable deadlineTimer;
+  private Transport.Io<C> winnerIo;
+  private int winnerIndex = -1;
+  private long winnerConnectedAt;
   private ConnectFailedException failure;
 
   /**
-   * @param pairs the ranked pairs
-   * @param bindSource for each pair, whether to bind its source before connecting
+   * @param planner makes the plan (pairs, binds, schedule) on the thread that starts the call
    * @param startNanos when the connect started, on the driver's {@link Driver#nanoTime()} scale
    * @param deadlineNanos the deadline in nanoseconds after {@code startNanos}, or {@link Long#MAX_VALUE}
    */
   @SuppressWarnings("unchecked")
   public ConnectCall(
-      Driver driver,
-      Transport<C> transport,
-      Delivery<C, R> delivery,
-      ConnectListener listener,
-      List<AddressPair> pairs,
-      boolean[] bindSource,
-      Schedule schedule,
-      long startNanos,
-      long deadlineNanos) {
-    this.loop = driver;
-    this.transport = transport;
-    this.delivery = delivery;
+      Engine<C, R> engine, ConnectListener listener, Supplier<ConnectPlan> planner, long startNanos, long deadlineNanos) {
+    this.driver = engine.driver();
+    this.transport = engine.transport();
+    this.delivery = engine.delivery();
     this.listener = listener;
-    this.pairs = pairs;
-    this.bindSource = bindSource.clone();
-    this.schedule = schedule;
+    this.planner = planner;
     this.startNanos = startNanos;
     this.deadlineNanos = deadlineNanos;
-    this.running = (Transport.Io<C>[]) new Transport.Io<?>[pairs.size()];
-    this.startedAt = new long[pairs.size()];
-    this.attempts = new Attempt[pairs.size()];
+    this.running = (Transport.Io<C>[]) new Transport.Io<?>[0];
   }
 
-  /** Connects on the calling thread as far as it can without waiting, then waits for the event loop. */
+  /**
+   * Plans and connects on the calling thread as far as it can without waiting, then moves to the driver and
+   * waits. An interrupt ends the connect and throws with kind {@code CANCELLED}; the flag stays set.
+   */
   public R connectBlocking() throws ConnectFailedException {
-    listener.connectStarted(pairs);
-    drive();
-    if (!finished) {
-      handOver();
-    }
+    start(true);
     try {
       return future.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      if (future.cancel(false)) {
-        ended.join();
-        throw failure;
+      if (!future.cancel(false)) {
+        return resultOf(future);
       }
-      return future.join();
+      ended.join();
+      throw failure != null ? failure
+          : new ConnectFailedException(FailureKind.CANCELLED, "interrupted", attemptList(), lastEnded);
     } catch (ExecutionException e) {
       throw asConnectFailed(e.getCause());
     }
   }
 
-  /** Starts the connect on the event loop; the caller's thread does nothing but hand it over. */
+  /** Starts the connect on the driver, planning included; the caller's thread only hands it over. */
   public CompletableFuture<R> connectAsync() {
-    listener.connectStarted(pairs);
-    try {
-      loop.execute(() -> safely(this::adopt));
-    } catch (RejectedExecutionException e) {
-      fail(FailureKind.CANCELLED, "the ConnectByList is closed");
-    }
+    start(false);
     return future;
   }
 
-  private void handOver() {
-    try {
-      loop.execute(() -> safely(this::adopt));
-    } catch (RejectedExecutionException e) {
-      fail(FailureKind.CANCELLED, "the ConnectByList is closed");
+  /** The future of this call; complete once the call has ended. */
+  CompletableFuture<R> future() {
+    return future;
+  }
+
+  /** Starts the call here, or on the driver; package-private so that tests can take either path. */
+  void start(boolean onCallingThread) {
+    if (onCallingThread) {
+      begin();
+      if (phase != Phase.DONE) {
+        onDriver(this::adopt);
+      }
+    } else {
+      onDriver(() -> {
+        if (enterDriver()) {
+          begin();
+        }
+      });
     }
   }
 
-  /** On the loop from here on: watch the pending sockets, arm the deadline, and go on. */
-  private void adopt() {
-    onLoop = true;
-    if (finished) {
-      return;
+  private void onDriver(Runnable step) {
+    try {
+      driver.execute(() -> safely(step));
+    } catch (RejectedExecutionException e) {
+      fail(driver.isClosing() ? FailureKind.CANCELLED : FailureKind.OTHER,
+          driver.isClosing() ? "the ConnectByList is closed" : "cannot run on the driver: " + e.getMessage());
     }
-    if (loop.isClosing() || future.isCancelled()) {
-      fail(FailureKind.CANCELLED, loop.isClosing() ? "the ConnectByList was closed" : "cancelled");
-      return;
+  }
+
+  /** On the driver from here on: registers the close hook and the deadline; false if the call must end. */
+  private boolean enterDriver() {
+    onDriver = true;
+    if (phase == Phase.DONE) {
+      return false;
     }
-    loop.onClose(closeHook);
+    if (driver.isClosing() || future.isCancelled()) {
+      fail(FailureKind.CANCELLED, driver.isClosing() ? "the ConnectByList was closed" : "cancelled by the caller");
+      return false;
+    }
+    driver.onClose(closeHook);
     if (deadlineNanos != Long.MAX_VALUE) {
-      deadlineTimer = loop.schedule(startNanos + deadlineNanos, () -> safely(this::deadlinePassed));
+      deadlineTimer = driver.schedule(startNanos + deadlineNanos, () -> safely(this::deadlinePassed));
+    }
+    return true;
+  }
+
+  /** After the caller's thread: watch what is pending and keep the schedule's last answer. */
+  private void adopt() {
+    if (!enterDriver()) {
+      return;
     }
     for (int i = 0; i < started; i++) {
       if (running[i] != null) {
         watch(i);
       }
     }
+    if (wakeAtNanos != NO_WAKE) {
+      armWake();
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private void begin() {
+    if (elapsed() >= deadlineNanos) {
+      deadlinePassed();
+      return;
+    }
+    ConnectPlan plan;
+    try {
+      plan = planner.get();
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "a connect could not be planned", e);
+      fail(FailureKind.OTHER, "could not plan the connect: " + e, e);
+      return;
+    }
+    pairs = plan.pairs();
+    bindSource = plan.bindSource();
+    schedule = plan.schedule();
+    running = (Transport.Io<C>[]) new Transport.Io<?>[pairs.size()];
+    startedAt = new long[pairs.size()];
+    attempts = new Attempt[pairs.size()];
+    phase = Phase.RUNNING;
+    listener.connectStarted(pairs);
     drive();
   }
 
-  /** Asks the schedule what to do and does it, until it says to wait. */
+  /** Asks the schedule what to do and does it, until it says to wait or the connect ends. */
   private void drive() {
-    int budget = 16 + 4 * pairs.size();
-    while (!finished) {
+    cancelWake(); // every answer replaces the one before
+    int budget = decisionBudget();
+    while (phase == Phase.RUNNING) {
       long now = elapsed();
       if (now >= deadlineNanos) {
         deadlinePassed();
         return;
       }
       if (--budget < 0) {
-        schedulerFailed(new IllegalStateException("the schedule decided " + (16 + 4 * pairs.size())
-            + " times without waiting"));
+        schedulerFailed(new IllegalStateException("the schedule decided " + decisionBudget() + " times without waiting"));
+        budget = decisionBudget();
         continue;
       }
       Decision decision;
@@ -178,7 +235,10 @@ public final class ConnectCall<C, R> {
       } else if (decision instanceof Decision.EndAttempt end && isRunning(end.index())) {
         endAttempt(end.index(), now);
       } else if (decision instanceof Decision.WakeAt wake) {
-        wakeAt(wake.nanos());
+        wakeAtNanos = wake.nanos();
+        if (onDriver) {
+          armWake();
+        }
         return;
       } else {
         if (runningCount == 0) {
@@ -187,6 +247,10 @@ public final class ConnectCall<C, R> {
         return;
       }
     }
+  }
+
+  private int decisionBudget() {
+    return 16 + 4 * pairs.size();
   }
 
   private void startAttempt(long now) {
@@ -208,7 +272,7 @@ public final class ConnectCall<C, R> {
     }
     running[index] = io;
     runningCount++;
-    if (onLoop) {
+    if (onDriver) {
       watch(index);
     }
   }
@@ -220,7 +284,7 @@ public final class ConnectCall<C, R> {
         @Override
         public void connected() {
           safely(() -> {
-            if (!finished && running[index] == io) {
+            if (phase == Phase.RUNNING && running[index] == io) {
               removeRunning(index);
               won(index, io);
             }
@@ -230,7 +294,7 @@ public final class ConnectCall<C, R> {
         @Override
         public void failed(IOException error) {
           safely(() -> {
-            if (!finished && running[index] == io) {
+            if (phase == Phase.RUNNING && running[index] == io) {
               removeRunning(index);
               io.close();
               attemptFailed(index, Failures.classify(error), error);
@@ -239,10 +303,12 @@ public final class ConnectCall<C, R> {
           });
         }
       });
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       removeRunning(index);
       io.close();
-      attemptFailed(index, Failures.classify(e), e);
+      IOException error = e instanceof IOException x ? x : new IOException(e.toString(), e);
+      attemptFailed(index, Failures.classify(error), error);
+      drive();
     }
   }
 
@@ -253,11 +319,12 @@ public final class ConnectCall<C, R> {
         new SocketTimeoutException("the scheduler ended the attempt after " + ran / 1_000_000 + " ms"));
   }
 
+  /** Records a failed attempt and tells the schedule; the caller asks the schedule what next. */
   private void attemptFailed(int index, FailureKind kind, IOException error) {
     long now = elapsed();
     record(index, kind, error, now);
     try {
-      schedule.attemptFailed(index, now);
+      schedule.attemptFailed(index, kind, now);
     } catch (RuntimeException e) {
       schedulerFailed(e);
     }
@@ -274,55 +341,82 @@ public final class ConnectCall<C, R> {
     return attempt;
   }
 
-  /** The first attempt to connect: close the rest, then hand its connection over. */
+  /** The first attempt to connect: the others lose and are closed, then the winner is handed over. */
   private void won(int index, Transport.Io<C> io) {
     long now = elapsed();
-    finished = true;
-    Attempt winner = record(index, null, null, now);
-    try {
-      schedule.attemptConnected(index, now);
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "the schedule threw on a connected attempt; ignored", e);
+    phase = Phase.HANDING_OVER;
+    winnerIo = io;
+    winnerIndex = index;
+    winnerConnectedAt = now;
+    cancelWake();
+    for (int i = 0; i < started; i++) {
+      if (running[i] != null) {
+        removeRunning(i).close();
+        record(i, FailureKind.CANCELLED, new IOException("attempt #" + index + " connected first"), now);
+        try {
+          schedule.attemptLost(i, index, now);
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "the schedule threw on a lost attempt; ignored", e);
+        }
+      }
     }
-    abandonRunning(FailureKind.CANCELLED, "another attempt connected first", now);
-    cancelTimers();
     io.handOver(new Transport.Ready<>() {
       @Override
       public void ready(C connection) {
-        safely(() -> deliver(connection, winner, now));
+        safely(() -> delivered(io, connection));
       }
 
       @Override
       public void failed(IOException error) {
-        safely(() -> {
-          io.close();
-          notDelivered(winner, error, now);
-        });
+        safely(() -> handOverFailed(io, error));
       }
     });
   }
 
-  private void deliver(C connection, Attempt winner, long now) {
+  private void delivered(Transport.Io<C> io, C connection) {
+    if (phase != Phase.HANDING_OVER || winnerIo != io) {
+      delivery.discardConnection(connection); // the connect ended meanwhile
+      return;
+    }
+    int index = winnerIndex;
+    long at = winnerConnectedAt;
+    Attempt winner = new Attempt(index, pairs.get(index), Duration.ofNanos(startedAt[index]), Duration.ofNanos(at), null, null);
+    attempts[index] = winner;
     R result;
     try {
-      result = delivery.deliver(connection, attemptList(), winner, Duration.ofNanos(now));
+      result = delivery.deliver(connection, attemptList(), winner, Duration.ofNanos(at));
     } catch (IOException | RuntimeException e) {
+      attempts[index] = null;
       delivery.discardConnection(connection);
-      notDelivered(winner, e instanceof IOException io ? io : new IOException(e.toString(), e), now);
+      handOverFailed(io, e instanceof IOException x ? x : new IOException(e.toString(), e));
       return;
+    }
+    phase = Phase.DONE;
+    winnerIo = null;
+    cancelTimers();
+    listener.attemptEnded(winner);
+    try {
+      schedule.attemptConnected(index, at);
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "the schedule threw on a connected attempt; ignored", e);
     }
     if (!future.complete(result)) {
       delivery.discard(result);
     }
-    listener.connectEnded(attemptList(), winner, Duration.ofNanos(now));
+    listener.connectEnded(attemptList(), winner, Duration.ofNanos(at));
     end();
   }
 
-  /** The winner connected but could not be handed over: it fails after all, and so does the connect. */
-  private void notDelivered(Attempt winner, IOException error, long now) {
-    finished = false;
-    record(winner.index(), Failures.classify(error), error, now);
-    fail(lastEnded.failure(), "the connected socket failed before it was handed over");
+  /** The winner connected but could not be handed over: it failed after all, and the connect goes on. */
+  private void handOverFailed(Transport.Io<C> io, IOException error) {
+    io.close();
+    if (phase != Phase.HANDING_OVER || winnerIo != io) {
+      return;
+    }
+    phase = Phase.RUNNING;
+    winnerIo = null;
+    attemptFailed(winnerIndex, Failures.classify(error), error);
+    drive();
   }
 
   private void exhausted() {
@@ -334,47 +428,60 @@ public final class ConnectCall<C, R> {
     fail(FailureKind.TIMED_OUT, "the deadline of " + deadlineNanos / 1_000_000 + " ms passed");
   }
 
-  /** Runs on the loop when the caller cancels the future or interrupts a blocking connect. */
+  /** Runs on the driver when the caller cancels the future or interrupts a blocking connect. */
   private void cancelled() {
     fail(FailureKind.CANCELLED, "cancelled by the caller");
   }
 
   private void fail(FailureKind kind, String message) {
-    if (finished) {
+    fail(kind, message, null);
+  }
+
+  /** Ends the connect without a winner: closes what is open, which the schedule is not told of. */
+  private void fail(FailureKind kind, String message, Throwable cause) {
+    if (phase == Phase.DONE) {
       return;
     }
-    finished = true;
+    phase = Phase.DONE;
     long now = elapsed();
-    abandonRunning(kind == FailureKind.TIMED_OUT ? FailureKind.TIMED_OUT : FailureKind.CANCELLED, message, now);
+    FailureKind closedAs = kind == FailureKind.TIMED_OUT ? FailureKind.TIMED_OUT : FailureKind.CANCELLED;
+    for (int i = 0; i < started; i++) {
+      if (running[i] != null) {
+        removeRunning(i).close();
+        record(i, closedAs, closedError(closedAs, message), now);
+      }
+    }
+    if (winnerIo != null) {
+      winnerIo.close(); // connected, but the connect ended before it was handed over
+      winnerIo = null;
+      record(winnerIndex, closedAs, closedError(closedAs, message), now);
+    }
     cancelTimers();
     List<Attempt> list = attemptList();
     failure = new ConnectFailedException(kind, message, list, lastEnded);
+    if (cause != null && lastEnded == null) {
+      failure.initCause(cause);
+    }
     future.completeExceptionally(failure);
     listener.connectEnded(list, null, Duration.ofNanos(now));
     end();
   }
 
-  private void abandonRunning(FailureKind kind, String why, long now) {
-    for (int i = 0; i < started; i++) {
-      if (running[i] != null) {
-        removeRunning(i).close();
-        IOException error = kind == FailureKind.TIMED_OUT ? new SocketTimeoutException(why) : new IOException(why);
-        record(i, kind, error, now);
-      }
-    }
+  private static IOException closedError(FailureKind kind, String why) {
+    return kind == FailureKind.TIMED_OUT ? new SocketTimeoutException(why) : new IOException(why);
   }
 
   /**
-   * Runs a step on the loop so that a bug cannot leave the call hanging: what a step throws fails the call,
-   * which closes its sockets and completes its future.
+   * Runs a step so that a bug cannot leave the call hanging: what a step throws fails the call, which
+   * closes its sockets and completes its future.
    */
   private void safely(Runnable step) {
     try {
       step.run();
     } catch (RuntimeException e) {
       LOG.log(System.Logger.Level.ERROR, "a connect failed on an internal error", e);
-      if (!finished) {
-        fail(FailureKind.OTHER, "internal error: " + e);
+      if (phase != Phase.DONE) {
+        fail(FailureKind.OTHER, "internal error: " + e, e);
       } else if (future.completeExceptionally(new IllegalStateException("internal error in a connect", e))) {
         end();
       }
@@ -387,17 +494,21 @@ public final class ConnectCall<C, R> {
     schedule = new FallbackSchedule(pairs.size(), started, runningCount);
   }
 
-  private void wakeAt(long nanos) {
-    if (!onLoop) {
-      return;
-    }
-    if (wakeTimer != null) {
-      wakeTimer.cancel();
-    }
-    wakeTimer = loop.schedule(startNanos + nanos, () -> safely(() -> {
+  private void armWake() {
+    long at = wakeAtNanos;
+    wakeTimer = driver.schedule(startNanos + at, () -> safely(() -> {
       wakeTimer = null;
+      wakeAtNanos = NO_WAKE;
       drive();
     }));
+  }
+
+  private void cancelWake() {
+    wakeAtNanos = NO_WAKE;
+    if (wakeTimer != null) {
+      wakeTimer.cancel();
+      wakeTimer = null;
+    }
   }
 
   private boolean isRunning(int index) {
@@ -414,10 +525,7 @@ public final class ConnectCall<C, R> {
   }
 
   private void cancelTimers() {
-    if (wakeTimer != null) {
-      wakeTimer.cancel();
-      wakeTimer = null;
-    }
+    cancelWake();
     if (deadlineTimer != null) {
       deadlineTimer.cancel();
       deadlineTimer = null;
@@ -425,8 +533,8 @@ public final class ConnectCall<C, R> {
   }
 
   private void end() {
-    if (onLoop) {
-      loop.removeOnClose(closeHook);
+    if (onDriver) {
+      driver.removeOnClose(closeHook);
     }
     ended.complete(null);
   }
@@ -442,7 +550,15 @@ public final class ConnectCall<C, R> {
   }
 
   private long elapsed() {
-    return loop.nanoTime() - startNanos;
+    return driver.nanoTime() - startNanos;
+  }
+
+  private static <R> R resultOf(CompletableFuture<R> done) throws ConnectFailedException {
+    try {
+      return done.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      throw asConnectFailed(e.getCause());
+    }
   }
 
   private static ConnectFailedException asConnectFailed(Throwable cause) {
@@ -460,16 +576,16 @@ public final class ConnectCall<C, R> {
     return "ConnectCall" + Arrays.toString(attempts);
   }
 
-  /** Cancelling the future ends the connect on the loop and closes every socket it opened. */
+  /** Cancelling the future ends the connect on the driver and closes every socket it opened. */
   private final class CallFuture extends CompletableFuture<R> {
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
       boolean cancelled = super.cancel(mayInterruptIfRunning);
       if (cancelled) {
         try {
-          loop.execute(() -> safely(ConnectCall.this::cancelled));
+          driver.execute(() -> safely(ConnectCall.this::cancelled));
         } catch (RejectedExecutionException closed) {
-          // the loop's close hook ends the call
+          // closing: the close hook, or the task already queued, ends the call
         }
       }
       return cancelled;

@@ -5,6 +5,7 @@ import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.api.RankingContext;
+import io.github.connectbylist.engine.Host;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -13,7 +14,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * What a connect will do before it opens anything: the pairs in ranked order, which sources to bind, and
@@ -28,20 +28,20 @@ public record ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, Attempt
 
   /**
    * @param destinations checked destinations, see {@link Destinations#check}
-   * @param locals the host's addresses, or the caller's
-   * @param localsGiven whether the caller gave them (then every pair's source is bound)
+   * @param host the host's addresses and the OS's choice of source, asked only where it can change the order
+   * @param bindEverySource bind every pair's source (the caller gave them); else only where the OS might
+   *     pick another
    * @param osPicksSource one pair per destination, source left to the operating system
-   * @param osSource the source the OS would use for a destination; asked only where it can change the order
    */
   public static ConnectPlan make(
       List<InetSocketAddress> destinations,
-      List<LocalAddress> locals,
-      boolean localsGiven,
+      Host host,
+      boolean bindEverySource,
       boolean osPicksSource,
-      Function<InetAddress, Optional<InetAddress>> osSource,
       AddressPairRanker ranker,
       AttemptScheduler scheduler,
       Optional<Duration> deadline) {
+    List<LocalAddress> locals = host.localAddresses();
     List<AddressPair> pairs = osPicksSource ? Pairs.osChoosesSource(destinations) : Pairs.build(destinations, locals);
     Map<InetAddress, Integer> pairsPerDestination = new HashMap<>();
     for (AddressPair p : pairs) {
@@ -50,7 +50,7 @@ public record ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, Attempt
     Map<InetAddress, InetAddress> osSources = new HashMap<>();
     pairsPerDestination.forEach((destination, count) -> {
       if (count > 1) {
-        osSource.apply(destination).ifPresent(s -> osSources.put(destination, s));
+        host.osPreferredSource(destination).ifPresent(s -> osSources.put(destination, s));
       }
     });
     List<AddressPair> ranked = rank(ranker, pairs, new RankingContext(locals, osSources));
@@ -59,9 +59,24 @@ public record ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, Attempt
       AddressPair p = ranked.get(i);
       // A discovered source that is the only one for its destination is what the OS would pick anyway;
       // not binding it spares a syscall and the bind-time port search.
-      bind[i] = p.source() != null && (localsGiven || pairsPerDestination.get(p.destinationAddress()) > 1);
+      bind[i] = p.source() != null && (bindEverySource || pairsPerDestination.get(p.destinationAddress()) > 1);
     }
-    return new ConnectPlan(ranked, bind, scheduler.newSchedule(ranked, deadline));
+    return new ConnectPlan(ranked, bind, schedule(scheduler, ranked, deadline));
+  }
+
+  /** The scheduler's schedule, or one attempt at a time when it throws or gives none. */
+  private static AttemptScheduler.Schedule schedule(
+      AttemptScheduler scheduler, List<AddressPair> ranked, Optional<Duration> deadline) {
+    try {
+      AttemptScheduler.Schedule schedule = scheduler.newSchedule(ranked, deadline);
+      if (schedule != null) {
+        return schedule;
+      }
+      LOG.log(System.Logger.Level.WARNING, "scheduler " + scheduler + " gave no schedule; going one at a time");
+    } catch (RuntimeException e) {
+      LOG.log(System.Logger.Level.WARNING, "scheduler " + scheduler + " threw; going one at a time", e);
+    }
+    return new FallbackSchedule(ranked.size(), 0, 0);
   }
 
   /** The ranker's order, or the input order when it throws or does not return the pairs it was given. */

@@ -2,6 +2,7 @@ package io.github.connectbylist.internal;
 
 import io.github.connectbylist.Connection;
 import io.github.connectbylist.api.Attempt;
+import io.github.connectbylist.engine.Delivery;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;

@@ -1,5 +1,6 @@
 package io.github.connectbylist.internal;
 
+import io.github.connectbylist.engine.Driver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
@@ -12,13 +13,18 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One thread with a {@link Selector} and a timer queue that drives every pending attempt of one {@code
  * ConnectByList}. Other threads talk to it only through {@link #execute}; everything else is for the loop
- * thread itself. The thread starts with the first task and ends with {@link #close}.
+ * thread itself. The selector opens and the thread starts with the first task; {@link #close} ends them.
+ *
+ * <p>Closing never strands work: a task that {@link #execute} accepted always runs (after {@link #close}
+ * it sees {@link #isClosing()} and ends its connect), and a task it refuses throws. When the loop closes
+ * before its thread ever started, {@link #close} itself runs the tasks that were accepted.
  */
 public final class EventLoop implements Driver, AutoCloseable {
   private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
@@ -29,42 +35,52 @@ public final class EventLoop implements Driver, AutoCloseable {
     void ready(SelectionKey key);
   }
 
-  private final Selector selector;
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final TimerQueue timers = new TimerQueue();
   private final List<Runnable> afterDeregistration = new ArrayList<>();
   private final Set<Runnable> closeHooks = new LinkedHashSet<>();
-  private final Object startLock = new Object();
+  private final Object lifecycle = new Object();
+  private final CountDownLatch closed = new CountDownLatch(1);
+  /** Opened with the thread; other threads read it only after reading a non-null {@link #thread}. */
+  private Selector selector;
   private volatile Thread thread;
+  /** The thread that runs the queued tasks when the loop closes before its thread started. */
+  private volatile Thread closer;
   private volatile boolean closing;
 
-  public EventLoop() {
-    try {
-      this.selector = Selector.open();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot open a selector", e);
-    }
-  }
+  public EventLoop() {}
 
   @Override
   public long nanoTime() {
     return System.nanoTime();
   }
 
-  /** Runs {@code task} on the loop thread, starting the thread if needed. */
+  /**
+   * Runs {@code task} on the loop thread, starting the thread if needed.
+   *
+   * @throws RejectedExecutionException when the loop is closed or closing; the task will not run
+   */
   @Override
   public void execute(Runnable task) {
     if (closing) {
-      throw new RejectedExecutionException("this ConnectByList is closed");
+      throw rejected();
     }
     tasks.add(task);
-    if (closing && tasks.remove(task)) {
-      throw new RejectedExecutionException("this ConnectByList is closed");
-    }
     Thread t = thread;
     if (t == null) {
-      start();
-    } else if (t != Thread.currentThread()) {
+      try {
+        t = start();
+      } catch (UncheckedIOException e) {
+        tasks.remove(task);
+        throw new RejectedExecutionException("cannot start the event loop: " + e.getMessage(), e);
+      }
+    }
+    // A task still queued once closing is set is run by whoever drains after setting it (the loop thread,
+    // or close() when no thread ever started), unless it is taken back here first.
+    if (closing && tasks.remove(task)) {
+      throw rejected();
+    }
+    if (t != null && t != Thread.currentThread()) {
       selector.wakeup();
     }
   }
@@ -115,40 +131,65 @@ public final class EventLoop implements Driver, AutoCloseable {
     closeHooks.remove(hook);
   }
 
-  /** Stops the loop: work in progress is ended by its close hooks, then the thread ends and is joined. */
+  /**
+   * Stops the loop: work in progress is ended by its close hooks and every accepted task runs, then the
+   * thread ends and is joined. A second caller waits for the first to finish.
+   */
   @Override
   public void close() {
     Thread t;
-    synchronized (startLock) {
-      if (closing) {
-        return;
-      }
+    boolean drainHere;
+    synchronized (lifecycle) {
+      drainHere = !closing && thread == null;
       closing = true;
       t = thread;
     }
-    if (t == null) {
-      closeSelector();
+    if (drainHere) {
+      closer = Thread.currentThread();
+      runTasks(); // no thread will ever drain the queue: the tasks accepted so far run here
+      closed.countDown();
       return;
     }
-    selector.wakeup();
-    if (t != Thread.currentThread()) {
-      try {
-        t.join();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (t != null) {
+      selector.wakeup();
     }
+    awaitClosed();
   }
 
-  private void start() {
-    synchronized (startLock) {
+  /** Starts the thread unless it runs or the loop is closing; returns the thread, {@code null} if none. */
+  private Thread start() {
+    synchronized (lifecycle) {
       if (thread != null || closing) {
-        return;
+        return thread;
+      }
+      try {
+        selector = Selector.open();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot open a selector", e);
       }
       Thread t = new Thread(this::run, "connectbylist-loop-" + THREAD_IDS.incrementAndGet());
       t.setDaemon(true);
       thread = t;
       t.start();
+      return t;
+    }
+  }
+
+  private void awaitClosed() {
+    if (inLoop() || Thread.currentThread() == closer) {
+      return; // a task closing its own loop: the loop finishes once the task returns
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        closed.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
@@ -172,7 +213,13 @@ public final class EventLoop implements Driver, AutoCloseable {
     } finally {
       runCloseHooks();
       runTasks();
+      try {
+        flushDeregistrations();
+      } catch (IOException e) {
+        LOG.log(System.Logger.Level.WARNING, "flushing the selector on close failed", e);
+      }
       closeSelector();
+      closed.countDown();
     }
   }
 
@@ -238,11 +285,6 @@ public final class EventLoop implements Driver, AutoCloseable {
     List<Runnable> hooks = new ArrayList<>(closeHooks);
     closeHooks.clear();
     hooks.forEach(EventLoop::guarded);
-    try {
-      flushDeregistrations();
-    } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "flushing the selector on close failed", e);
-    }
   }
 
   private void closeSelector() {
@@ -251,6 +293,10 @@ public final class EventLoop implements Driver, AutoCloseable {
     } catch (IOException e) {
       LOG.log(System.Logger.Level.WARNING, "closing the selector failed", e);
     }
+  }
+
+  private static RejectedExecutionException rejected() {
+    return new RejectedExecutionException("this ConnectByList is closed");
   }
 
   private static void guarded(Runnable task) {

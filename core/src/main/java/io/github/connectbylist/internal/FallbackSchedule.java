@@ -2,6 +2,7 @@ package io.github.connectbylist.internal;
 
 import io.github.connectbylist.api.AttemptScheduler.Schedule;
 import io.github.connectbylist.api.Decision;
+import io.github.connectbylist.api.FailureKind;
 
 /**
  * Takes over when a strategy's schedule throws, so that a broken scheduler costs speed, not the
@@ -29,7 +30,7 @@ final class FallbackSchedule implements Schedule {
   }
 
   @Override
-  public void attemptFailed(int index, long nowNanos) {
+  public void attemptFailed(int index, FailureKind kind, long nowNanos) {
     running = Math.max(0, running - 1);
   }
 

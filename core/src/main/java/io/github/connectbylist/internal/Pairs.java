@@ -6,15 +6,18 @@ import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Pairs each destination with every local address that can reach it, as WSAConnectByList does: same
- * family; loopback with loopback; a link-local destination only with a link-local source (on its interface
- * when the destination names one); other destinations only with sources of wider scope. A destination
- * that no local address fits gets one pair with no source, so its attempt fails with the operating
- * system's own error instead of vanishing.
+ * family; loopback with loopback; a link-local destination only with a link-local source, and on that
+ * source's interface (RFC 4007 section 6: a link-local address means nothing without its zone); other
+ * destinations only with sources of wider scope. A destination that no local address fits gets one pair
+ * with no source, so its attempt fails with the operating system's own error instead of vanishing.
  */
 public final class Pairs {
   private Pairs() {}
@@ -25,7 +28,7 @@ public final class Pairs {
       int before = pairs.size();
       for (LocalAddress source : sources) {
         if (canReach(source, destination.getAddress())) {
-          pairs.add(new AddressPair(source, destination));
+          pairs.add(new AddressPair(source, inZoneOf(source, destination)));
         }
       }
       if (pairs.size() == before) {
@@ -53,14 +56,47 @@ public final class Pairs {
       return destination.isLoopbackAddress() && from.isLoopbackAddress();
     }
     if (destination.isLinkLocalAddress()) {
-      return from.isLinkLocalAddress() && sameInterface(from, destination);
+      return from.isLinkLocalAddress() && sameInterface(source, destination);
     }
     return !from.isLinkLocalAddress();
   }
 
-  private static boolean sameInterface(InetAddress source, InetAddress destination) {
-    if (destination instanceof Inet6Address d && source instanceof Inet6Address s && d.getScopeId() != 0) {
-      return d.getScopeId() == s.getScopeId();
+  /**
+   * A link-local IPv6 destination given without a zone ({@code fe80::1}) is reached through the source's
+   * interface: the kernel refuses to connect it unscoped ({@code EINVAL}), so each pair carries the
+   * destination scoped to its own source's interface. Other destinations are returned as they are.
+   */
+  static InetSocketAddress inZoneOf(LocalAddress source, InetSocketAddress destination) {
+    if (!(destination.getAddress() instanceof Inet6Address d) || !d.isLinkLocalAddress() || d.getScopeId() != 0) {
+      return destination;
+    }
+    int scope = scopeId(source);
+    if (scope == 0) {
+      return destination; // no interface index to give it: the attempt fails with the kernel's own error
+    }
+    try {
+      return new InetSocketAddress(Inet6Address.getByAddress(null, d.getAddress(), scope), destination.getPort());
+    } catch (UnknownHostException impossible) {
+      throw new AssertionError(impossible);
+    }
+  }
+
+  /** The interface index of a link-local source: its own scope, else its interface's index by name. */
+  static int scopeId(LocalAddress source) {
+    if (source.address() instanceof Inet6Address s && s.getScopeId() != 0) {
+      return s.getScopeId();
+    }
+    try {
+      NetworkInterface ni = NetworkInterface.getByName(source.interfaceName());
+      return ni == null ? 0 : Math.max(ni.getIndex(), 0);
+    } catch (SocketException e) {
+      return 0;
+    }
+  }
+
+  private static boolean sameInterface(LocalAddress source, InetAddress destination) {
+    if (destination instanceof Inet6Address d && d.getScopeId() != 0) {
+      return d.getScopeId() == scopeId(source);
     }
     return true;
   }

@@ -1,6 +1,7 @@
 package io.github.connectbylist.internal;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.engine.Transport;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketOption;

@@ -1,5 +1,6 @@
 package io.github.connectbylist.internal;
 
+import io.github.connectbylist.engine.Driver;
 import java.util.PriorityQueue;
 
 /**

@@ -37,6 +37,40 @@ class PairsTest {
   }
 
   @Test
+  void aLinkLocalDestinationWithoutAZoneIsPairedWithEachInterfacesLinkLocalSourceAndScopedToIt() throws Exception {
+    InetSocketAddress unzoned = new InetSocketAddress(ip("fe80::9"), 80);
+    assertEquals(0, ((Inet6Address) unzoned.getAddress()).getScopeId(), "the input has no zone");
+    List<AddressPair> pairs = Pairs.build(List.of(unzoned), HOST);
+    assertEquals(2, pairs.size(), "one pair per interface with a link-local address: " + pairs);
+    for (AddressPair pair : pairs) {
+      Inet6Address destination = (Inet6Address) pair.destination().getAddress();
+      assertEquals(((Inet6Address) pair.source().address()).getScopeId(), destination.getScopeId(),
+          "connected in the zone of its source: " + pair);
+      assertEquals(ip("fe80::9"), destination, "the same address");
+      assertEquals(80, pair.destination().getPort());
+    }
+    assertEquals(List.of(2, 3), pairs.stream().map(p -> ((Inet6Address) p.destination().getAddress()).getScopeId()).toList());
+  }
+
+  @Test
+  void aSourceWithoutAScopeTakesTheIndexOfItsInterfaceByName() throws Exception {
+    java.net.NetworkInterface lo = java.net.NetworkInterface.getByName("lo");
+    org.junit.jupiter.api.Assumptions.assumeTrue(lo != null, "no interface named lo here");
+    LocalAddress unscoped = LocalAddress.of(ip("fe80::1"), 64, "lo");
+    InetSocketAddress scoped = Pairs.inZoneOf(unscoped, new InetSocketAddress(ip("fe80::9"), 80));
+    assertEquals(lo.getIndex(), ((Inet6Address) scoped.getAddress()).getScopeId());
+  }
+
+  @Test
+  void aZonedLinkLocalDestinationKeepsItsZoneAndOtherDestinationsAreUntouched() throws Exception {
+    Inet6Address zoned = Inet6Address.getByAddress(null, ip("fe80::9").getAddress(), 3);
+    InetSocketAddress global = new InetSocketAddress(ip("2001:db8::9"), 80);
+    assertEquals(zoned, Pairs.inZoneOf(linkLocal(2), new InetSocketAddress(zoned, 80)).getAddress());
+    assertEquals(3, ((Inet6Address) Pairs.inZoneOf(linkLocal(2), new InetSocketAddress(zoned, 80)).getAddress()).getScopeId());
+    assertEquals(global, Pairs.inZoneOf(V6, global));
+  }
+
+  @Test
   void aDestinationNoSourceFitsGetsOnePairForTheOsToTry() {
     List<AddressPair> pairs = Pairs.build(List.of(new InetSocketAddress(ip("2001:db8::9"), 80)), List.of(LO4, V4));
     assertEquals(1, pairs.size());

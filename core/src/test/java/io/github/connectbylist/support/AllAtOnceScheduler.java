@@ -4,6 +4,7 @@ import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.BaseStrategyProvider;
 import io.github.connectbylist.api.Decision;
+import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +26,7 @@ public final class AllAtOnceScheduler implements AttemptScheduler {
       }
 
       @Override
-      public void attemptFailed(int index, long nowNanos) {}
+      public void attemptFailed(int index, FailureKind kind, long nowNanos) {}
     };
   }
 

@@ -1,5 +1,6 @@
 package io.github.connectbylist.lab;
 
+import io.github.connectbylist.engine.SimulatedTransport.Fate;
 import java.net.ConnectException;
 import java.util.SplittableRandom;
 
@@ -19,26 +20,11 @@ public sealed interface Behaviour
   /** How one attempt ends, drawn with {@code random}. */
   Fate fate(SplittableRandom random);
 
-  /** The end of one attempt: at what time after it started, and with what error ({@code null}: connected). */
-  record Fate(long afterNanos, String error) {
-    static Fate connectedAfter(long nanos) {
-      return new Fate(nanos, null);
-    }
-
-    boolean connects() {
-      return error == null;
-    }
-
-    ConnectException exception() {
-      return new ConnectException(error);
-    }
-  }
-
   /** Connects after one round trip drawn from {@code latency}. */
   record Connects(Latency latency) implements Behaviour {
     @Override
     public Fate fate(SplittableRandom random) {
-      return Fate.connectedAfter(latency.sampleNanos(random));
+      return Fate.connectsAfter(latency.sampleNanos(random));
     }
   }
 
@@ -46,7 +32,7 @@ public sealed interface Behaviour
   record Refused(Latency latency) implements Behaviour {
     @Override
     public Fate fate(SplittableRandom random) {
-      return new Fate(latency.sampleNanos(random), "Connection refused");
+      return Fate.failsAfter(latency.sampleNanos(random), new ConnectException("Connection refused"));
     }
   }
 
@@ -54,7 +40,7 @@ public sealed interface Behaviour
   record BlackHoled() implements Behaviour {
     @Override
     public Fate fate(SplittableRandom random) {
-      return new Fate(KERNEL_GIVES_UP_NANOS, "Connection timed out");
+      return Fate.failsAfter(KERNEL_GIVES_UP_NANOS, new ConnectException("Connection timed out"));
     }
   }
 
@@ -62,7 +48,7 @@ public sealed interface Behaviour
   record Unreachable() implements Behaviour {
     @Override
     public Fate fate(SplittableRandom random) {
-      return new Fate(0, "Network is unreachable");
+      return Fate.failsAfter(0, new ConnectException("Network is unreachable"));
     }
   }
 
@@ -78,10 +64,10 @@ public sealed interface Behaviour
     public Fate fate(SplittableRandom random) {
       for (long sentAt : SYN_SENT_AT_NANOS) {
         if (random.nextDouble() >= loss) {
-          return Fate.connectedAfter(sentAt + latency.sampleNanos(random));
+          return Fate.connectsAfter(sentAt + latency.sampleNanos(random));
         }
       }
-      return new Fate(KERNEL_GIVES_UP_NANOS, "Connection timed out");
+      return Fate.failsAfter(KERNEL_GIVES_UP_NANOS, new ConnectException("Connection timed out"));
     }
   }
 }

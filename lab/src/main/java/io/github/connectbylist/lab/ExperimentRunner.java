@@ -27,12 +27,14 @@ public final class ExperimentRunner {
         AttemptScheduler scheduler = strategies.scheduler(parts[1]);
         Histogram histogram = new Histogram(MAX_MICROS, 3);
         List<Trace> runs = new ArrayList<>(experiment.runs());
-        for (int run = 0; run < experiment.runs(); run++) {
-          Trace trace = Simulation.connect(scenario, ranker, scheduler, experiment.seed(), run, experiment.deadline());
-          if (trace.connected()) {
-            histogram.recordValue(Math.max(1, Math.min(MAX_MICROS, trace.elapsedNanos() / 1_000)));
+        try (Simulation simulation = new Simulation(scenario, ranker, scheduler, experiment.seed(), experiment.deadline())) {
+          for (int run = 0; run < experiment.runs(); run++) {
+            Trace trace = simulation.connect(run);
+            if (trace.connected()) {
+              histogram.recordValue(Math.max(1, Math.min(MAX_MICROS, trace.elapsedNanos() / 1_000)));
+            }
+            runs.add(trace);
           }
-          runs.add(trace);
         }
         cells.add(new Results.Cell(scenario, strategy, histogram, runs));
       }

@@ -1,9 +1,12 @@
 package io.github.connectbylist.lab;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.engine.SimulatedTransport.Fate;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * The behaviour of every (source, destination) pair: the first rule that matches decides, else the default.
@@ -43,5 +46,22 @@ public record SimulatedNetwork(List<Rule> rules, Behaviour otherwise) {
       }
     }
     return otherwise;
+  }
+
+  /**
+   * Each pair's fate in run {@code run} of an experiment seeded with {@code seed}, drawn from a random
+   * seeded by the seed, the run and the pair: in one run a pair behaves the same for every strategy
+   * (common random numbers: differences between strategies are theirs, not the dice's).
+   */
+  public Function<AddressPair, Fate> fates(long seed, int run) {
+    long runSeed = mix(seed ^ mix(run + 0x9E3779B97F4A7C15L));
+    return pair -> behaviourOf(pair).fate(new SplittableRandom(runSeed ^ mix(pair.toString().hashCode())));
+  }
+
+  /** SplitMix64's finalizer: spreads nearby seeds far apart. */
+  static long mix(long z) {
+    z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+    z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 31);
   }
 }

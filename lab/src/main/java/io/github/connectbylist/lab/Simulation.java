@@ -1,54 +1,49 @@
 package io.github.connectbylist.lab;
 
+import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.ConnectFailedException;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.AttemptScheduler;
-import io.github.connectbylist.api.ConnectListener;
-import io.github.connectbylist.internal.ConnectCall;
-import io.github.connectbylist.internal.ConnectPlan;
-import io.github.connectbylist.internal.Delivery;
-import io.github.connectbylist.internal.Destinations;
+import io.github.connectbylist.engine.Delivery;
+import io.github.connectbylist.engine.Engine;
+import io.github.connectbylist.engine.Host;
+import io.github.connectbylist.engine.SimulatedTransport;
+import io.github.connectbylist.engine.VirtualDriver;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 
 /**
- * Runs core's orchestrator, unchanged, with a ranker and a scheduler, on a scenario's simulated network
- * under a virtual clock. One call is one connect; nothing sleeps.
+ * Connects with a ranker and a scheduler on a scenario's simulated network under a virtual clock: a {@link
+ * ConnectByList} with the scenario as its host, run on core's engine seam with a {@link VirtualDriver} and
+ * a {@link SimulatedTransport}. Core's orchestrator runs unchanged; nothing sleeps. One instance serves
+ * every run of one strategy on one scenario, so a scheduler that learns across connects learns here too.
  */
-public final class Simulation {
-  private static final Delivery<AddressPair, List<Attempt>> TRACE = new Delivery<>() {
-    @Override
-    public List<Attempt> deliver(AddressPair connection, List<Attempt> attempts, Attempt winner, Duration elapsed) {
-      return attempts;
-    }
-
-    @Override
-    public void discard(List<Attempt> result) {}
-
-    @Override
-    public void discardConnection(AddressPair connection) {}
-  };
-
-  private Simulation() {}
+public final class Simulation implements AutoCloseable {
+  private final Scenario scenario;
+  private final long seed;
+  private final ConnectByList connector;
 
   /**
-   * @param seed the experiment's seed; with {@code run} it fixes every random draw of the network
-   * @param deadline the connect's overall deadline
+   * @param seed the experiment's seed; with the run it fixes every random draw of the network
+   * @param deadline each connect's overall deadline
    */
-  public static Trace connect(
-      Scenario scenario, AddressPairRanker ranker, AttemptScheduler scheduler, long seed, int run, Duration deadline) {
+  public Simulation(Scenario scenario, AddressPairRanker ranker, AttemptScheduler scheduler, long seed, Duration deadline) {
+    this.scenario = scenario;
+    this.seed = seed;
+    this.connector = ConnectByList.builder().ranker(ranker).scheduler(scheduler).timeout(deadline)
+        .host(Host.of(scenario.sources(), scenario.osSources())).build();
+  }
+
+  /** One connect: {@code run} numbers it, so that its network draws are the same for every strategy. */
+  public Trace connect(int run) {
     VirtualDriver driver = new VirtualDriver();
-    SimulatedTransport transport = new SimulatedTransport(driver, scenario.network(), seed, run);
-    ConnectPlan plan = ConnectPlan.make(Destinations.check(scenario.destinations()), scenario.sources(), false, false,
-        scenario::osPreferredSource, ranker, scheduler, Optional.of(deadline));
-    ConnectCall<AddressPair, List<Attempt>> call = new ConnectCall<>(driver, transport, TRACE, ConnectListener.NONE,
-        plan.pairs(), plan.bindSource(), plan.schedule(), driver.nanoTime(), deadline.toNanos());
-    CompletableFuture<List<Attempt>> result = call.connectAsync();
+    SimulatedTransport transport = new SimulatedTransport(driver, scenario.network().fates(seed, run));
+    CompletableFuture<List<Attempt>> result = connector.connectAsync(scenario.destinations(),
+        new Engine<>(driver, transport, Delivery.<AddressPair>attemptsOnly()));
     driver.runUntil(result::isDone);
     try {
       List<Attempt> attempts = result.join();
@@ -58,5 +53,18 @@ public final class Simulation {
       ConnectFailedException failure = (ConnectFailedException) e.getCause();
       return new Trace(failure.attempts(), false, failure.kind(), driver.nanoTime(), transport.abandoned());
     }
+  }
+
+  /** One connect with a fresh instance. */
+  public static Trace connect(
+      Scenario scenario, AddressPairRanker ranker, AttemptScheduler scheduler, long seed, int run, Duration deadline) {
+    try (Simulation simulation = new Simulation(scenario, ranker, scheduler, seed, deadline)) {
+      return simulation.connect(run);
+    }
+  }
+
+  @Override
+  public void close() {
+    connector.close();
   }
 }

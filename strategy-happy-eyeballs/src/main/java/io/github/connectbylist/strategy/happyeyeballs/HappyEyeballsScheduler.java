@@ -3,6 +3,7 @@ package io.github.connectbylist.strategy.happyeyeballs;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.Decision;
+import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
 import java.util.List;
@@ -136,7 +137,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     }
 
     @Override
-    public void attemptFailed(int index, long now) {
+    public void attemptFailed(int index, FailureKind kind, long now) {
       running--;
       failuresNotAnswered++;
     }

@@ -1,52 +1,48 @@
 package io.github.connectbylist.strategy.happyeyeballs;
 
-import static io.github.connectbylist.api.testing.VirtualRun.Outcome.connectsAfter;
-import static io.github.connectbylist.api.testing.VirtualRun.Outcome.failsAfter;
-import static io.github.connectbylist.api.testing.VirtualRun.Outcome.hangs;
+import static io.github.connectbylist.testkit.Script.connectsAfter;
+import static io.github.connectbylist.testkit.Script.failsAfter;
+import static io.github.connectbylist.testkit.Script.hangs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.StrategyOptions;
-import io.github.connectbylist.api.testing.VirtualRun;
-import io.github.connectbylist.api.testing.VirtualRun.Outcome;
-import io.github.connectbylist.api.testing.VirtualRun.Result;
-import io.github.connectbylist.api.testing.VirtualRun.Span;
-import java.net.InetSocketAddress;
+import io.github.connectbylist.testkit.ScheduleRun;
+import io.github.connectbylist.testkit.ScheduleRun.Result;
+import io.github.connectbylist.testkit.Script;
+import io.github.connectbylist.testkit.Span;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** RFC 8305 pacing under a virtual clock: exact times, no sockets, no sleeping. */
+/**
+ * RFC 8305 pacing through the real orchestrator under a virtual clock (the testkit): exact times, no
+ * sockets, no sleeping. Attempts still running when one connects are closed at that instant (CANCELLED).
+ */
 class HappyEyeballsSchedulerTest {
-  private static final long NO_DEADLINE = Long.MAX_VALUE / 1_000_000;
 
-  private static Result run(HappyEyeballsScheduler scheduler, long deadlineMs, Outcome... outcomes) {
-    List<AddressPair> pairs = new ArrayList<>();
-    for (int i = 0; i < outcomes.length; i++) {
-      pairs.add(AddressPair.toDestination(new InetSocketAddress("192.0.2." + (i + 1), 443)));
-    }
-    return VirtualRun.run(scheduler.newSchedule(pairs, Optional.empty()), List.of(outcomes), deadlineMs);
+  private static Result run(HappyEyeballsScheduler scheduler, long deadlineMs, Script... scripts) {
+    return ScheduleRun.of(scheduler).deadline(Duration.ofMillis(deadlineMs)).run(scripts);
   }
 
-  private static Result run(HappyEyeballsScheduler scheduler, Outcome... outcomes) {
-    return run(scheduler, NO_DEADLINE, outcomes);
+  private static Result run(HappyEyeballsScheduler scheduler, Script... scripts) {
+    return ScheduleRun.of(scheduler).run(scripts);
   }
 
   @Test
   void startsTheNextAttemptWhenTheDelayPassesAndKeepsTheFirstRunning() {
     Result r = run(HappyEyeballsScheduler.standard(), hangs(), connectsAfter(10));
-    assertEquals(List.of(new Span(0, 0, -1, "OPEN"), new Span(1, 250, 260, "CONNECTED")), r.spans());
+    assertEquals(List.of(new Span(0, 0, 260, "CANCELLED"), new Span(1, 250, 260, "CONNECTED")), r.spans(),
+        "the first ran until the second won");
   }
 
   @Test
   void aFailureBeforeTheDelayStartsTheNextAttemptAtOnce() {
     Result r = run(HappyEyeballsScheduler.standard(), failsAfter(100), hangs(), connectsAfter(5));
-    assertEquals(List.of(new Span(0, 0, 100, "FAILED"), new Span(1, 100, -1, "OPEN"),
+    assertEquals(List.of(new Span(0, 0, 100, "REFUSED"), new Span(1, 100, 355, "CANCELLED"),
         new Span(2, 350, 355, "CONNECTED")), r.spans(), "the delay counts from the last start");
   }
 
@@ -55,18 +51,18 @@ class HappyEyeballsSchedulerTest {
     Result r = run(HappyEyeballsScheduler.standard(),
         failsAfter(300), failsAfter(50), hangs(), hangs(), hangs(), connectsAfter(1));
     assertEquals(List.of(
-        new Span(0, 0, 300, "FAILED"),
-        new Span(1, 250, 300, "FAILED"),
-        new Span(2, 300, -1, "OPEN"),
-        new Span(3, 300, -1, "OPEN"),
-        new Span(4, 550, -1, "OPEN"),
+        new Span(0, 0, 300, "REFUSED"),
+        new Span(1, 250, 300, "REFUSED"),
+        new Span(2, 300, 801, "CANCELLED"),
+        new Span(3, 300, 801, "CANCELLED"),
+        new Span(4, 550, 801, "CANCELLED"),
         new Span(5, 800, 801, "CONNECTED")), r.spans());
   }
 
   @Test
   void aFailureAndTheDelayFallingDueTogetherStartOneAttempt() {
     Result r = run(HappyEyeballsScheduler.standard(), failsAfter(250), hangs(), connectsAfter(1));
-    assertEquals(List.of(new Span(0, 0, 250, "FAILED"), new Span(1, 250, -1, "OPEN"),
+    assertEquals(List.of(new Span(0, 0, 250, "REFUSED"), new Span(1, 250, 501, "CANCELLED"),
         new Span(2, 500, 501, "CONNECTED")), r.spans(), "never a burst");
   }
 
@@ -75,25 +71,26 @@ class HappyEyeballsSchedulerTest {
     HappyEyeballsScheduler capped = HappyEyeballsScheduler.builder().maxConcurrentAttempts(2).build();
     Result held = run(capped, 2_000, hangs(), hangs(), connectsAfter(1));
     assertEquals(2, held.spans().size(), "the third never starts while two hang");
-    assertEquals("DEADLINE", held.end());
+    assertEquals("TIMED_OUT", held.end());
+    assertEquals(2_000, held.endMs());
     Result freed = run(capped, failsAfter(600), hangs(), connectsAfter(1));
-    assertEquals(List.of(new Span(0, 0, 600, "FAILED"), new Span(1, 250, -1, "OPEN"),
+    assertEquals(List.of(new Span(0, 0, 600, "REFUSED"), new Span(1, 250, 601, "CANCELLED"),
         new Span(2, 600, 601, "CONNECTED")), freed.spans());
   }
 
   @Test
   void aSlowEarlierAttemptThatConnectsFirstWins() {
     Result r = run(HappyEyeballsScheduler.standard(), connectsAfter(300), connectsAfter(100));
-    assertEquals(List.of(new Span(0, 0, 300, "CONNECTED"), new Span(1, 250, -1, "OPEN")), r.spans());
+    assertEquals(List.of(new Span(0, 0, 300, "CONNECTED"), new Span(1, 250, 300, "CANCELLED")), r.spans());
     assertEquals(300, r.endMs());
   }
 
   @Test
   void givesUpOnlyWhenEveryAttemptHasFailed() {
     Result r = run(HappyEyeballsScheduler.standard(), failsAfter(1), failsAfter(2), failsAfter(3));
-    assertEquals(List.of(new Span(0, 0, 1, "FAILED"), new Span(1, 1, 3, "FAILED"), new Span(2, 3, 6, "FAILED")),
+    assertEquals(List.of(new Span(0, 0, 1, "REFUSED"), new Span(1, 1, 3, "REFUSED"), new Span(2, 3, 6, "REFUSED")),
         r.spans());
-    assertEquals("GAVE_UP", r.end());
+    assertEquals("REFUSED", r.end());
   }
 
   @Test

@@ -1,43 +1,39 @@
 package io.github.connectbylist.strategy.sequential;
 
-import static io.github.connectbylist.api.testing.VirtualRun.Outcome.connectsAfter;
-import static io.github.connectbylist.api.testing.VirtualRun.Outcome.failsAfter;
-import static io.github.connectbylist.api.testing.VirtualRun.Outcome.hangs;
+import static io.github.connectbylist.testkit.Script.connectsAfter;
+import static io.github.connectbylist.testkit.Script.failsAfter;
+import static io.github.connectbylist.testkit.Script.hangs;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.StrategyOptions;
-import io.github.connectbylist.api.testing.VirtualRun;
-import io.github.connectbylist.api.testing.VirtualRun.Outcome;
-import io.github.connectbylist.api.testing.VirtualRun.Result;
-import io.github.connectbylist.api.testing.VirtualRun.Span;
-import java.net.InetSocketAddress;
+import io.github.connectbylist.testkit.ScheduleRun;
+import io.github.connectbylist.testkit.ScheduleRun.Result;
+import io.github.connectbylist.testkit.Script;
+import io.github.connectbylist.testkit.Span;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** The sequential scheduler under a virtual clock: exact times, no sockets, no sleeping. */
+/**
+ * The sequential scheduler through the real orchestrator under a virtual clock (the testkit): exact times,
+ * no sockets, no sleeping.
+ */
 class SequentialSchedulerTest {
-  private static final long NO_DEADLINE = Long.MAX_VALUE / 1_000_000;
 
-  private static Result run(SequentialScheduler scheduler, Optional<Duration> deadline, Outcome... outcomes) {
-    List<AddressPair> pairs = new ArrayList<>();
-    for (int i = 0; i < outcomes.length; i++) {
-      pairs.add(AddressPair.toDestination(new InetSocketAddress("192.0.2." + (i + 1), 443)));
-    }
-    return VirtualRun.run(scheduler.newSchedule(pairs, deadline), List.of(outcomes),
-        deadline.map(Duration::toMillis).orElse(NO_DEADLINE));
+  private static Result run(SequentialScheduler scheduler, Optional<Duration> deadline, Script... scripts) {
+    ScheduleRun run = ScheduleRun.of(scheduler);
+    deadline.ifPresent(run::deadline);
+    return run.run(scripts);
   }
 
   @Test
   void startsOneAtATimeAndTheNextOnlyWhenTheCurrentFails() {
     Result r = run(SequentialScheduler.standard(), Optional.empty(), failsAfter(30), failsAfter(5), connectsAfter(12));
-    assertEquals(List.of(new Span(0, 0, 30, "FAILED"), new Span(1, 30, 35, "FAILED"), new Span(2, 35, 47, "CONNECTED")),
+    assertEquals(List.of(new Span(0, 0, 30, "REFUSED"), new Span(1, 30, 35, "REFUSED"), new Span(2, 35, 47, "CONNECTED")),
         r.spans());
     assertEquals("CONNECTED", r.end());
   }
@@ -45,8 +41,8 @@ class SequentialSchedulerTest {
   @Test
   void withoutAnAttemptTimeoutAHangingAttemptHoldsTheConnectUntilTheDeadline() {
     Result r = run(SequentialScheduler.standard(), Optional.of(Duration.ofSeconds(10)), hangs(), connectsAfter(1));
-    assertEquals(List.of(new Span(0, 0, -1, "OPEN")), r.spans());
-    assertEquals("DEADLINE", r.end());
+    assertEquals(List.of(new Span(0, 0, 10_000, "TIMED_OUT")), r.spans(), "closed by the deadline, never ended early");
+    assertEquals("TIMED_OUT", r.end());
     assertEquals(10_000, r.endMs());
   }
 
@@ -54,7 +50,7 @@ class SequentialSchedulerTest {
   void theAttemptTimeoutEndsAHangingAttemptAndStartsTheNextAtTheSameInstant() {
     SequentialScheduler s = SequentialScheduler.builder().attemptTimeout(Duration.ofMillis(250)).build();
     Result r = run(s, Optional.empty(), hangs(), hangs(), connectsAfter(3));
-    assertEquals(List.of(new Span(0, 0, 250, "ENDED"), new Span(1, 250, 500, "ENDED"),
+    assertEquals(List.of(new Span(0, 0, 250, "TIMED_OUT"), new Span(1, 250, 500, "TIMED_OUT"),
         new Span(2, 500, 503, "CONNECTED")), r.spans());
   }
 
@@ -62,13 +58,13 @@ class SequentialSchedulerTest {
   void anAttemptThatFailsBeforeItsTimeoutIsNotEndedLater() {
     SequentialScheduler s = SequentialScheduler.builder().attemptTimeout(Duration.ofMillis(250)).build();
     Result r = run(s, Optional.empty(), failsAfter(100), connectsAfter(200));
-    assertEquals(List.of(new Span(0, 0, 100, "FAILED"), new Span(1, 100, 300, "CONNECTED")), r.spans());
+    assertEquals(List.of(new Span(0, 0, 100, "REFUSED"), new Span(1, 100, 300, "CONNECTED")), r.spans());
   }
 
   @Test
   void givesUpWhenTheLastAttemptFails() {
     Result r = run(SequentialScheduler.standard(), Optional.empty(), failsAfter(1), failsAfter(2));
-    assertEquals("GAVE_UP", r.end());
+    assertEquals("REFUSED", r.end(), "the kind of the last attempt to end");
     assertEquals(3, r.endMs());
   }
 
@@ -76,7 +72,7 @@ class SequentialSchedulerTest {
   void splitDeadlineGivesEachAttemptAnEqualShareOfTheTimeLeft() {
     SequentialScheduler s = SequentialScheduler.builder().splitDeadline(true).build();
     Result r = run(s, Optional.of(Duration.ofSeconds(9)), hangs(), hangs(), connectsAfter(1));
-    assertEquals(List.of(new Span(0, 0, 3_000, "ENDED"), new Span(1, 3_000, 6_000, "ENDED"),
+    assertEquals(List.of(new Span(0, 0, 3_000, "TIMED_OUT"), new Span(1, 3_000, 6_000, "TIMED_OUT"),
         new Span(2, 6_000, 6_001, "CONNECTED")), r.spans());
   }
 
@@ -85,9 +81,9 @@ class SequentialSchedulerTest {
     SequentialScheduler s = SequentialScheduler.builder().splitDeadline(true).build();
     // 3 s over 3 pairs is 1 s each, under Go's 2 s floor: the first gets 2 s, the second what is left.
     Result r = run(s, Optional.of(Duration.ofSeconds(3)), hangs(), hangs(), hangs());
-    assertEquals(List.of(new Span(0, 0, 2_000, "ENDED"), new Span(1, 2_000, -1, "OPEN")), r.spans());
+    assertEquals(List.of(new Span(0, 0, 2_000, "TIMED_OUT"), new Span(1, 2_000, 3_000, "TIMED_OUT")), r.spans());
     assertEquals(3_000, r.endMs());
-    assertEquals("DEADLINE", r.end());
+    assertEquals("TIMED_OUT", r.end());
   }
 
   @Test
@@ -95,7 +91,7 @@ class SequentialSchedulerTest {
     SequentialScheduler s = SequentialScheduler.builder().splitDeadline(true).splitFloor(Duration.ofMillis(100)).build();
     Result r = run(s, Optional.of(Duration.ofSeconds(1)), failsAfter(100), hangs(), connectsAfter(5));
     // after the failure at 100 ms, 900 ms are left for 2 pairs: 450 ms each
-    assertEquals(List.of(new Span(0, 0, 100, "FAILED"), new Span(1, 100, 550, "ENDED"),
+    assertEquals(List.of(new Span(0, 0, 100, "REFUSED"), new Span(1, 100, 550, "TIMED_OUT"),
         new Span(2, 550, 555, "CONNECTED")), r.spans());
   }
 
@@ -104,14 +100,14 @@ class SequentialSchedulerTest {
     SequentialScheduler s = SequentialScheduler.builder().splitDeadline(true).attemptTimeout(Duration.ofMillis(500))
         .splitFloor(Duration.ofMillis(100)).build();
     Result r = run(s, Optional.of(Duration.ofSeconds(10)), hangs(), connectsAfter(1));
-    assertEquals(new Span(0, 0, 500, "ENDED"), r.spans().get(0));
+    assertEquals(new Span(0, 0, 500, "TIMED_OUT"), r.spans().get(0));
   }
 
   @Test
   void splitDeadlineWithoutADeadlineChangesNothing() {
     SequentialScheduler s = SequentialScheduler.builder().splitDeadline(true).build();
     Result r = run(s, Optional.empty(), failsAfter(7), connectsAfter(7));
-    assertEquals(List.of(new Span(0, 0, 7, "FAILED"), new Span(1, 7, 14, "CONNECTED")), r.spans());
+    assertEquals(List.of(new Span(0, 0, 7, "REFUSED"), new Span(1, 7, 14, "CONNECTED")), r.spans());
   }
 
   @Test

@@ -1,0 +1,52 @@
+package io.github.connectbylist.engine;
+
+import io.github.connectbylist.api.Attempt;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Turns the winning attempt's connection into what the caller gets ({@code Connection} for core's sockets,
+ * the attempts alone in the lab, a channel for an adapter), and releases it when nobody will take it. Runs
+ * on the driver's thread.
+ *
+ * @param <C> what the transport yields
+ * @param <R> what the caller gets
+ */
+public interface Delivery<C, R> {
+
+  /**
+   * Makes the caller's result.
+   *
+   * @param attempts every attempt of the connect, in start order
+   * @param winner the attempt that connected
+   * @param elapsed from the start of the connect to the winner's connection
+   * @throws IOException when the connection turns out to be unusable; it then counts as a failed attempt
+   */
+  R deliver(C connection, List<Attempt> attempts, Attempt winner, Duration elapsed) throws IOException;
+
+  /** Releases a result the caller will not get, because the connect was cancelled as it won. */
+  void discard(R result);
+
+  /** Releases a connection that could not be delivered. */
+  void discardConnection(C connection);
+
+  /**
+   * A delivery whose result is the connect's trace alone, for connections that hold nothing to release:
+   * the simulated ones of the lab and of tests.
+   */
+  static <C> Delivery<C, List<Attempt>> attemptsOnly() {
+    return new Delivery<>() {
+      @Override
+      public List<Attempt> deliver(C connection, List<Attempt> attempts, Attempt winner, Duration elapsed) {
+        return attempts;
+      }
+
+      @Override
+      public void discard(List<Attempt> result) {}
+
+      @Override
+      public void discardConnection(C connection) {}
+    };
+  }
+}

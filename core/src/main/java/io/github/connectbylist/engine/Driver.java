@@ -1,0 +1,42 @@
+package io.github.connectbylist.engine;
+
+import java.util.concurrent.RejectedExecutionException;
+
+/**
+ * The clock, timers and thread that a connect runs on: core's event loop for real sockets, a {@link
+ * VirtualDriver} in the lab and in tests, an adapter's event loop elsewhere.
+ *
+ * <p>{@link #nanoTime()} and {@link #execute} may be called from any thread; every other method only on
+ * the driver's own thread, which is also where every task, timer and {@link Transport} callback runs.
+ */
+public interface Driver {
+
+  /** Now, in nanoseconds on the driver's own scale; {@link System#nanoTime()} for a real clock. */
+  long nanoTime();
+
+  /**
+   * Runs {@code task} on the driver's thread, soon and in the order of submission.
+   *
+   * @throws RejectedExecutionException once the driver is closing; a task accepted before then still runs
+   */
+  void execute(Runnable task);
+
+  /** Runs {@code task} at {@code atNanos} on {@link #nanoTime()}'s scale, unless cancelled first. */
+  Cancellable schedule(long atNanos, Runnable task);
+
+  /** Whether the driver is closing: connects still running are about to be ended by their close hooks. */
+  boolean isClosing();
+
+  /** {@code hook} runs on the driver's thread if the driver closes before the hook is removed. */
+  void onClose(Runnable hook);
+
+  /** Removes a hook added with {@link #onClose}. */
+  void removeOnClose(Runnable hook);
+
+  /** A scheduled task that can be called off. */
+  interface Cancellable {
+
+    /** Calls the task off; it does not run unless it already has. */
+    void cancel();
+  }
+}

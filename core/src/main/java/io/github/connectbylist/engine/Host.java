@@ -1,0 +1,50 @@
+package io.github.connectbylist.engine;
+
+import io.github.connectbylist.api.LocalAddress;
+import io.github.connectbylist.api.RankingContext;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a connect knows of the host it runs on: the local addresses that can be sources, and the source the
+ * operating system would pick for a destination. The pairs and the {@link RankingContext} are made from
+ * it. By default it is read from the system (cached); the lab's comes from a scenario.
+ *
+ * <p>Both methods are called while a connect is planned, on the thread that drives it, and may be called
+ * concurrently by several connects.
+ */
+public interface Host {
+
+  /** The host's addresses, each a candidate source. */
+  List<LocalAddress> localAddresses();
+
+  /**
+   * The source the operating system would use for {@code destination}, when it can tell. Asked only for
+   * destinations with more than one candidate source.
+   */
+  Optional<InetAddress> osPreferredSource(InetAddress destination);
+
+  /** A host with these addresses and these choices of the operating system; nothing is looked up. */
+  static Host of(List<LocalAddress> addresses, Map<InetAddress, InetAddress> osSources) {
+    List<LocalAddress> fixedAddresses = List.copyOf(addresses);
+    Map<InetAddress, InetAddress> fixedSources = Map.copyOf(osSources);
+    return new Host() {
+      @Override
+      public List<LocalAddress> localAddresses() {
+        return fixedAddresses;
+      }
+
+      @Override
+      public Optional<InetAddress> osPreferredSource(InetAddress destination) {
+        return Optional.ofNullable(fixedSources.get(destination));
+      }
+
+      @Override
+      public String toString() {
+        return "Host" + fixedAddresses;
+      }
+    };
+  }
+}

@@ -1,0 +1,68 @@
+package io.github.connectbylist.engine;
+
+import io.github.connectbylist.api.AddressPair;
+import java.io.IOException;
+
+/**
+ * How a connect's attempts reach the network: core's non-blocking sockets, the {@link SimulatedTransport}
+ * of the lab and tests, or an adapter's channels. Every method runs on the {@link Driver}'s thread, except
+ * that a blocking {@code connect} of core's own sockets opens its first attempts on the caller's thread.
+ *
+ * @param <C> what a connected attempt yields, such as a {@code SocketChannel}
+ */
+public interface Transport<C> {
+
+  /**
+   * Opens an attempt and starts connecting {@code pair}.
+   *
+   * @param bindSource whether to bind the pair's source before connecting (else the OS picks it)
+   * @throws IOException when the attempt failed at once, such as a refusal seen on the spot; whatever it
+   *     opened is released
+   */
+  Io<C> open(AddressPair pair, boolean bindSource) throws IOException;
+
+  /** One attempt in progress. */
+  interface Io<C> {
+
+    /** Whether it connected already, during {@link Transport#open}; then it is never watched. */
+    boolean connected();
+
+    /**
+     * Reports the outcome to {@code outcome}, later, on the driver's thread, once. Called at most once,
+     * and never after {@link #close()}.
+     *
+     * @throws IOException when the attempt cannot be watched; it counts as failed
+     */
+    void watch(Outcome outcome) throws IOException;
+
+    /** Abandons the attempt: whatever it opened is released, and {@code outcome} is not called after this. */
+    void close();
+
+    /**
+     * The attempt won: makes its connection ready for the caller and passes it to {@code ready}, now or
+     * later on the driver's thread. If {@link #close()} is called meanwhile, the connection is released
+     * and {@code ready} may still be called, with either method.
+     */
+    void handOver(Ready<C> ready);
+  }
+
+  /** How a watched attempt ended. */
+  interface Outcome {
+
+    /** The attempt connected. */
+    void connected();
+
+    /** The attempt failed with {@code error}. */
+    void failed(IOException error);
+  }
+
+  /** The winner's connection, or why it could not be handed over. */
+  interface Ready<C> {
+
+    /** The connection is ready for the caller. */
+    void ready(C connection);
+
+    /** The connection could not be made ready; whatever it held is released. */
+    void failed(IOException error);
+  }
+}
