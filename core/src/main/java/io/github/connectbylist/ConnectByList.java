@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * Connects to the best one of many candidate addresses: the JVM's {@code WSAConnectByList}. Each
@@ -54,7 +55,7 @@ public final class ConnectByList implements AutoCloseable {
     this.ranker = ranker;
     this.scheduler = scheduler;
     this.timeout = b.timeout;
-    this.deadlineNanos = b.timeout.map(Duration::toNanos).orElse(Long.MAX_VALUE);
+    this.deadlineNanos = b.timeout.isPresent() ? b.timeout.get().toNanos() : Long.MAX_VALUE;
     this.host = b.host;
     this.osPicksSource = b.osPicksSource;
     this.listener = GuardedListener.wrap(b.listener);
@@ -134,11 +135,22 @@ public final class ConnectByList implements AutoCloseable {
     if (loop.isClosing()) {
       throw new IllegalStateException("this ConnectByList is closed");
     }
-    List<InetSocketAddress> destinations = Destinations.check(addresses);
-    boolean bindEverySource = host != SystemHost.INSTANCE;
-    return new ConnectCall<>(engine, listener,
-        () -> ConnectPlan.make(destinations, host, bindEverySource, osPicksSource, ranker, scheduler, timeout),
-        start, deadlineNanos);
+    return new ConnectCall<>(engine, listener, new Planner(Destinations.check(addresses)), start, deadlineNanos);
+  }
+
+  /** Plans one connect where the call starts (a class, not a lambda: see ConnectCall's Step). */
+  private final class Planner implements Supplier<ConnectPlan> {
+    private final List<InetSocketAddress> destinations;
+
+    Planner(List<InetSocketAddress> destinations) {
+      this.destinations = destinations;
+    }
+
+    @Override
+    public ConnectPlan get() {
+      boolean bindEverySource = host != SystemHost.INSTANCE; // the caller's sources are bound as given
+      return ConnectPlan.make(destinations, host, bindEverySource, osPicksSource, ranker, scheduler, timeout);
+    }
   }
 
   @Override

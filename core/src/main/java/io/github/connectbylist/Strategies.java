@@ -5,6 +5,7 @@ import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import io.github.connectbylist.api.StrategyProvider;
+import io.github.connectbylist.internal.Log;
 import io.github.connectbylist.internal.StrategySpec;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
@@ -30,12 +31,20 @@ public final class Strategies {
   /** The system property that names the strategy used when code names none. */
   public static final String PROPERTY = "connectbylist.strategy";
 
-  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
   /**
    * Discovered strategies per class loader. The values hold classes of their loader, so they are held
    * softly: a discarded loader (an undeployed web application) can still be collected.
    */
   private static final Map<ClassLoader, SoftReference<Strategies>> CACHE = new WeakHashMap<>();
+
+  /** Highest priority first, then by name. A class, not a lambda: this runs in the first connect of a JVM. */
+  private static final Comparator<StrategyProvider<?>> BY_PRIORITY_THEN_NAME = new Comparator<>() {
+    @Override
+    public int compare(StrategyProvider<?> a, StrategyProvider<?> b) {
+      int byPriority = Integer.compare(b.priority(), a.priority());
+      return byPriority != 0 ? byPriority : a.name().compareTo(b.name());
+    }
+  };
 
   private final List<AddressPairRanker.Provider> rankers;
   private final List<AttemptScheduler.Provider> schedulers;
@@ -110,15 +119,16 @@ public final class Strategies {
     }
     Map<String, String> forRanker = new LinkedHashMap<>();
     Map<String, String> forScheduler = new LinkedHashMap<>();
-    parsed.options().asMap().forEach((key, value) -> {
+    for (Map.Entry<String, String> option : parsed.options().asMap().entrySet()) {
+      String key = option.getKey();
       boolean r = declares(ranker, key);
       boolean s = declares(scheduler, key);
       if (!r && !s) {
         throw unknownOption(key, parsed.name(), optionsOf(ranker, scheduler));
       }
-      if (r) forRanker.put(key, value);
-      if (s) forScheduler.put(key, value);
-    });
+      if (r) forRanker.put(key, option.getValue());
+      if (s) forScheduler.put(key, option.getValue());
+    }
     return new Choice(
         ranker != null ? create(ranker, StrategyOptions.of(forRanker), "ranker") : defaultRanker(),
         scheduler != null ? create(scheduler, StrategyOptions.of(forScheduler), "scheduler") : defaultScheduler());
@@ -169,9 +179,8 @@ public final class Strategies {
   }
 
   private static <T> T create(StrategyProvider<T> provider, StrategyOptions options, String kind) {
-    Set<String> known = provider.options().stream().map(StrategyOption::name).collect(Collectors.toSet());
     for (String key : options.asMap().keySet()) {
-      if (!known.contains(key)) {
+      if (!declares(provider, key)) {
         throw unknownOption(key, kind + " " + provider.name(), provider.options());
       }
     }
@@ -195,7 +204,14 @@ public final class Strategies {
   }
 
   private static boolean declares(StrategyProvider<?> provider, String key) {
-    return provider != null && provider.options().stream().anyMatch(o -> o.name().equals(key));
+    if (provider != null) {
+      for (StrategyOption option : provider.options()) {
+        if (option.name().equals(key)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static <P extends StrategyProvider<?>> P byName(List<P> providers, String name) {
@@ -241,12 +257,12 @@ public final class Strategies {
         String problem = kind + " provider: " + e.getMessage()
             + (e.getCause() != null ? " (" + e.getCause() + ")" : "");
         problems.add(problem);
-        LOG.log(System.Logger.Level.WARNING, "a " + kind + " provider failed to load; the others still work: "
+        Log.warning("a " + kind + " provider failed to load; the others still work: "
             + problem);
       }
     }
     List<P> sorted = new ArrayList<>(byName.values());
-    sorted.sort(Comparator.comparingInt((P p) -> -p.priority()).thenComparing(StrategyProvider::name));
+    sorted.sort(BY_PRIORITY_THEN_NAME);
     return List.copyOf(sorted);
   }
 }

@@ -57,6 +57,18 @@ public record LocalAddress(InetAddress address, int prefixLength, String interfa
     return address instanceof Inet6Address;
   }
 
+  // Written out rather than generated: see AddressPair.
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof LocalAddress other && prefixLength == other.prefixLength && address.equals(other.address)
+        && interfaceName.equals(other.interfaceName) && flags.equals(other.flags);
+  }
+
+  @Override
+  public int hashCode() {
+    return ((address.hashCode() * 31 + prefixLength) * 31 + interfaceName.hashCode()) * 31 + flags.hashCode();
+  }
+
   @Override
   public String toString() {
     return Addresses.text(address) + "/" + prefixLength + "%" + interfaceName + (flags.isEmpty() ? "" : flags);

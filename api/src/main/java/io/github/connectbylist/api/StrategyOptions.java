@@ -5,8 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Options given to a strategy as text, {@code key=value}, with typed readers whose errors name the option.
@@ -14,7 +12,6 @@ import java.util.regex.Pattern;
  */
 public final class StrategyOptions {
   private static final StrategyOptions EMPTY = new StrategyOptions(Map.of());
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|m)");
 
   private final Map<String, String> values;
 
@@ -29,7 +26,9 @@ public final class StrategyOptions {
   /** Options from a map of names to text values; the map's order is kept for messages. */
   public static StrategyOptions of(Map<String, String> values) {
     Map<String, String> copy = new LinkedHashMap<>();
-    values.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "option name"), Objects.requireNonNull(v, k)));
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      copy.put(Objects.requireNonNull(e.getKey(), "option name"), Objects.requireNonNull(e.getValue(), e.getKey()));
+    }
     return new StrategyOptions(java.util.Collections.unmodifiableMap(copy));
   }
 
@@ -45,45 +44,75 @@ public final class StrategyOptions {
     return Optional.ofNullable(values.get(name));
   }
 
+  // The readers below are plain code rather than Optional chains of lambdas: they run while the first
+  // ConnectByList of a JVM is built, where each new lambda costs a bootstrap.
+
   /** A duration, or empty when absent or written as {@code none}. */
   public Optional<Duration> duration(String name) {
-    return text(name).filter(v -> !v.equalsIgnoreCase("none")).map(v -> parseDuration(name, v));
+    String v = values.get(name);
+    return v == null || v.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(parseDuration(name, v));
   }
 
+  /** {@code true}, {@code yes} or {@code on}; {@code false}, {@code no} or {@code off}; empty when absent. */
   public Optional<Boolean> flag(String name) {
-    return text(name).map(v -> switch (v.toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "yes", "on" -> true;
-      case "false", "no", "off" -> false;
-      default -> throw new IllegalArgumentException("option " + name + "=" + v + " is not true or false");
-    });
+    String v = values.get(name);
+    if (v == null) {
+      return Optional.empty();
+    }
+    switch (v.toLowerCase(java.util.Locale.ROOT)) {
+      case "true", "yes", "on":
+        return Optional.of(true);
+      case "false", "no", "off":
+        return Optional.of(false);
+      default:
+        throw new IllegalArgumentException("option " + name + "=" + v + " is not true or false");
+    }
   }
 
+  /** A whole number, or empty when absent. */
   public Optional<Integer> integer(String name) {
-    return text(name).map(v -> {
-      try {
-        return Integer.parseInt(v.trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("option " + name + "=" + v + " is not a whole number", e);
-      }
-    });
+    String v = values.get(name);
+    if (v == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Integer.parseInt(v.trim()));
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("option " + name + "=" + v + " is not a whole number", e);
+    }
   }
 
   /** Parses {@code 250ms}, {@code 1.5s} and the like; the error names the option. */
   public static Duration parseDuration(String name, String text) {
-    Matcher m = DURATION.matcher(text.trim());
-    if (!m.matches()) {
-      throw new IllegalArgumentException(
-          "option " + name + "=" + text + " is not a duration such as 250ms, 2s, 1.5s or none");
+    // Read by hand, not with a regular expression: options are parsed in a connect's first path.
+    String t = text.trim();
+    int end = digits(t, 0);
+    if (end > 0 && end < t.length() && t.charAt(end) == '.') {
+      int fraction = digits(t, end + 1);
+      end = fraction > end + 1 ? fraction : -1;
     }
-    double amount = Double.parseDouble(m.group(1));
-    long nanosPerUnit = switch (m.group(2)) {
+    long nanosPerUnit = end <= 0 ? -1 : switch (t.substring(end).trim()) {
       case "ns" -> 1L;
       case "us" -> 1_000L;
       case "ms" -> 1_000_000L;
       case "s" -> 1_000_000_000L;
-      default -> 60_000_000_000L;
+      case "m" -> 60_000_000_000L;
+      default -> -1;
     };
-    return Duration.ofNanos(Math.round(amount * nanosPerUnit));
+    if (nanosPerUnit < 0) {
+      throw new IllegalArgumentException(
+          "option " + name + "=" + text + " is not a duration such as 250ms, 2s, 1.5s or none");
+    }
+    return Duration.ofNanos(Math.round(Double.parseDouble(t.substring(0, end)) * nanosPerUnit));
+  }
+
+  /** The index after the ASCII digits that start at {@code from}. */
+  private static int digits(String text, int from) {
+    int i = from;
+    while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+      i++;
+    }
+    return i;
   }
 
   /** The inverse of {@link #parseDuration}, in the largest unit that keeps it whole. */
@@ -108,7 +137,9 @@ public final class StrategyOptions {
   @Override
   public String toString() {
     StringBuilder s = new StringBuilder();
-    values.forEach((k, v) -> s.append(s.length() == 0 ? "" : ", ").append(k).append('=').append(v));
+    for (Map.Entry<String, String> e : values.entrySet()) {
+      s.append(s.length() == 0 ? "" : ", ").append(e.getKey()).append('=').append(e.getValue());
+    }
     return s.toString();
   }
 }

@@ -28,7 +28,8 @@ class AddressesTest {
   void parsesLiteralsAndRefusesNamesWithoutALookup() throws Exception {
     assertEquals(InetAddress.getByName("2001:db8::1"), Addresses.parseLiteral("2001:db8::1"));
     assertEquals(InetAddress.getByName("192.0.2.1"), Addresses.parseLiteral("192.0.2.1"));
-    for (String bad : new String[] {"example.com", "", "1.2.3.4%eth0", "localhost", "beef", "1.2"}) {
+    for (String bad : new String[] {"example.com", "", "1.2.3.4%eth0", "localhost", "beef", "1.2",
+        "1.2.3.4.5", "1..2.3", "1234.1.2.3", ".1.2.3", "1.2.3.", "1.2.3.x"}) {
       org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Addresses.parseLiteral(bad), bad);
     }
   }

@@ -37,6 +37,8 @@ public final class Report {
     Collection<RunResult> ranking = measure(Ranking.class, 2, 3);
     Collection<RunResult> concurrency = measure(Concurrency.class, 2, 3);
     Collection<RunResult> simulated = measure(SimulatedConnects.class, 2, 3);
+    Collection<RunResult> coldStart = new Runner(new OptionsBuilder().include(ColdStart.class.getName() + "\\.")
+        .verbosity(VerboseMode.SILENT).shouldFailOnError(true).build()).run(); // its own 10 forks, one shot each
 
     out.printf(Locale.ROOT, "%n## Benchmarks, %s, %d cores, %s %s%n", LocalDate.now(),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
@@ -46,6 +48,30 @@ public final class Report {
     ranking(ranking);
     concurrency(concurrency);
     simulated(simulated);
+    coldStart(coldStart);
+  }
+
+  private void coldStart(Collection<RunResult> results) {
+    out.println();
+    out.println("### The first connect in a fresh JVM: median of 10 forks in ms (ratio to the java.net.Socket loop / "
+        + "to the SocketChannel loop)");
+    out.println();
+    row(List.of("scenario", "Socket loop", "SocketChannel loop", "firstConnect (built before)", "build + firstConnect"));
+    separator(5);
+    for (Scenario scenario : Scenario.values()) {
+      RunResult socket = find(results, "socketLoop", "scenario", scenario.id);
+      RunResult channel = find(results, "socketChannelLoop", "scenario", scenario.id);
+      RunResult first = find(results, "firstConnect", "scenario", scenario.id);
+      RunResult built = find(results, "buildAndFirstConnect", "scenario", scenario.id);
+      if (socket == null || channel == null || first == null || built == null) {
+        continue;
+      }
+      row(List.of(scenario.id, number(median(socket)), number(median(channel)),
+          String.format(Locale.ROOT, "%s (%.2fx / %.2fx)", number(median(first)), median(first) / median(socket),
+              median(first) / median(channel)),
+          String.format(Locale.ROOT, "%s (%.2fx / %.2fx)", number(median(built)), median(built) / median(socket),
+              median(built) / median(channel))));
+    }
   }
 
   private void simulated(Collection<RunResult> results) {

@@ -24,6 +24,7 @@ class BenchmarksSmokeTest {
         .include(Overhead.class.getName())
         .include(Concurrency.class.getName())
         .include(SimulatedConnects.class.getName())
+        .include(ColdStart.class.getName())
         .param("destinations", "10")
         .param("scenario", "refused-then-good")
         .param("inFlight", "10")
@@ -37,7 +38,7 @@ class BenchmarksSmokeTest {
     Collection<RunResult> results = new Runner(options).run();
     assertFalse(results.isEmpty());
     // one run per benchmark method and remaining parameter: 3 rankers, 6 strategies, 2 overhead, 2 concurrency,
-    // 1 simulated scenario
-    org.junit.jupiter.api.Assertions.assertEquals(14, results.size());
+    // 1 simulated scenario, 4 cold-start variants
+    org.junit.jupiter.api.Assertions.assertEquals(18, results.size());
   }
 }

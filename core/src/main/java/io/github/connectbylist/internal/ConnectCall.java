@@ -40,11 +40,16 @@ import java.util.function.Supplier;
  * @param <R> what the caller gets
  */
 public final class ConnectCall<C, R> {
-  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
   private static final long NO_WAKE = Long.MIN_VALUE;
 
   /** Where the call is in its life; every step checks it, since callbacks may arrive after the end. */
   private enum Phase { NEW, RUNNING, HANDING_OVER, DONE }
+
+  /**
+   * What the call asks the driver to run. One small class dispatching on these, rather than a lambda per
+   * step: every new lambda costs a bootstrap in the first connect of a JVM (about 7 ms for the first one).
+   */
+  private enum Step { BEGIN, ADOPT, DEADLINE, WAKE, CANCELLED, CLOSED }
 
   private final Driver driver;
   private final Transport<C> transport;
@@ -55,7 +60,7 @@ public final class ConnectCall<C, R> {
   private final long deadlineNanos;
   private final CallFuture future = new CallFuture();
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
-  private final Runnable closeHook = () -> safely(() -> fail(FailureKind.CANCELLED, "the ConnectByList was closed"));
+  private final Runnable closeHook = new OnDriver(Step.CLOSED);
 
   private Phase phase = Phase.NEW;
   private boolean onDriver;
@@ -131,20 +136,16 @@ public final class ConnectCall<C, R> {
     if (onCallingThread) {
       begin();
       if (phase != Phase.DONE) {
-        onDriver(this::adopt);
+        onDriver(Step.ADOPT);
       }
     } else {
-      onDriver(() -> {
-        if (enterDriver()) {
-          begin();
-        }
-      });
+      onDriver(Step.BEGIN);
     }
   }
 
-  private void onDriver(Runnable step) {
+  private void onDriver(Step step) {
     try {
-      driver.execute(() -> safely(step));
+      driver.execute(new OnDriver(step));
     } catch (RejectedExecutionException e) {
       fail(driver.isClosing() ? FailureKind.CANCELLED : FailureKind.OTHER,
           driver.isClosing() ? "the ConnectByList is closed" : "cannot run on the driver: " + e.getMessage());
@@ -163,7 +164,7 @@ public final class ConnectCall<C, R> {
     }
     driver.onClose(closeHook);
     if (deadlineNanos != Long.MAX_VALUE) {
-      deadlineTimer = driver.schedule(startNanos + deadlineNanos, () -> safely(this::deadlinePassed));
+      deadlineTimer = driver.schedule(startNanos + deadlineNanos, new OnDriver(Step.DEADLINE));
     }
     return true;
   }
@@ -193,7 +194,7 @@ public final class ConnectCall<C, R> {
     try {
       plan = planner.get();
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "a connect could not be planned", e);
+      Log.warning("a connect could not be planned", e);
       fail(FailureKind.OTHER, "could not plan the connect: " + e, e);
       return;
     }
@@ -283,24 +284,28 @@ public final class ConnectCall<C, R> {
       io.watch(new Transport.Outcome() {
         @Override
         public void connected() {
-          safely(() -> {
+          try {
             if (phase == Phase.RUNNING && running[index] == io) {
               removeRunning(index);
               won(index, io);
             }
-          });
+          } catch (RuntimeException e) {
+            internalError(e);
+          }
         }
 
         @Override
         public void failed(IOException error) {
-          safely(() -> {
+          try {
             if (phase == Phase.RUNNING && running[index] == io) {
               removeRunning(index);
               io.close();
               attemptFailed(index, Failures.classify(error), error);
               drive();
             }
-          });
+          } catch (RuntimeException e) {
+            internalError(e);
+          }
         }
       });
     } catch (IOException | RuntimeException e) {
@@ -356,19 +361,27 @@ public final class ConnectCall<C, R> {
         try {
           schedule.attemptLost(i, index, now);
         } catch (RuntimeException e) {
-          LOG.log(System.Logger.Level.WARNING, "the schedule threw on a lost attempt; ignored", e);
+          Log.warning("the schedule threw on a lost attempt; ignored", e);
         }
       }
     }
     io.handOver(new Transport.Ready<>() {
       @Override
       public void ready(C connection) {
-        safely(() -> delivered(io, connection));
+        try {
+          delivered(io, connection);
+        } catch (RuntimeException e) {
+          internalError(e);
+        }
       }
 
       @Override
       public void failed(IOException error) {
-        safely(() -> handOverFailed(io, error));
+        try {
+          handOverFailed(io, error);
+        } catch (RuntimeException e) {
+          internalError(e);
+        }
       }
     });
   }
@@ -398,7 +411,7 @@ public final class ConnectCall<C, R> {
     try {
       schedule.attemptConnected(index, at);
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "the schedule threw on a connected attempt; ignored", e);
+      Log.warning("the schedule threw on a connected attempt; ignored", e);
     }
     if (!future.complete(result)) {
       delivery.discard(result);
@@ -472,35 +485,58 @@ public final class ConnectCall<C, R> {
   }
 
   /**
-   * Runs a step so that a bug cannot leave the call hanging: what a step throws fails the call, which
-   * closes its sockets and completes its future.
+   * What a step threw: a bug must not leave the call hanging, so it fails the call, which closes its
+   * sockets and completes its future.
    */
-  private void safely(Runnable step) {
-    try {
-      step.run();
-    } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "a connect failed on an internal error", e);
-      if (phase != Phase.DONE) {
-        fail(FailureKind.OTHER, "internal error: " + e, e);
-      } else if (future.completeExceptionally(new IllegalStateException("internal error in a connect", e))) {
-        end();
+  private void internalError(RuntimeException e) {
+    Log.error("a connect failed on an internal error", e);
+    if (phase != Phase.DONE) {
+      fail(FailureKind.OTHER, "internal error: " + e, e);
+    } else if (future.completeExceptionally(new IllegalStateException("internal error in a connect", e))) {
+      end();
+    }
+  }
+
+  /** A step of this call that runs on the driver: a task, a timer, or the close hook. */
+  private final class OnDriver implements Runnable {
+    private final Step step;
+
+    OnDriver(Step step) {
+      this.step = step;
+    }
+
+    @Override
+    public void run() {
+      try {
+        switch (step) {
+          case BEGIN -> {
+            if (enterDriver()) {
+              begin();
+            }
+          }
+          case ADOPT -> adopt();
+          case DEADLINE -> deadlinePassed();
+          case WAKE -> {
+            wakeTimer = null;
+            wakeAtNanos = NO_WAKE;
+            drive();
+          }
+          case CANCELLED -> cancelled();
+          case CLOSED -> fail(FailureKind.CANCELLED, "the ConnectByList was closed");
+        }
+      } catch (RuntimeException e) {
+        internalError(e);
       }
     }
   }
 
   private void schedulerFailed(RuntimeException e) {
-    LOG.log(System.Logger.Level.WARNING,
-        "the attempt scheduler failed; going on one attempt at a time: " + schedule, e);
+    Log.warning("the attempt scheduler failed; going on one attempt at a time: " + schedule, e);
     schedule = new FallbackSchedule(pairs.size(), started, runningCount);
   }
 
   private void armWake() {
-    long at = wakeAtNanos;
-    wakeTimer = driver.schedule(startNanos + at, () -> safely(() -> {
-      wakeTimer = null;
-      wakeAtNanos = NO_WAKE;
-      drive();
-    }));
+    wakeTimer = driver.schedule(startNanos + wakeAtNanos, new OnDriver(Step.WAKE));
   }
 
   private void cancelWake() {
@@ -583,7 +619,7 @@ public final class ConnectCall<C, R> {
       boolean cancelled = super.cancel(mayInterruptIfRunning);
       if (cancelled) {
         try {
-          driver.execute(() -> safely(ConnectCall.this::cancelled));
+          driver.execute(new OnDriver(Step.CANCELLED));
         } catch (RejectedExecutionException closed) {
           // closing: the close hook, or the task already queued, ends the call
         }

@@ -23,8 +23,8 @@ import java.util.Optional;
  * @param bindSource for each pair, whether its source is bound before connecting
  * @param schedule the scheduler's state machine for this connect
  */
+// Plain loops rather than lambdas here and in the rest of a connect's first path: see ConnectCall.Step.
 public record ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, AttemptScheduler.Schedule schedule) {
-  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
 
   /**
    * @param destinations checked destinations, see {@link Destinations#check}
@@ -45,14 +45,18 @@ public record ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, Attempt
     List<AddressPair> pairs = osPicksSource ? Pairs.osChoosesSource(destinations) : Pairs.build(destinations, locals);
     Map<InetAddress, Integer> pairsPerDestination = new HashMap<>();
     for (AddressPair p : pairs) {
-      pairsPerDestination.merge(p.destinationAddress(), 1, Integer::sum);
+      Integer count = pairsPerDestination.get(p.destinationAddress());
+      pairsPerDestination.put(p.destinationAddress(), count == null ? 1 : count + 1);
     }
     Map<InetAddress, InetAddress> osSources = new HashMap<>();
-    pairsPerDestination.forEach((destination, count) -> {
-      if (count > 1) {
-        host.osPreferredSource(destination).ifPresent(s -> osSources.put(destination, s));
+    for (Map.Entry<InetAddress, Integer> e : pairsPerDestination.entrySet()) {
+      if (e.getValue() > 1) { // a single candidate needs no look-up: the ranker cannot choose among one
+        Optional<InetAddress> source = host.osPreferredSource(e.getKey());
+        if (source.isPresent()) {
+          osSources.put(e.getKey(), source.get());
+        }
       }
-    });
+    }
     List<AddressPair> ranked = rank(ranker, pairs, new RankingContext(locals, osSources));
     boolean[] bind = new boolean[ranked.size()];
     for (int i = 0; i < bind.length; i++) {
@@ -72,9 +76,9 @@ public record ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, Attempt
       if (schedule != null) {
         return schedule;
       }
-      LOG.log(System.Logger.Level.WARNING, "scheduler " + scheduler + " gave no schedule; going one at a time");
+      Log.warning("scheduler " + scheduler + " gave no schedule; going one at a time");
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "scheduler " + scheduler + " threw; going one at a time", e);
+      Log.warning("scheduler " + scheduler + " threw; going one at a time", e);
     }
     return new FallbackSchedule(ranked.size(), 0, 0);
   }
@@ -89,10 +93,10 @@ public record ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, Attempt
       if (ranked != null && ranked.size() == pairs.size() && new HashSet<>(ranked).equals(new HashSet<>(pairs))) {
         return List.copyOf(ranked);
       }
-      LOG.log(System.Logger.Level.WARNING, "ranker " + ranker + " did not return the pairs it was given; "
+      Log.warning("ranker " + ranker + " did not return the pairs it was given; "
           + "using their input order");
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "ranker " + ranker + " threw; using the input order", e);
+      Log.warning("ranker " + ranker + " threw; using the input order", e);
     }
     return pairs;
   }

@@ -27,7 +27,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * before its thread ever started, {@link #close} itself runs the tasks that were accepted.
  */
 public final class EventLoop implements Driver, AutoCloseable {
-  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
   private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
   /** Reacts to a ready channel; the attachment of every key this loop registers. */
@@ -167,7 +166,12 @@ public final class EventLoop implements Driver, AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot open a selector", e);
       }
-      Thread t = new Thread(this::run, "connectbylist-loop-" + THREAD_IDS.incrementAndGet());
+      Thread t = new Thread(new Runnable() { // not a lambda: see ConnectCall.Step
+        @Override
+        public void run() {
+          loop();
+        }
+      }, "connectbylist-loop-" + THREAD_IDS.incrementAndGet());
       t.setDaemon(true);
       thread = t;
       t.start();
@@ -193,7 +197,7 @@ public final class EventLoop implements Driver, AutoCloseable {
     }
   }
 
-  private void run() {
+  private void loop() {
     try {
       while (!closing) {
         long wait = millisToNextTimer();
@@ -208,7 +212,7 @@ public final class EventLoop implements Driver, AutoCloseable {
         flushDeregistrations();
       }
     } catch (IOException | RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "connectbylist event loop failed; ending its connects", e);
+      Log.error("connectbylist event loop failed; ending its connects", e);
       closing = true;
     } finally {
       runCloseHooks();
@@ -216,7 +220,7 @@ public final class EventLoop implements Driver, AutoCloseable {
       try {
         flushDeregistrations();
       } catch (IOException e) {
-        LOG.log(System.Logger.Level.WARNING, "flushing the selector on close failed", e);
+        Log.warning("flushing the selector on close failed", e);
       }
       closeSelector();
       closed.countDown();
@@ -250,7 +254,11 @@ public final class EventLoop implements Driver, AutoCloseable {
       SelectionKey key = it.next();
       it.remove();
       if (key.isValid()) {
-        guarded(() -> ((ReadyHandler) key.attachment()).ready(key));
+        try {
+          ((ReadyHandler) key.attachment()).ready(key);
+        } catch (RuntimeException e) {
+          Log.error("a task on the connectbylist event loop threw", e);
+        }
       }
     }
   }
@@ -276,7 +284,9 @@ public final class EventLoop implements Driver, AutoCloseable {
       selector.selectNow();
       List<Runnable> due = new ArrayList<>(afterDeregistration);
       afterDeregistration.clear();
-      due.forEach(EventLoop::guarded);
+      for (Runnable task : due) {
+        guarded(task);
+      }
       processSelectedKeys();
     }
   }
@@ -284,14 +294,16 @@ public final class EventLoop implements Driver, AutoCloseable {
   private void runCloseHooks() {
     List<Runnable> hooks = new ArrayList<>(closeHooks);
     closeHooks.clear();
-    hooks.forEach(EventLoop::guarded);
+    for (Runnable hook : hooks) {
+      guarded(hook);
+    }
   }
 
   private void closeSelector() {
     try {
       selector.close();
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.WARNING, "closing the selector failed", e);
+      Log.warning("closing the selector failed", e);
     }
   }
 
@@ -303,7 +315,7 @@ public final class EventLoop implements Driver, AutoCloseable {
     try {
       task.run();
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.ERROR, "a task on the connectbylist event loop threw", e);
+      Log.error("a task on the connectbylist event loop threw", e);
     }
   }
 }

@@ -8,7 +8,6 @@ import java.util.List;
 
 /** Reports and swallows what a user's listener throws, so that a broken listener cannot break a connect. */
 public final class GuardedListener implements ConnectListener {
-  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
   private final ConnectListener delegate;
 
   private GuardedListener(ConnectListener delegate) {
@@ -57,6 +56,6 @@ public final class GuardedListener implements ConnectListener {
   }
 
   private static void report(String method, RuntimeException e) {
-    LOG.log(System.Logger.Level.WARNING, "a ConnectListener threw from " + method + "; the connect goes on", e);
+    Log.warning("a ConnectListener threw from " + method + "; the connect goes on", e);
   }
 }

@@ -1,13 +1,14 @@
 package io.github.connectbylist.internal;
 
 import io.github.connectbylist.api.LocalAddress;
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet6Address;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -15,6 +16,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -81,23 +83,49 @@ public final class LocalAddresses {
     return List.copyOf(result);
   }
 
-  /** Lines of {@code address ifindex prefixlen scope flags ifname}, all hexadecimal but the name. */
+  /**
+   * Lines of {@code address ifindex prefixlen scope flags ifname}, all hexadecimal but the name. Read with a
+   * plain {@link FileInputStream} and split by hand: {@code Files.readAllLines} and a regular expression
+   * would load some thirty classes in the first connect of a JVM, for a file of a few lines.
+   */
   static Map<String, Integer> readIfInet6(Path file) {
-    if (!Files.isReadable(file)) {
-      return Map.of();
+    String text;
+    try (FileInputStream in = new FileInputStream(file.toFile())) {
+      text = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+    } catch (IOException | SecurityException e) {
+      return Map.of(); // not Linux, or not readable: no flags
     }
     Map<String, Integer> flags = new HashMap<>();
-    try {
-      for (String line : Files.readAllLines(file)) {
-        String[] fields = line.trim().split("\\s+");
-        if (fields.length >= 6 && fields[0].length() == 32) {
-          flags.put(fields[0].toLowerCase(java.util.Locale.ROOT), Integer.parseInt(fields[4], 16));
+    for (String line : text.split("\n")) {
+      String[] fields = fields(line);
+      if (fields.length >= 6 && fields[0].length() == 32) {
+        try {
+          flags.put(fields[0].toLowerCase(Locale.ROOT), Integer.parseInt(fields[4], 16));
+        } catch (NumberFormatException e) {
+          // a line we do not understand: skip it
         }
       }
-    } catch (IOException | NumberFormatException e) {
-      return Map.of();
     }
     return flags;
+  }
+
+  /** The fields of a line separated by spaces or tabs. */
+  private static String[] fields(String line) {
+    List<String> fields = new ArrayList<>(6);
+    int i = 0;
+    while (i < line.length()) {
+      while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < line.length() && !Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        fields.add(line.substring(start, i));
+      }
+    }
+    return fields.toArray(new String[0]);
   }
 
   static Set<LocalAddress.Flag> flagsOf(int f) {

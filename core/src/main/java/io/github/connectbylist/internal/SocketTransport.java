@@ -16,7 +16,6 @@ import java.util.Map;
  * mode unless the caller asked otherwise.
  */
 public final class SocketTransport implements Transport<SocketChannel> {
-  private static final System.Logger LOG = System.getLogger("io.github.connectbylist");
 
   private final EventLoop loop;
   private final Map<SocketOption<?>, Object> options;
@@ -53,10 +52,11 @@ public final class SocketTransport implements Transport<SocketChannel> {
   }
 
   /** One socket's attempt. */
-  private final class SocketIo implements Io<SocketChannel> {
+  private final class SocketIo implements Io<SocketChannel>, EventLoop.ReadyHandler {
     private final SocketChannel channel;
     private final boolean connectedAtOnce;
     private SelectionKey key;
+    private Outcome outcome;
 
     SocketIo(SocketChannel channel, boolean connectedAtOnce) {
       this.channel = channel;
@@ -70,15 +70,19 @@ public final class SocketTransport implements Transport<SocketChannel> {
 
     @Override
     public void watch(Outcome outcome) throws IOException {
-      key = loop.register(channel, SelectionKey.OP_CONNECT, ready -> {
-        try {
-          if (channel.finishConnect()) {
-            outcome.connected();
-          }
-        } catch (IOException e) {
-          outcome.failed(e);
+      this.outcome = outcome;
+      key = loop.register(channel, SelectionKey.OP_CONNECT, this);
+    }
+
+    @Override
+    public void ready(SelectionKey ready) {
+      try {
+        if (channel.finishConnect()) {
+          outcome.connected();
         }
-      });
+      } catch (IOException e) {
+        outcome.failed(e);
+      }
     }
 
     @Override
@@ -117,7 +121,7 @@ public final class SocketTransport implements Transport<SocketChannel> {
     try {
       channel.close();
     } catch (IOException e) {
-      LOG.log(System.Logger.Level.DEBUG, "closing an attempt's socket failed", e);
+      Log.debug("closing an attempt's socket failed", e);
     }
   }
 }

@@ -46,9 +46,27 @@ public record StrategySpec(String name, StrategyOptions options) {
   }
 
   private static void requireName(String name, String text) {
-    if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) {
+    if (!isName(name)) {
       throw new IllegalArgumentException("strategy '" + text + "' does not start with a name such as sequential");
     }
+  }
+
+  /** A letter or digit, then letters, digits, dots, dashes and underscores (by hand: no regex on a first path). */
+  private static boolean isName(String name) {
+    if (name.isEmpty() || !isLetterOrDigit(name.charAt(0))) {
+      return false;
+    }
+    for (int i = 1; i < name.length(); i++) {
+      char c = name.charAt(i);
+      if (!isLetterOrDigit(c) && c != '.' && c != '_' && c != '-') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLetterOrDigit(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.github.connectbylist.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
@@ -30,7 +31,13 @@ class StrategySpecTest {
     assertEquals(Duration.ofNanos(500_000), StrategyOptions.parseDuration("x", "500us"));
     assertEquals(Duration.ofMinutes(1), StrategyOptions.parseDuration("x", "1m"));
     assertEquals("250ms", StrategyOptions.formatDuration(Duration.ofMillis(250)));
-    assertThrows(IllegalArgumentException.class, () -> StrategyOptions.parseDuration("x", "250"));
+    assertEquals(Duration.ofMillis(250), StrategyOptions.parseDuration("x", " 250 ms "));
+    assertEquals(Duration.ofNanos(7), StrategyOptions.parseDuration("x", "7ns"));
+    assertEquals(Duration.ofSeconds(2), StrategyOptions.parseDuration("x", "2s"));
+    for (String bad : new String[] {"250", "ms", "1.s", ".5s", "1.5.2s", "-1s", "5 sec", "\u0665s", ""}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StrategyOptions.parseDuration("x", bad), bad);
+      assertTrue(e.getMessage().contains("x=" + bad), e.getMessage());
+    }
   }
 
   @Test
@@ -38,5 +45,8 @@ class StrategySpecTest {
     assertThrows(IllegalArgumentException.class, () -> StrategySpec.parse("a(b)"));
     assertThrows(IllegalArgumentException.class, () -> StrategySpec.parse("a(b=1"));
     assertThrows(IllegalArgumentException.class, () -> StrategySpec.parse("a b"));
+    assertThrows(IllegalArgumentException.class, () -> StrategySpec.parse("-a"));
+    assertThrows(IllegalArgumentException.class, () -> StrategySpec.parse("a/b"));
+    assertEquals("a.b_c-1", StrategySpec.parse("a.b_c-1").name());
   }
 }

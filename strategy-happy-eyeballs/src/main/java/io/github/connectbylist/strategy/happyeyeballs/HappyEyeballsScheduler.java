@@ -46,12 +46,20 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
   }
 
   static HappyEyeballsScheduler fromOptions(StrategyOptions options) {
+    // Plain code, not Optional chains of lambdas: this runs while the first ConnectByList of a JVM is built.
     Builder b = builder();
-    options.duration(HappyEyeballsSchedulerProvider.DELAY).ifPresent(b::connectionAttemptDelay);
-    options.text(HappyEyeballsSchedulerProvider.MAX_CONCURRENT)
-        .filter(v -> !v.equalsIgnoreCase("none"))
-        .ifPresent(v -> b.maxConcurrentAttempts(options.integer(HappyEyeballsSchedulerProvider.MAX_CONCURRENT).get()));
-    options.flag(HappyEyeballsSchedulerProvider.ADAPTIVE).ifPresent(b::adaptive);
+    Optional<Duration> delay = options.duration(HappyEyeballsSchedulerProvider.DELAY);
+    if (delay.isPresent()) {
+      b.connectionAttemptDelay(delay.get());
+    }
+    Optional<String> cap = options.text(HappyEyeballsSchedulerProvider.MAX_CONCURRENT);
+    if (cap.isPresent() && !cap.get().equalsIgnoreCase("none")) {
+      b.maxConcurrentAttempts(options.integer(HappyEyeballsSchedulerProvider.MAX_CONCURRENT).get());
+    }
+    Optional<Boolean> adaptive = options.flag(HappyEyeballsSchedulerProvider.ADAPTIVE);
+    if (adaptive.isPresent()) {
+      b.adaptive(adaptive.get());
+    }
     return b.build();
   }
 

@@ -5,6 +5,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +34,14 @@ public final class PolicyTable {
       return new Entry(Prefix.parse(prefix), value);
     }
   }
+
+  /** Longer prefixes first. A class, not a lambda: the default table is built in a connect's first path. */
+  private static final Comparator<Entry> LONGEST_FIRST = new Comparator<>() {
+    @Override
+    public int compare(Entry a, Entry b) {
+      return Integer.compare(b.prefix().length(), a.prefix().length());
+    }
+  };
 
   private static final List<Entry> DEFAULT_PRECEDENCE = List.of(
       Entry.of("::1/128", 50), Entry.of("::/0", 40), Entry.of("::ffff:0:0/96", 35), Entry.of("2002::/16", 30),
@@ -213,9 +222,9 @@ public final class PolicyTable {
   }
 
   private static Entry[] longestFirst(List<Entry> entries) {
-    List<Entry> sorted = new ArrayList<>(entries);
-    sorted.sort(Comparator.comparingInt((Entry e) -> -e.prefix().length()));
-    return sorted.toArray(Entry[]::new);
+    Entry[] sorted = entries.toArray(new Entry[0]);
+    Arrays.sort(sorted, LONGEST_FIRST);
+    return sorted;
   }
 
   @Override

@@ -204,8 +204,16 @@ public final class Rfc6724 {
 
   /** Section 6: negative when destination {@code a} should be tried before {@code b}. */
   Comparator<Judged> destinationOrder() {
-    return (x, y) -> compareDestinations(x.destination(), x.source(), y.destination(), y.source());
+    return DESTINATION_ORDER;
   }
+
+  /** Section 6 over judged destinations (a class rather than a lambda: rankers run in a JVM's first connect). */
+  private static final Comparator<Judged> DESTINATION_ORDER = new Comparator<>() {
+    @Override
+    public int compare(Judged x, Judged y) {
+      return compareDestinations(x.destination(), x.source(), y.destination(), y.source());
+    }
+  };
 
   static int compareDestinations(AddressFacts da, AddressFacts sa, AddressFacts db, AddressFacts sb) {
     // Rule 1: avoid unusable destinations.

@@ -41,7 +41,12 @@ public final class Rfc6724Ranker implements AddressPairRanker {
   public List<AddressPair> rank(List<AddressPair> pairs, RankingContext context) {
     Map<InetSocketAddress, List<AddressPair>> byDestination = new LinkedHashMap<>();
     for (AddressPair pair : pairs) {
-      byDestination.computeIfAbsent(pair.destination(), d -> new ArrayList<>(4)).add(pair);
+      List<AddressPair> group = byDestination.get(pair.destination());
+      if (group == null) {
+        group = new ArrayList<>(4);
+        byDestination.put(pair.destination(), group);
+      }
+      group.add(pair);
     }
     Map<LocalAddress, AddressFacts> sourceFacts = new IdentityHashMap<>();
     List<AddressFacts> hostSources = null;
@@ -56,26 +61,32 @@ public final class Rfc6724Ranker implements AddressPairRanker {
       List<AddressFacts> candidates = new ArrayList<>(group.size());
       for (AddressPair p : group) {
         if (p.source() != null) {
-          candidates.add(sourceFacts.computeIfAbsent(p.source(), s -> AddressFacts.of(s, selection.table())));
+          AddressFacts facts = sourceFacts.get(p.source());
+          if (facts == null) {
+            facts = AddressFacts.of(p.source(), selection.table());
+            sourceFacts.put(p.source(), facts);
+          }
+          candidates.add(facts);
         }
       }
-      Optional<InetAddress> osChoice = context.osPreferredSource(destination);
-      AddressFacts source;
-      if (!candidates.isEmpty()) {
-        source = osChoice.flatMap(o -> find(candidates, o)).orElseGet(() -> selection.best(d, candidates, null));
-      } else {
+      List<AddressFacts> judgedAmong = candidates;
+      if (candidates.isEmpty()) {
         // The OS picks the source of these pairs: judge them by what it would pick.
         if (hostSources == null) {
           hostSources = selection.facts(context.localAddresses());
         }
-        List<AddressFacts> host = hostSources;
-        source = osChoice.flatMap(o -> find(host, o)).orElseGet(() -> selection.best(d, host, null));
+        judgedAmong = hostSources;
+      }
+      Optional<InetAddress> osChoice = context.osPreferredSource(destination);
+      AddressFacts source = osChoice.isPresent() ? find(judgedAmong, osChoice.get()) : null;
+      if (source == null) {
+        source = selection.best(d, judgedAmong, null);
       }
       groups[i] = new Group(new Rfc6724.Judged(d, source, i), group, candidates);
       i++;
     }
 
-    StableSort.sort(groups, (x, y) -> selection.destinationOrder().compare(x.judged(), y.judged()));
+    StableSort.sort(groups, BY_DESTINATION_ORDER);
 
     List<AddressPair> ranked = new ArrayList<>(pairs.size());
     List<List<AddressPair>> rest = new ArrayList<>(n);
@@ -84,17 +95,29 @@ public final class Rfc6724Ranker implements AddressPairRanker {
       ranked.add(ordered.get(0));
       rest.add(ordered.subList(1, ordered.size()));
     }
-    rest.forEach(ranked::addAll);
+    for (List<AddressPair> others : rest) {
+      ranked.addAll(others);
+    }
     return ranked;
   }
 
-  private static Optional<AddressFacts> find(List<AddressFacts> facts, InetAddress address) {
+  /** Section 6 order of the groups' judged destinations; the table does not matter to the comparison. */
+  private static final java.util.Comparator<Group> BY_DESTINATION_ORDER = new java.util.Comparator<>() {
+    @Override
+    public int compare(Group x, Group y) {
+      return Rfc6724.compareDestinations(x.judged().destination(), x.judged().source(), y.judged().destination(),
+          y.judged().source());
+    }
+  };
+
+  /** The facts of {@code address} among {@code facts}, or {@code null}. */
+  private static AddressFacts find(List<AddressFacts> facts, InetAddress address) {
     for (AddressFacts f : facts) {
       if (f.address().equals(address)) {
-        return Optional.of(f);
+        return f;
       }
     }
-    return Optional.empty();
+    return null;
   }
 
   /** The pairs of one destination and the source it is judged by. */

@@ -8,6 +8,7 @@ import io.github.connectbylist.api.StrategyOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /** Registers ranker {@code rfc6724}. */
 @AutoService(AddressPairRanker.Provider.class)
@@ -28,7 +29,8 @@ public final class Rfc6724RankerProvider extends BaseStrategyProvider<AddressPai
 
   @Override
   public AddressPairRanker create(StrategyOptions options) {
-    PolicyTable table = options.text(GAI_CONF).map(Rfc6724RankerProvider::table).orElse(PolicyTable.rfc6724());
+    Optional<String> gaiConf = options.text(GAI_CONF);
+    PolicyTable table = gaiConf.isPresent() ? table(gaiConf.get()) : PolicyTable.rfc6724();
     boolean temporary = options.flag(PREFER_TEMPORARY).orElse(true);
     return new Rfc6724Ranker(Rfc6724.with(table).preferringTemporaryAddresses(temporary));
   }
