@@ -11,7 +11,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -33,28 +32,60 @@ final class ConnectCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     List<InetSocketAddress> addresses = new ArrayList<>();
+    List<String> typed = new ArrayList<>(); // for each address, the argument it came from
+    for (String d : destinations) {
+      for (InetSocketAddress a : HostPort.resolve(d)) {
+        addresses.add(a);
+        typed.add(d);
+      }
+    }
     ConnectByList cbl;
     try {
-      for (String d : destinations) {
-        addresses.addAll(HostPort.resolve(d));
-      }
       cbl = choice.apply(ConnectByList.builder()).build();
-    } catch (IllegalArgumentException | java.net.UnknownHostException e) {
-      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(e.getMessage(), e);
     }
     try (cbl) {
-      out.println("strategy: ranker " + cbl.ranker() + ", scheduler " + cbl.scheduler());
+      String strategy = "strategy: ranker " + cbl.ranker() + ", scheduler " + cbl.scheduler();
       try (Connection c = cbl.connect(addresses)) {
+        out.println(strategy);
         Timeline.print(out, c.attempts());
         out.println("connected " + format(c.localAddress()) + " -> " + format(c.remoteAddress()) + " in "
             + Timeline.millis(c.elapsed()) + " ms");
         return 0;
       } catch (ConnectFailedException e) {
+        out.println(strategy);
         Timeline.print(out, e.attempts());
         out.println("failed: " + e.kind());
         return 1;
+      } catch (IllegalArgumentException e) {
+        throw new BadInput(asTyped(e.getMessage(), typed), e);
       }
     }
+  }
+
+  /**
+   * The library names a bad destination {@code addresses[i] = /ADDRESS:PORT ...}; the user typed something
+   * else, so say it in their words: {@code '0.0.0.0:80' is the unspecified address ...}.
+   */
+  static String asTyped(String message, List<String> typed) {
+    String prefix = "addresses[";
+    int close = message.indexOf(']');
+    int value = message.indexOf(" = ");
+    if (!message.startsWith(prefix) || close < 0 || value != close + 1) {
+      return message;
+    }
+    int index;
+    try {
+      index = Integer.parseInt(message.substring(prefix.length(), close));
+    } catch (NumberFormatException e) {
+      return message;
+    }
+    int rest = message.indexOf(' ', value + 3);
+    if (index < 0 || index >= typed.size() || rest < 0) {
+      return message;
+    }
+    return "'" + typed.get(index) + "'" + message.substring(rest);
   }
 
   private static String format(InetSocketAddress a) {

@@ -49,6 +49,14 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    Strategies strategies = Strategies.discovered();
+    for (String scheduler : extraSchedulers) {
+      try {
+        strategies.scheduler(scheduler);
+      } catch (IllegalArgumentException e) {
+        throw new BadInput("--scheduler " + scheduler + ": " + e.getMessage(), e);
+      }
+    }
     try (Testbed testbed = new Testbed()) {
       boolean ipv6 = Testbed.ipv6LoopbackAvailable();
       Endpoint hole = testbed.blackHoled(ipv6 ? "::1" : "127.0.0.3");
@@ -63,7 +71,6 @@ final class DemoCommand implements Callable<Integer> {
       out.println();
 
       warmUp(addresses);
-      Strategies strategies = Strategies.discovered();
       List<String> schedulers = new ArrayList<>();
       strategies.schedulers().forEach(s -> schedulers.add(s.name()));
       extraSchedulers.stream().filter(s -> !schedulers.contains(s)).forEach(schedulers::add);

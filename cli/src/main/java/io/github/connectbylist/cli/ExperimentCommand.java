@@ -36,7 +36,12 @@ final class ExperimentCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter w = spec.commandLine().getOut();
-    Experiment experiment = file == null ? Experiment.builtIn() : Experiment.read(file);
+    Experiment experiment;
+    try {
+      experiment = file == null ? Experiment.builtIn() : Experiment.read(file);
+    } catch (java.io.IOException | IllegalArgumentException e) {
+      throw new BadInput(e.getMessage(), e); // names the file, and for bad JSON its line and column
+    }
     if (runs != null) {
       experiment = experiment.withRuns(runs);
     }
@@ -44,7 +49,12 @@ final class ExperimentCommand implements Callable<Integer> {
       experiment = experiment.withSeed(seed);
     }
     long start = System.nanoTime();
-    Results results = ExperimentRunner.run(experiment);
+    Results results;
+    try {
+      results = ExperimentRunner.run(experiment);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput((file == null ? "the built-in experiment" : file.toString()) + ": " + e.getMessage(), e);
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     Path report = ResultsWriter.write(results, out);
     int connects = results.cells().size() * experiment.runs();

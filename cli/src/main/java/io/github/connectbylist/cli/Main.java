@@ -16,6 +16,10 @@ public final class Main implements Runnable {
   @CommandLine.Spec
   private CommandLine.Model.CommandSpec spec;
 
+  @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+      description = "print the stack trace of an error, not just its line")
+  boolean verbose;
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -27,7 +31,10 @@ public final class Main implements Runnable {
 
   /** Runs the command line with its output and errors going to the given writers. */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
-    return new CommandLine(new Main()).setOut(out).setErr(err).execute(args);
+    Main main = new Main();
+    OneLineErrors errors = new OneLineErrors(main);
+    return new CommandLine(main).setOut(out).setErr(err).setParameterExceptionHandler(errors)
+        .setExecutionExceptionHandler(errors).execute(args);
   }
 
   @Override

@@ -1,6 +1,7 @@
 package io.github.connectbylist.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.connectbylist.testbed.Endpoint;
@@ -58,6 +59,62 @@ class MainTest {
     assertTrue(err.toString().contains("HOST:PORT"), err.toString());
     assertEquals(2, run("connect", "--scheduler", "nope", "127.0.0.1:9"));
     assertTrue(err.toString().contains("no scheduler named 'nope'"), err.toString());
+  }
+
+  /** Exit status 2 and exactly one line on standard error that names the input; no stack trace. */
+  private void assertOneLineError(String names, String says, String... args) {
+    out.getBuffer().setLength(0);
+    err.getBuffer().setLength(0);
+    assertEquals(2, run(args), "exit status of " + String.join(" ", args));
+    String text = err.toString();
+    assertEquals(1, text.lines().count(), "one line: " + text);
+    assertTrue(text.contains(names), "names the input " + names + ": " + text);
+    assertTrue(text.contains(says), "says " + says + ": " + text);
+    assertFalse(text.contains("\tat ") || text.contains("Exception"), "no stack trace: " + text);
+  }
+
+  @Test
+  void badDestinationsGetOneLineThatNamesThemAndExitTwo() {
+    assertOneLineError("'0.0.0.0:80'", "unspecified address", "connect", "0.0.0.0:80");
+    assertOneLineError("'[::]:80'", "unspecified address", "connect", "127.0.0.1:9", "[::]:80");
+    assertOneLineError("'127.0.0.1:0'", "port 0", "connect", "127.0.0.1:0");
+    assertOneLineError("'127.0.0.1:70000'", "1 to 65535", "connect", "127.0.0.1:70000");
+    assertOneLineError("'224.0.0.1:80'", "multicast", "connect", "224.0.0.1:80");
+    assertOneLineError("'localhost:http'", "no port number", "connect", "localhost:http");
+    assertOneLineError("'soon'", "not a duration", "connect", "--timeout", "soon", "127.0.0.1:9");
+    assertOneLineError("'nope'", "no scheduler named", "demo", "--scheduler", "nope");
+    assertTrue(out.toString().isEmpty(), "nothing on standard output for bad input: " + out);
+  }
+
+  @Test
+  void badExperimentFilesGetOneLineWithTheFileAndForJsonTheLineAndColumn(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path missing = dir.resolve("missing.json");
+    assertOneLineError(missing.toString(), "no such file", "experiment", missing.toString());
+
+    java.nio.file.Path malformed = dir.resolve("malformed.json");
+    java.nio.file.Files.writeString(malformed, "{\n  \"name\": \"x\",\n  \"strategies\": [\"sequential/sequential\"\n  \"scenarios\": []\n}\n");
+    assertOneLineError(malformed.toString(), "line 4, column 3", "experiment", malformed.toString());
+
+    java.nio.file.Path unknown = dir.resolve("unknown.json");
+    java.nio.file.Files.writeString(unknown, "{\"strategies\": [\"nope/sequential\"], \"scenarios\": [\"broken-ipv6\"]}");
+    assertOneLineError(unknown.toString(), "no ranker named 'nope'", "experiment", unknown.toString());
+
+    java.nio.file.Path scenario = dir.resolve("scenario.json");
+    java.nio.file.Files.writeString(scenario, "{\"name\": \"s\", \"destinations\": [\"192.0.2.1:443\"], \"sources\": [],"
+        + " \"network\": [{\"behaviour\": \"teleports\"}]}");
+    java.nio.file.Path usesIt = dir.resolve("uses-it.json");
+    java.nio.file.Files.writeString(usesIt, "{\"strategies\": [\"sequential/sequential\"], \"scenarios\": [\"scenario.json\"]}");
+    assertOneLineError(scenario.toString(), "'teleports' is not one of", "experiment", usesIt.toString());
+  }
+
+  @Test
+  void verboseAddsTheStackTrace() {
+    assertEquals(2, run("--verbose", "connect", "0.0.0.0:80"));
+    assertTrue(err.toString().lines().count() > 1 && err.toString().contains("\tat "), err.toString());
+    err.getBuffer().setLength(0);
+    assertEquals(2, run("connect", "--verbose", "127.0.0.1:0"));
+    assertTrue(err.toString().contains("\tat "), "also after the subcommand: " + err);
   }
 
   @Test

@@ -1,9 +1,7 @@
 package io.github.connectbylist.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -50,7 +48,7 @@ public record Experiment(
    * scenario is a built-in name or a path relative to the experiment file.
    */
   public static Experiment read(Path file) throws IOException {
-    JsonNode root = new ObjectMapper().readTree(Files.readString(file));
+    JsonNode root = JsonFiles.read(file);
     List<String> strategies = new ArrayList<>();
     root.path("strategies").forEach(s -> strategies.add(s.asText()));
     List<Scenario> scenarios = new ArrayList<>();

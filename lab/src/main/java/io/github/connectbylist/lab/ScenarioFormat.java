@@ -9,7 +9,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +40,7 @@ public final class ScenarioFormat {
   }
 
   public static Scenario read(Path file) throws IOException {
-    return parse(JSON.readTree(Files.readString(file)), file.toString());
+    return parse(JsonFiles.read(file), file.toString());
   }
 
   /** A built-in name, or a path to a scenario file. */
