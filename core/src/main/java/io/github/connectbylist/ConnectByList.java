@@ -63,6 +63,11 @@ public final class ConnectByList implements AutoCloseable {
     this.sockets = new Engine<>(loop, new SocketTransport(loop, b.socketOptions, b.blocking), ConnectionDelivery.INSTANCE);
   }
 
+  /**
+   * Starts configuring an instance.
+   *
+   * @return a builder with the defaults: the discovered strategy, no deadline, the system's sources
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -74,6 +79,8 @@ public final class ConnectByList implements AutoCloseable {
    * moves to the event loop. An interrupt ends the connect, closes every socket it opened, and throws with
    * kind {@code CANCELLED}; the interrupt flag stays set.
    *
+   * @param addresses the destinations, IPv4 and IPv6 mixed, in the order a resolver gave them
+   * @return the connected socket and how it was reached
    * @throws IllegalArgumentException naming a bad address (NullPointerException for a null one), before any socket opens
    * @throws IllegalStateException when this instance is closed
    * @throws ConnectFailedException carrying every attempt when none connected
@@ -88,6 +95,9 @@ public final class ConnectByList implements AutoCloseable {
    * source choices, ranking) and runs it. The future completes on the event loop thread; cancelling it
    * ends the connect and closes every socket it opened. Bad addresses throw here, as in {@link #connect};
    * a failed connect completes the future with a {@link ConnectFailedException}.
+   *
+   * @param addresses the destinations, IPv4 and IPv6 mixed, in the order a resolver gave them
+   * @return the connection to come; cancelling it ends the connect
    */
   public CompletableFuture<Connection> connectAsync(List<? extends InetSocketAddress> addresses) {
     return newCall(addresses, sockets).connectAsync();
@@ -99,6 +109,11 @@ public final class ConnectByList implements AutoCloseable {
    * Everything but the argument checks runs on the engine's driver. {@link #close()} ends only the connects
    * of this instance's own event loop; those of another engine end with its driver.
    *
+   * @param <C> what the engine's transport yields for a connected attempt
+   * @param <R> what the caller gets
+   * @param addresses the destinations
+   * @param engine the driver, transport and delivery to run on
+   * @return the engine's result to come; cancelling it ends the connect
    * @throws IllegalArgumentException naming a bad address, before anything is opened
    * @throws IllegalStateException when this instance is closed
    */
@@ -107,14 +122,29 @@ public final class ConnectByList implements AutoCloseable {
     return newCall(addresses, engine).connectAsync();
   }
 
+  /**
+   * The ranker in use.
+   *
+   * @return the ranker this instance orders pairs with
+   */
   public AddressPairRanker ranker() {
     return ranker;
   }
 
+  /**
+   * The scheduler in use.
+   *
+   * @return the scheduler this instance paces attempts with
+   */
   public AttemptScheduler scheduler() {
     return scheduler;
   }
 
+  /**
+   * The deadline in use.
+   *
+   * @return the overall deadline of each connect, if any
+   */
   public Optional<Duration> timeout() {
     return timeout;
   }
@@ -176,47 +206,82 @@ public final class ConnectByList implements AutoCloseable {
 
     private Builder() {}
 
-    /** Sets the ranker and the scheduler of that name, with options: {@code happy-eyeballs(...)}. */
+    /**
+     * Sets the ranker and the scheduler of that name, with options: {@code happy-eyeballs(...)}.
+     *
+     * @param spec a name, with options if any
+     * @return this builder
+     */
     public Builder strategy(String spec) {
       this.strategy = Objects.requireNonNull(spec, "strategy");
       return this;
     }
 
-    /** The ranker by name and options, such as {@code sequential}; wins over {@link #strategy}. */
+    /**
+     * The ranker by name and options, such as {@code sequential}; wins over {@link #strategy}.
+     *
+     * @param spec a name, with options if any
+     * @return this builder
+     */
     public Builder ranker(String spec) {
       this.rankerSpec = Objects.requireNonNull(spec, "ranker");
       this.rankerInstance = null;
       return this;
     }
 
-    /** The scheduler by name and options, such as {@code sequential(attempt-timeout=250ms)}. */
+    /**
+     * The scheduler by name and options, such as {@code sequential(attempt-timeout=250ms)}.
+     *
+     * @param spec a name, with options if any
+     * @return this builder
+     */
     public Builder scheduler(String spec) {
       this.schedulerSpec = Objects.requireNonNull(spec, "scheduler");
       this.schedulerInstance = null;
       return this;
     }
 
-    /** A ranker made in code, such as one built with a strategy module's typed builder. */
+    /**
+     * A ranker made in code, such as one built with a strategy module's typed builder.
+     *
+     * @param ranker the ranker
+     * @return this builder
+     */
     public Builder ranker(AddressPairRanker ranker) {
       this.rankerInstance = Objects.requireNonNull(ranker, "ranker");
       this.rankerSpec = null;
       return this;
     }
 
-    /** A scheduler made in code, such as {@code SequentialScheduler.builder()...build()}. */
+    /**
+     * A scheduler made in code, such as {@code SequentialScheduler.builder()...build()}.
+     *
+     * @param scheduler the scheduler
+     * @return this builder
+     */
     public Builder scheduler(AttemptScheduler scheduler) {
       this.schedulerInstance = Objects.requireNonNull(scheduler, "scheduler");
       this.schedulerSpec = null;
       return this;
     }
 
-    /** Where strategies are looked up by name; {@link Strategies#discovered()} by default. */
+    /**
+     * Where strategies are looked up by name; {@link Strategies#discovered()} by default.
+     *
+     * @param strategies the strategies to choose from
+     * @return this builder
+     */
     public Builder strategies(Strategies strategies) {
       this.strategies = Objects.requireNonNull(strategies, "strategies");
       return this;
     }
 
-    /** The overall deadline of each connect, exact: when it passes every attempt is closed. None by default. */
+    /**
+     * The overall deadline of each connect, exact: when it passes every attempt is closed. None by default.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
     public Builder timeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
@@ -226,13 +291,23 @@ public final class ConnectByList implements AutoCloseable {
       return this;
     }
 
-    /** Hears every attempt; called on the thread that drives the connect, so it must be quick. */
+    /**
+     * Hears every attempt; called on the thread that drives the connect, so it must be quick.
+     *
+     * @param listener the listener; what it throws is logged and ignored
+     * @return this builder
+     */
     public Builder listener(ConnectListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
       return this;
     }
 
-    /** Use these source addresses instead of the host's; each pair's source is then always bound. */
+    /**
+     * Use these source addresses instead of the host's; each pair's source is then always bound.
+     *
+     * @param addresses the sources to pair destinations with
+     * @return this builder
+     */
     public Builder localAddresses(List<LocalAddress> addresses) {
       Objects.requireNonNull(addresses, "localAddresses");
       for (int i = 0; i < addresses.size(); i++) {
@@ -245,19 +320,34 @@ public final class ConnectByList implements AutoCloseable {
     /**
      * Where local addresses and the operating system's source choices come from; the system's own by
      * default. The lab gives a simulated host; every source of a host given here is bound.
+     *
+     * @param host the host's addresses and the OS's choice of source
+     * @return this builder
      */
     public Builder host(Host host) {
       this.host = Objects.requireNonNull(host, "host");
       return this;
     }
 
-    /** One pair per destination with the source left to the operating system, as a plain connect does. */
+    /**
+     * One pair per destination with the source left to the operating system, as a plain connect does.
+     *
+     * @param osPicks one pair per destination, source left to the OS
+     * @return this builder
+     */
     public Builder osPicksSource(boolean osPicks) {
       this.osPicksSource = osPicks;
       return this;
     }
 
-    /** A socket option set on every attempt's socket before it connects. */
+    /**
+     * A socket option set on every attempt's socket before it connects.
+     *
+     * @param <T> the option's type
+     * @param option a socket option the platform supports
+     * @param value its value
+     * @return this builder
+     */
     public <T> Builder socketOption(SocketOption<T> option, T value) {
       Objects.requireNonNull(option, "option");
       Objects.requireNonNull(value, "value of " + option.name());
@@ -269,7 +359,12 @@ public final class ConnectByList implements AutoCloseable {
       return this;
     }
 
-    /** Whether the connected channel is handed over in blocking mode (the default) or non-blocking. */
+    /**
+     * Whether the connected channel is handed over in blocking mode (the default) or non-blocking.
+     *
+     * @param blocking blocking mode for the connected channel
+     * @return this builder
+     */
     public Builder blocking(boolean blocking) {
       this.blocking = blocking;
       return this;
@@ -278,6 +373,7 @@ public final class ConnectByList implements AutoCloseable {
     /**
      * Resolves the strategies and checks the options.
      *
+     * @return the instance; close it when done
      * @throws IllegalArgumentException naming an unknown strategy or option, with what exists
      */
     public ConnectByList build() {

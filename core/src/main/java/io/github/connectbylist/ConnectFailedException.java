@@ -11,12 +11,16 @@ import java.util.List;
  * suppressed exceptions.
  */
 public final class ConnectFailedException extends ConnectException {
+  /** Why the connect failed. */
   private final FailureKind kind;
   private final transient List<Attempt> attempts;
 
   /**
    * Made by the orchestrator; public so that other transports and tests can make one too.
    *
+   * @param kind why the connect failed
+   * @param message what happened; the attempts are appended
+   * @param attempts every attempt, in start order
    * @param last the attempt whose error becomes the cause, or {@code null}
    */
   public ConnectFailedException(FailureKind kind, String message, List<Attempt> attempts, Attempt last) {
@@ -37,12 +41,18 @@ public final class ConnectFailedException extends ConnectException {
    * Why the connect failed: {@link FailureKind#TIMED_OUT} when the deadline passed, {@link
    * FailureKind#CANCELLED} when the caller cancelled or interrupted it, else the kind of the last attempt
    * to end.
+   *
+   * @return the connect's failure kind
    */
   public FailureKind kind() {
     return kind;
   }
 
-  /** Every attempt, in start order. */
+  /**
+   * Every attempt, in start order.
+   *
+   * @return the attempts, each with its pair, timing and error
+   */
   public List<Attempt> attempts() {
     return attempts;
   }

@@ -20,7 +20,16 @@ public final class Connection implements Closeable {
   private final Attempt winner;
   private final Duration elapsed;
 
-  /** Made by the orchestrator; public so that other transports and tests can make one too. */
+  /**
+   * Made by the orchestrator; public so that other transports and tests can make one too.
+   *
+   * @param channel the connected channel
+   * @param localAddress its local address
+   * @param remoteAddress its remote address
+   * @param attempts every attempt of the connect, in start order
+   * @param winner the attempt that connected
+   * @param elapsed from the start of the connect to the winner's connection
+   */
   public Connection(
       SocketChannel channel,
       InetSocketAddress localAddress,
@@ -36,32 +45,56 @@ public final class Connection implements Closeable {
     this.elapsed = elapsed;
   }
 
-  /** The connected channel, in blocking mode unless the builder asked otherwise. */
+  /**
+   * The connected channel, in blocking mode unless the builder asked otherwise.
+   *
+   * @return the channel, which the caller now owns
+   */
   public SocketChannel channel() {
     return channel;
   }
 
-  /** The local address of the connection, as {@code getsockname} gives it. */
+  /**
+   * The local address of the connection, as {@code getsockname} gives it.
+   *
+   * @return the local address
+   */
   public InetSocketAddress localAddress() {
     return localAddress;
   }
 
-  /** The remote address of the connection, as {@code getpeername} gives it. */
+  /**
+   * The remote address of the connection, as {@code getpeername} gives it.
+   *
+   * @return the remote address
+   */
   public InetSocketAddress remoteAddress() {
     return remoteAddress;
   }
 
-  /** Every attempt of the connect, in start order, the winner among them. */
+  /**
+   * Every attempt of the connect, in start order, the winner among them.
+   *
+   * @return the attempts
+   */
   public List<Attempt> attempts() {
     return attempts;
   }
 
-  /** The attempt that connected. */
+  /**
+   * The attempt that connected.
+   *
+   * @return the winner
+   */
   public Attempt winner() {
     return winner;
   }
 
-  /** Time from the start of the connect to the winner's connection. */
+  /**
+   * Time from the start of the connect to the winner's connection.
+   *
+   * @return the time to connect
+   */
   public Duration elapsed() {
     return elapsed;
   }

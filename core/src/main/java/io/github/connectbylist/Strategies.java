@@ -57,13 +57,22 @@ public final class Strategies {
     this.problems = List.copyOf(found);
   }
 
-  /** The strategies visible to the context class loader, or to this library's loader; cached per loader. */
+  /**
+   * The strategies visible to the context class loader, or to this library's loader; cached per loader.
+   *
+   * @return the strategies found
+   */
   public static Strategies discovered() {
     ClassLoader loader = Thread.currentThread().getContextClassLoader();
     return discover(loader != null ? loader : Strategies.class.getClassLoader());
   }
 
-  /** The strategies visible to {@code loader}; cached per loader. */
+  /**
+   * The strategies visible to {@code loader}; cached per loader.
+   *
+   * @param loader where to look
+   * @return the strategies found
+   */
   public static Strategies discover(ClassLoader loader) {
     Objects.requireNonNull(loader, "loader");
     synchronized (CACHE) {
@@ -77,28 +86,52 @@ public final class Strategies {
     }
   }
 
-  /** Rankers, highest priority first. */
+  /**
+   * Rankers, highest priority first.
+   *
+   * @return the ranker providers
+   */
   public List<AddressPairRanker.Provider> rankers() {
     return rankers;
   }
 
-  /** Schedulers, highest priority first. */
+  /**
+   * Schedulers, highest priority first.
+   *
+   * @return the scheduler providers
+   */
   public List<AttemptScheduler.Provider> schedulers() {
     return schedulers;
   }
 
-  /** One line for each provider that could not be loaded or described, saying why. */
+  /**
+   * One line for each provider that could not be loaded or described, saying why.
+   *
+   * @return the problems, empty when every provider loaded
+   */
   public List<String> problems() {
     return problems;
   }
 
-  /** The ranker named by {@code spec}, such as {@code sequential}; the error lists what exists. */
+  /**
+   * The ranker named by {@code spec}, such as {@code sequential}; the error lists what exists.
+   *
+   * @param spec a name, with options if any
+   * @return a new ranker
+   * @throws IllegalArgumentException naming an unknown ranker or option, with what exists
+   */
   public AddressPairRanker ranker(String spec) {
     StrategySpec parsed = StrategySpec.parse(spec);
     return create(find(rankers, parsed.name(), "ranker"), parsed.options(), "ranker");
   }
 
-  /** The scheduler named by {@code spec}, such as {@code sequential(attempt-timeout=250ms)}. */
+  /**
+   * The scheduler named by {@code spec}, such as {@code sequential(attempt-timeout=250ms)}.
+   *
+   * @param spec a name, with options if any
+   * @return a new scheduler
+   * @throws IllegalArgumentException naming an unknown scheduler or option, with what exists
+   */
   public AttemptScheduler scheduler(String spec) {
     StrategySpec parsed = StrategySpec.parse(spec);
     return create(find(schedulers, parsed.name(), "scheduler"), parsed.options(), "scheduler");
@@ -108,6 +141,10 @@ public final class Strategies {
    * The ranker and scheduler of one name. When only one of them exists by that name, the other is the
    * highest-priority one discovered. Each gets the options it declares; an option neither declares is an
    * error.
+   *
+   * @param spec a name, with options if any
+   * @return a new ranker and scheduler
+   * @throws IllegalArgumentException naming an unknown strategy or option, with what exists
    */
   public Choice strategy(String spec) {
     StrategySpec parsed = StrategySpec.parse(spec);
@@ -137,6 +174,8 @@ public final class Strategies {
   /**
    * What a {@code ConnectByList} uses when code names nothing: the strategy in {@value #PROPERTY} if set,
    * else the highest-priority ranker and scheduler.
+   *
+   * @return a new ranker and scheduler
    */
   public Choice defaults() {
     String property = System.getProperty(PROPERTY);
@@ -150,7 +189,12 @@ public final class Strategies {
     return new Choice(defaultRanker(), defaultScheduler());
   }
 
-  /** A ranker and a scheduler chosen together. */
+  /**
+   * A ranker and a scheduler chosen together.
+   *
+   * @param ranker orders the pairs
+   * @param scheduler paces the attempts
+   */
   public record Choice(AddressPairRanker ranker, AttemptScheduler scheduler) {}
 
   private AddressPairRanker defaultRanker() {

@@ -15,6 +15,13 @@ import java.util.Optional;
  */
 public record AddressPair(LocalAddress source, InetSocketAddress destination) {
 
+  /**
+   * Checks the pair.
+   *
+   * @param source the local address to bind to, or {@code null}
+   * @param destination the remote address and port
+   * @throws IllegalArgumentException when the destination is unresolved, or source and destination differ in family
+   */
   public AddressPair {
     Objects.requireNonNull(destination, "destination");
     if (destination.isUnresolved()) {
@@ -25,19 +32,39 @@ public record AddressPair(LocalAddress source, InetSocketAddress destination) {
     }
   }
 
-  /** A pair whose source the operating system picks when the socket connects. */
+  /**
+   * A pair whose source the operating system picks when the socket connects.
+   *
+   * @param destination the remote address and port
+   * @return the pair, without a source
+   */
   public static AddressPair toDestination(InetSocketAddress destination) {
     return new AddressPair(null, destination);
   }
 
+  /**
+   * The source to bind to, when one was chosen.
+   *
+   * @return the source, or empty when the operating system picks it
+   */
   public Optional<LocalAddress> sourceIfChosen() {
     return Optional.ofNullable(source);
   }
 
+  /**
+   * The destination without its port.
+   *
+   * @return the destination's address
+   */
   public InetAddress destinationAddress() {
     return destination.getAddress();
   }
 
+  /**
+   * Whether the destination is an IPv6 address.
+   *
+   * @return {@code true} for IPv6, {@code false} for IPv4
+   */
   public boolean isIpv6() {
     return !(destination.getAddress() instanceof Inet4Address);
   }

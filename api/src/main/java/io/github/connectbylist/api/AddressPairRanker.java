@@ -17,6 +17,10 @@ public interface AddressPairRanker {
    * Returns {@code pairs} in the order to try them. The result must hold exactly the given pairs; the
    * caller falls back to the input order, and reports it, when it does not or when this method throws.
    * Called concurrently from several threads; see the class comment.
+   *
+   * @param pairs the candidate pairs, in the order the caller gave the destinations
+   * @param context what is known of this host: its addresses and the OS's choice of source
+   * @return the same pairs, in the order to try them
    */
   List<AddressPair> rank(List<AddressPair> pairs, RankingContext context);
 

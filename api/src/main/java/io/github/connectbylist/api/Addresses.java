@@ -14,6 +14,9 @@ public final class Addresses {
    * Returns the IPv4 address inside an IPv4-mapped IPv6 address ({@code ::ffff:a.b.c.d}, RFC 4291 section
    * 2.5.5.2), or the address itself. Java's own parsers already do this; {@link
    * Inet6Address#getByAddress(String, byte[], int)} does not.
+   *
+   * @param address any address
+   * @return the IPv4 address inside {@code address} when it is IPv4-mapped, else {@code address}
    */
   public static InetAddress unmapped(InetAddress address) {
     if (address instanceof Inet6Address) {
@@ -38,6 +41,8 @@ public final class Addresses {
    * Parses an IP address literal ({@code 192.0.2.1}, {@code 2001:db8::1}) without ever asking DNS: text that
    * is not made of hex digits, dots and colons is refused before {@link InetAddress#getByName} sees it.
    *
+   * @param text the literal, such as {@code 192.0.2.1} or {@code 2001:db8::1}
+   * @return the address
    * @throws IllegalArgumentException when {@code text} is not an address literal
    */
   public static InetAddress parseLiteral(String text) {
@@ -81,7 +86,13 @@ public final class Addresses {
     return true;
   }
 
-  /** The textual form without host name, in brackets for IPv6: {@code [::1]:443}, {@code 127.0.0.1:80}. */
+  /**
+   * The textual form without host name, in brackets for IPv6: {@code [::1]:443}, {@code 127.0.0.1:80}.
+   *
+   * @param address the address
+   * @param port the port
+   * @return the text, the address as {@link #text} writes it
+   */
   public static String format(InetAddress address, int port) {
     String host = text(address);
     return (address instanceof Inet4Address ? host : "[" + host + "]") + ":" + port;
@@ -90,6 +101,9 @@ public final class Addresses {
   /**
    * The address as RFC 5952 sections 4 and 5 write it ({@code 2001:db8::1}, not Java's {@code
    * 2001:db8:0:0:0:0:0:1}; {@code ::ffff:192.0.2.1}), with the zone only for link-local addresses.
+   *
+   * @param address the address
+   * @return its text, without host name
    */
   public static String text(InetAddress address) {
     if (!(address instanceof Inet6Address v6)) {

@@ -18,6 +18,17 @@ import java.util.Objects;
 public record Attempt(
     int index, AddressPair pair, Duration startedAt, Duration endedAt, FailureKind failure, IOException error) {
 
+  /**
+   * Checks the record.
+   *
+   * @param index the attempt's place in start order
+   * @param pair the pair tried
+   * @param startedAt when it started
+   * @param endedAt when it ended
+   * @param failure why it failed, or {@code null}
+   * @param error its error, or {@code null}
+   * @throws IllegalArgumentException when only one of {@code failure} and {@code error} is given
+   */
   public Attempt {
     Objects.requireNonNull(pair, "pair");
     Objects.requireNonNull(startedAt, "startedAt");
@@ -27,10 +38,20 @@ public record Attempt(
     }
   }
 
+  /**
+   * Whether this attempt connected.
+   *
+   * @return {@code true} for the winner of a connect
+   */
   public boolean connected() {
     return failure == null;
   }
 
+  /**
+   * How long the attempt ran.
+   *
+   * @return from its start to its end
+   */
   public Duration duration() {
     return endedAt.minus(startedAt);
   }

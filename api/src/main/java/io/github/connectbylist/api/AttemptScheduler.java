@@ -26,6 +26,7 @@ public interface AttemptScheduler {
    * @param rankedPairs the pairs in the order they will be started; the n-th {@link Decision.StartNext}
    *     starts the n-th pair
    * @param deadline the time, from the start of the connect, at which the caller gives up, if any
+   * @return the state machine of this connect
    */
   Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline);
 
@@ -71,12 +72,21 @@ public interface AttemptScheduler {
    */
   interface Schedule {
 
-    /** What to do now. */
+    /**
+     * What to do now.
+     *
+     * @param nowNanos the time since the connect started
+     * @return the next step
+     */
     Decision next(long nowNanos);
 
     /**
      * Attempt {@code index} (0-based, in start order) failed at {@code nowNanos} with {@code kind}; {@link
      * FailureKind#TIMED_OUT} when this schedule ended it. {@link #next} is asked right after.
+     *
+     * @param index the attempt, in start order
+     * @param kind why it failed
+     * @param nowNanos the time since the connect started
      */
     void attemptFailed(int index, FailureKind kind, long nowNanos);
 
@@ -84,10 +94,19 @@ public interface AttemptScheduler {
      * Attempt {@code index} was still running when attempt {@code winner} connected, and was closed. It
      * did not fail: it was slower than the winner, or, when it started before the winner, at least as slow
      * as the time it had been running.
+     *
+     * @param index the attempt that lost, in start order
+     * @param winner the attempt that connected
+     * @param nowNanos the time since the connect started
      */
     default void attemptLost(int index, int winner, long nowNanos) {}
 
-    /** Attempt {@code index} connected at {@code nowNanos} and was handed to the caller; the connect is over. */
+    /**
+     * Attempt {@code index} connected at {@code nowNanos} and was handed to the caller; the connect is over.
+     *
+     * @param index the attempt that connected
+     * @param nowNanos when it connected, since the connect started
+     */
     default void attemptConnected(int index, long nowNanos) {}
   }
 

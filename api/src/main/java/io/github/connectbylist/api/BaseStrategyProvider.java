@@ -16,6 +16,12 @@ public abstract class BaseStrategyProvider<T> implements StrategyProvider<T> {
   private final int priority;
   private final List<StrategyOption> options;
 
+  /**
+   * @param name the name users choose the strategy by
+   * @param description one line for humans
+   * @param priority higher wins when no strategy is named
+   * @param options the options {@link #create} understands
+   */
   protected BaseStrategyProvider(String name, String description, int priority, List<StrategyOption> options) {
     this.name = Objects.requireNonNull(name, "name");
     this.description = Objects.requireNonNull(description, "description");

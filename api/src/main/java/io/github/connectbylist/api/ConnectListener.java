@@ -10,16 +10,36 @@ import java.util.List;
  */
 public interface ConnectListener {
 
-  /** The pairs of a connect, in the order the ranker chose. */
+  /**
+   * A connect was planned.
+   *
+   * @param rankedPairs its pairs, in the order the ranker chose
+   */
   default void connectStarted(List<AddressPair> rankedPairs) {}
 
-  /** Attempt {@code index} started connecting {@code pair} at {@code at} since the connect started. */
+  /**
+   * An attempt started.
+   *
+   * @param index its place in start order
+   * @param pair what it connects
+   * @param at since the connect started
+   */
   default void attemptStarted(int index, AddressPair pair, Duration at) {}
 
-  /** An attempt ended, connected or not. */
+  /**
+   * An attempt ended, connected or not.
+   *
+   * @param attempt how it went
+   */
   default void attemptEnded(Attempt attempt) {}
 
-  /** The connect ended: {@code winner} is the attempt that connected, or {@code null} when it failed. */
+  /**
+   * The connect ended.
+   *
+   * @param attempts every attempt, in start order
+   * @param winner the attempt that connected, or {@code null} when the connect failed
+   * @param elapsed from the start of the connect to its end
+   */
   default void connectEnded(List<Attempt> attempts, Attempt winner, Duration elapsed) {}
 
   /** A listener that hears nothing. */

@@ -7,7 +7,11 @@ package io.github.connectbylist.api;
 public sealed interface Decision
     permits Decision.StartNext, Decision.EndAttempt, Decision.WakeAt, Decision.AwaitAttemptEnd {
 
-  /** Start the next pair in ranked order now; the orchestrator then asks again. */
+  /**
+   * Start the next pair in ranked order now; the orchestrator then asks again.
+   *
+   * @return the decision
+   */
   static Decision startNext() {
     return StartNext.INSTANCE;
   }
@@ -15,6 +19,9 @@ public sealed interface Decision
   /**
    * End attempt {@code index}, which has run too long: it is closed, reported to {@link
    * AttemptScheduler.Schedule#attemptFailed} as {@link FailureKind#TIMED_OUT}, and the orchestrator asks again.
+   *
+   * @param index the attempt, in start order
+   * @return the decision
    */
   static Decision endAttempt(int index) {
     return new EndAttempt(index);
@@ -23,6 +30,9 @@ public sealed interface Decision
   /**
    * Ask again at {@code nanos} (since the connect started) unless an attempt fails first; a time already
    * past is asked again at once. The deadline is the orchestrator's: there is no need to wake for it.
+   *
+   * @param nanos the time to be asked again, since the connect started
+   * @return the decision
    */
   static Decision wakeAt(long nanos) {
     return new WakeAt(nanos);
@@ -31,6 +41,8 @@ public sealed interface Decision
   /**
    * Ask again when an attempt ends. Answered when no attempt is running, it means the schedule gives up:
    * the connect fails with the attempts made so far.
+   *
+   * @return the decision
    */
   static Decision awaitAttemptEnd() {
     return AwaitAttemptEnd.INSTANCE;

@@ -31,6 +31,15 @@ public record LocalAddress(InetAddress address, int prefixLength, String interfa
     CARE_OF
   }
 
+  /**
+   * Checks the record; an IPv4-mapped address is kept as its IPv4 address.
+   *
+   * @param address the address
+   * @param prefixLength the on-link prefix length
+   * @param interfaceName the interface that holds it
+   * @param flags what the operating system says of it
+   * @throws IllegalArgumentException when the prefix length does not fit the family
+   */
   public LocalAddress {
     Objects.requireNonNull(address, "address");
     Objects.requireNonNull(interfaceName, "interfaceName");
@@ -44,15 +53,33 @@ public record LocalAddress(InetAddress address, int prefixLength, String interfa
     flags = flags.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(flags));
   }
 
-  /** An address without flags. */
+  /**
+   * An address without flags.
+   *
+   * @param address the address
+   * @param prefixLength its on-link prefix length
+   * @param interfaceName the interface that holds it
+   * @return the local address
+   */
   public static LocalAddress of(InetAddress address, int prefixLength, String interfaceName) {
     return new LocalAddress(address, prefixLength, interfaceName, Set.of());
   }
 
+  /**
+   * Whether the operating system says {@code flag} of this address.
+   *
+   * @param flag the flag
+   * @return whether it is set
+   */
   public boolean has(Flag flag) {
     return flags.contains(flag);
   }
 
+  /**
+   * Whether this is an IPv6 address.
+   *
+   * @return {@code true} for IPv6
+   */
   public boolean isIpv6() {
     return address instanceof Inet6Address;
   }

@@ -14,17 +14,32 @@ import java.util.Optional;
  */
 public record RankingContext(List<LocalAddress> localAddresses, Map<InetAddress, InetAddress> osPreferredSources) {
 
+  /**
+   * Copies both collections.
+   *
+   * @param localAddresses the host's addresses
+   * @param osPreferredSources destinations to the source the operating system would pick
+   */
   public RankingContext {
     localAddresses = List.copyOf(localAddresses);
     osPreferredSources = Map.copyOf(osPreferredSources);
   }
 
-  /** A context that knows nothing: every ranker must cope with it. */
+  /**
+   * A context that knows nothing: every ranker must cope with it.
+   *
+   * @return the empty context
+   */
   public static RankingContext empty() {
     return new RankingContext(List.of(), Map.of());
   }
 
-  /** The source address the operating system would use to reach {@code destination}, when known. */
+  /**
+   * The source address the operating system would use to reach {@code destination}, when known.
+   *
+   * @param destination the destination; an IPv4-mapped address counts as its IPv4 address
+   * @return the source, or empty when it was not looked up or could not be
+   */
   public Optional<InetAddress> osPreferredSource(InetAddress destination) {
     Objects.requireNonNull(destination, "destination");
     return Optional.ofNullable(osPreferredSources.get(Addresses.unmapped(destination)));

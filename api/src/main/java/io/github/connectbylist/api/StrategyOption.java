@@ -10,6 +10,13 @@ import java.util.Objects;
  * @param description one line for humans
  */
 public record StrategyOption(String name, String defaultValue, String description) {
+  /**
+   * Checks that no part is null.
+   *
+   * @param name the option's name
+   * @param defaultValue its default, as written
+   * @param description one line for humans
+   */
   public StrategyOption {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(defaultValue, "defaultValue");

@@ -19,11 +19,21 @@ public final class StrategyOptions {
     this.values = values;
   }
 
+  /**
+   * No options.
+   *
+   * @return the empty options
+   */
   public static StrategyOptions empty() {
     return EMPTY;
   }
 
-  /** Options from a map of names to text values; the map's order is kept for messages. */
+  /**
+   * Options from a map of names to text values; the map's order is kept for messages.
+   *
+   * @param values option names to their text
+   * @return the options
+   */
   public static StrategyOptions of(Map<String, String> values) {
     Map<String, String> copy = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : values.entrySet()) {
@@ -32,14 +42,30 @@ public final class StrategyOptions {
     return new StrategyOptions(java.util.Collections.unmodifiableMap(copy));
   }
 
+  /**
+   * Every option as text.
+   *
+   * @return option names to their text, in the order given
+   */
   public Map<String, String> asMap() {
     return values;
   }
 
+  /**
+   * Whether no option is given.
+   *
+   * @return {@code true} when there is none
+   */
   public boolean isEmpty() {
     return values.isEmpty();
   }
 
+  /**
+   * An option as written.
+   *
+   * @param name the option's name
+   * @return its text, or empty when absent
+   */
   public Optional<String> text(String name) {
     return Optional.ofNullable(values.get(name));
   }
@@ -47,13 +73,25 @@ public final class StrategyOptions {
   // The readers below are plain code rather than Optional chains of lambdas: they run while the first
   // ConnectByList of a JVM is built, where each new lambda costs a bootstrap.
 
-  /** A duration, or empty when absent or written as {@code none}. */
+  /**
+   * A duration, or empty when absent or written as {@code none}.
+   *
+   * @param name the option's name
+   * @return the duration
+   * @throws IllegalArgumentException naming the option when the text is not a duration
+   */
   public Optional<Duration> duration(String name) {
     String v = values.get(name);
     return v == null || v.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(parseDuration(name, v));
   }
 
-  /** {@code true}, {@code yes} or {@code on}; {@code false}, {@code no} or {@code off}; empty when absent. */
+  /**
+   * {@code true}, {@code yes} or {@code on}; {@code false}, {@code no} or {@code off}; empty when absent.
+   *
+   * @param name the option's name
+   * @return the flag
+   * @throws IllegalArgumentException naming the option when the text is none of those
+   */
   public Optional<Boolean> flag(String name) {
     String v = values.get(name);
     if (v == null) {
@@ -69,7 +107,13 @@ public final class StrategyOptions {
     }
   }
 
-  /** A whole number, or empty when absent. */
+  /**
+   * A whole number, or empty when absent.
+   *
+   * @param name the option's name
+   * @return the number
+   * @throws IllegalArgumentException naming the option when the text is not a whole number
+   */
   public Optional<Integer> integer(String name) {
     String v = values.get(name);
     if (v == null) {
@@ -82,7 +126,14 @@ public final class StrategyOptions {
     }
   }
 
-  /** Parses {@code 250ms}, {@code 1.5s} and the like; the error names the option. */
+  /**
+   * Parses {@code 250ms}, {@code 1.5s} and the like; the error names the option.
+   *
+   * @param name the option's name, for the error
+   * @param text a number and a unit: {@code ns}, {@code us}, {@code ms}, {@code s} or {@code m}
+   * @return the duration
+   * @throws IllegalArgumentException naming the option when {@code text} is not a duration
+   */
   public static Duration parseDuration(String name, String text) {
     // Read by hand, not with a regular expression: options are parsed in a connect's first path.
     String t = text.trim();
@@ -115,7 +166,12 @@ public final class StrategyOptions {
     return i;
   }
 
-  /** The inverse of {@link #parseDuration}, in the largest unit that keeps it whole. */
+  /**
+   * The inverse of {@link #parseDuration}, in the largest unit that keeps it whole.
+   *
+   * @param d a duration
+   * @return its text, such as {@code 250ms}
+   */
   public static String formatDuration(Duration d) {
     long nanos = d.toNanos();
     if (nanos % 1_000_000_000L == 0) return nanos / 1_000_000_000L + "s";

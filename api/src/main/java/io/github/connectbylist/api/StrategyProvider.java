@@ -13,20 +13,39 @@ import java.util.List;
  */
 public interface StrategyProvider<T> {
 
-  /** The name users choose this strategy by, in lower case with dashes, such as {@code happy-eyeballs}. */
+  /**
+   * The name users choose this strategy by.
+   *
+   * @return the name, in lower case with dashes, such as {@code happy-eyeballs}
+   */
   String name();
 
-  /** One line for humans. */
+  /**
+   * What the strategy does.
+   *
+   * @return one line for humans
+   */
   String description();
 
-  /** Higher wins when no strategy is named; the built-in ones use 0 (sequential) to 200 (happy-eyeballs). */
+  /**
+   * Which strategy is used when none is named.
+   *
+   * @return higher wins; the built-in ones use 0 (sequential) to 200 (happy-eyeballs)
+   */
   int priority();
 
-  /** The options {@link #create} understands; the caller rejects any other before calling it. */
+  /**
+   * The options {@link #create} understands; the caller rejects any other before calling it.
+   *
+   * @return the options, with their defaults
+   */
   List<StrategyOption> options();
 
   /**
    * Makes a strategy from options whose names are all in {@link #options()}.
+   *
+   * @param options the options given, by name
+   * @return the strategy
    *
    * @throws IllegalArgumentException naming the option when a value is malformed or out of range
    */

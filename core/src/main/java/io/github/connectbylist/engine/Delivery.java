@@ -18,6 +18,8 @@ public interface Delivery<C, R> {
   /**
    * Makes the caller's result.
    *
+   * @param connection the winner's connection
+   * @return the caller's result
    * @param attempts every attempt of the connect, in start order
    * @param winner the attempt that connected
    * @param elapsed from the start of the connect to the winner's connection
@@ -25,15 +27,26 @@ public interface Delivery<C, R> {
    */
   R deliver(C connection, List<Attempt> attempts, Attempt winner, Duration elapsed) throws IOException;
 
-  /** Releases a result the caller will not get, because the connect was cancelled as it won. */
+  /**
+   * Releases a result the caller will not get, because the connect was cancelled as it won.
+   *
+   * @param result the result nobody takes
+   */
   void discard(R result);
 
-  /** Releases a connection that could not be delivered. */
+  /**
+   * Releases a connection that could not be delivered.
+   *
+   * @param connection the connection to release
+   */
   void discardConnection(C connection);
 
   /**
    * A delivery whose result is the connect's trace alone, for connections that hold nothing to release:
    * the simulated ones of the lab and of tests.
+   *
+   * @param <C> what the transport yields
+   * @return the delivery
    */
   static <C> Delivery<C, List<Attempt>> attemptsOnly() {
     return new Delivery<>() {

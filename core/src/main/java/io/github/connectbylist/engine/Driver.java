@@ -11,26 +11,49 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public interface Driver {
 
-  /** Now, in nanoseconds on the driver's own scale; {@link System#nanoTime()} for a real clock. */
+  /**
+   * Now, in nanoseconds on the driver's own scale; {@link System#nanoTime()} for a real clock.
+   *
+   * @return the current time
+   */
   long nanoTime();
 
   /**
    * Runs {@code task} on the driver's thread, soon and in the order of submission.
    *
+   * @param task the task
    * @throws RejectedExecutionException once the driver is closing; a task accepted before then still runs
    */
   void execute(Runnable task);
 
-  /** Runs {@code task} at {@code atNanos} on {@link #nanoTime()}'s scale, unless cancelled first. */
+  /**
+   * Runs {@code task} at {@code atNanos} on {@link #nanoTime()}'s scale, unless cancelled first.
+   *
+   * @param atNanos when, on the driver's clock
+   * @param task the task
+   * @return a handle to call it off
+   */
   Cancellable schedule(long atNanos, Runnable task);
 
-  /** Whether the driver is closing: connects still running are about to be ended by their close hooks. */
+  /**
+   * Whether the driver is closing: connects still running are about to be ended by their close hooks.
+   *
+   * @return {@code true} once closing has begun
+   */
   boolean isClosing();
 
-  /** {@code hook} runs on the driver's thread if the driver closes before the hook is removed. */
+  /**
+   * {@code hook} runs on the driver's thread if the driver closes before the hook is removed.
+   *
+   * @param hook the hook
+   */
   void onClose(Runnable hook);
 
-  /** Removes a hook added with {@link #onClose}. */
+  /**
+   * Removes a hook added with {@link #onClose}.
+   *
+   * @param hook the hook
+   */
   void removeOnClose(Runnable hook);
 
   /** A scheduled task that can be called off. */

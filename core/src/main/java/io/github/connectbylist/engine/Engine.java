@@ -16,6 +16,13 @@ import java.util.Objects;
  */
 public record Engine<C, R>(Driver driver, Transport<C> transport, Delivery<C, R> delivery) {
 
+  /**
+   * Checks that no part is null.
+   *
+   * @param driver the clock, timers and thread
+   * @param transport opens and watches attempts
+   * @param delivery makes the caller's result
+   */
   public Engine {
     Objects.requireNonNull(driver, "driver");
     Objects.requireNonNull(transport, "transport");

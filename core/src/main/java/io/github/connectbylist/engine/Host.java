@@ -17,16 +17,29 @@ import java.util.Optional;
  */
 public interface Host {
 
-  /** The host's addresses, each a candidate source. */
+  /**
+   * The host's addresses, each a candidate source.
+   *
+   * @return the addresses, in any order
+   */
   List<LocalAddress> localAddresses();
 
   /**
    * The source the operating system would use for {@code destination}, when it can tell. Asked only for
    * destinations with more than one candidate source.
+   *
+   * @param destination a destination of the connect
+   * @return the source, or empty when it cannot tell
    */
   Optional<InetAddress> osPreferredSource(InetAddress destination);
 
-  /** A host with these addresses and these choices of the operating system; nothing is looked up. */
+  /**
+   * A host with these addresses and these choices of the operating system; nothing is looked up.
+   *
+   * @param addresses the host's addresses
+   * @param osSources destinations to the source the operating system would pick
+   * @return the host
+   */
   static Host of(List<LocalAddress> addresses, Map<InetAddress, InetAddress> osSources) {
     List<LocalAddress> fixedAddresses = List.copyOf(addresses);
     Map<InetAddress, InetAddress> fixedSources = Map.copyOf(osSources);

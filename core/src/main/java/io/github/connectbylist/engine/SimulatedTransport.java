@@ -18,6 +18,7 @@ public final class SimulatedTransport implements Transport<AddressPair> {
   private int abandoned;
 
   /**
+   * @param driver whose clock times the attempts
    * @param fates decides each attempt's fate as it opens, in start order
    */
   public SimulatedTransport(Driver driver, Function<AddressPair, Fate> fates) {
@@ -33,39 +34,72 @@ public final class SimulatedTransport implements Transport<AddressPair> {
    */
   public record Fate(long afterNanos, IOException error) {
 
+    /**
+     * Checks the time.
+     *
+     * @param afterNanos when it ends, after it opened; {@link Long#MAX_VALUE} for never
+     * @param error {@code null} when it connects, else its error
+     */
     public Fate {
       if (afterNanos < 0) {
         throw new IllegalArgumentException("afterNanos must not be negative, was " + afterNanos);
       }
     }
 
-    /** Connects after {@code nanos}. */
+    /**
+     * Connects after {@code nanos}.
+     *
+     * @param nanos after it opened
+     * @return the fate
+     */
     public static Fate connectsAfter(long nanos) {
       return new Fate(nanos, null);
     }
 
-    /** Fails with {@code error} after {@code nanos}. */
+    /**
+     * Fails with {@code error} after {@code nanos}.
+     *
+     * @param nanos after it opened
+     * @param error what it fails with
+     * @return the fate
+     */
     public static Fate failsAfter(long nanos, IOException error) {
       return new Fate(nanos, Objects.requireNonNull(error, "error"));
     }
 
-    /** Never answers: black-holed, until the connect gives up on it. */
+    /**
+     * Never answers: black-holed, until the connect gives up on it.
+     *
+     * @return the fate
+     */
     public static Fate hangs() {
       return new Fate(Long.MAX_VALUE, null);
     }
 
-    /** Whether it connects (when it ends at all). */
+    /**
+     * Whether it connects (when it ends at all).
+     *
+     * @return {@code true} when it connects
+     */
     public boolean connects() {
       return error == null;
     }
   }
 
-  /** Attempts opened so far. */
+  /**
+   * Attempts opened so far.
+   *
+   * @return the count
+   */
   public int opened() {
     return opened;
   }
 
-  /** Attempts closed while still pending: lost races, attempts a schedule ended, and deadline casualties. */
+  /**
+   * Attempts closed while still pending: lost races, attempts a schedule ended, and deadline casualties.
+   *
+   * @return the count
+   */
   public int abandoned() {
     return abandoned;
   }

@@ -15,6 +15,8 @@ public interface Transport<C> {
   /**
    * Opens an attempt and starts connecting {@code pair}.
    *
+   * @param pair the source and destination
+   * @return the attempt in progress
    * @param bindSource whether to bind the pair's source before connecting (else the OS picks it)
    * @throws IOException when the attempt failed at once, such as a refusal seen on the spot; whatever it
    *     opened is released
@@ -24,13 +26,18 @@ public interface Transport<C> {
   /** One attempt in progress. */
   interface Io<C> {
 
-    /** Whether it connected already, during {@link Transport#open}; then it is never watched. */
+    /**
+     * Whether it connected already, during {@link Transport#open}; then it is never watched.
+     *
+     * @return {@code true} when it connected on the spot
+     */
     boolean connected();
 
     /**
      * Reports the outcome to {@code outcome}, later, on the driver's thread, once. Called at most once,
      * and never after {@link #close()}.
      *
+     * @param outcome told how it ends
      * @throws IOException when the attempt cannot be watched; it counts as failed
      */
     void watch(Outcome outcome) throws IOException;
@@ -42,6 +49,8 @@ public interface Transport<C> {
      * The attempt won: makes its connection ready for the caller and passes it to {@code ready}, now or
      * later on the driver's thread. If {@link #close()} is called meanwhile, the connection is released
      * and {@code ready} may still be called, with either method.
+     *
+     * @param ready told when the connection is ready, or why it is not
      */
     void handOver(Ready<C> ready);
   }
@@ -52,17 +61,29 @@ public interface Transport<C> {
     /** The attempt connected. */
     void connected();
 
-    /** The attempt failed with {@code error}. */
+    /**
+     * The attempt failed.
+     *
+     * @param error what it failed with
+     */
     void failed(IOException error);
   }
 
   /** The winner's connection, or why it could not be handed over. */
   interface Ready<C> {
 
-    /** The connection is ready for the caller. */
+    /**
+     * The connection is ready for the caller.
+     *
+     * @param connection the connection
+     */
     void ready(C connection);
 
-    /** The connection could not be made ready; whatever it held is released. */
+    /**
+     * The connection could not be made ready; whatever it held is released.
+     *
+     * @param error why
+     */
     void failed(IOException error);
   }
 }

@@ -43,7 +43,11 @@ public final class VirtualDriver implements Driver {
   @Override
   public void removeOnClose(Runnable hook) {}
 
-  /** Runs events in time order, moving the clock to each, until {@code done} says so or nothing is left. */
+  /**
+   * Runs events in time order, moving the clock to each, until {@code done} says so or nothing is left.
+   *
+   * @param done checked before each event
+   */
   public void runUntil(BooleanSupplier done) {
     TimerQueue.Timer next;
     while (!done.getAsBoolean() && (next = queue.poll()) != null) {

@@ -15,9 +15,17 @@ public sealed interface Behaviour
   /** When SYNs are sent, in seconds after the connect starts; after the last one the kernel gives up. */
   long[] SYN_SENT_AT_NANOS = {0, 1_000_000_000L, 3_000_000_000L, 7_000_000_000L, 15_000_000_000L,
       31_000_000_000L, 63_000_000_000L};
+  /**
+   * When the kernel gives up on a connect that gets no answer (tcp_syn_retries = 6).
+   */
   long KERNEL_GIVES_UP_NANOS = 127_000_000_000L;
 
-  /** How one attempt ends, drawn with {@code random}. */
+  /**
+   * How one attempt ends, drawn with {@code random}.
+   *
+   * @param random draws the latency and losses
+   * @return when the attempt ends and how
+   */
   Fate fate(SplittableRandom random);
 
   /** Connects after one round trip drawn from {@code latency}. */
@@ -54,6 +62,12 @@ public sealed interface Behaviour
 
   /** Each SYN (or its answer) is lost with probability {@code loss}; the first that gets through connects. */
   record Lossy(Latency latency, double loss) implements Behaviour {
+    /**
+     * Checks the loss.
+     *
+     * @param latency the round trip once a SYN gets through
+     * @param loss the chance that a SYN, or its answer, is lost
+     */
     public Lossy {
       if (!(loss >= 0 && loss <= 1)) {
         throw new IllegalArgumentException("loss must be between 0 and 1, was " + loss);

@@ -22,6 +22,16 @@ import java.util.Objects;
 public record Experiment(
     String name, long seed, int runs, Duration deadline, List<String> strategies, List<Scenario> scenarios) {
 
+  /**
+   * Checks the runs and copies the lists.
+   *
+   * @param name names the experiment in reports
+   * @param seed fixes every random draw
+   * @param runs connects per strategy and scenario, at least 1
+   * @param deadline each connect's overall deadline
+   * @param strategies {@code ranker/scheduler} specs
+   * @param scenarios the networks
+   */
   public Experiment {
     Objects.requireNonNull(name, "name");
     if (runs < 1) {
@@ -31,7 +41,11 @@ public record Experiment(
     scenarios = List.copyOf(scenarios);
   }
 
-  /** The built-in comparison: WSAConnectByList's behaviour, its usual fixes, and Happy Eyeballs. */
+  /**
+   * The built-in comparison: WSAConnectByList's behaviour, its usual fixes, and Happy Eyeballs.
+   *
+   * @return the experiment
+   */
   public static Experiment builtIn() {
     List<Scenario> scenarios = new ArrayList<>();
     ScenarioFormat.BUILT_IN.forEach(name -> scenarios.add(ScenarioFormat.builtIn(name)));
@@ -46,6 +60,10 @@ public record Experiment(
   /**
    * Reads {@code {"name", "seed", "runs", "deadline-ms", "strategies": [...], "scenarios": [...]}}, where a
    * scenario is a built-in name or a path relative to the experiment file.
+   *
+   * @param file the experiment file
+   * @return the experiment
+   * @throws IOException naming the file when it is missing, unreadable or not JSON (with line and column)
    */
   public static Experiment read(Path file) throws IOException {
     JsonNode root = JsonFiles.read(file);
@@ -64,10 +82,22 @@ public record Experiment(
         root.path("runs").asInt(1000), Duration.ofMillis(root.path("deadline-ms").asLong(10_000)), strategies, scenarios);
   }
 
+  /**
+   * The same experiment with another number of runs.
+   *
+   * @param newRuns connects per strategy and scenario
+   * @return the experiment
+   */
   public Experiment withRuns(int newRuns) {
     return new Experiment(name, seed, newRuns, deadline, strategies, scenarios);
   }
 
+  /**
+   * The same experiment with another seed.
+   *
+   * @param newSeed the seed
+   * @return the experiment
+   */
   public Experiment withSeed(long newSeed) {
     return new Experiment(name, newSeed, runs, deadline, strategies, scenarios);
   }

@@ -17,6 +17,12 @@ public final class ExperimentRunner {
 
   private ExperimentRunner() {}
 
+  /**
+   * Runs every strategy on every scenario, {@code runs} times each.
+   *
+   * @param experiment what to run
+   * @return every connect, and a histogram per cell
+   */
   public static Results run(Experiment experiment) {
     Strategies strategies = Strategies.discovered();
     List<Results.Cell> cells = new ArrayList<>();

@@ -5,10 +5,21 @@ import java.util.SplittableRandom;
 /** How long a network answer takes: a fixed time, or drawn from a distribution with a seeded random. */
 public sealed interface Latency permits Latency.Fixed, Latency.Uniform, Latency.LogNormal {
 
+  /**
+   * One draw.
+   *
+   * @param random the draws
+   * @return a latency in nanoseconds
+   */
   long sampleNanos(SplittableRandom random);
 
   /** Always {@code millis}. */
   record Fixed(double millis) implements Latency {
+    /**
+     * Checks the latency.
+     *
+     * @param millis the latency in milliseconds, not negative
+     */
     public Fixed {
       requireNonNegative(millis, "millis");
     }
@@ -21,6 +32,12 @@ public sealed interface Latency permits Latency.Fixed, Latency.Uniform, Latency.
 
   /** Uniform between {@code minMillis} and {@code maxMillis}. */
   record Uniform(double minMillis, double maxMillis) implements Latency {
+    /**
+     * Checks the bounds.
+     *
+     * @param minMillis the least latency, in milliseconds
+     * @param maxMillis the greatest
+     */
     public Uniform {
       requireNonNegative(minMillis, "min-ms");
       if (maxMillis < minMillis) {
@@ -36,6 +53,12 @@ public sealed interface Latency permits Latency.Fixed, Latency.Uniform, Latency.
 
   /** Log-normal with the given median and shape {@code sigma}, the usual model of Internet round trips. */
   record LogNormal(double medianMillis, double sigma) implements Latency {
+    /**
+     * Checks the parameters.
+     *
+     * @param medianMillis the median, in milliseconds
+     * @param sigma the spread of the logarithm
+     */
     public LogNormal {
       requireNonNegative(medianMillis, "median-ms");
       requireNonNegative(sigma, "sigma");

@@ -21,7 +21,14 @@ import org.HdrHistogram.HistogramIterationValue;
 public final class ResultsWriter {
   private ResultsWriter() {}
 
-  /** Writes the four files into {@code directory} and returns the report's path. */
+  /**
+   * Writes the four files into {@code directory} and returns the report's path.
+   *
+   * @param results what to write
+   * @param directory created when missing
+   * @return the path of report.html
+   * @throws IOException when a file cannot be written
+   */
   public static Path write(Results results, Path directory) throws IOException {
     Files.createDirectories(directory);
     Files.writeString(directory.resolve("runs.csv"), runsCsv(results), StandardCharsets.UTF_8);
@@ -32,6 +39,12 @@ public final class ResultsWriter {
     return report;
   }
 
+  /**
+   * One line per connect: scenario, strategy, run, outcome, time, attempts.
+   *
+   * @param results the results
+   * @return the CSV text
+   */
   public static String runsCsv(Results results) {
     StringBuilder s = new StringBuilder("scenario,strategy,run,connected,time_ms,attempts,wasted,failure\n");
     for (Results.Cell cell : results.cells()) {
@@ -47,6 +60,12 @@ public final class ResultsWriter {
     return s.toString();
   }
 
+  /**
+   * One line per scenario and strategy, with percentiles.
+   *
+   * @param results the results
+   * @return the CSV text
+   */
   public static String summaryCsv(Results results) {
     StringBuilder s = new StringBuilder(
         "scenario,strategy,runs,connected,failed,p50_ms,p90_ms,p99_ms,max_ms,mean_attempts,mean_wasted\n");

@@ -28,6 +28,16 @@ public record Scenario(
     Map<InetAddress, InetAddress> osSources,
     SimulatedNetwork network) {
 
+  /**
+   * Copies the lists and checks that no part is null.
+   *
+   * @param name a short name
+   * @param description one line
+   * @param destinations in resolver order
+   * @param sources the host's addresses
+   * @param osSources the source the OS would pick, where it matters
+   * @param network how each pair behaves
+   */
   public Scenario {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(description, "description");
@@ -37,6 +47,12 @@ public record Scenario(
     Objects.requireNonNull(network, "network");
   }
 
+  /**
+   * The source the OS would pick for a destination, when the scenario says.
+   *
+   * @param destination a destination
+   * @return the source, or empty
+   */
   public Optional<InetAddress> osPreferredSource(InetAddress destination) {
     return Optional.ofNullable(osSources.get(destination));
   }

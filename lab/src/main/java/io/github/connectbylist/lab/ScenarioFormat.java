@@ -28,6 +28,13 @@ public final class ScenarioFormat {
 
   private ScenarioFormat() {}
 
+  /**
+   * A built-in scenario.
+   *
+   * @param name one of {@link #BUILT_IN}
+   * @return the scenario
+   * @throws IllegalArgumentException listing the built-in names when there is none by that name
+   */
   public static Scenario builtIn(String name) {
     if (!BUILT_IN.contains(name)) {
       throw new IllegalArgumentException("no built-in scenario '" + name + "'; built in: " + String.join(", ", BUILT_IN));
@@ -39,11 +46,25 @@ public final class ScenarioFormat {
     }
   }
 
+  /**
+   * Reads a scenario file.
+   *
+   * @param file the file
+   * @return the scenario
+   * @throws IOException naming the file when it is missing, unreadable or not JSON
+   * @throws IllegalArgumentException naming the file and the field that is wrong
+   */
   public static Scenario read(Path file) throws IOException {
     return parse(JsonFiles.read(file), file.toString());
   }
 
-  /** A built-in name, or a path to a scenario file. */
+  /**
+   * A built-in name, or a path to a scenario file.
+   *
+   * @param nameOrPath a built-in name or a path
+   * @return the scenario
+   * @throws IOException naming the file when it cannot be read
+   */
   public static Scenario load(String nameOrPath) throws IOException {
     return BUILT_IN.contains(nameOrPath) ? builtIn(nameOrPath) : read(Path.of(nameOrPath));
   }

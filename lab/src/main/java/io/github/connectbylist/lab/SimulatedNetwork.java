@@ -16,6 +16,12 @@ import java.util.function.Function;
  */
 public record SimulatedNetwork(List<Rule> rules, Behaviour otherwise) {
 
+  /**
+   * Copies the rules.
+   *
+   * @param rules in order
+   * @param otherwise for pairs no rule matches
+   */
   public SimulatedNetwork {
     rules = List.copyOf(rules);
     Objects.requireNonNull(otherwise, "otherwise");
@@ -29,6 +35,13 @@ public record SimulatedNetwork(List<Rule> rules, Behaviour otherwise) {
    * @param behaviour what happens
    */
   public record Rule(InetAddress source, InetAddress destination, Behaviour behaviour) {
+    /**
+     * Checks the behaviour.
+     *
+     * @param source the source it applies to, or {@code null}
+     * @param destination the destination it applies to, or {@code null}
+     * @param behaviour what happens
+     */
     public Rule {
       Objects.requireNonNull(behaviour, "behaviour");
     }
@@ -39,6 +52,12 @@ public record SimulatedNetwork(List<Rule> rules, Behaviour otherwise) {
     }
   }
 
+  /**
+   * What happens to a pair: the first rule that matches, else the default.
+   *
+   * @param pair the pair
+   * @return its behaviour
+   */
   public Behaviour behaviourOf(AddressPair pair) {
     for (Rule rule : rules) {
       if (rule.matches(pair)) {
@@ -52,6 +71,10 @@ public record SimulatedNetwork(List<Rule> rules, Behaviour otherwise) {
    * Each pair's fate in run {@code run} of an experiment seeded with {@code seed}, drawn from a random
    * seeded by the seed, the run and the pair: in one run a pair behaves the same for every strategy
    * (common random numbers: differences between strategies are theirs, not the dice's).
+   *
+   * @param seed the experiment's seed
+   * @param run the run
+   * @return the fates, for the lab's simulated transport
    */
   public Function<AddressPair, Fate> fates(long seed, int run) {
     long runSeed = mix(seed ^ mix(run + 0x9E3779B97F4A7C15L));

@@ -28,6 +28,9 @@ public final class Simulation implements AutoCloseable {
   private final ConnectByList connector;
 
   /**
+   * @param scenario the host and the network
+   * @param ranker orders the pairs
+   * @param scheduler paces the attempts
    * @param seed the experiment's seed; with the run it fixes every random draw of the network
    * @param deadline each connect's overall deadline
    */
@@ -38,7 +41,12 @@ public final class Simulation implements AutoCloseable {
         .host(Host.of(scenario.sources(), scenario.osSources())).build();
   }
 
-  /** One connect: {@code run} numbers it, so that its network draws are the same for every strategy. */
+  /**
+   * One connect: {@code run} numbers it, so that its network draws are the same for every strategy.
+   *
+   * @param run the run's number
+   * @return the connect as it ran
+   */
   public Trace connect(int run) {
     VirtualDriver driver = new VirtualDriver();
     SimulatedTransport transport = new SimulatedTransport(driver, scenario.network().fates(seed, run));
@@ -55,7 +63,17 @@ public final class Simulation implements AutoCloseable {
     }
   }
 
-  /** One connect with a fresh instance. */
+  /**
+   * One connect with a fresh instance.
+   *
+   * @param scenario the host and the network
+   * @param ranker orders the pairs
+   * @param scheduler paces the attempts
+   * @param seed the experiment's seed
+   * @param run the run's number
+   * @param deadline the connect's overall deadline
+   * @return the connect as it ran
+   */
   public static Trace connect(
       Scenario scenario, AddressPairRanker ranker, AttemptScheduler scheduler, long seed, int run, Duration deadline) {
     try (Simulation simulation = new Simulation(scenario, ranker, scheduler, seed, deadline)) {

@@ -14,6 +14,15 @@ import java.util.List;
  * @param wasted attempts opened and then abandoned while pending
  */
 public record Trace(List<Attempt> attempts, boolean connected, FailureKind failure, long elapsedNanos, int wasted) {
+  /**
+   * Copies the attempts.
+   *
+   * @param attempts every attempt, in start order
+   * @param connected whether an attempt connected
+   * @param failure why it failed, or {@code null}
+   * @param elapsedNanos time to connect, or to fail
+   * @param wasted attempts abandoned while pending
+   */
   public Trace {
     attempts = List.copyOf(attempts);
   }

@@ -30,7 +30,11 @@ public final class LeakCheck {
   private final List<String> before = targets();
   private final OptionalLong countBefore = ProcessResources.openFileDescriptors();
 
-  /** Counts now; {@link #assertNoneOpen()} compares with this. */
+  /**
+   * Counts now; {@link #assertNoneOpen()} compares with this.
+   *
+   * @return the check
+   */
   public static LeakCheck start() {
     return new LeakCheck();
   }
@@ -41,6 +45,7 @@ public final class LeakCheck {
    * Waits up to 3 s for the process to be back to the descriptors it had at {@link #start()} (a socket
    * closed while registered with a selector is released at its next select).
    *
+   * @throws InterruptedException when interrupted while it waits
    * @throws AssertionError naming what is still open
    */
   public void assertNoneOpen() throws InterruptedException {

@@ -13,7 +13,11 @@ public final class ProcessResources {
 
   private ProcessResources() {}
 
-  /** Open file descriptors of this process, or empty where {@code /proc/self/fd} does not exist. */
+  /**
+   * Open file descriptors of this process, or empty where {@code /proc/self/fd} does not exist.
+   *
+   * @return the count, or empty
+   */
   public static OptionalLong openFileDescriptors() {
     if (!Files.isDirectory(FDS)) {
       return OptionalLong.empty();
@@ -25,7 +29,11 @@ public final class ProcessResources {
     }
   }
 
-  /** Live threads of this process. */
+  /**
+   * Live threads of this process.
+   *
+   * @return the count
+   */
   public static long liveThreads() {
     return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).count();
   }
@@ -34,6 +42,12 @@ public final class ProcessResources {
    * Polls {@code count} until it is at most {@code expected} or {@code waitMillis} pass, and returns the
    * last value. Sockets closed while registered with a selector are released on its next select, and
    * threads take a moment to end, so a leak check waits a little before it judges.
+   *
+   * @param count what to count
+   * @param expected the count to wait for
+   * @param waitMillis how long to wait at most
+   * @return the last count
+   * @throws InterruptedException when interrupted while it waits
    */
   public static long awaitAtMost(LongSupplier count, long expected, long waitMillis) throws InterruptedException {
     long until = System.nanoTime() + waitMillis * 1_000_000;

@@ -34,9 +34,16 @@ public final class Testbed implements AutoCloseable {
   private final AtomicLong accepted = new AtomicLong();
   private boolean closed;
 
+  /**
+   * A testbed with no endpoints yet.
+   */
   public Testbed() {}
 
-  /** Whether {@code ::1} can be bound here; tests that need IPv6 skip themselves when it cannot. */
+  /**
+   * Whether {@code ::1} can be bound here; tests that need IPv6 skip themselves when it cannot.
+   *
+   * @return {@code true} when it can
+   */
   public static boolean ipv6LoopbackAvailable() {
     try (ServerSocketChannel probe = ServerSocketChannel.open(StandardProtocolFamily.INET6)) {
       probe.bind(new InetSocketAddress(InetAddress.getByName("::1"), 0));
@@ -46,7 +53,13 @@ public final class Testbed implements AutoCloseable {
     }
   }
 
-  /** An endpoint that accepts every connect on {@code host}, such as {@code "127.0.0.1"} or {@code "::1"}. */
+  /**
+   * An endpoint that accepts every connect on {@code host}, such as {@code "127.0.0.1"} or {@code "::1"}.
+   *
+   * @param host a loopback address
+   * @return the endpoint
+   * @throws IOException when the socket cannot be opened or bound
+   */
   public Endpoint accepting(String host) throws IOException {
     return accepting(host, 0);
   }
@@ -54,6 +67,11 @@ public final class Testbed implements AutoCloseable {
   /**
    * As {@link #accepting(String)}, on {@code port} (0 for any). Endpoints of different roles may share a
    * port on different addresses, as a client that takes one port for all of a name's addresses needs.
+   *
+   * @param host a loopback address
+   * @param port the port, or 0 for any
+   * @return the endpoint
+   * @throws IOException when the socket cannot be opened or bound
    */
   public synchronized Endpoint accepting(String host, int port) throws IOException {
     InetAddress address = loopback(host);
@@ -66,12 +84,25 @@ public final class Testbed implements AutoCloseable {
     return new Endpoint(Role.ACCEPTING, (InetSocketAddress) server.getLocalAddress());
   }
 
-  /** An endpoint on {@code host} whose port is held by a bound socket that does not listen. */
+  /**
+   * An endpoint on {@code host} whose port is held by a bound socket that does not listen.
+   *
+   * @param host a loopback address
+   * @return the endpoint
+   * @throws IOException when the socket cannot be opened or bound
+   */
   public Endpoint refusing(String host) throws IOException {
     return refusing(host, 0);
   }
 
-  /** As {@link #refusing(String)}, on {@code port} (0 for any). */
+  /**
+   * As {@link #refusing(String)}, on {@code port} (0 for any).
+   *
+   * @param host a loopback address
+   * @param port the port, or 0 for any
+   * @return the endpoint
+   * @throws IOException when the socket cannot be opened or bound
+   */
   public synchronized Endpoint refusing(String host, int port) throws IOException {
     InetAddress address = loopback(host);
     SocketChannel holder = track(SocketChannel.open(family(address)));
@@ -79,12 +110,25 @@ public final class Testbed implements AutoCloseable {
     return new Endpoint(Role.REFUSING, (InetSocketAddress) holder.getLocalAddress());
   }
 
-  /** An endpoint on {@code host} that drops every SYN, so connects to it hang. */
+  /**
+   * An endpoint on {@code host} that drops every SYN, so connects to it hang.
+   *
+   * @param host a loopback address
+   * @return the endpoint
+   * @throws IOException when the socket cannot be opened, or the kernel does not drop SYNs
+   */
   public Endpoint blackHoled(String host) throws IOException {
     return blackHoled(host, 0);
   }
 
-  /** As {@link #blackHoled(String)}, on {@code port} (0 for any). */
+  /**
+   * As {@link #blackHoled(String)}, on {@code port} (0 for any).
+   *
+   * @param host a loopback address
+   * @param port the port, or 0 for any
+   * @return the endpoint
+   * @throws IOException when the socket cannot be opened, or the kernel does not drop SYNs
+   */
   public synchronized Endpoint blackHoled(String host, int port) throws IOException {
     InetAddress address = loopback(host);
     ServerSocketChannel server = track(ServerSocketChannel.open(family(address)));
@@ -107,6 +151,8 @@ public final class Testbed implements AutoCloseable {
    * Starts accepting on a black-holed endpoint: its queue drains, and connects that were left hanging
    * complete when their SYN is next sent again (Linux: 1 s after the first, then 3 s, 7 s ...). Tests use it
    * for a connect that completes late, through the selector, rather than at once.
+   *
+   * @param blackHoled a black-holed endpoint of this testbed
    */
   public synchronized void release(Endpoint blackHoled) {
     ServerSocketChannel server = blackHoles.remove(blackHoled);
@@ -119,7 +165,11 @@ public final class Testbed implements AutoCloseable {
     acceptors.add(acceptor);
   }
 
-  /** How many connections the accepting endpoints have accepted so far. */
+  /**
+   * How many connections the accepting endpoints have accepted so far.
+   *
+   * @return the count
+   */
   public long acceptedCount() {
     return accepted.get();
   }

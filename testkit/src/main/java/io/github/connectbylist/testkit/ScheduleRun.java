@@ -58,24 +58,44 @@ public final class ScheduleRun {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
   }
 
-  /** A run of {@code scheduler}; each {@link #run} makes a new schedule, so a scheduler that learns learns. */
+  /**
+   * A run of {@code scheduler}; each {@link #run} makes a new schedule, so a scheduler that learns learns.
+   *
+   * @param scheduler the scheduler under test
+   * @return the run
+   */
   public static ScheduleRun of(AttemptScheduler scheduler) {
     return new ScheduleRun(scheduler);
   }
 
-  /** Orders the pairs with {@code ranker} first; the input order by default. */
+  /**
+   * Orders the pairs with {@code ranker} first; the input order by default.
+   *
+   * @param ranker the ranker
+   * @return this run
+   */
   public ScheduleRun ranker(AddressPairRanker ranker) {
     this.ranker = Objects.requireNonNull(ranker, "ranker");
     return this;
   }
 
-  /** The connect's overall deadline; none by default. */
+  /**
+   * The connect's overall deadline; none by default.
+   *
+   * @param deadline positive
+   * @return this run
+   */
   public ScheduleRun deadline(Duration deadline) {
     this.deadline = Optional.of(deadline);
     return this;
   }
 
-  /** The destinations, in the order given to the connect; one per script by default. */
+  /**
+   * The destinations, in the order given to the connect; one per script by default.
+   *
+   * @param destinations the destinations
+   * @return this run
+   */
   public ScheduleRun destinations(List<InetSocketAddress> destinations) {
     this.destinations = List.copyOf(destinations);
     return this;
@@ -84,6 +104,8 @@ public final class ScheduleRun {
   /**
    * Connects once: the n-th attempt started does what the n-th script says.
    *
+   * @param scripts what each attempt does, in start order
+   * @return how the connect ran
    * @throws AssertionError when more attempts start than there are scripts
    */
   public Result run(Script... scripts) {
@@ -134,6 +156,14 @@ public final class ScheduleRun {
    * @param attempts the orchestrator's own records
    */
   public record Result(List<Span> spans, String end, double endMs, List<Attempt> attempts) {
+    /**
+     * Copies the lists.
+     *
+     * @param spans every attempt, in start order
+     * @param end {@code CONNECTED} or the failure kind
+     * @param endMs when it connected or failed
+     * @param attempts the orchestrator's records
+     */
     public Result {
       spans = List.copyOf(spans);
       attempts = List.copyOf(attempts);

@@ -11,17 +11,31 @@ import java.net.ConnectException;
  */
 public record Script(Fate fate) {
 
-  /** Connects {@code ms} milliseconds after it starts. */
+  /**
+   * Connects {@code ms} milliseconds after it starts.
+   *
+   * @param ms after it starts
+   * @return the script
+   */
   public static Script connectsAfter(long ms) {
     return new Script(Fate.connectsAfter(ms * 1_000_000));
   }
 
-  /** Is refused {@code ms} milliseconds after it starts (a reset; kind {@code REFUSED}). */
+  /**
+   * Is refused {@code ms} milliseconds after it starts (a reset; kind {@code REFUSED}).
+   *
+   * @param ms after it starts
+   * @return the script
+   */
   public static Script failsAfter(long ms) {
     return new Script(Fate.failsAfter(ms * 1_000_000, new ConnectException("Connection refused")));
   }
 
-  /** Never answers, as a black-holed address; it ends only when the connect gives up on it. */
+  /**
+   * Never answers, as a black-holed address; it ends only when the connect gives up on it.
+   *
+   * @return the script
+   */
   public static Script hangs() {
     return new Script(Fate.hangs());
   }

@@ -20,6 +20,12 @@ public final class HappyEyeballsRanker implements AddressPairRanker {
   private final Rfc6724Ranker sorting;
   private final int firstAddressFamilyCount;
 
+  /**
+   * A ranker that interleaves what {@code sorting} orders.
+   *
+   * @param sorting the RFC 6724 ranker that orders first
+   * @param firstAddressFamilyCount addresses of the first family before the other family gets a turn, at least 1
+   */
   public HappyEyeballsRanker(Rfc6724Ranker sorting, int firstAddressFamilyCount) {
     this.sorting = Objects.requireNonNull(sorting, "sorting");
     if (firstAddressFamilyCount < 1) {
@@ -28,11 +34,20 @@ public final class HappyEyeballsRanker implements AddressPairRanker {
     this.firstAddressFamilyCount = firstAddressFamilyCount;
   }
 
-  /** RFC 6724 default table, First Address Family Count 1. */
+  /**
+   * RFC 6724 default table, First Address Family Count 1.
+   *
+   * @return the ranker
+   */
   public static HappyEyeballsRanker standard() {
     return new HappyEyeballsRanker(Rfc6724Ranker.standard(), 1);
   }
 
+  /**
+   * The First Address Family Count of RFC 8305 section 4.
+   *
+   * @return the count
+   */
   public int firstAddressFamilyCount() {
     return firstAddressFamilyCount;
   }

@@ -19,6 +19,9 @@ public final class HappyEyeballsRankerProvider extends BaseStrategyProvider<Addr
   static final String FIRST_FAMILY_COUNT = "first-address-family-count";
   private final Rfc6724RankerProvider rfc6724 = new Rfc6724RankerProvider();
 
+  /**
+   * For {@link java.util.ServiceLoader}.
+   */
   public HappyEyeballsRankerProvider() {
     super("happy-eyeballs", "RFC 6724 order, then address families interleaved (RFC 8305 section 4)", 200,
         optionsWithRfc6724s());

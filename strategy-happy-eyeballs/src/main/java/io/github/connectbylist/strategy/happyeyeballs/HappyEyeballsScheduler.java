@@ -36,11 +36,20 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     this.adaptive = b.adaptive;
   }
 
+  /**
+   * Typed options, starting from RFC 8305's recommendation.
+   *
+   * @return a builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** RFC 8305's recommendation: 250 ms, no cap, not adaptive. */
+  /**
+   * RFC 8305's recommendation: 250 ms, no cap, not adaptive.
+   *
+   * @return the scheduler
+   */
   public static HappyEyeballsScheduler standard() {
     return builder().build();
   }
@@ -63,19 +72,38 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     return b.build();
   }
 
+  /**
+   * The configured Connection Attempt Delay.
+   *
+   * @return the delay
+   */
   public Duration connectionAttemptDelay() {
     return delay;
   }
 
-  /** The delay the next connect will use: the configured one, or the adaptive estimate once there is one. */
+  /**
+   * The delay the next connect will use: the configured one, or the adaptive estimate once there is one.
+   *
+   * @return the delay
+   */
   public Duration currentDelay() {
     return Duration.ofNanos(delayNanos());
   }
 
+  /**
+   * The cap on attempts in flight.
+   *
+   * @return the cap, or empty for none
+   */
   public Optional<Integer> maxConcurrentAttempts() {
     return maxConcurrentAttempts == Integer.MAX_VALUE ? Optional.empty() : Optional.of(maxConcurrentAttempts);
   }
 
+  /**
+   * Whether the delay follows earlier connects' round-trip times.
+   *
+   * @return {@code true} when adaptive
+   */
   public boolean adaptive() {
     return adaptive;
   }
@@ -169,6 +197,9 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     /**
      * The Connection Attempt Delay; 250 ms by default. Below 10 ms is refused (RFC 8305 section 5: MUST
      * NOT); outside 100 ms to 2 s is allowed but not recommended.
+     *
+     * @param delay at least 10 ms
+     * @return this builder
      */
     public Builder connectionAttemptDelay(Duration delay) {
       Objects.requireNonNull(delay, "delay");
@@ -180,7 +211,12 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
       return this;
     }
 
-    /** At most this many attempts in flight; when reached, the next waits for one to end. No cap by default. */
+    /**
+     * At most this many attempts in flight; when reached, the next waits for one to end. No cap by default.
+     *
+     * @param max at least 1
+     * @return this builder
+     */
     public Builder maxConcurrentAttempts(int max) {
       if (max < 1) {
         throw new IllegalArgumentException("max-concurrent-attempts must be at least 1, was " + max);
@@ -189,12 +225,22 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
       return this;
     }
 
-    /** Sets the delay from the round-trip times of earlier connects (SRTT + 4 RTTVAR), within 10 ms and 2 s. */
+    /**
+     * Sets the delay from the round-trip times of earlier connects (SRTT + 4 RTTVAR), within 10 ms and 2 s.
+     *
+     * @param adaptive whether to adapt
+     * @return this builder
+     */
     public Builder adaptive(boolean adaptive) {
       this.adaptive = adaptive;
       return this;
     }
 
+    /**
+     * The scheduler with these options.
+     *
+     * @return the scheduler
+     */
     public HappyEyeballsScheduler build() {
       return new HappyEyeballsScheduler(this);
     }

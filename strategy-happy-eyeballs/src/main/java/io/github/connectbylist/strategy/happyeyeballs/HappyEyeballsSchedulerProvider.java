@@ -15,6 +15,9 @@ public final class HappyEyeballsSchedulerProvider extends BaseStrategyProvider<A
   static final String MAX_CONCURRENT = "max-concurrent-attempts";
   static final String ADAPTIVE = "adaptive";
 
+  /**
+   * For {@link java.util.ServiceLoader}.
+   */
   public HappyEyeballsSchedulerProvider() {
     super("happy-eyeballs", "RFC 8305: a new attempt every connection attempt delay, or at once when one fails", 200,
         List.of(

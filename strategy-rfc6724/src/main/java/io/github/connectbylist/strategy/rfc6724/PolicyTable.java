@@ -23,6 +23,12 @@ public final class PolicyTable {
 
   /** One row of a table: a prefix and the precedence, label or scope of the addresses in it. */
   public record Entry(Prefix prefix, int value) {
+    /**
+     * Checks the value.
+     *
+     * @param prefix the prefix
+     * @param value its precedence, label or scope, not negative
+     */
     public Entry {
       Objects.requireNonNull(prefix, "prefix");
       if (value < 0) {
@@ -74,12 +80,23 @@ public final class PolicyTable {
     this.scopesV4LongestFirst = longestFirst(this.scopesV4);
   }
 
-  /** The default table of RFC 6724 section 2.1. */
+  /**
+   * The default table of RFC 6724 section 2.1.
+   *
+   * @return the table
+   */
   public static PolicyTable rfc6724() {
     return RFC_6724;
   }
 
-  /** A table of your own; {@code scopesV4} entries must be IPv4-mapped prefixes. */
+  /**
+   * A table of your own; {@code scopesV4} entries must be IPv4-mapped prefixes.
+   *
+   * @param precedence rows of precedence
+   * @param labels rows of labels
+   * @param scopesV4 rows of IPv4 scopes
+   * @return the table
+   */
   public static PolicyTable of(List<Entry> precedence, List<Entry> labels, List<Entry> scopesV4) {
     return new PolicyTable(precedence, labels, scopesV4);
   }
@@ -87,6 +104,7 @@ public final class PolicyTable {
   /**
    * The host's table: {@code /etc/gai.conf} where it exists and can be read, else the RFC 6724 default.
    *
+   * @return the table
    * @throws GaiConfException when the file has a line that cannot be read
    */
   public static PolicyTable host() {
@@ -100,7 +118,13 @@ public final class PolicyTable {
     }
   }
 
-  /** Reads a gai.conf file; see {@link #parseGaiConf(String, String)}. */
+  /**
+   * Reads a gai.conf file; see {@link #parseGaiConf(String, String)}.
+   *
+   * @param file a gai.conf file
+   * @return the table
+   * @throws IOException when the file cannot be read
+   */
   public static PolicyTable fromGaiConf(Path file) throws IOException {
     return parseGaiConf(Files.readString(file), file.toString());
   }
@@ -110,6 +134,8 @@ public final class PolicyTable {
    * ({@code scopev4} takes {@code ::ffff:a.b.c.d/96+n} or {@code a.b.c.d/n}), {@code reload yes|no}
    * (ignored), and {@code #} comments. Kinds without lines keep the RFC 6724 defaults.
    *
+   * @param text the text of a gai.conf file
+   * @return the table
    * @param source names the text in error messages, such as the file's path
    * @throws GaiConfException naming the line that cannot be read
    */
@@ -168,7 +194,11 @@ public final class PolicyTable {
         scopes.isEmpty() ? DEFAULT_SCOPES_V4 : scopes);
   }
 
-  /** The table as gai.conf lines, which {@link #parseGaiConf} reads back to an equal table. */
+  /**
+   * The table as gai.conf lines, which {@link #parseGaiConf} reads back to an equal table.
+   *
+   * @return the text, which {@link #parseGaiConf} reads back
+   */
   public String toGaiConf() {
     StringBuilder s = new StringBuilder();
     labels.forEach(e -> s.append("label ").append(e.prefix()).append(' ').append(e.value()).append('\n'));
@@ -177,23 +207,50 @@ public final class PolicyTable {
     return s.toString();
   }
 
+  /**
+   * The precedence rows.
+   *
+   * @return the rows, as given
+   */
   public List<Entry> precedenceEntries() {
     return precedence;
   }
 
+  /**
+   * The label rows.
+   *
+   * @return the rows, as given
+   */
   public List<Entry> labelEntries() {
     return labels;
   }
 
+  /**
+   * The IPv4 scope rows (section 3.2, or scopev4 lines).
+   *
+   * @return the rows, as given
+   */
   public List<Entry> scopeV4Entries() {
     return scopesV4;
   }
 
+  /**
+   * The precedence of an address (section 2.1), by longest matching prefix.
+   *
+   * @param address the address; IPv4 is looked up in mapped form
+   * @return the precedence
+   */
   public int precedence(InetAddress address) {
     long[] bits = AddressBits.of(address);
     return precedence(bits[0], bits[1]);
   }
 
+  /**
+   * The label of an address (section 2.1), by longest matching prefix.
+   *
+   * @param address the address; IPv4 is looked up in mapped form
+   * @return the label
+   */
   public int label(InetAddress address) {
     long[] bits = AddressBits.of(address);
     return label(bits[0], bits[1]);

@@ -20,7 +20,12 @@ public final class Prefix {
     this.low = length <= 64 ? 0 : length == 128 ? low : low & (-1L << (128 - length));
   }
 
-  /** Reads {@code address/length}; the length may be left out for a single address. */
+  /**
+   * Reads {@code address/length}; the length may be left out for a single address.
+   *
+   * @param text such as {@code 2002::/16} or {@code 10.0.0.0/8}
+   * @return the prefix
+   */
   public static Prefix parse(String text) {
     Objects.requireNonNull(text, "prefix");
     int slash = text.indexOf('/');
@@ -46,11 +51,20 @@ public final class Prefix {
     return new Prefix(bits[0], bits[1], ipv4Text ? length + 96 : length);
   }
 
+  /**
+   * The prefix length, IPv4 counted in mapped form (96 + n).
+   *
+   * @return the length, 0 to 128
+   */
   public int length() {
     return length;
   }
 
-  /** Whether this is a prefix of IPv4 addresses in mapped form, {@code ::ffff:0:0/96} or longer. */
+  /**
+   * Whether this is a prefix of IPv4 addresses in mapped form, {@code ::ffff:0:0/96} or longer.
+   *
+   * @return {@code true} when it covers only IPv4-mapped addresses
+   */
   public boolean isIpv4Mapped() {
     return length >= 96 && high == 0 && (low & 0xffff_ffff_0000_0000L) == AddressBits.MAPPED_LOW;
   }
@@ -60,6 +74,12 @@ public final class Prefix {
     return AddressBits.commonPrefixLength(high, low, addressHigh, addressLow) >= length;
   }
 
+  /**
+   * Whether an address lies in this prefix.
+   *
+   * @param address the address; IPv4 is tested in mapped form
+   * @return {@code true} when it does
+   */
   public boolean contains(InetAddress address) {
     long[] bits = AddressBits.of(address);
     return contains(bits[0], bits[1]);

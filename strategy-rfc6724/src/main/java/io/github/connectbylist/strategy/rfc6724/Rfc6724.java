@@ -30,25 +30,49 @@ public final class Rfc6724 {
     this.preferTemporary = preferTemporary;
   }
 
-  /** The default policy table, temporary addresses preferred (section 5, rule 7). */
+  /**
+   * The default policy table, temporary addresses preferred (section 5, rule 7).
+   *
+   * @return the rules over the default table
+   */
   public static Rfc6724 standard() {
     return STANDARD;
   }
 
-  /** Selection over {@code table}, temporary addresses preferred. */
+  /**
+   * Selection over {@code table}, temporary addresses preferred.
+   *
+   * @param table the policy table
+   * @return the rules over {@code table}
+   */
   public static Rfc6724 with(PolicyTable table) {
     return new Rfc6724(Objects.requireNonNull(table, "table"), true);
   }
 
-  /** The same selection with rule 7 reversed when {@code prefer} is false, as section 5 requires be possible. */
+  /**
+   * The same selection with rule 7 reversed when {@code prefer} is false, as section 5 requires be possible.
+   *
+   * @param prefer whether rule 7 prefers temporary addresses
+   * @return the rules with that preference
+   */
   public Rfc6724 preferringTemporaryAddresses(boolean prefer) {
     return new Rfc6724(table, prefer);
   }
 
+  /**
+   * The policy table the rules use.
+   *
+   * @return the table
+   */
   public PolicyTable table() {
     return table;
   }
 
+  /**
+   * Whether rule 7 prefers temporary addresses.
+   *
+   * @return the preference
+   */
   public boolean prefersTemporaryAddresses() {
     return preferTemporary;
   }
@@ -56,12 +80,23 @@ public final class Rfc6724 {
   /**
    * The source the rules of section 5 pick for {@code destination} among {@code candidates}: only those of
    * the destination's family, loopback only for loopback. Empty when none fits.
+   *
+   * @param destination the destination
+   * @param candidates the candidate sources
+   * @return the best source, or empty when none is usable
    */
   public Optional<LocalAddress> selectSource(InetAddress destination, List<LocalAddress> candidates) {
     return selectSource(destination, candidates, Optional.empty());
   }
 
-  /** As {@link #selectSource(InetAddress, List)}, with rule 5 preferring sources on {@code outgoingInterface}. */
+  /**
+   * As {@link #selectSource(InetAddress, List)}, with rule 5 preferring sources on {@code outgoingInterface}.
+   *
+   * @param destination the destination
+   * @param candidates the candidate sources
+   * @param outgoingInterface the interface the route uses, for rule 5, if known
+   * @return the best source, or empty when none is usable
+   */
   public Optional<LocalAddress> selectSource(
       InetAddress destination, List<LocalAddress> candidates, Optional<String> outgoingInterface) {
     AddressFacts d = AddressFacts.of(destination, table);
@@ -73,6 +108,10 @@ public final class Rfc6724 {
    * Orders {@code destinations} by the rules of section 6, each judged with the source that {@link
    * #selectSource} picks for it from {@code sources}; a destination with no usable source goes last (rule 1).
    * The sort is stable (rule 10).
+   *
+   * @param destinations the destinations, in resolver order
+   * @param sources the host's addresses
+   * @return the destinations in the order to try them
    */
   public List<InetAddress> sortDestinations(List<InetAddress> destinations, List<LocalAddress> sources) {
     List<AddressFacts> sourceFacts = facts(sources);

@@ -24,15 +24,29 @@ import java.util.Optional;
 public final class Rfc6724Ranker implements AddressPairRanker {
   private final Rfc6724 selection;
 
+  /**
+   * A ranker over these rules.
+   *
+   * @param selection the rules and their table
+   */
   public Rfc6724Ranker(Rfc6724 selection) {
     this.selection = Objects.requireNonNull(selection, "selection");
   }
 
-  /** The ranker over the RFC 6724 default policy table. */
+  /**
+   * The ranker over the RFC 6724 default policy table.
+   *
+   * @return the ranker
+   */
   public static Rfc6724Ranker standard() {
     return new Rfc6724Ranker(Rfc6724.standard());
   }
 
+  /**
+   * The rules this ranker uses.
+   *
+   * @return the rules
+   */
   public Rfc6724 selection() {
     return selection;
   }

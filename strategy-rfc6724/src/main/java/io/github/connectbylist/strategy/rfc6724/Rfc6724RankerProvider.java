@@ -23,6 +23,9 @@ public final class Rfc6724RankerProvider extends BaseStrategyProvider<AddressPai
           "policy table: none (RFC 6724 default), host (/etc/gai.conf when present), or a gai.conf path"),
       new StrategyOption(PREFER_TEMPORARY, "true", "section 5 rule 7: prefer temporary (privacy) addresses"));
 
+  /**
+   * For {@link java.util.ServiceLoader}.
+   */
   public Rfc6724RankerProvider() {
     super("rfc6724", "RFC 6724 destination order, each destination's OS-preferred source first", 100, OPTIONS);
   }

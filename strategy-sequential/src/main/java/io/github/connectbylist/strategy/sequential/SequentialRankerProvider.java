@@ -11,6 +11,9 @@ import java.util.List;
 public final class SequentialRankerProvider extends BaseStrategyProvider<AddressPairRanker>
     implements AddressPairRanker.Provider {
 
+  /**
+   * For {@link java.util.ServiceLoader}.
+   */
   public SequentialRankerProvider() {
     super("sequential", "Destinations in the given order; for each, the source the OS would pick first", 0, List.of());
   }

@@ -31,11 +31,20 @@ public final class SequentialScheduler implements AttemptScheduler {
     this.splitFloor = builder.splitFloor;
   }
 
+  /**
+   * Typed options, starting from WSAConnectByList's behaviour.
+   *
+   * @return a builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A scheduler with WSAConnectByList's behaviour: no attempt timeout, no split. */
+  /**
+   * A scheduler with WSAConnectByList's behaviour: no attempt timeout, no split.
+   *
+   * @return the scheduler
+   */
   public static SequentialScheduler standard() {
     return builder().build();
   }
@@ -48,14 +57,29 @@ public final class SequentialScheduler implements AttemptScheduler {
     return b.build();
   }
 
+  /**
+   * The time after which an attempt is ended.
+   *
+   * @return the timeout, or empty for none
+   */
   public Optional<Duration> attemptTimeout() {
     return attemptTimeout;
   }
 
+  /**
+   * Whether each attempt gets a share of the time left before the deadline.
+   *
+   * @return {@code true} when split
+   */
   public boolean splitDeadline() {
     return splitDeadline;
   }
 
+  /**
+   * The least time an attempt gets when the deadline is split.
+   *
+   * @return the floor
+   */
   public Duration splitFloor() {
     return splitFloor;
   }
@@ -145,7 +169,12 @@ public final class SequentialScheduler implements AttemptScheduler {
 
     private Builder() {}
 
-    /** Ends an attempt that has not connected after {@code timeout}; none by default. */
+    /**
+     * Ends an attempt that has not connected after {@code timeout}; none by default.
+     *
+     * @param timeout positive
+     * @return this builder
+     */
     public Builder attemptTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
@@ -155,13 +184,23 @@ public final class SequentialScheduler implements AttemptScheduler {
       return this;
     }
 
-    /** Gives each attempt an equal share of the time left before the deadline, never less than the floor. */
+    /**
+     * Gives each attempt an equal share of the time left before the deadline, never less than the floor.
+     *
+     * @param split whether to split the deadline
+     * @return this builder
+     */
     public Builder splitDeadline(boolean split) {
       this.splitDeadline = split;
       return this;
     }
 
-    /** The least time an attempt gets when the deadline is split; 2 s by default, as in Go. */
+    /**
+     * The least time an attempt gets when the deadline is split; 2 s by default, as in Go.
+     *
+     * @param floor positive
+     * @return this builder
+     */
     public Builder splitFloor(Duration floor) {
       Objects.requireNonNull(floor, "floor");
       if (floor.isNegative() || floor.isZero()) {
@@ -171,6 +210,11 @@ public final class SequentialScheduler implements AttemptScheduler {
       return this;
     }
 
+    /**
+     * The scheduler with these options.
+     *
+     * @return the scheduler
+     */
     public SequentialScheduler build() {
       return new SequentialScheduler(this);
     }

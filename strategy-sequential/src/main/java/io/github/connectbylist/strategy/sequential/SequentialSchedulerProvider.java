@@ -15,6 +15,9 @@ public final class SequentialSchedulerProvider extends BaseStrategyProvider<Atte
   static final String SPLIT_DEADLINE = "split-deadline";
   static final String SPLIT_FLOOR = "split-floor";
 
+  /**
+   * For {@link java.util.ServiceLoader}.
+   */
   public SequentialSchedulerProvider() {
     super("sequential", "One attempt at a time; the next starts when the current one fails (WSAConnectByList)", 0,
         List.of(

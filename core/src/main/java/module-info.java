@@ -1,0 +1,14 @@
+/**
+ * ConnectByList: the facade ({@code io.github.connectbylist}) and the engine seam
+ * ({@code io.github.connectbylist.engine}) that lets a connect run on another driver and transport.
+ * Everything else is internal and not exported. Strategies are found with {@link java.util.ServiceLoader}.
+ */
+module io.github.connectbylist.core {
+  requires transitive io.github.connectbylist.api;
+
+  exports io.github.connectbylist;
+  exports io.github.connectbylist.engine;
+
+  uses io.github.connectbylist.api.AddressPairRanker.Provider;
+  uses io.github.connectbylist.api.AttemptScheduler.Provider;
+}
