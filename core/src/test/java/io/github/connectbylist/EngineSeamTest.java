@@ -13,7 +13,6 @@ import io.github.connectbylist.engine.SimulatedTransport;
 import io.github.connectbylist.engine.SimulatedTransport.Fate;
 import io.github.connectbylist.engine.VirtualDriver;
 import io.github.connectbylist.testbed.Testbed;
-import java.net.ConnectException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -37,7 +36,7 @@ class EngineSeamTest {
     VirtualDriver driver = new VirtualDriver();
     SimulatedTransport network = new SimulatedTransport(driver, pair -> {
       tried.add(pair.destination());
-      return tried.size() == 1 ? Fate.failsAfter(1_000_000, new ConnectException("Connection refused"))
+      return tried.size() == 1 ? Fate.failsAfter(1_000_000, "Connection refused")
           : Fate.connectsAfter(1_000_000);
     });
     try (ConnectByList cbl = ConnectByList.builder().strategy("test-sequential")

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 
@@ -37,20 +38,25 @@ public class SimulatedConnects {
   @Param({"broken-ipv6", "many-addresses-one-working"})
   public String network;
 
-  private Scenario scenario;
-  private AddressPairRanker ranker;
-  private AttemptScheduler scheduler;
+  private Simulation simulation;
   private int run;
 
+  /** One simulation for the trial, as an experiment keeps one per strategy and scenario. */
   @Setup
   public void setUp() {
-    scenario = ScenarioFormat.builtIn(network);
-    ranker = Strategies.discovered().ranker("happy-eyeballs");
-    scheduler = Strategies.discovered().scheduler("happy-eyeballs");
+    Scenario scenario = ScenarioFormat.builtIn(network);
+    AddressPairRanker ranker = Strategies.discovered().ranker("happy-eyeballs");
+    AttemptScheduler scheduler = Strategies.discovered().scheduler("happy-eyeballs");
+    simulation = new Simulation(scenario, ranker, scheduler, 1, Duration.ofSeconds(10));
+  }
+
+  @TearDown
+  public void tearDown() {
+    simulation.close();
   }
 
   @Benchmark
   public Trace connect() {
-    return Simulation.connect(scenario, ranker, scheduler, 1, run++, Duration.ofSeconds(10));
+    return simulation.connect(run++);
   }
 }

@@ -2,6 +2,7 @@ package io.github.connectbylist.engine;
 
 import io.github.connectbylist.api.AddressPair;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -30,15 +31,16 @@ public final class SimulatedTransport implements Transport<AddressPair> {
    * What one attempt does.
    *
    * @param afterNanos when it connects or fails, after it opened; {@link Long#MAX_VALUE} for never
-   * @param error {@code null} when it connects, else the error it fails with
+   * @param error {@code null} when it connects, else the operating system's text for its error, such as
+   *     {@code Connection refused}: the failure kind is read from it as from a real socket's
    */
-  public record Fate(long afterNanos, IOException error) {
+  public record Fate(long afterNanos, String error) {
 
     /**
      * Checks the time.
      *
      * @param afterNanos when it ends, after it opened; {@link Long#MAX_VALUE} for never
-     * @param error {@code null} when it connects, else its error
+     * @param error {@code null} when it connects, else the text of its error
      */
     public Fate {
       if (afterNanos < 0) {
@@ -60,10 +62,10 @@ public final class SimulatedTransport implements Transport<AddressPair> {
      * Fails with {@code error} after {@code nanos}.
      *
      * @param nanos after it opened
-     * @param error what it fails with
+     * @param error the operating system's text for the error, such as {@code Connection refused}
      * @return the fate
      */
-    public static Fate failsAfter(long nanos, IOException error) {
+    public static Fate failsAfter(long nanos, String error) {
       return new Fate(nanos, Objects.requireNonNull(error, "error"));
     }
 
@@ -109,9 +111,24 @@ public final class SimulatedTransport implements Transport<AddressPair> {
     opened++;
     Fate fate = Objects.requireNonNull(fates.apply(pair), "fate");
     if (fate.afterNanos() == 0 && !fate.connects()) {
-      throw fate.error();
+      throw new SimulatedFailure(fate.error());
     }
     return new SimulatedIo(pair, fate);
+  }
+
+  /**
+   * A simulated attempt's error, made when it fails. It has no stack trace: it was not thrown by anything
+   * worth locating, and filling one in would cost more than the rest of a simulated attempt.
+   */
+  private static final class SimulatedFailure extends ConnectException {
+    SimulatedFailure(String message) {
+      super(message);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
   }
 
   private final class SimulatedIo implements Io<AddressPair> {
@@ -141,7 +158,7 @@ public final class SimulatedTransport implements Transport<AddressPair> {
         if (fate.connects()) {
           outcome.connected();
         } else {
-          outcome.failed(fate.error());
+          outcome.failed(new SimulatedFailure(fate.error()));
         }
       });
     }

@@ -12,7 +12,6 @@ import io.github.connectbylist.engine.Driver;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Transport;
 import java.io.IOException;
-import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -321,7 +320,7 @@ public final class ConnectCall<C, R> {
     removeRunning(index).close();
     long ran = now - startedAt[index];
     attemptFailed(index, FailureKind.TIMED_OUT,
-        new SocketTimeoutException("the scheduler ended the attempt after " + ran / 1_000_000 + " ms"));
+        Failures.closedBy(FailureKind.TIMED_OUT, "the scheduler ended the attempt after " + ran / 1_000_000 + " ms"));
   }
 
   /** Records a failed attempt and tells the schedule; the caller asks the schedule what next. */
@@ -357,7 +356,7 @@ public final class ConnectCall<C, R> {
     for (int i = 0; i < started; i++) {
       if (running[i] != null) {
         removeRunning(i).close();
-        record(i, FailureKind.CANCELLED, new IOException("attempt #" + index + " connected first"), now);
+        record(i, FailureKind.CANCELLED, Failures.closedBy(FailureKind.CANCELLED, "attempt #" + index + " connected first"), now);
         try {
           schedule.attemptLost(i, index, now);
         } catch (RuntimeException e) {
@@ -461,13 +460,13 @@ public final class ConnectCall<C, R> {
     for (int i = 0; i < started; i++) {
       if (running[i] != null) {
         removeRunning(i).close();
-        record(i, closedAs, closedError(closedAs, message), now);
+        record(i, closedAs, Failures.closedBy(closedAs, message), now);
       }
     }
     if (winnerIo != null) {
       winnerIo.close(); // connected, but the connect ended before it was handed over
       winnerIo = null;
-      record(winnerIndex, closedAs, closedError(closedAs, message), now);
+      record(winnerIndex, closedAs, Failures.closedBy(closedAs, message), now);
     }
     cancelTimers();
     List<Attempt> list = attemptList();
@@ -478,10 +477,6 @@ public final class ConnectCall<C, R> {
     future.completeExceptionally(failure);
     listener.connectEnded(list, null, Duration.ofNanos(now));
     end();
-  }
-
-  private static IOException closedError(FailureKind kind, String why) {
-    return kind == FailureKind.TIMED_OUT ? new SocketTimeoutException(why) : new IOException(why);
   }
 
   /**

@@ -14,6 +14,37 @@ import java.util.Locale;
 public final class Failures {
   private Failures() {}
 
+  /**
+   * The error of an attempt that we closed rather than one a socket threw: {@code TIMED_OUT} as a {@link
+   * SocketTimeoutException}, anything else as a plain {@link IOException}. No stack trace: it would only show
+   * the event loop, and filling it in costs more than the rest of a simulated attempt.
+   */
+  public static IOException closedBy(FailureKind kind, String why) {
+    return kind == FailureKind.TIMED_OUT ? new ClosedByTimeout(why) : new Closed(why);
+  }
+
+  private static final class Closed extends IOException {
+    Closed(String message) {
+      super(message);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
+  }
+
+  private static final class ClosedByTimeout extends SocketTimeoutException {
+    ClosedByTimeout(String message) {
+      super(message);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
+  }
+
   public static FailureKind classify(IOException e) {
     if (e instanceof SocketTimeoutException) {
       return FailureKind.TIMED_OUT;

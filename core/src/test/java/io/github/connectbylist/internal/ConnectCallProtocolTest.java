@@ -16,7 +16,6 @@ import io.github.connectbylist.engine.SimulatedTransport;
 import io.github.connectbylist.engine.SimulatedTransport.Fate;
 import io.github.connectbylist.engine.VirtualDriver;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -114,7 +113,7 @@ class ConnectCallProtocolTest {
   @ParameterizedTest(name = "starting on the caller''s thread: {0}")
   @ValueSource(booleans = {true, false})
   void failuresCarryTheirKindAndLostAttemptsAreReportedAsLostNotFailed(boolean onCallingThread) {
-    List<Fate> fates = List.of(Fate.hangs(), Fate.failsAfter(10 * MS, new ConnectException("Connection refused")),
+    List<Fate> fates = List.of(Fate.hangs(), Fate.failsAfter(10 * MS, "Connection refused"),
         Fate.connectsAfter(5 * MS));
     assertEquals(List.of(
         "next@0 StartNext[]", "next@0 WakeAt[nanos=100000000]",
@@ -177,7 +176,7 @@ class ConnectCallProtocolTest {
   @ValueSource(booleans = {true, false})
   void aFailureOnTheSpotIsReportedBeforeTheNextQuestion(boolean onCallingThread) {
     List<String> log = logOf(onCallingThread,
-        List.of(Fate.failsAfter(0, new ConnectException("Network is unreachable")), Fate.connectsAfter(3 * MS)),
+        List.of(Fate.failsAfter(0, "Network is unreachable"), Fate.connectsAfter(3 * MS)),
         Delivery.attemptsOnly(), Long.MAX_VALUE);
     assertEquals(List.of("next@0 StartNext[]", "failed#0 NETWORK_UNREACHABLE@0", "next@0 StartNext[]",
         "next@0 AwaitAttemptEnd[]", "connected#1@3"), log);

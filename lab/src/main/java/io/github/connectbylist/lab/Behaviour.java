@@ -1,7 +1,6 @@
 package io.github.connectbylist.lab;
 
 import io.github.connectbylist.engine.SimulatedTransport.Fate;
-import java.net.ConnectException;
 import java.util.SplittableRandom;
 
 /**
@@ -40,7 +39,7 @@ public sealed interface Behaviour
   record Refused(Latency latency) implements Behaviour {
     @Override
     public Fate fate(SplittableRandom random) {
-      return Fate.failsAfter(latency.sampleNanos(random), new ConnectException("Connection refused"));
+      return Fate.failsAfter(latency.sampleNanos(random), "Connection refused");
     }
   }
 
@@ -48,7 +47,7 @@ public sealed interface Behaviour
   record BlackHoled() implements Behaviour {
     @Override
     public Fate fate(SplittableRandom random) {
-      return Fate.failsAfter(KERNEL_GIVES_UP_NANOS, new ConnectException("Connection timed out"));
+      return Fate.failsAfter(KERNEL_GIVES_UP_NANOS, "Connection timed out");
     }
   }
 
@@ -56,7 +55,7 @@ public sealed interface Behaviour
   record Unreachable() implements Behaviour {
     @Override
     public Fate fate(SplittableRandom random) {
-      return Fate.failsAfter(0, new ConnectException("Network is unreachable"));
+      return Fate.failsAfter(0, "Network is unreachable");
     }
   }
 
@@ -81,7 +80,7 @@ public sealed interface Behaviour
           return Fate.connectsAfter(sentAt + latency.sampleNanos(random));
         }
       }
-      return Fate.failsAfter(KERNEL_GIVES_UP_NANOS, new ConnectException("Connection timed out"));
+      return Fate.failsAfter(KERNEL_GIVES_UP_NANOS, "Connection timed out");
     }
   }
 }

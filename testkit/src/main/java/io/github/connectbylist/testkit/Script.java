@@ -1,7 +1,6 @@
 package io.github.connectbylist.testkit;
 
 import io.github.connectbylist.engine.SimulatedTransport.Fate;
-import java.net.ConnectException;
 
 /**
  * What one scripted attempt does, in the order attempts start: the n-th attempt the schedule starts gets
@@ -28,7 +27,7 @@ public record Script(Fate fate) {
    * @return the script
    */
   public static Script failsAfter(long ms) {
-    return new Script(Fate.failsAfter(ms * 1_000_000, new ConnectException("Connection refused")));
+    return new Script(Fate.failsAfter(ms * 1_000_000, "Connection refused"));
   }
 
   /**

@@ -45,6 +45,39 @@ class ScheduleRunTest {
     assertEquals(7, r.endMs());
   }
 
+  /** The README's example scheduler: a new attempt every interval, failures or not. */
+  private static AttemptScheduler fixedStagger(Duration interval) {
+    long intervalNanos = interval.toNanos();
+    return (pairs, deadline) -> new AttemptScheduler.Schedule() {
+      private int started;
+      private long lastStart;
+
+      @Override
+      public Decision next(long now) {
+        if (started == pairs.size()) {
+          return Decision.awaitAttemptEnd();
+        }
+        if (started == 0 || now >= lastStart + intervalNanos) {
+          started++;
+          lastStart = now;
+          return Decision.startNext();
+        }
+        return Decision.wakeAt(lastStart + intervalNanos);
+      }
+
+      @Override
+      public void attemptFailed(int index, FailureKind kind, long now) {}
+    };
+  }
+
+  @Test
+  void theReadmeExampleRunsAsTheReadmeSays() {
+    ScheduleRun.Result r = ScheduleRun.of(fixedStagger(Duration.ofMillis(100))).deadline(Duration.ofSeconds(1))
+        .run(hangs(), failsAfter(30), connectsAfter(5));
+    assertEquals(List.of(new Span(0, 0, 205, "CANCELLED"), new Span(1, 100, 130, "REFUSED"),
+        new Span(2, 200, 205, "CONNECTED")), r.spans());
+  }
+
   @Test
   void theDeadlineEndsTheConnectAtItsExactTime() {
     ScheduleRun.Result r = ScheduleRun.of(ALL_AT_ONCE).deadline(Duration.ofMillis(1_500)).run(hangs(), hangs());
