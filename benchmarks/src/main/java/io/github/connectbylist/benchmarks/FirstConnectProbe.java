@@ -1,0 +1,62 @@
+package io.github.connectbylist.benchmarks;
+
+import io.github.connectbylist.ConnectByList;
+import io.github.connectbylist.ConnectFailedException;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The first connect of a bare JVM, without JMH (whose forks have used {@code java.net.Socket} before the
+ * benchmark runs): starts a scenario's endpoints in another process, then times one connect in this fresh
+ * JVM, with a plain {@code Socket} loop or with ConnectByList ({@code build()} and the first {@code connect}
+ * timed apart). {@code benchmarks/first-connect.sh} runs it in a row of fresh JVMs.
+ *
+ * <pre>java -cp benchmarks/target/benchmarks.jar io.github.connectbylist.benchmarks.FirstConnectProbe refused-then-good socket</pre>
+ */
+public final class FirstConnectProbe {
+  private FirstConnectProbe() {}
+
+  public static void main(String[] args) throws IOException {
+    String scenario = args.length > 0 ? args[0] : "refused-then-good";
+    boolean socket = args.length > 1 && args[1].equals("socket");
+    try (EndpointServer endpoints = EndpointServer.start(scenario)) {
+      List<InetSocketAddress> addresses = endpoints.addresses();
+      long start = System.nanoTime();
+      if (socket) {
+        boolean connected = socketLoop(addresses);
+        long end = System.nanoTime();
+        System.out.printf(Locale.ROOT, "%s socket-loop connect %.2f ms (%s)%n", scenario, (end - start) / 1e6,
+            connected ? "connected" : "failed");
+        return;
+      }
+      try (ConnectByList cbl = ConnectByList.builder().timeout(Connector.DEADLINE).build()) {
+        long built = System.nanoTime();
+        boolean connected;
+        try {
+          cbl.connect(addresses).close();
+          connected = true;
+        } catch (ConnectFailedException e) {
+          connected = false;
+        }
+        long end = System.nanoTime();
+        System.out.printf(Locale.ROOT, "%s connectbylist build %.2f ms, first connect %.2f ms (%s)%n", scenario,
+            (built - start) / 1e6, (end - built) / 1e6, connected ? "connected" : "failed");
+      }
+    }
+  }
+
+  private static boolean socketLoop(List<InetSocketAddress> addresses) {
+    for (InetSocketAddress address : addresses) {
+      try (Socket s = new Socket()) {
+        s.connect(address, (int) Connector.ATTEMPT_DELAY.toMillis());
+        return true;
+      } catch (IOException next) {
+        // the next address
+      }
+    }
+    return false;
+  }
+}
