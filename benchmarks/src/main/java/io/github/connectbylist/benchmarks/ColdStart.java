@@ -4,7 +4,6 @@ import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.ConnectFailedException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -81,15 +80,7 @@ public class ColdStart {
 
   @Benchmark
   public boolean socketLoop() {
-    for (InetSocketAddress address : addresses) {
-      try (Socket socket = new Socket()) {
-        socket.connect(address, (int) Connector.ATTEMPT_DELAY.toMillis());
-        return true;
-      } catch (IOException next) {
-        // the next address
-      }
-    }
-    return false;
+    return Connector.plainSocketLoop(addresses);
   }
 
   @Benchmark

@@ -22,6 +22,22 @@ interface Connector extends AutoCloseable {
   @Override
   void close();
 
+  /**
+   * A plain {@code java.net.Socket} loop: each address in turn with a blocking connect and the attempt
+   * delay as its timeout, the connection closed at once. The cold-start baseline.
+   */
+  static boolean plainSocketLoop(List<InetSocketAddress> addresses) {
+    for (InetSocketAddress address : addresses) {
+      try (java.net.Socket socket = new java.net.Socket()) {
+        socket.connect(address, (int) ATTEMPT_DELAY.toMillis());
+        return true;
+      } catch (IOException next) {
+        // the next address
+      }
+    }
+    return false;
+  }
+
   static Connector named(String name, List<InetSocketAddress> addresses) {
     return switch (name) {
       case "raw-loop" -> new RawLoop();

@@ -4,7 +4,6 @@ import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.ConnectFailedException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +25,7 @@ public final class FirstConnectProbe {
       List<InetSocketAddress> addresses = endpoints.addresses();
       long start = System.nanoTime();
       if (socket) {
-        boolean connected = socketLoop(addresses);
+        boolean connected = Connector.plainSocketLoop(addresses);
         long end = System.nanoTime();
         System.out.printf(Locale.ROOT, "%s socket-loop connect %.2f ms (%s)%n", scenario, (end - start) / 1e6,
             connected ? "connected" : "failed");
@@ -46,17 +45,5 @@ public final class FirstConnectProbe {
             (built - start) / 1e6, (end - built) / 1e6, connected ? "connected" : "failed");
       }
     }
-  }
-
-  private static boolean socketLoop(List<InetSocketAddress> addresses) {
-    for (InetSocketAddress address : addresses) {
-      try (Socket s = new Socket()) {
-        s.connect(address, (int) Connector.ATTEMPT_DELAY.toMillis());
-        return true;
-      } catch (IOException next) {
-        // the next address
-      }
-    }
-    return false;
   }
 }

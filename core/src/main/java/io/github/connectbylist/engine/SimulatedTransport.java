@@ -1,8 +1,8 @@
 package io.github.connectbylist.engine;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.internal.Failures;
 import java.io.IOException;
-import java.net.ConnectException;
 import java.util.Objects;
 import java.util.function.Function;
 
@@ -111,24 +111,9 @@ public final class SimulatedTransport implements Transport<AddressPair> {
     opened++;
     Fate fate = Objects.requireNonNull(fates.apply(pair), "fate");
     if (fate.afterNanos() == 0 && !fate.connects()) {
-      throw new SimulatedFailure(fate.error());
+      throw Failures.madeUp(fate.error());
     }
     return new SimulatedIo(pair, fate);
-  }
-
-  /**
-   * A simulated attempt's error, made when it fails. It has no stack trace: it was not thrown by anything
-   * worth locating, and filling one in would cost more than the rest of a simulated attempt.
-   */
-  private static final class SimulatedFailure extends ConnectException {
-    SimulatedFailure(String message) {
-      super(message);
-    }
-
-    @Override
-    public synchronized Throwable fillInStackTrace() {
-      return this;
-    }
   }
 
   private final class SimulatedIo implements Io<AddressPair> {
@@ -158,7 +143,7 @@ public final class SimulatedTransport implements Transport<AddressPair> {
         if (fate.connects()) {
           outcome.connected();
         } else {
-          outcome.failed(new SimulatedFailure(fate.error()));
+          outcome.failed(Failures.madeUp(fate.error()));
         }
       });
     }

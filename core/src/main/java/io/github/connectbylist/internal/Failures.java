@@ -20,11 +20,19 @@ public final class Failures {
    * the event loop, and filling it in costs more than the rest of a simulated attempt.
    */
   public static IOException closedBy(FailureKind kind, String why) {
-    return kind == FailureKind.TIMED_OUT ? new ClosedByTimeout(why) : new Closed(why);
+    return kind == FailureKind.TIMED_OUT ? new ClosedByTimeout(why) : madeUp(why);
   }
 
-  private static final class Closed extends IOException {
-    Closed(String message) {
+  /**
+   * An error we make up rather than catch, such as a simulated attempt's: {@link #classify} reads its kind
+   * from {@code message}, the operating system's text. Without a stack trace, for the reason above.
+   */
+  public static IOException madeUp(String message) {
+    return new MadeUp(message);
+  }
+
+  private static final class MadeUp extends IOException {
+    MadeUp(String message) {
       super(message);
     }
 
