@@ -25,7 +25,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
 
 /**
  * Connects to the best one of many candidate addresses: the JVM's {@code WSAConnectByList}. Each
@@ -46,6 +46,7 @@ public final class ConnectByList implements AutoCloseable {
   private final Optional<Duration> timeout;
   private final long deadlineNanos;
   private final Host host;
+  private final History history;
   private final boolean osPicksSource;
   private final ConnectListener listener;
   private final EventLoop loop;
@@ -57,6 +58,7 @@ public final class ConnectByList implements AutoCloseable {
     this.timeout = b.timeout;
     this.deadlineNanos = b.timeout.isPresent() ? b.timeout.get().toNanos() : Long.MAX_VALUE;
     this.host = b.host;
+    this.history = b.history != null ? b.history : History.create();
     this.osPicksSource = b.osPicksSource;
     this.listener = GuardedListener.wrap(b.listener);
     this.loop = new EventLoop();
@@ -123,6 +125,15 @@ public final class ConnectByList implements AutoCloseable {
   }
 
   /**
+   * What this instance remembers of its connects.
+   *
+   * @return the history, shared or its own
+   */
+  public History history() {
+    return history;
+  }
+
+  /**
    * The ranker in use.
    *
    * @return the ranker this instance orders pairs with
@@ -169,7 +180,7 @@ public final class ConnectByList implements AutoCloseable {
   }
 
   /** Plans one connect where the call starts (a class, not a lambda: see ConnectCall's Step). */
-  private final class Planner implements Supplier<ConnectPlan> {
+  private final class Planner implements LongFunction<ConnectPlan> {
     private final List<InetSocketAddress> destinations;
 
     Planner(List<InetSocketAddress> destinations) {
@@ -177,9 +188,10 @@ public final class ConnectByList implements AutoCloseable {
     }
 
     @Override
-    public ConnectPlan get() {
+    public ConnectPlan apply(long nowNanos) {
       boolean bindEverySource = host != SystemHost.INSTANCE; // the caller's sources are bound as given
-      return ConnectPlan.make(destinations, host, bindEverySource, osPicksSource, ranker, scheduler, timeout);
+      return ConnectPlan.make(destinations, host, bindEverySource, osPicksSource, ranker, scheduler, timeout,
+          history.table(), nowNanos);
     }
   }
 
@@ -199,6 +211,7 @@ public final class ConnectByList implements AutoCloseable {
     private Optional<Duration> timeout = Optional.empty();
     private ConnectListener listener = ConnectListener.NONE;
     private Host host = SystemHost.INSTANCE;
+    private History history;
     private boolean osPicksSource;
     private final Map<SocketOption<?>, Object> socketOptions = new LinkedHashMap<>();
     private boolean blocking = true;
@@ -314,6 +327,18 @@ public final class ConnectByList implements AutoCloseable {
         Objects.requireNonNull(addresses.get(i), "localAddresses[" + i + "]");
       }
       this.host = SystemHost.withAddresses(addresses);
+      return this;
+    }
+
+    /**
+     * What this instance remembers of its connects: a {@link History} of its own by default; pass one to
+     * share it between instances, or {@link History#none()} to keep nothing.
+     *
+     * @param history the history
+     * @return this builder
+     */
+    public Builder history(History history) {
+      this.history = Objects.requireNonNull(history, "history");
       return this;
     }
 

@@ -31,6 +31,20 @@ public interface AttemptScheduler {
   Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline);
 
   /**
+   * Starts the schedule of one connect, knowing what earlier connects learned. The orchestrator calls this
+   * one; by default it ignores the history and calls {@link #newSchedule(List, Optional)}. Called
+   * concurrently from several threads, as that one is.
+   *
+   * @param rankedPairs the pairs in the order they will be started
+   * @param deadline the time, from the start of the connect, at which the caller gives up, if any
+   * @param history what earlier connects on this network learned, at the time the connect is planned
+   * @return the state machine of this connect
+   */
+  default Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline, PathHistory history) {
+    return newSchedule(rankedPairs, deadline);
+  }
+
+  /**
    * The state of one connect. Times are nanoseconds since the connect started, on the clock the deadline
    * is measured with; they never go back.
    *

@@ -7,22 +7,40 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a ranker may know of this host when it orders pairs: its local addresses, and for some destinations
+ * What a ranker may know of this host when it orders pairs: its local addresses, for some destinations
  * the source address the operating system would pick (found by connecting a UDP socket, which sends
- * nothing). A destination is missing from {@code osPreferredSources} when the lookup was skipped because
- * only one source could serve it, or when it failed.
+ * nothing), and what earlier connects on this network learned of the paths. A destination is missing from
+ * {@code osPreferredSources} when the lookup was skipped because only one source could serve it, or when
+ * it failed.
+ *
+ * @param localAddresses the host's addresses
+ * @param osPreferredSources destinations to the source the operating system would pick
+ * @param history what earlier connects learned, at the time the connect is planned
  */
-public record RankingContext(List<LocalAddress> localAddresses, Map<InetAddress, InetAddress> osPreferredSources) {
+public record RankingContext(
+    List<LocalAddress> localAddresses, Map<InetAddress, InetAddress> osPreferredSources, PathHistory history) {
 
   /**
    * Copies both collections.
    *
    * @param localAddresses the host's addresses
    * @param osPreferredSources destinations to the source the operating system would pick
+   * @param history what earlier connects learned
    */
   public RankingContext {
     localAddresses = List.copyOf(localAddresses);
     osPreferredSources = Map.copyOf(osPreferredSources);
+    Objects.requireNonNull(history, "history");
+  }
+
+  /**
+   * A context without history.
+   *
+   * @param localAddresses the host's addresses
+   * @param osPreferredSources destinations to the source the operating system would pick
+   */
+  public RankingContext(List<LocalAddress> localAddresses, Map<InetAddress, InetAddress> osPreferredSources) {
+    this(localAddresses, osPreferredSources, PathHistory.none(0));
   }
 
   /**

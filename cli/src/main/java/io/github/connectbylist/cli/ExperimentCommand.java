@@ -33,6 +33,10 @@ final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "N", description = "the random seed (overrides the file)")
   private Long seed;
 
+  @Option(names = "--session-runs", paramLabel = "N", description = "simulated clients per strategy and session "
+      + "(overrides the file)")
+  private Integer sessionRuns;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter w = spec.commandLine().getOut();
@@ -48,6 +52,9 @@ final class ExperimentCommand implements Callable<Integer> {
     if (seed != null) {
       experiment = experiment.withSeed(seed);
     }
+    if (sessionRuns != null) {
+      experiment = experiment.withSessionRuns(sessionRuns);
+    }
     long start = System.nanoTime();
     Results results;
     try {
@@ -58,9 +65,21 @@ final class ExperimentCommand implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) / 1e9;
     Path report = ResultsWriter.write(results, out);
     int connects = results.cells().size() * experiment.runs();
-    w.printf(Locale.ROOT, "%d simulated connects (%d strategies x %d scenarios x %d runs) in %.1f s%n", connects,
-        experiment.strategies().size(), experiment.scenarios().size(), experiment.runs(), seconds);
+    int sessionConnects = 0;
+    for (Results.SessionCell c : results.sessions()) {
+      sessionConnects += c.runs().size() * c.session().connects();
+    }
+    w.printf(Locale.ROOT, "%d simulated connects (%d strategies x %d scenarios x %d runs", connects + sessionConnects,
+        experiment.strategies().size(), experiment.scenarios().size(), experiment.runs());
+    if (sessionConnects > 0) {
+      w.printf(Locale.ROOT, "; %d in %d sessions x %d clients", sessionConnects, experiment.sessions().size(),
+          experiment.sessionRuns());
+    }
+    w.printf(Locale.ROOT, ") in %.1f s%n", seconds);
     w.print(ResultsWriter.summaryCsv(results));
+    if (!results.sessions().isEmpty()) {
+      w.print(ResultsWriter.sessionSummaryCsv(results));
+    }
     w.println("report: " + report.toAbsolutePath());
     return 0;
   }

@@ -120,9 +120,11 @@ class MainTest {
   @Test
   void experimentRunsTheBuiltInSetAndWritesTheReport(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
-    assertEquals(0, run("experiment", "--runs", "20", "--out", dir.toString()), err.toString());
-    assertTrue(out.toString().contains("700 simulated connects (5 strategies x 7 scenarios x 20 runs)"), out.toString());
-    for (String file : new String[] {"runs.csv", "summary.csv", "results.json", "report.html"}) {
+    assertEquals(0, run("experiment", "--runs", "20", "--session-runs", "2", "--out", dir.toString()), err.toString());
+    assertTrue(out.toString().contains(
+        "2380 simulated connects (7 strategies x 7 scenarios x 20 runs; 1400 in 4 sessions x 2 clients)"), out.toString());
+    for (String file : new String[] {"runs.csv", "summary.csv", "sessions.csv", "session-summary.csv", "results.json",
+        "report.html"}) {
       assertTrue(java.nio.file.Files.size(dir.resolve(file)) > 0, file);
     }
   }
@@ -132,7 +134,7 @@ class MainTest {
     assertEquals(0, run("strategies"));
     assertTrue(out.toString().contains("attempt-timeout=none"), out.toString());
     assertTrue(out.toString().contains("connection-attempt-delay=250ms"), out.toString());
-    assertTrue(out.toString().contains("ranker happy-eyeballs, scheduler happy-eyeballs"), out.toString());
+    assertTrue(out.toString().contains("ranker history, scheduler happy-eyeballs"), out.toString());
     assertTrue(out.toString().contains("default"), out.toString());
   }
 }

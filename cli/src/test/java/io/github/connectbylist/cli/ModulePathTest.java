@@ -42,7 +42,7 @@ class ModulePathTest {
     assertTrue(p.waitFor(60, TimeUnit.SECONDS), "the check ran");
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertEquals(0, p.exitValue(), out);
-    assertTrue(out.contains("rankers happy-eyeballs,rfc6724,sequential"), out);
+    assertTrue(out.contains("rankers history,happy-eyeballs,rfc6724,sequential"), out);
     assertTrue(out.contains("schedulers happy-eyeballs,sequential"), out);
     assertTrue(out.contains("problems []"), out);
     assertTrue(out.contains("core module io.github.connectbylist.core"), out);

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Supplier;
+import java.util.function.LongFunction;
 
 /**
  * One connect: plans it, then runs the schedule's decisions against a {@link Transport} until one attempt
@@ -54,7 +54,7 @@ public final class ConnectCall<C, R> {
   private final Transport<C> transport;
   private final Delivery<C, R> delivery;
   private final ConnectListener listener;
-  private final Supplier<ConnectPlan> planner;
+  private final LongFunction<ConnectPlan> planner;
   private final long startNanos;
   private final long deadlineNanos;
   private final CallFuture future = new CallFuture();
@@ -66,6 +66,7 @@ public final class ConnectCall<C, R> {
   private List<AddressPair> pairs = List.of();
   private boolean[] bindSource = new boolean[0];
   private Schedule schedule;
+  private PathTable.View history = PathTable.NONE.begin(null, 0);
   private Transport.Io<C>[] running;
   private long[] startedAt = new long[0];
   private Attempt[] attempts = new Attempt[0];
@@ -81,13 +82,15 @@ public final class ConnectCall<C, R> {
   private ConnectFailedException failure;
 
   /**
-   * @param planner makes the plan (pairs, binds, schedule) on the thread that starts the call
+   * @param planner makes the plan (pairs, binds, schedule, history) on the thread that starts the call, at
+   *     the driver's time it is given
    * @param startNanos when the connect started, on the driver's {@link Driver#nanoTime()} scale
    * @param deadlineNanos the deadline in nanoseconds after {@code startNanos}, or {@link Long#MAX_VALUE}
    */
   @SuppressWarnings("unchecked")
   public ConnectCall(
-      Engine<C, R> engine, ConnectListener listener, Supplier<ConnectPlan> planner, long startNanos, long deadlineNanos) {
+      Engine<C, R> engine, ConnectListener listener, LongFunction<ConnectPlan> planner, long startNanos,
+      long deadlineNanos) {
     this.driver = engine.driver();
     this.transport = engine.transport();
     this.delivery = engine.delivery();
@@ -191,7 +194,7 @@ public final class ConnectCall<C, R> {
     }
     ConnectPlan plan;
     try {
-      plan = planner.get();
+      plan = planner.apply(driver.nanoTime());
     } catch (RuntimeException e) {
       Log.warning("a connect could not be planned", e);
       fail(FailureKind.OTHER, "could not plan the connect: " + e, e);
@@ -200,6 +203,7 @@ public final class ConnectCall<C, R> {
     pairs = plan.pairs();
     bindSource = plan.bindSource();
     schedule = plan.schedule();
+    history = plan.history();
     running = (Transport.Io<C>[]) new Transport.Io<?>[pairs.size()];
     startedAt = new long[pairs.size()];
     attempts = new Attempt[pairs.size()];
@@ -327,6 +331,7 @@ public final class ConnectCall<C, R> {
   private void attemptFailed(int index, FailureKind kind, IOException error) {
     long now = elapsed();
     record(index, kind, error, now);
+    history.failed(pairs.get(index), kind, startNanos + startedAt[index], startNanos + now);
     try {
       schedule.attemptFailed(index, kind, now);
     } catch (RuntimeException e) {
@@ -357,6 +362,9 @@ public final class ConnectCall<C, R> {
       if (running[i] != null) {
         removeRunning(i).close();
         record(i, FailureKind.CANCELLED, Failures.closedBy(FailureKind.CANCELLED, "attempt #" + index + " connected first"), now);
+        if (startedAt[i] <= startedAt[index]) { // had at least the winner's time: slower than it
+          history.lost(pairs.get(i), startNanos + startedAt[i], startNanos + now);
+        }
         try {
           schedule.attemptLost(i, index, now);
         } catch (RuntimeException e) {
@@ -406,6 +414,7 @@ public final class ConnectCall<C, R> {
     phase = Phase.DONE;
     winnerIo = null;
     cancelTimers();
+    history.connected(pairs.get(index), startNanos + startedAt[index], startNanos + at);
     listener.attemptEnded(winner);
     try {
       schedule.attemptConnected(index, at);
@@ -461,6 +470,9 @@ public final class ConnectCall<C, R> {
       if (running[i] != null) {
         removeRunning(i).close();
         record(i, closedAs, Failures.closedBy(closedAs, message), now);
+        if (closedAs == FailureKind.TIMED_OUT) { // the deadline: it ran this long without connecting
+          history.failed(pairs.get(i), FailureKind.TIMED_OUT, startNanos + startedAt[i], startNanos + now);
+        }
       }
     }
     if (winnerIo != null) {

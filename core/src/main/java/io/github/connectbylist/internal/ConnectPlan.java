@@ -24,7 +24,14 @@ import java.util.Optional;
  * @param schedule the scheduler's state machine for this connect
  */
 // Plain loops rather than lambdas here and in the rest of a connect's first path: see ConnectCall.Step.
-public record ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, AttemptScheduler.Schedule schedule) {
+public record ConnectPlan(
+    List<AddressPair> pairs, boolean[] bindSource, AttemptScheduler.Schedule schedule, PathTable.View history) {
+
+  /** A plan that records no history, for tests of the orchestrator. */
+  public ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, AttemptScheduler.Schedule schedule) {
+    this(pairs, bindSource, schedule, PathTable.NONE.begin(null, 0));
+  }
+
 
   /**
    * @param destinations checked destinations, see {@link Destinations#check}
@@ -32,6 +39,8 @@ public record ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, Attempt
    * @param bindEverySource bind every pair's source (the caller gave them); else only where the OS might
    *     pick another
    * @param osPicksSource one pair per destination, source left to the operating system
+   * @param history where the connect's strategies read, and its attempts write, what connects learn
+   * @param nowNanos when the connect is planned, on the driver's clock
    */
   public static ConnectPlan make(
       List<InetSocketAddress> destinations,
@@ -40,8 +49,11 @@ public record ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, Attempt
       boolean osPicksSource,
       AddressPairRanker ranker,
       AttemptScheduler scheduler,
-      Optional<Duration> deadline) {
+      Optional<Duration> deadline,
+      PathTable history,
+      long nowNanos) {
     List<LocalAddress> locals = host.localAddresses();
+    PathTable.View view = history.begin(Network.of(locals), nowNanos);
     List<AddressPair> pairs = osPicksSource ? Pairs.osChoosesSource(destinations) : Pairs.build(destinations, locals);
     Map<InetAddress, Integer> pairsPerDestination = new HashMap<>();
     for (AddressPair p : pairs) {
@@ -57,7 +69,7 @@ public record ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, Attempt
         }
       }
     }
-    List<AddressPair> ranked = rank(ranker, pairs, new RankingContext(locals, osSources));
+    List<AddressPair> ranked = rank(ranker, pairs, new RankingContext(locals, osSources, view));
     boolean[] bind = new boolean[ranked.size()];
     for (int i = 0; i < bind.length; i++) {
       AddressPair p = ranked.get(i);
@@ -65,14 +77,14 @@ public record ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, Attempt
       // not binding it spares a syscall and the bind-time port search.
       bind[i] = p.source() != null && (bindEverySource || pairsPerDestination.get(p.destinationAddress()) > 1);
     }
-    return new ConnectPlan(ranked, bind, schedule(scheduler, ranked, deadline));
+    return new ConnectPlan(ranked, bind, schedule(scheduler, ranked, deadline, view), view);
   }
 
   /** The scheduler's schedule, or one attempt at a time when it throws or gives none. */
   private static AttemptScheduler.Schedule schedule(
-      AttemptScheduler scheduler, List<AddressPair> ranked, Optional<Duration> deadline) {
+      AttemptScheduler scheduler, List<AddressPair> ranked, Optional<Duration> deadline, PathTable.View history) {
     try {
-      AttemptScheduler.Schedule schedule = scheduler.newSchedule(ranked, deadline);
+      AttemptScheduler.Schedule schedule = scheduler.newSchedule(ranked, deadline, history);
       if (schedule != null) {
         return schedule;
       }

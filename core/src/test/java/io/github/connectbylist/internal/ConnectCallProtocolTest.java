@@ -96,7 +96,7 @@ class ConnectCallProtocolTest {
     SimulatedTransport transport = new SimulatedTransport(driver, pair -> fates.get(opened[0]++));
     List<AddressPair> pairs = pairs(fates.size());
     ConnectCall<AddressPair, List<Attempt>> call = new ConnectCall<>(new Engine<>(driver, transport, delivery),
-        ConnectListener.NONE, () -> new ConnectPlan(pairs, new boolean[pairs.size()], schedule), 0, deadlineNanos);
+        ConnectListener.NONE, now -> new ConnectPlan(pairs, new boolean[pairs.size()], schedule), 0, deadlineNanos);
     call.start(onCallingThread);
     driver.runUntil(call.future()::isDone);
     assertTrue(call.future().isDone(), "the connect ended");

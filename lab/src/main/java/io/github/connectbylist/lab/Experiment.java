@@ -9,18 +9,24 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Strategies x scenarios x runs. Strategies are written {@code ranker/scheduler}, each with options, such as
- * {@code rfc6724/sequential(attempt-timeout=250ms)}.
+ * Strategies x (scenarios x runs, and sessions x session runs). Strategies are written {@code
+ * ranker/scheduler}, each with options, such as {@code rfc6724/sequential(attempt-timeout=250ms)}.
  *
  * @param name names the experiment in reports
  * @param seed fixes every random draw; the same seed gives the same results, byte for byte
  * @param runs connects per strategy and scenario
  * @param deadline each connect's overall deadline
  * @param strategies {@code ranker/scheduler} specs
- * @param scenarios the networks
+ * @param scenarios the networks, one connect per run
+ * @param sessions simulated clients, many connects per run
+ * @param sessionRuns clients per strategy and session
  */
 public record Experiment(
-    String name, long seed, int runs, Duration deadline, List<String> strategies, List<Scenario> scenarios) {
+    String name, long seed, int runs, Duration deadline, List<String> strategies, List<Scenario> scenarios,
+    List<Session> sessions, int sessionRuns) {
+
+  /** Clients per strategy and session when nothing says otherwise: enough for a median and a p90 per connect. */
+  public static final int DEFAULT_SESSION_RUNS = 200;
 
   /**
    * Checks the runs and copies the lists.
@@ -31,35 +37,61 @@ public record Experiment(
    * @param deadline each connect's overall deadline
    * @param strategies {@code ranker/scheduler} specs
    * @param scenarios the networks
+   * @param sessions simulated clients
+   * @param sessionRuns clients per strategy and session, at least 1
    */
   public Experiment {
     Objects.requireNonNull(name, "name");
     if (runs < 1) {
       throw new IllegalArgumentException("runs must be at least 1, was " + runs);
     }
+    if (sessionRuns < 1) {
+      throw new IllegalArgumentException("session runs must be at least 1, was " + sessionRuns);
+    }
     strategies = List.copyOf(strategies);
     scenarios = List.copyOf(scenarios);
+    sessions = List.copyOf(sessions);
   }
 
   /**
-   * The built-in comparison: WSAConnectByList's behaviour, its usual fixes, and Happy Eyeballs.
+   * An experiment without sessions.
+   *
+   * @param name names the experiment in reports
+   * @param seed fixes every random draw
+   * @param runs connects per strategy and scenario
+   * @param deadline each connect's overall deadline
+   * @param strategies {@code ranker/scheduler} specs
+   * @param scenarios the networks
+   */
+  public Experiment(String name, long seed, int runs, Duration deadline, List<String> strategies, List<Scenario> scenarios) {
+    this(name, seed, runs, deadline, strategies, scenarios, List.of(), DEFAULT_SESSION_RUNS);
+  }
+
+  /**
+   * The built-in comparison: WSAConnectByList's behaviour, its usual fixes, Happy Eyeballs, and Happy Eyeballs
+   * with history, on every built-in scenario and session.
    *
    * @return the experiment
    */
   public static Experiment builtIn() {
     List<Scenario> scenarios = new ArrayList<>();
     ScenarioFormat.BUILT_IN.forEach(name -> scenarios.add(ScenarioFormat.builtIn(name)));
+    List<Session> sessions = new ArrayList<>();
+    SessionFormat.BUILT_IN.forEach(name -> sessions.add(SessionFormat.builtIn(name)));
     return new Experiment("built-in", 1, 1000, Duration.ofSeconds(10), List.of(
         "sequential/sequential",
         "sequential/sequential(attempt-timeout=250ms)",
         "rfc6724/sequential(split-deadline=true)",
         "rfc6724/happy-eyeballs",
-        "happy-eyeballs/happy-eyeballs"), scenarios);
+        "happy-eyeballs/happy-eyeballs",
+        "history/happy-eyeballs",
+        "history/happy-eyeballs(adaptive=true)"), scenarios, sessions, DEFAULT_SESSION_RUNS);
   }
 
   /**
-   * Reads {@code {"name", "seed", "runs", "deadline-ms", "strategies": [...], "scenarios": [...]}}, where a
-   * scenario is a built-in name or a path relative to the experiment file.
+   * Reads {@code {"name", "seed", "runs", "deadline-ms", "strategies": [...], "scenarios": [...], "sessions":
+   * [...], "session-runs"}}, where a scenario or a session is a built-in name or a path relative to the
+   * experiment file; either list may be empty, not both.
    *
    * @param file the experiment file
    * @return the experiment
@@ -75,11 +107,18 @@ public record Experiment(
       scenarios.add(ScenarioFormat.BUILT_IN.contains(ref) ? ScenarioFormat.builtIn(ref)
           : ScenarioFormat.read(file.toAbsolutePath().getParent().resolve(ref)));
     }
-    if (strategies.isEmpty() || scenarios.isEmpty()) {
-      throw new IllegalArgumentException(file + ": strategies and scenarios must each list at least one");
+    List<Session> sessions = new ArrayList<>();
+    for (JsonNode s : root.path("sessions")) {
+      String ref = s.asText();
+      sessions.add(SessionFormat.BUILT_IN.contains(ref) ? SessionFormat.builtIn(ref)
+          : SessionFormat.read(file.toAbsolutePath().getParent().resolve(ref)));
+    }
+    if (strategies.isEmpty() || (scenarios.isEmpty() && sessions.isEmpty())) {
+      throw new IllegalArgumentException(file + ": strategies, and scenarios or sessions, must each list at least one");
     }
     return new Experiment(root.path("name").asText(file.getFileName().toString()), root.path("seed").asLong(1),
-        root.path("runs").asInt(1000), Duration.ofMillis(root.path("deadline-ms").asLong(10_000)), strategies, scenarios);
+        root.path("runs").asInt(1000), Duration.ofMillis(root.path("deadline-ms").asLong(10_000)), strategies, scenarios,
+        sessions, root.path("session-runs").asInt(DEFAULT_SESSION_RUNS));
   }
 
   /**
@@ -89,7 +128,17 @@ public record Experiment(
    * @return the experiment
    */
   public Experiment withRuns(int newRuns) {
-    return new Experiment(name, seed, newRuns, deadline, strategies, scenarios);
+    return new Experiment(name, seed, newRuns, deadline, strategies, scenarios, sessions, sessionRuns);
+  }
+
+  /**
+   * The same experiment with another number of clients per session.
+   *
+   * @param newSessionRuns clients per strategy and session
+   * @return the experiment
+   */
+  public Experiment withSessionRuns(int newSessionRuns) {
+    return new Experiment(name, seed, runs, deadline, strategies, scenarios, sessions, newSessionRuns);
   }
 
   /**
@@ -99,7 +148,7 @@ public record Experiment(
    * @return the experiment
    */
   public Experiment withSeed(long newSeed) {
-    return new Experiment(name, newSeed, runs, deadline, strategies, scenarios);
+    return new Experiment(name, newSeed, runs, deadline, strategies, scenarios, sessions, sessionRuns);
   }
 
   /** {@code ranker/scheduler}, split at the first slash outside parentheses. */

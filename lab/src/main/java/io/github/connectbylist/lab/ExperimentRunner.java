@@ -8,8 +8,8 @@ import java.util.List;
 import org.HdrHistogram.Histogram;
 
 /**
- * Runs an experiment: for each scenario and strategy, {@code runs} simulated connects with one ranker and
- * one scheduler instance (so an adaptive scheduler learns across runs, as it would in a process).
+ * Runs an experiment: for each scenario and strategy, {@code runs} independent first connects; for each
+ * session and strategy, {@code sessionRuns} clients, each learning through its own connects.
  */
 public final class ExperimentRunner {
   /** Time-to-connect is recorded in microseconds, from 1 us to 200 s, to 3 significant digits. */
@@ -45,6 +45,15 @@ public final class ExperimentRunner {
         cells.add(new Results.Cell(scenario, strategy, histogram, runs));
       }
     }
-    return new Results(experiment, cells);
+    List<Results.SessionCell> sessions = new ArrayList<>();
+    for (Session session : experiment.sessions()) {
+      for (String strategy : experiment.strategies()) {
+        String[] parts = Experiment.split(strategy);
+        sessions.add(new Results.SessionCell(session, strategy, SessionRunner.run(session,
+            strategies.ranker(parts[0]), strategies.scheduler(parts[1]), experiment.seed(), experiment.sessionRuns(),
+            experiment.deadline())));
+      }
+    }
+    return new Results(experiment, cells, sessions);
   }
 }

@@ -8,7 +8,8 @@ import java.util.Map;
 /**
  * A self-contained HTML report: for each scenario, a CDF of time-to-connect per strategy (log time axis;
  * a curve that stops short of 1 is the share that failed) and the timeline of the first run's connect per
- * strategy. Plain SVG, no scripts, no network: it opens from disk anywhere.
+ * strategy; for each session, the median time-to-connect of each connect number per strategy, and a table
+ * of first and later connects. Plain SVG, no scripts, no network: it opens from disk anywhere.
  */
 final class HtmlReport {
   private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
@@ -40,22 +41,121 @@ final class HtmlReport {
       List<Results.Cell> cells = entry.getValue();
       s.append("<h2 id=\"").append(esc(entry.getKey())).append("\">").append(esc(entry.getKey())).append("</h2>\n<p>")
           .append(esc(cells.get(0).scenario().description())).append("</p>\n");
-      legend(s, cells);
+      List<String> names = new java.util.ArrayList<>();
+      cells.forEach(c -> names.add(c.strategy()));
+      legend(s, names);
       cdf(s, cells);
       table(s, cells);
       s.append("<h3>Timeline of run 0</h3>\n");
       timeline(s, cells);
     }
+    if (!results.sessions().isEmpty()) {
+      s.append("<h1 id=\"sessions\">Sessions</h1>\n<p>").append(e.sessionRuns()).append(" simulated clients per "
+          + "strategy and session; each client keeps one history through its connects. Time to connect by connect "
+          + "number: the median across clients (a point at the top means more than half failed).</p>\n");
+      for (Map.Entry<String, List<Results.SessionCell>> entry : bySession(results).entrySet()) {
+        List<Results.SessionCell> cells = entry.getValue();
+        s.append("<h2 id=\"").append(esc(entry.getKey())).append("\">").append(esc(entry.getKey())).append("</h2>\n<p>")
+            .append(esc(cells.get(0).session().description())).append("</p>\n");
+        List<String> names = new java.util.ArrayList<>();
+        cells.forEach(c -> names.add(c.strategy()));
+        legend(s, names);
+        byConnect(s, cells);
+        sessionTable(s, cells);
+      }
+    }
     s.append("</body></html>\n");
     return s.toString();
   }
 
-  private static void legend(StringBuilder s, List<Results.Cell> cells) {
-    s.append("<div class=\"legend\">");
+  private static Map<String, List<Results.SessionCell>> bySession(Results results) {
+    Map<String, List<Results.SessionCell>> map = new java.util.LinkedHashMap<>();
+    results.sessions().forEach(c -> map.computeIfAbsent(c.session().name(), k -> new java.util.ArrayList<>()).add(c));
+    return map;
+  }
+
+  /** The median time-to-connect of each connect number, one line per strategy, on a log time axis. */
+  private static void byConnect(StringBuilder s, List<Results.SessionCell> cells) {
+    int connects = cells.get(0).session().connects();
+    double min = Double.MAX_VALUE;
+    double max = 0;
+    for (Results.SessionCell c : cells) {
+      for (int k = 1; k <= connects; k++) {
+        double v = c.millisAt(k, 50);
+        if (!Double.isNaN(v)) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
+      }
+    }
+    if (max == 0) {
+      s.append("<p>No connect succeeded.</p>\n");
+      return;
+    }
+    double lo = Math.floor(Math.log10(Math.max(min, 0.001)));
+    double hi = Math.ceil(Math.log10(max * 1.01));
+    if (hi <= lo) {
+      hi = lo + 1;
+    }
+    s.append("<svg class=\"session\" width=\"").append(W).append("\" height=\"").append(H).append("\" viewBox=\"0 0 ")
+        .append(W).append(' ').append(H).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
+    for (int decade = (int) lo; decade <= (int) hi; decade++) {
+      double y = H - BOTTOM - (decade - lo) / (hi - lo) * (H - TOP - BOTTOM);
+      s.append(line(LEFT, y, W - RIGHT, y, "#eee")).append(text(LEFT - 6, y + 4, tick(decade), "end"));
+    }
+    int step = connects <= 20 ? 1 : 5;
+    for (int k = 1; k <= connects; k++) {
+      if (k == 1 || k % step == 0) {
+        double x = connectX(k, connects);
+        s.append(line(x, TOP, x, H - BOTTOM, "#f4f4f4")).append(text(x, H - BOTTOM + 16, String.valueOf(k), "middle"));
+      }
+    }
+    s.append(text((LEFT + W - RIGHT) / 2.0, H - 6, "connect number", "middle"));
+    s.append(text(LEFT + 6, TOP + 12, "median time to connect (ms, log scale)", "start"));
     for (int i = 0; i < cells.size(); i++) {
+      StringBuilder points = new StringBuilder();
+      for (int k = 1; k <= connects; k++) {
+        double v = cells.get(i).millisAt(k, 50);
+        double y = Double.isNaN(v) ? TOP : H - BOTTOM - (Math.log10(Math.max(v, Math.pow(10, lo))) - lo) / (hi - lo)
+            * (H - TOP - BOTTOM);
+        points.append(k == 1 ? "" : " ").append(fmt(connectX(k, connects))).append(',').append(fmt(y));
+      }
+      s.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(color(i))
+          .append("\" stroke-dasharray=\"").append(DASHES[i % DASHES.length]).append("\" points=\"")
+          .append(points).append("\"/>");
+    }
+    s.append("</svg>\n");
+  }
+
+  private static double connectX(int k, int connects) {
+    return LEFT + (connects == 1 ? 0.5 : (k - 1) / (double) (connects - 1)) * (W - LEFT - RIGHT);
+  }
+
+  private static void sessionTable(StringBuilder s, List<Results.SessionCell> cells) {
+    boolean recovery = cells.get(0).session().recovery() != null;
+    s.append("<table><tr><th>strategy</th><th>first connect p50 ms</th><th>later p50 ms</th><th>later p90 ms</th>"
+        + "<th>later p99 ms</th>").append(recovery ? "<th>connects until used again</th>" : "").append("</tr>\n");
+    for (Results.SessionCell c : cells) {
+      s.append("<tr><td>").append(esc(c.strategy())).append("</td><td>").append(ms(c.millisAt(1, 50)))
+          .append("</td><td>").append(ms(c.pooledMillis(2, 50))).append("</td><td>").append(ms(c.pooledMillis(2, 90)))
+          .append("</td><td>").append(ms(c.pooledMillis(2, 99))).append("</td>");
+      if (recovery) {
+        double n = c.connectsUntilRecovered();
+        s.append("<td>").append(Double.isNaN(n) ? "never" : String.format(Locale.ROOT, "%.0f", n)).append("</td>");
+      }
+      s.append("</tr>\n");
+    }
+    s.append("</table>\n<p style=\"font-size:12px\">Later: connects 2 to ").append(cells.get(0).session().connects())
+        .append(" of every client, pooled.").append(recovery ? " Used again: connects from the recovery on until one "
+            + "is won over the recovered family (median across clients)." : "").append("</p>\n");
+  }
+
+  private static void legend(StringBuilder s, List<String> strategies) {
+    s.append("<div class=\"legend\">");
+    for (int i = 0; i < strategies.size(); i++) {
       s.append("<span><svg width=\"28\" height=\"10\"><line x1=\"0\" y1=\"5\" x2=\"28\" y2=\"5\" stroke-width=\"2\" stroke=\"")
           .append(color(i)).append("\" stroke-dasharray=\"").append(DASHES[i % DASHES.length]).append("\"/></svg> ")
-          .append(esc(cells.get(i).strategy())).append("</span>");
+          .append(esc(strategies.get(i))).append("</span>");
     }
     s.append("</div>\n");
   }

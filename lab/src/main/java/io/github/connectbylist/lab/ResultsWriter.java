@@ -14,9 +14,10 @@ import org.HdrHistogram.HistogramIterationValue;
 
 /**
  * Writes an experiment's results: {@code runs.csv} (one line per simulated connect), {@code summary.csv}
- * (one line per scenario and strategy), {@code results.json} (the summary with CDF points) and {@code
- * report.html}. Numbers are formatted the same everywhere, with no dates, so the same seed gives the same
- * bytes.
+ * (one line per scenario and strategy), with sessions {@code sessions.csv} (one line per connect of every
+ * client) and {@code session-summary.csv} (one line per session and strategy), {@code results.json} (the
+ * summaries with CDF points and per-connect medians) and {@code report.html}. Numbers are formatted the
+ * same everywhere, with no dates, so the same seed gives the same bytes.
  */
 public final class ResultsWriter {
   private ResultsWriter() {}
@@ -33,6 +34,10 @@ public final class ResultsWriter {
     Files.createDirectories(directory);
     Files.writeString(directory.resolve("runs.csv"), runsCsv(results), StandardCharsets.UTF_8);
     Files.writeString(directory.resolve("summary.csv"), summaryCsv(results), StandardCharsets.UTF_8);
+    if (!results.sessions().isEmpty()) {
+      Files.writeString(directory.resolve("sessions.csv"), sessionsCsv(results), StandardCharsets.UTF_8);
+      Files.writeString(directory.resolve("session-summary.csv"), sessionSummaryCsv(results), StandardCharsets.UTF_8);
+    }
     Files.writeString(directory.resolve("results.json"), json(results), StandardCharsets.UTF_8);
     Path report = directory.resolve("report.html");
     Files.writeString(report, HtmlReport.render(results), StandardCharsets.UTF_8);
@@ -80,6 +85,63 @@ public final class ResultsWriter {
     return s.toString();
   }
 
+  /**
+   * One line per connect of every client of every session: session, strategy, client, connect number,
+   * outcome, time, attempts, and the family that won.
+   *
+   * @param results the results
+   * @return the CSV text
+   */
+  public static String sessionsCsv(Results results) {
+    StringBuilder s = new StringBuilder("session,strategy,client,connect,connected,time_ms,attempts,winner_family\n");
+    for (Results.SessionCell cell : results.sessions()) {
+      for (int run = 0; run < cell.runs().size(); run++) {
+        List<Trace> connects = cell.runs().get(run);
+        for (int k = 0; k < connects.size(); k++) {
+          Trace t = connects.get(k);
+          s.append(cell.session().name()).append(',').append(quote(cell.strategy())).append(',').append(run)
+              .append(',').append(k + 1).append(',').append(t.connected()).append(',')
+              .append(millis(t.elapsedNanos() / 1e6)).append(',').append(t.attempts().size()).append(',')
+              .append(winnerFamily(t)).append('\n');
+        }
+      }
+    }
+    return s.toString();
+  }
+
+  /**
+   * One line per session and strategy: the first connect's median, the later connects' median, p90 and p99
+   * (every client pooled), and for sessions with a recovery the median connects until the path was used
+   * again.
+   *
+   * @param results the results
+   * @return the CSV text
+   */
+  public static String sessionSummaryCsv(Results results) {
+    StringBuilder s = new StringBuilder(
+        "session,strategy,clients,connects,first_p50_ms,later_p50_ms,later_p90_ms,later_p99_ms,recovered_after\n");
+    for (Results.SessionCell c : results.sessions()) {
+      s.append(c.session().name()).append(',').append(quote(c.strategy())).append(',').append(c.runs().size())
+          .append(',').append(c.session().connects()).append(',').append(millis(c.millisAt(1, 50))).append(',')
+          .append(millis(c.pooledMillis(2, 50))).append(',').append(millis(c.pooledMillis(2, 90))).append(',')
+          .append(millis(c.pooledMillis(2, 99))).append(',').append(count(c.connectsUntilRecovered())).append('\n');
+    }
+    return s.toString();
+  }
+
+  private static String winnerFamily(Trace t) {
+    for (io.github.connectbylist.api.Attempt a : t.attempts()) {
+      if (a.connected()) {
+        return a.pair().isIpv6() ? "ipv6" : "ipv4";
+      }
+    }
+    return "";
+  }
+
+  private static String count(double v) {
+    return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.0f", v);
+  }
+
   static String json(Results results) throws IOException {
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = mapper.createObjectNode();
@@ -105,6 +167,28 @@ public final class ResultsWriter {
         cdf.addArray().add(round(point[0])).add(round(point[1]));
       }
     }
+    if (!results.sessions().isEmpty()) {
+      ArrayNode sessions = root.putArray("sessions");
+      for (Results.SessionCell c : results.sessions()) {
+        ObjectNode cell = sessions.addObject();
+        cell.put("session", c.session().name()).put("strategy", c.strategy()).put("clients", c.runs().size())
+            .put("connects", c.session().connects());
+        putMillis(cell, "first_p50_ms", c.millisAt(1, 50));
+        putMillis(cell, "later_p50_ms", c.pooledMillis(2, 50));
+        putMillis(cell, "later_p90_ms", c.pooledMillis(2, 90));
+        putMillis(cell, "later_p99_ms", c.pooledMillis(2, 99));
+        double recovered = c.connectsUntilRecovered();
+        if (!Double.isNaN(recovered)) {
+          cell.put("recovered_after", recovered);
+        }
+        ArrayNode byConnect = cell.putArray("by_connect");
+        for (int k = 1; k <= c.session().connects(); k++) {
+          ArrayNode point = byConnect.addArray().add(k);
+          addMillis(point, c.millisAt(k, 50));
+          addMillis(point, c.millisAt(k, 90));
+        }
+      }
+    }
     return mapper.writeValueAsString(root) + "\n";
   }
 
@@ -118,6 +202,22 @@ public final class ResultsWriter {
           v.getTotalCountToThisValue() / total});
     }
     return points;
+  }
+
+  private static void putMillis(ObjectNode node, String field, double v) {
+    if (Double.isNaN(v)) {
+      node.putNull(field);
+    } else {
+      node.put(field, round(v));
+    }
+  }
+
+  private static void addMillis(ArrayNode node, double v) {
+    if (Double.isNaN(v)) {
+      node.addNull();
+    } else {
+      node.add(round(v));
+    }
   }
 
   private static String millis(double v) {

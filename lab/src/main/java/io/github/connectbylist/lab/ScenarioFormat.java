@@ -84,16 +84,22 @@ public final class ScenarioFormat {
     Map<InetAddress, InetAddress> osSources = new HashMap<>();
     root.path("os-sources").fields().forEachRemaining(e ->
         osSources.put(c.address(e.getKey(), "os-sources"), c.address(e.getValue().asText(), "os-sources")));
+    return new Scenario(c.text(root, "name"), root.path("description").asText(""), destinations, sources, osSources,
+        network(root, where));
+  }
+
+  /** The {@code network} rules and {@code otherwise} of a scenario, or of a session's phase. */
+  static SimulatedNetwork network(JsonNode node, String where) {
+    Context c = new Context(where);
     List<SimulatedNetwork.Rule> rules = new ArrayList<>();
-    for (JsonNode r : c.array(root, "network")) {
+    for (JsonNode r : c.array(node, "network")) {
       rules.add(new SimulatedNetwork.Rule(
           r.has("source") ? c.address(r.get("source").asText(), "network.source") : null,
           r.has("destination") ? c.address(r.get("destination").asText(), "network.destination") : null,
           c.behaviour(r, "network")));
     }
-    Behaviour otherwise = root.has("otherwise") ? c.behaviour(root.get("otherwise"), "otherwise") : new Behaviour.BlackHoled();
-    return new Scenario(c.text(root, "name"), root.path("description").asText(""), destinations, sources, osSources,
-        new SimulatedNetwork(rules, otherwise));
+    Behaviour otherwise = node.has("otherwise") ? c.behaviour(node.get("otherwise"), "otherwise") : new Behaviour.BlackHoled();
+    return new SimulatedNetwork(rules, otherwise);
   }
 
   /** Where we are in a file, for error messages. */

@@ -2,6 +2,7 @@ package io.github.connectbylist.lab;
 
 import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.ConnectFailedException;
+import io.github.connectbylist.History;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.Attempt;
@@ -20,7 +21,8 @@ import java.util.concurrent.CompletionException;
  * Connects with a ranker and a scheduler on a scenario's simulated network under a virtual clock: a {@link
  * ConnectByList} with the scenario as its host, run on core's engine seam with a {@link VirtualDriver} and
  * a {@link SimulatedTransport}. Core's orchestrator runs unchanged; nothing sleeps. One instance serves
- * every run of one strategy on one scenario, so a scheduler that learns across connects learns here too.
+ * every run of one strategy on one scenario; it keeps no history, so every run is a first connect, as a
+ * scenario's table means. A client that learns across connects is a {@link Session}.
  */
 public final class Simulation implements AutoCloseable {
   private final Scenario scenario;
@@ -38,7 +40,7 @@ public final class Simulation implements AutoCloseable {
     this.scenario = scenario;
     this.seed = seed;
     this.connector = ConnectByList.builder().ranker(ranker).scheduler(scheduler).timeout(deadline)
-        .host(Host.of(scenario.sources(), scenario.osSources())).build();
+        .host(Host.of(scenario.sources(), scenario.osSources())).history(History.none()).build();
   }
 
   /**
@@ -53,13 +55,25 @@ public final class Simulation implements AutoCloseable {
     CompletableFuture<List<Attempt>> result = connector.connectAsync(scenario.destinations(),
         new Engine<>(driver, transport, Delivery.<AddressPair>attemptsOnly()));
     driver.runUntil(result::isDone);
+    return traceOf(result, transport);
+  }
+
+  /**
+   * How a finished simulated connect went: its attempts, and the time to connect, or to fail (the end of its
+   * last attempt, on the connect's own clock).
+   */
+  static Trace traceOf(CompletableFuture<List<Attempt>> done, SimulatedTransport transport) {
     try {
-      List<Attempt> attempts = result.join();
+      List<Attempt> attempts = done.join();
       long elapsed = attempts.stream().filter(Attempt::connected).findFirst().orElseThrow().endedAt().toNanos();
       return new Trace(attempts, true, null, elapsed, transport.abandoned());
     } catch (CompletionException e) {
       ConnectFailedException failure = (ConnectFailedException) e.getCause();
-      return new Trace(failure.attempts(), false, failure.kind(), driver.nanoTime(), transport.abandoned());
+      long end = 0;
+      for (Attempt a : failure.attempts()) {
+        end = Math.max(end, a.endedAt().toNanos());
+      }
+      return new Trace(failure.attempts(), false, failure.kind(), end, transport.abandoned());
     }
   }
 

@@ -15,10 +15,11 @@ class ExperimentTest {
 
   @Test
   void theSameSeedGivesByteIdenticalCsv(@TempDir Path dir) throws Exception {
-    Experiment experiment = Experiment.builtIn().withRuns(200);
+    Experiment experiment = Experiment.builtIn().withRuns(200).withSessionRuns(20);
     ResultsWriter.write(ExperimentRunner.run(experiment), dir.resolve("a"));
     ResultsWriter.write(ExperimentRunner.run(experiment), dir.resolve("b"));
-    for (String file : new String[] {"runs.csv", "summary.csv", "results.json", "report.html"}) {
+    for (String file : new String[] {"runs.csv", "summary.csv", "sessions.csv", "session-summary.csv", "results.json",
+        "report.html"}) {
       assertArrayEquals(Files.readAllBytes(dir.resolve("a").resolve(file)), Files.readAllBytes(dir.resolve("b").resolve(file)), file);
     }
     ResultsWriter.write(ExperimentRunner.run(experiment.withSeed(2)), dir.resolve("c"));
@@ -27,19 +28,23 @@ class ExperimentTest {
 
   @Test
   void theReportHasACdfPerScenarioWithACurvePerStrategyAndATimeline(@TempDir Path dir) throws Exception {
-    Experiment experiment = Experiment.builtIn().withRuns(50);
+    Experiment experiment = Experiment.builtIn().withRuns(50).withSessionRuns(10);
     String html = Files.readString(ResultsWriter.write(ExperimentRunner.run(experiment), dir));
+    assertEquals(experiment.sessions().size(), count(html, "<svg class=\"session\""), "a chart per session");
     int scenarios = experiment.scenarios().size();
     assertEquals(scenarios, count(html, "<svg class=\"timeline\""));
     assertTrue(count(html, "<svg class=\"cdf\"") >= scenarios - 1, "all-down has no CDF: nothing connects");
     assertTrue(count(html, "<polyline") >= (scenarios - 1) * experiment.strategies().size());
     assertTrue(html.contains("No run connected."));
     assertEquals(1 + scenarios * experiment.strategies().size() * 50, Files.readAllLines(dir.resolve("runs.csv")).size());
+    int sessionConnects = experiment.sessions().stream().mapToInt(Session::connects).sum();
+    assertEquals(1 + sessionConnects * experiment.strategies().size() * 10,
+        Files.readAllLines(dir.resolve("sessions.csv")).size());
   }
 
   @Test
   void theBuiltInExperimentShowsWhatEachStrategyIsFor() {
-    Results results = ExperimentRunner.run(Experiment.builtIn().withRuns(100));
+    Results results = ExperimentRunner.run(Experiment.builtIn().withRuns(100).withSessionRuns(1));
     Results.Cell wsa = cell(results, "broken-ipv6", "sequential/sequential");
     Results.Cell he = cell(results, "broken-ipv6", "happy-eyeballs/happy-eyeballs");
     assertEquals(100, wsa.failed(), "WSAConnectByList's way never gets past the black hole within 10 s");
@@ -53,9 +58,9 @@ class ExperimentTest {
   @Test
   void oneHundredThousandSimulatedConnectsRunInSeconds() {
     long start = System.nanoTime();
-    Results results = ExperimentRunner.run(Experiment.builtIn().withRuns(3_000)); // 105,000 connects
+    Results results = ExperimentRunner.run(Experiment.builtIn().withRuns(3_000).withSessionRuns(1)); // 147,000 connects
     double seconds = (System.nanoTime() - start) / 1e9;
-    assertEquals(105_000, results.cells().stream().mapToInt(c -> c.runs().size()).sum());
+    assertEquals(147_000, results.cells().stream().mapToInt(c -> c.runs().size()).sum());
     assertTrue(seconds < 30, "took " + seconds + " s");
   }
 

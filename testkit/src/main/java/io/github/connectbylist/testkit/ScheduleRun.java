@@ -2,6 +2,7 @@ package io.github.connectbylist.testkit;
 
 import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.ConnectFailedException;
+import io.github.connectbylist.History;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.Attempt;
@@ -53,6 +54,7 @@ public final class ScheduleRun {
   private AddressPairRanker ranker = INPUT_ORDER;
   private Optional<Duration> deadline = Optional.empty();
   private List<InetSocketAddress> destinations;
+  private History history = History.none();
 
   private ScheduleRun(AttemptScheduler scheduler) {
     this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
@@ -91,6 +93,18 @@ public final class ScheduleRun {
   }
 
   /**
+   * What the connects of this run remember: none by default, so that each run starts from nothing; pass one
+   * {@link History} to several runs for a scheduler that learns across connects.
+   *
+   * @param history the history
+   * @return this run
+   */
+  public ScheduleRun history(History history) {
+    this.history = Objects.requireNonNull(history, "history");
+    return this;
+  }
+
+  /**
    * The destinations, in the order given to the connect; one per script by default.
    *
    * @param destinations the destinations
@@ -123,7 +137,7 @@ public final class ScheduleRun {
       }
     });
     ConnectByList.Builder builder = ConnectByList.builder().ranker(ranker).scheduler(scheduler)
-        .host(Host.of(List.of(), Map.of())).osPicksSource(true);
+        .host(Host.of(List.of(), Map.of())).osPicksSource(true).history(history);
     deadline.ifPresent(builder::timeout);
     try (ConnectByList cbl = builder.build()) {
       CompletableFuture<List<Attempt>> done =

@@ -54,7 +54,14 @@ public final class HappyEyeballsRanker implements AddressPairRanker {
 
   @Override
   public List<AddressPair> rank(List<AddressPair> pairs, RankingContext context) {
-    List<AddressPair> sorted = sorting.rank(pairs, context);
+    return interleave(sorting.rank(pairs, context));
+  }
+
+  /**
+   * RFC 8305 section 4 on a sorted list: each destination's first pair interleaved by family, the pairs with
+   * other sources after them in their order.
+   */
+  List<AddressPair> interleave(List<AddressPair> sorted) {
     Set<InetSocketAddress> seen = new HashSet<>();
     List<AddressPair> firsts = new ArrayList<>();
     List<AddressPair> rest = new ArrayList<>();

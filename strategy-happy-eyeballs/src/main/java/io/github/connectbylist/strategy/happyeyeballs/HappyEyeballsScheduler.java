@@ -4,8 +4,11 @@ import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
+import io.github.connectbylist.api.PathHistory;
+import io.github.connectbylist.api.PathRecord;
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,8 +17,14 @@ import java.util.Optional;
  * Scheduler {@code happy-eyeballs}, RFC 8305 section 5: the first attempt starts at once; the next starts
  * when the Connection Attempt Delay has passed since the last start, or at once when an attempt fails (one
  * new start per failure, never a burst). Earlier attempts keep running, since the delay is not a timeout,
- * and the first to connect wins. An optional cap bounds the attempts in flight; an adaptive mode sets the
- * delay from the round-trip times of this instance's earlier connects, within 10 ms and 2 s.
+ * and the first to connect wins. An optional cap bounds the attempts in flight.
+ *
+ * <p>The adaptive mode takes each delay from the history of connects (section 5: "historical RTT data
+ * gathered from other connections to the same host or prefix"): after starting a pair whose destination,
+ * or else whose prefix, has connected before, the next start waits for that path's retransmission timeout,
+ * SRTT + 4 RTTVAR (RFC 6298 section 2); for a pair never connected, the shortest such timeout among this
+ * connect's other pairs, which are addresses of the same service; with no history at all, the configured
+ * delay. Always within 10 ms and 2 s.
  */
 public final class HappyEyeballsScheduler implements AttemptScheduler {
   /** RFC 8305 section 8: the recommended Connection Attempt Delay. */
@@ -28,7 +37,6 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
   private final Duration delay;
   private final int maxConcurrentAttempts;
   private final boolean adaptive;
-  private final RttEstimator rtt = new RttEstimator();
 
   private HappyEyeballsScheduler(Builder b) {
     this.delay = b.delay;
@@ -73,21 +81,12 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
   }
 
   /**
-   * The configured Connection Attempt Delay.
+   * The configured Connection Attempt Delay: always used when not adaptive, else when history knows nothing.
    *
    * @return the delay
    */
   public Duration connectionAttemptDelay() {
     return delay;
-  }
-
-  /**
-   * The delay the next connect will use: the configured one, or the adaptive estimate once there is one.
-   *
-   * @return the delay
-   */
-  public Duration currentDelay() {
-    return Duration.ofNanos(delayNanos());
   }
 
   /**
@@ -100,7 +99,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
   }
 
   /**
-   * Whether the delay follows earlier connects' round-trip times.
+   * Whether each delay comes from the history of the path just started.
    *
    * @return {@code true} when adaptive
    */
@@ -108,47 +107,80 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     return adaptive;
   }
 
-  private long delayNanos() {
-    return adaptive
-        ? rtt.delayNanos(delay.toNanos(), MINIMUM_DELAY.toNanos(), MAXIMUM_ADAPTIVE_DELAY.toNanos())
-        : delay.toNanos();
+  @Override
+  public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
+    return newSchedule(rankedPairs, deadline, PathHistory.none(0));
   }
 
   @Override
-  public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
-    return new Staggered(rankedPairs.size(), delayNanos(), maxConcurrentAttempts, adaptive ? rtt : null);
+  public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline, PathHistory history) {
+    long[] delays = new long[rankedPairs.size()];
+    Arrays.fill(delays, delay.toNanos());
+    if (adaptive) {
+      adaptDelays(rankedPairs, history, delays);
+    }
+    return new Staggered(delays, maxConcurrentAttempts);
+  }
+
+  /**
+   * Each pair's retransmission timeout from history, or the shortest of the others' where it has none; left
+   * at the configured delay when no pair of this connect has connected before.
+   */
+  private static void adaptDelays(List<AddressPair> pairs, PathHistory history, long[] delays) {
+    long best = Long.MAX_VALUE;
+    long[] own = new long[pairs.size()];
+    for (int i = 0; i < own.length; i++) {
+      own[i] = retransmissionTimeout(pairs.get(i), history);
+      if (own[i] >= 0) {
+        best = Math.min(best, own[i]);
+      }
+    }
+    if (best == Long.MAX_VALUE) {
+      return;
+    }
+    for (int i = 0; i < own.length; i++) {
+      long timeout = own[i] >= 0 ? own[i] : best;
+      delays[i] = Math.max(MINIMUM_DELAY.toNanos(), Math.min(MAXIMUM_ADAPTIVE_DELAY.toNanos(), timeout));
+    }
+  }
+
+  /** SRTT + 4 RTTVAR of the pair's destination, else of its prefix; -1 when neither ever connected. */
+  private static long retransmissionTimeout(AddressPair pair, PathHistory history) {
+    Optional<PathRecord> known = history.destination(pair.destination());
+    if (known.isEmpty() || !known.get().hasRtt()) {
+      known = history.prefix(pair.destinationAddress());
+    }
+    if (known.isEmpty() || !known.get().hasRtt()) {
+      return -1;
+    }
+    return known.get().smoothedRttNanos() + 4 * known.get().rttVariationNanos();
   }
 
   @Override
   public String toString() {
     return "happy-eyeballs(connection-attempt-delay=" + StrategyOptions.formatDuration(delay)
-        + ", max-concurrent-attempts=" + maxConcurrentAttempts().map(String::valueOf).orElse("none")
+        + ", max-concurrent-attempts=" + (maxConcurrentAttempts == Integer.MAX_VALUE ? "none" : maxConcurrentAttempts)
         + ", adaptive=" + adaptive + ")";
   }
 
   /** The state of one connect. */
   private static final class Staggered implements Schedule {
-    private final int pairCount;
-    private final long delayNanos;
+    private final long[] delayAfter;
     private final int cap;
-    private final RttEstimator rtt;
-    private final long[] startedAt;
     private int started;
     private int running;
     private int failuresNotAnswered;
-    private long lastStart;
+    private long nextDue;
 
-    Staggered(int pairCount, long delayNanos, int cap, RttEstimator rtt) {
-      this.pairCount = pairCount;
-      this.delayNanos = delayNanos;
+    /** @param delayAfter for each pair, how long after starting it the next may start */
+    Staggered(long[] delayAfter, int cap) {
+      this.delayAfter = delayAfter;
       this.cap = cap;
-      this.rtt = rtt;
-      this.startedAt = rtt == null ? null : new long[pairCount];
     }
 
     @Override
     public Decision next(long now) {
-      if (started == pairCount || running >= cap) {
+      if (started == delayAfter.length || running >= cap) {
         return Decision.awaitAttemptEnd();
       }
       if (started == 0) {
@@ -158,17 +190,13 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
         failuresNotAnswered--;
         return start(now);
       }
-      long due = lastStart + delayNanos;
-      return now >= due ? start(now) : Decision.wakeAt(due);
+      return now >= nextDue ? start(now) : Decision.wakeAt(nextDue);
     }
 
     private Decision start(long now) {
-      if (startedAt != null) {
-        startedAt[started] = now;
-      }
+      nextDue = now + delayAfter[started];
       started++;
       running++;
-      lastStart = now;
       return Decision.startNext();
     }
 
@@ -176,13 +204,6 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     public void attemptFailed(int index, FailureKind kind, long now) {
       running--;
       failuresNotAnswered++;
-    }
-
-    @Override
-    public void attemptConnected(int index, long now) {
-      if (rtt != null) {
-        rtt.record(now - startedAt[index]);
-      }
     }
   }
 

@@ -23,7 +23,7 @@ public final class HappyEyeballsSchedulerProvider extends BaseStrategyProvider<A
         List.of(
             new StrategyOption(DELAY, "250ms", "time between attempt starts; at least 10ms, 100ms to 2s recommended"),
             new StrategyOption(MAX_CONCURRENT, "none", "at most this many attempts in flight"),
-            new StrategyOption(ADAPTIVE, "false", "set the delay from earlier connects' round-trip times (10ms..2s)")));
+            new StrategyOption(ADAPTIVE, "false", "take each delay from the history of the path started (SRTT + 4 RTTVAR, 10ms..2s)")));
   }
 
   @Override

@@ -42,8 +42,29 @@ class HappyEyeballsOnLoopbackTest {
   @Test
   void isTheDefaultStrategyWhenOnTheClassPath() {
     try (ConnectByList cbl = ConnectByList.builder().build()) {
-      assertInstanceOf(HappyEyeballsRanker.class, cbl.ranker());
+      HistoryRanker ranker = assertInstanceOf(HistoryRanker.class, cbl.ranker(), "history over happy-eyeballs");
+      assertInstanceOf(HappyEyeballsRanker.class, ranker.base());
       assertInstanceOf(HappyEyeballsScheduler.class, cbl.scheduler());
+    }
+  }
+
+  @Test
+  void withHistoryOnlyTheFirstConnectPaysForTheBlackHole() throws Exception {
+    Endpoint hole = testbed.blackHoled("127.0.0.3");
+    Endpoint good = testbed.accepting("127.0.0.1");
+    try (ConnectByList cbl = ConnectByList.builder().strategy("history")
+        .scheduler("happy-eyeballs(connection-attempt-delay=150ms)").timeout(Duration.ofSeconds(5)).build()) {
+      try (Connection first = cbl.connect(List.of(hole.address(), good.address()))) {
+        assertEquals(2, first.attempts().size(), "the black hole first, the good one after the delay");
+        assertTrue(first.elapsed().compareTo(Duration.ofMillis(150)) >= 0, "took " + first.elapsed());
+      }
+      for (int i = 2; i <= 12; i++) { // the 16th connect would look past history once
+        try (Connection later = cbl.connect(List.of(hole.address(), good.address()))) {
+          assertEquals(1, later.attempts().size(), "connect " + i + ": " + later.attempts());
+          assertEquals(good.address(), later.remoteAddress());
+          assertTrue(later.elapsed().compareTo(Duration.ofMillis(100)) < 0, "connect " + i + " took " + later.elapsed());
+        }
+      }
     }
   }
 

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.connectbylist.History;
 import io.github.connectbylist.api.StrategyOptions;
 import io.github.connectbylist.testkit.ScheduleRun;
 import io.github.connectbylist.testkit.ScheduleRun.Result;
 import io.github.connectbylist.testkit.Script;
 import io.github.connectbylist.testkit.Span;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -93,30 +95,64 @@ class HappyEyeballsSchedulerTest {
     assertEquals("REFUSED", r.end());
   }
 
+  private static final InetSocketAddress KNOWN = new InetSocketAddress("192.0.2.1", 443);
+  private static final InetSocketAddress OTHER_PREFIX = new InetSocketAddress("198.51.100.9", 443);
+
+  /** Connects to {@code KNOWN} once, in {@code ms}, so that the history holds its round-trip time. */
+  private static void learn(HappyEyeballsScheduler scheduler, History history, long ms) {
+    ScheduleRun.of(scheduler).history(history).destinations(List.of(KNOWN)).run(connectsAfter(ms));
+  }
+
   @Test
-  void theAdaptiveDelayFollowsRecordedRoundTripTimesWithinBounds() {
+  void theAdaptiveDelayIsTheRetransmissionTimeoutOfThePathJustStarted() {
     HappyEyeballsScheduler adaptive = HappyEyeballsScheduler.builder().adaptive(true).build();
-    assertEquals(Duration.ofMillis(250), adaptive.currentDelay(), "no sample yet: the configured delay");
-    run(adaptive, connectsAfter(40));
-    assertEquals(Duration.ofMillis(120), adaptive.currentDelay(), "SRTT 40 + 4 x RTTVAR 20");
-    Result next = run(adaptive, hangs(), connectsAfter(1));
-    assertEquals(120, next.spans().get(1).startMs(), "the next connect staggers by the learned delay");
+    History history = History.create();
+    learn(adaptive, history, 40);
+    Result r = ScheduleRun.of(adaptive).history(history).destinations(List.of(KNOWN, OTHER_PREFIX))
+        .run(hangs(), connectsAfter(1));
+    assertEquals(120, r.spans().get(1).startMs(), "SRTT 40 + 4 x RTTVAR 20 of 192.0.2.1");
+  }
+
+  @Test
+  void aPairNeverConnectedWaitsTheShortestTimeoutOfTheConnectsOtherPairs() {
+    HappyEyeballsScheduler adaptive = HappyEyeballsScheduler.builder().adaptive(true).build();
+    History history = History.create();
+    learn(adaptive, history, 40);
+    Result r = ScheduleRun.of(adaptive).history(history).destinations(List.of(OTHER_PREFIX, KNOWN))
+        .run(hangs(), connectsAfter(1));
+    assertEquals(120, r.spans().get(1).startMs(), "198.51.100.9 is unknown: the same service's best known timeout");
+  }
+
+  @Test
+  void withoutHistoryTheAdaptiveDelayIsTheConfiguredOne() {
+    Result r = ScheduleRun.of(HappyEyeballsScheduler.builder().adaptive(true).build()).run(hangs(), connectsAfter(1));
+    assertEquals(250, r.spans().get(1).startMs());
+  }
+
+  @Test
+  void theAdaptiveDelayStaysWithin10MillisecondsAnd2Seconds() {
+    HappyEyeballsScheduler adaptive = HappyEyeballsScheduler.builder().adaptive(true).build();
+    History fast = History.create();
     for (int i = 0; i < 50; i++) {
-      run(adaptive, connectsAfter(1));
+      learn(adaptive, fast, 1);
     }
-    assertEquals(HappyEyeballsScheduler.MINIMUM_DELAY, adaptive.currentDelay(), "never under 10 ms");
-    for (int i = 0; i < 50; i++) {
-      run(adaptive, connectsAfter(5_000));
+    assertEquals(10, ScheduleRun.of(adaptive).history(fast).destinations(List.of(KNOWN, OTHER_PREFIX))
+        .run(hangs(), connectsAfter(1)).spans().get(1).startMs(), "never under 10 ms");
+    History slow = History.create();
+    for (int i = 0; i < 5; i++) {
+      learn(adaptive, slow, 5_000);
     }
-    assertEquals(HappyEyeballsScheduler.MAXIMUM_ADAPTIVE_DELAY, adaptive.currentDelay(), "never over 2 s");
-    assertEquals(Duration.ofMillis(250), HappyEyeballsScheduler.standard().currentDelay(), "per instance");
+    assertEquals(2_000, ScheduleRun.of(adaptive).history(slow).destinations(List.of(KNOWN, OTHER_PREFIX))
+        .run(hangs(), connectsAfter(1)).spans().get(1).startMs(), "never over 2 s");
   }
 
   @Test
   void theFixedDelayIgnoresRoundTripTimes() {
     HappyEyeballsScheduler fixed = HappyEyeballsScheduler.standard();
-    run(fixed, connectsAfter(40));
-    assertEquals(Duration.ofMillis(250), fixed.currentDelay());
+    History history = History.create();
+    learn(fixed, history, 40);
+    assertEquals(250, ScheduleRun.of(fixed).history(history).destinations(List.of(KNOWN, OTHER_PREFIX))
+        .run(hangs(), connectsAfter(1)).spans().get(1).startMs());
   }
 
   @Test

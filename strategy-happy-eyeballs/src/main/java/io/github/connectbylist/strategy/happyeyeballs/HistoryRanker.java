@@ -1,0 +1,284 @@
+package io.github.connectbylist.strategy.happyeyeballs;
+
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.PathHistory;
+import io.github.connectbylist.api.PathRecord;
+import io.github.connectbylist.api.RankingContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Ranker {@code history}: a base order (Happy Eyeballs by default) changed by what earlier connects on this
+ * network learned, as Happy Eyeballs v3's stateful client does (draft-ietf-happy-happyeyeballs-v3, "Sorting
+ * Destination Addresses Within Groups"). What is known of a pair is its own record, or, for a pair never
+ * tried, its destination prefix's (the same route, most likely).
+ *
+ * <ol>
+ *   <li>pairs whose last attempt failed or lost a race within {@code set-aside-for} go after all others
+ *       (Firefox sets such addresses aside; OkHttp's route database postpones them);
+ *   <li>the others are sorted by HEv3's two rules added between RFC 6724's rules 8 and 9: lower expected
+ *       round-trip time first, where two differ by more than {@code rtt-leeway} (25 ms, as Apple's stack);
+ *       then previously used before never used. A pair's expected RTT is its smoothed RTT, or the time an
+ *       attempt ran without connecting (a lost race, a time-out) when that is longer: a black hole that
+ *       lost a race at 250 ms ranks behind a path that connected in 20 ms;
+ *   <li>with a Happy Eyeballs base, the families are interleaved again after that sort (RFC 8305 section 4).
+ * </ol>
+ *
+ * <p>So that clients with different histories converge (HEv3 requires it) and a path that recovered is
+ * found again, history is looked past now and then, counted deterministically by the connects made on this
+ * network: every {@code explore-every}-th connect tries the base order's first choice first (so it costs at
+ * most one connection attempt delay, and nothing where history agrees with the base), and the 2nd, 4th and
+ * 8th connects put first the pairs of which nothing at all is known, while there are any and every known
+ * path is slower than the leeway (a faster one could not be beaten by more than it). Pure: it reads the history view of its ranking
+ * context and keeps no state of its own.
+ */
+public final class HistoryRanker implements AddressPairRanker {
+  /** Apple's leeway: round-trip times closer than this count as equal. */
+  public static final Duration DEFAULT_RTT_LEEWAY = Duration.ofMillis(25);
+  /** How long a failure or a lost race sets a pair aside. */
+  public static final Duration DEFAULT_SET_ASIDE = Duration.ofMinutes(10);
+  /** Every this many connects, history is set aside to look at what it holds back. */
+  public static final int DEFAULT_EXPLORE_EVERY = 16;
+
+  private final AddressPairRanker base;
+  private final long leewayNanos;
+  private final long setAsideNanos;
+  private final int exploreEvery;
+
+  private HistoryRanker(Builder b) {
+    this.base = b.base;
+    this.leewayNanos = b.leeway.toNanos();
+    this.setAsideNanos = b.setAside.toNanos();
+    this.exploreEvery = b.exploreEvery;
+  }
+
+  /**
+   * Typed options, with Happy Eyeballs' order as the base.
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The order this ranker changes.
+   *
+   * @return the base ranker
+   */
+  public AddressPairRanker base() {
+    return base;
+  }
+
+  @Override
+  public List<AddressPair> rank(List<AddressPair> pairs, RankingContext context) {
+    List<AddressPair> order = base.rank(pairs, context);
+    PathHistory history = context.history();
+    List<Ranked> rest = new ArrayList<>(order.size());
+    List<Ranked> setAside = new ArrayList<>();
+    boolean anything = false;
+    boolean fresh = false;
+    for (AddressPair p : order) {
+      Ranked r = new Ranked(p, evidence(p, history));
+      anything |= r.record != null;
+      fresh |= r.record == null;
+      if (r.record != null && r.record.wentWrongWithin(history.nowNanos(), setAsideNanos)) {
+        setAside.add(r);
+      } else {
+        rest.add(r);
+      }
+    }
+    if (!anything) {
+      return order; // nothing learned yet: the base order as it is
+    }
+    insertionSort(rest);
+    List<AddressPair> ranked = pairsOf(rest);
+    if (base instanceof HappyEyeballsRanker he) {
+      ranked = new ArrayList<>(he.interleave(ranked));
+    }
+    ranked.addAll(pairsOf(setAside));
+    long connect = history.connects() + 1; // this connect's number on this network, from 1
+    if (exploreEvery > 0 && connect % exploreEvery == 0) {
+      return baseFirst(ranked, order.get(0));
+    }
+    if (exploreEvery > 0 && fresh && connect < exploreEvery && isPowerOfTwo(connect) && mightBeBeaten(rest)) {
+      return freshFirst(ranked, history);
+    }
+    return ranked;
+  }
+
+  /**
+   * Whether a path never tried could win anything: only when every known path is slower than the leeway,
+   * since the RTT rule ignores differences within it.
+   */
+  private boolean mightBeBeaten(List<Ranked> known) {
+    long best = Long.MAX_VALUE;
+    for (Ranked r : known) {
+      if (r.record != null && r.record.hasRtt()) {
+        best = Math.min(best, r.record.expectedRttNanos());
+      }
+    }
+    return best == Long.MAX_VALUE || best > leewayNanos;
+  }
+
+  /** What is known of a pair: the pair's own record, else its prefix's (the same route, most likely). */
+  private static PathRecord evidence(AddressPair p, PathHistory history) {
+    Optional<PathRecord> own = history.pair(p);
+    return own.isPresent() ? own.get() : history.prefix(p.destinationAddress()).orElse(null);
+  }
+
+  private static List<AddressPair> pairsOf(List<Ranked> ranked) {
+    List<AddressPair> pairs = new ArrayList<>(ranked.size());
+    for (Ranked r : ranked) {
+      pairs.add(r.pair);
+    }
+    return pairs;
+  }
+
+  private static boolean isPowerOfTwo(long n) {
+    return n > 1 && (n & (n - 1)) == 0;
+  }
+
+  /** Exploring what was never tried (nor anything in its prefix): those pairs first, the rest as ranked. */
+  private static List<AddressPair> freshFirst(List<AddressPair> ranked, PathHistory history) {
+    List<AddressPair> first = new ArrayList<>(ranked.size());
+    List<AddressPair> then = new ArrayList<>(ranked.size());
+    for (AddressPair p : ranked) {
+      (evidence(p, history) == null ? first : then).add(p);
+    }
+    first.addAll(then);
+    return first;
+  }
+
+  /**
+   * Looking past history, as HEv3 suggests, for the first attempt only: the base order's first pair goes
+   * first, and history orders the rest, so that one such connect costs at most one connection attempt delay
+   * (ignoring history for every pair would walk through every black hole it learned of).
+   */
+  private static List<AddressPair> baseFirst(List<AddressPair> ranked, AddressPair baseChoice) {
+    List<AddressPair> explored = new ArrayList<>(ranked);
+    explored.remove(baseChoice);
+    explored.add(0, baseChoice);
+    return explored;
+  }
+
+  /**
+   * HEv3's rules, stable: a moves before b only when the rules say so. The RTT rule with a leeway is not
+   * transitive, so this is an insertion sort (a connect has a handful of pairs), not a library sort that
+   * may throw on such a comparator.
+   */
+  private void insertionSort(List<Ranked> list) {
+    for (int i = 1; i < list.size(); i++) {
+      Ranked x = list.get(i);
+      int j = i;
+      while (j > 0 && before(x, list.get(j - 1))) {
+        list.set(j, list.get(j - 1));
+        j--;
+      }
+      list.set(j, x);
+    }
+  }
+
+  /** Whether {@code a} must go before {@code b}: lower expected RTT beyond the leeway, else used before unused. */
+  private boolean before(Ranked a, Ranked b) {
+    long ra = a.record == null ? -1 : a.record.expectedRttNanos();
+    long rb = b.record == null ? -1 : b.record.expectedRttNanos();
+    if (ra >= 0 && rb >= 0 && ra + leewayNanos < rb) {
+      return true;
+    }
+    if (ra >= 0 && rb >= 0 && rb + leewayNanos < ra) {
+      return false;
+    }
+    boolean usedA = a.record != null && a.record.used();
+    boolean usedB = b.record != null && b.record.used();
+    return usedA && !usedB;
+  }
+
+  /** A pair and what history knows of it. */
+  private record Ranked(AddressPair pair, PathRecord record) {}
+
+  @Override
+  public String toString() {
+    return "history(base=" + base + ", rtt-leeway=" + leewayNanos / 1_000_000 + "ms, set-aside-for="
+        + setAsideNanos / 1_000_000_000 + "s, explore-every=" + exploreEvery + ")";
+  }
+
+  /** Typed options; the text options of {@link HistoryRankerProvider} map onto these. */
+  public static final class Builder {
+    private AddressPairRanker base = HappyEyeballsRanker.standard();
+    private Duration leeway = DEFAULT_RTT_LEEWAY;
+    private Duration setAside = DEFAULT_SET_ASIDE;
+    private int exploreEvery = DEFAULT_EXPLORE_EVERY;
+
+    private Builder() {}
+
+    /**
+     * The order history changes; {@code happy-eyeballs} by default.
+     *
+     * @param base the base ranker
+     * @return this builder
+     */
+    public Builder base(AddressPairRanker base) {
+      this.base = Objects.requireNonNull(base, "base");
+      return this;
+    }
+
+    /**
+     * Round-trip times closer than this count as equal; 25 ms by default.
+     *
+     * @param leeway not negative
+     * @return this builder
+     */
+    public Builder rttLeeway(Duration leeway) {
+      Objects.requireNonNull(leeway, "leeway");
+      if (leeway.isNegative()) {
+        throw new IllegalArgumentException("rtt-leeway must not be negative, was " + leeway);
+      }
+      this.leeway = leeway;
+      return this;
+    }
+
+    /**
+     * How long a failure or a lost race sets a pair aside; 10 minutes by default.
+     *
+     * @param setAside not negative; zero sets nothing aside (the RTT rule still applies)
+     * @return this builder
+     */
+    public Builder setAsideFor(Duration setAside) {
+      Objects.requireNonNull(setAside, "setAside");
+      if (setAside.isNegative()) {
+        throw new IllegalArgumentException("set-aside-for must not be negative, was " + setAside);
+      }
+      this.setAside = setAside;
+      return this;
+    }
+
+    /**
+     * Every this many connects history is set aside to look again at what it holds back; 16 by default, 0
+     * for never (clients then need not converge, which HEv3 requires them to).
+     *
+     * @param every not negative
+     * @return this builder
+     */
+    public Builder exploreEvery(int every) {
+      if (every < 0) {
+        throw new IllegalArgumentException("explore-every must not be negative, was " + every);
+      }
+      this.exploreEvery = every;
+      return this;
+    }
+
+    /**
+     * The ranker with these options.
+     *
+     * @return the ranker
+     */
+    public HistoryRanker build() {
+      return new HistoryRanker(this);
+    }
+  }
+}
