@@ -13,7 +13,7 @@ import java.util.Objects;
  *
  * <p>It is kept per network (the set of on-link prefixes of the host's addresses): what was learned on one
  * network is never used on another, and comes back if the host returns to it within the expiry. It is
- * bounded ({@link Builder#maxEntries}, least recently used out; an entry weighs about 240 bytes, and a
+ * bounded ({@link Builder#maxEntries}, least recently used out; an entry weighs about 225 bytes, and a
  * destination tried through one source takes three) and forgets what it has not heard of for {@link
  * Builder#expiry}. It lives in this process only: nothing is written anywhere.
  *

@@ -58,6 +58,27 @@ public interface PathHistory {
   Optional<PathRecord> prefix(InetAddress address);
 
   /**
+   * The prefix that {@link #prefix} answers for, as an address with the rest zeroed: the {@code /64} of an
+   * IPv6 address, the {@code /24} of an IPv4 one. One definition, for the history that records and for
+   * anything that writes a history by hand.
+   *
+   * @param address any address
+   * @return the first address of its prefix
+   */
+  static InetAddress prefixOf(InetAddress address) {
+    byte[] b = address.getAddress();
+    int keep = b.length == 4 ? 3 : 8;
+    for (int i = keep; i < b.length; i++) {
+      b[i] = 0;
+    }
+    try {
+      return InetAddress.getByAddress(b);
+    } catch (java.net.UnknownHostException impossible) {
+      throw new AssertionError("4 or 16 bytes are always an address", impossible);
+    }
+  }
+
+  /**
    * A history that knows nothing; every strategy must cope with it.
    *
    * @param nowNanos the instant of the view

@@ -174,6 +174,7 @@ public final class StrategyOptions {
    */
   public static String formatDuration(Duration d) {
     long nanos = d.toNanos();
+    if (nanos != 0 && nanos % 60_000_000_000L == 0) return nanos / 60_000_000_000L + "m";
     if (nanos % 1_000_000_000L == 0) return nanos / 1_000_000_000L + "s";
     if (nanos % 1_000_000L == 0) return nanos / 1_000_000L + "ms";
     if (nanos % 1_000L == 0) return nanos / 1_000L + "us";

@@ -22,7 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Time to connect (or to fail, in {@code all-refused}) per strategy and scenario, on testbed endpoints.
  * Strategies are {@code ranker/scheduler} pairs of ConnectByList, a hand-written {@code raw-loop}, and
- * OkHttp 5's fast fallback; every one that staggers or times out attempts uses 250 ms.
+ * OkHttp 5's fast fallback; every one that staggers or times out attempts uses 250 ms. Each trial keeps one
+ * connector for all its connects, so {@code history/happy-eyeballs} measures a client that remembers: after
+ * the first connect it starts with the pair that worked, and every 16th connect explores the base order
+ * again (and pays for the black hole where there is one).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -35,7 +38,7 @@ public class TimeToConnect {
   public String scenario;
 
   @Param({"raw-loop", "sequential/sequential", "rfc6724/sequential", "sequential/happy-eyeballs",
-      "happy-eyeballs/happy-eyeballs", "okhttp"})
+      "happy-eyeballs/happy-eyeballs", "history/happy-eyeballs", "okhttp"})
   public String strategy;
 
   private Testbed testbed;

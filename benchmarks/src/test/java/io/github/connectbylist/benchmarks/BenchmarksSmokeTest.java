@@ -37,8 +37,8 @@ class BenchmarksSmokeTest {
         .build();
     Collection<RunResult> results = new Runner(options).run();
     assertFalse(results.isEmpty());
-    // one run per benchmark method and remaining parameter: 3 rankers, 6 strategies, 2 overhead, 2 concurrency,
+    // one run per benchmark method and remaining parameter: 4 rankers, 7 strategies, 2 overhead, 2 concurrency,
     // 1 simulated scenario, 4 cold-start variants
-    org.junit.jupiter.api.Assertions.assertEquals(18, results.size());
+    org.junit.jupiter.api.Assertions.assertEquals(20, results.size());
   }
 }

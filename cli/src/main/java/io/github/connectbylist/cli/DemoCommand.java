@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code demo}: starts loopback endpoints (a black-holed IPv6 address, a refused one, a good IPv4 one) and
- * connects to them with every discovered strategy, printing time-to-connect and attempts side by side.
+ * connects to them with every discovered strategy, printing time-to-connect and attempts side by side; then
+ * connects a few times in a row on one instance of the default strategy, to show what its history changes.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Connect to a black-holed, a refused and a good loopback endpoint with every strategy.")
@@ -43,12 +44,20 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--trace", description = "print every connect's attempt timeline too")
   private boolean trace;
 
+  @Option(names = "--repeat", paramLabel = "N", defaultValue = "5",
+      description = "connects in a row on one instance of the default strategy, after the table "
+          + "(default: ${DEFAULT-VALUE}; 0 for none)")
+  private int repeat;
+
   /** One compared strategy and how its connect went. */
   private record Row(String ranker, String scheduler, String result, Duration time, int attempts, String winner) {}
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    if (repeat < 0) {
+      throw new BadInput("--repeat " + repeat + ": the number of connects must not be negative");
+    }
     Strategies strategies = Strategies.discovered();
     for (String scheduler : extraSchedulers) {
       try {
@@ -81,8 +90,29 @@ final class DemoCommand implements Callable<Integer> {
         }
       }
       printTable(out, rows);
+      if (repeat > 0) {
+        out.println();
+        connectInARow(out, addresses);
+      }
     }
     return 0;
+  }
+
+  /**
+   * One instance, {@code repeat} connects: with a strategy that keeps history (the default when the
+   * Happy Eyeballs module is present), only the first pays for the black hole and the refusal.
+   */
+  private void connectInARow(PrintWriter out, List<InetSocketAddress> addresses) {
+    try (ConnectByList cbl = ConnectByList.builder().timeout(timeout).build()) {
+      out.println(repeat + " connects in a row on one instance of the default strategy");
+      out.println("  ranker    " + cbl.ranker());
+      out.println("  scheduler " + cbl.scheduler());
+      List<Row> rows = new ArrayList<>();
+      for (int i = 1; i <= repeat; i++) {
+        rows.add(connect(out, cbl, Integer.toString(i), "", addresses));
+      }
+      printInARow(out, rows);
+    }
   }
 
   /**
@@ -103,27 +133,32 @@ final class DemoCommand implements Callable<Integer> {
     AttemptScheduler s = strategies.scheduler(scheduler);
     try (ConnectByList cbl = ConnectByList.builder().ranker(strategies.ranker(ranker)).scheduler(s)
         .timeout(timeout).build()) {
-      List<Attempt> attempts;
-      Row row;
-      try (Connection c = cbl.connect(addresses)) {
-        attempts = c.attempts();
-        row = new Row(ranker, scheduler, "connected", c.elapsed(), attempts.size(),
-            io.github.connectbylist.api.Addresses.format(c.remoteAddress().getAddress(), c.remoteAddress().getPort()));
-      } catch (ConnectFailedException e) {
-        attempts = e.attempts();
-        Duration end = attempts.stream().map(Attempt::endedAt).max(Duration::compareTo).orElse(Duration.ZERO);
-        row = new Row(ranker, scheduler, e.kind().toString(), end, attempts.size(), "-");
-      } catch (java.io.IOException e) {
-        row = new Row(ranker, scheduler, e.toString(), Duration.ZERO, 0, "-");
-        attempts = List.of();
-      }
-      if (trace) {
-        out.println(ranker + " / " + scheduler + ":");
-        Timeline.print(out, attempts);
-        out.println();
-      }
-      return row;
+      return connect(out, cbl, ranker, scheduler, addresses);
     }
+  }
+
+  private Row connect(PrintWriter out, ConnectByList cbl, String ranker, String scheduler,
+      List<InetSocketAddress> addresses) {
+    List<Attempt> attempts;
+    Row row;
+    try (Connection c = cbl.connect(addresses)) {
+      attempts = c.attempts();
+      row = new Row(ranker, scheduler, "connected", c.elapsed(), attempts.size(),
+          io.github.connectbylist.api.Addresses.format(c.remoteAddress().getAddress(), c.remoteAddress().getPort()));
+    } catch (ConnectFailedException e) {
+      attempts = e.attempts();
+      Duration end = attempts.stream().map(Attempt::endedAt).max(Duration::compareTo).orElse(Duration.ZERO);
+      row = new Row(ranker, scheduler, e.kind().toString(), end, attempts.size(), "-");
+    } catch (java.io.IOException e) {
+      row = new Row(ranker, scheduler, e.toString(), Duration.ZERO, 0, "-");
+      attempts = List.of();
+    }
+    if (trace) {
+      out.println(scheduler.isEmpty() ? "connect " + ranker + ":" : ranker + " / " + scheduler + ":");
+      Timeline.print(out, attempts);
+      out.println();
+    }
+    return row;
   }
 
   private static void printTable(PrintWriter out, List<Row> rows) {
@@ -134,6 +169,15 @@ final class DemoCommand implements Callable<Integer> {
     for (Row r : rows) {
       out.printf(Locale.ROOT, format, r.ranker(), r.scheduler(), r.result(), Timeline.millis(r.time()), r.attempts(),
           r.winner());
+    }
+  }
+
+  /** The rows of one instance: numbered connects, no strategy columns. */
+  private static void printInARow(PrintWriter out, List<Row> rows) {
+    String format = "%-7s  %-10s %12s %9s  %s%n";
+    out.printf(Locale.ROOT, format, "connect", "result", "time ms", "attempts", "winner");
+    for (Row r : rows) {
+      out.printf(Locale.ROOT, format, r.ranker(), r.result(), Timeline.millis(r.time()), r.attempts(), r.winner());
     }
   }
 }

@@ -16,7 +16,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code experiment [FILE]}: runs an experiment (the built-in one by default) in the lab and writes the report. */
 @Command(name = "experiment", mixinStandardHelpOptions = true,
-    description = "Compare strategies over simulated networks; writes runs.csv, summary.csv, results.json and report.html.")
+    description = "Compare strategies over simulated networks and sessions; writes runs.csv, summary.csv, "
+        + "sessions.csv, session-summary.csv, results.json and report.html.")
 final class ExperimentCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;

@@ -28,6 +28,19 @@ class MainTest {
         text);
     assertTrue(text.matches("(?s).*happy-eyeballs\\s+happy-eyeballs\\s+connected\\s+[\\d.]+\\s+[23]\\s+127\\.0\\.0\\.1:.*"),
         text);
+    String inARow = text.substring(text.indexOf("connects in a row on one instance"));
+    assertTrue(inARow.contains("history("), "the default strategy keeps history: " + inARow);
+    assertTrue(inARow.matches("(?s).*\\n1\\s+connected\\s+[\\d.]+\\s+3\\s+127\\.0\\.0\\.1:.*"),
+        "the first connect meets the black hole and the refusal: " + inARow);
+    for (int i = 2; i <= 5; i++) {
+      assertTrue(inARow.matches("(?s).*\\n" + i + "\\s+connected\\s+[\\d.]+\\s+1\\s+127\\.0\\.0\\.1:.*"),
+          "connect " + i + " goes straight to the good endpoint: " + inARow);
+    }
+  }
+
+  @Test
+  void aNegativeRepeatIsBadInput() {
+    assertOneLineError("--repeat -1", "negative", "demo", "--repeat", "-1");
   }
 
   @Test

@@ -4,10 +4,8 @@ import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.PathRecord;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.UnknownHostException;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -104,14 +102,15 @@ public final class PathTable {
     return Optional.of(s.record());
   }
 
-  private synchronized void update(Network network, AddressPair pair, Outcome outcome, FailureKind kind,
+  private synchronized void update(Network network, AddressPair pair, PathRecord.Outcome outcome, FailureKind kind,
       long startedAt, long endedAt) {
     long ran = endedAt - startedAt;
     InetSocketAddress d = pair.destination();
     InetAddress source = pair.source() == null ? null : pair.source().address();
     stats(new Key(network, Scope.PAIR, source, d.getAddress(), d.getPort()), endedAt).add(outcome, kind, ran, endedAt);
     stats(new Key(network, Scope.DESTINATION, null, d.getAddress(), d.getPort()), endedAt).add(outcome, kind, ran, endedAt);
-    stats(new Key(network, Scope.PREFIX, null, prefixOf(d.getAddress()), -1), endedAt).add(outcome, kind, ran, endedAt);
+    stats(new Key(network, Scope.PREFIX, null, PathHistory.prefixOf(d.getAddress()), -1), endedAt)
+        .add(outcome, kind, ran, endedAt);
     if (entries.size() > maxEntries * 2) { // keep a sweep of expired entries from ever costing much
       sweep(endedAt);
     }
@@ -133,23 +132,6 @@ public final class PathTable {
       }
     }
   }
-
-  /** The /64 of an IPv6 address, the /24 of an IPv4 one: RFC 8305 section 5's "prefix". */
-  static InetAddress prefixOf(InetAddress address) {
-    byte[] b = address.getAddress();
-    int keep = address instanceof Inet4Address ? 3 : 8;
-    for (int i = keep; i < b.length; i++) {
-      b[i] = 0;
-    }
-    try {
-      return InetAddress.getByAddress(b);
-    } catch (UnknownHostException impossible) {
-      throw new AssertionError(impossible);
-    }
-  }
-
-  /** How an attempt ended, for {@link #update}. */
-  private enum Outcome { CONNECTED, FAILED, LOST }
 
   /**
    * One connect's window on the table: what its ranker and scheduler read ({@link PathHistory}, at the time
@@ -203,27 +185,27 @@ public final class PathTable {
       if (!table.enabled()) {
         return Optional.empty();
       }
-      return table.lookUp(new Key(network, Scope.PREFIX, null, prefixOf(address), -1), nowNanos);
+      return table.lookUp(new Key(network, Scope.PREFIX, null, PathHistory.prefixOf(address), -1), nowNanos);
     }
 
     /** Attempt on {@code pair} connected: its connect time is a round-trip sample. */
     public void connected(AddressPair pair, long startedAt, long connectedAt) {
       if (table.enabled()) {
-        table.update(network, pair, Outcome.CONNECTED, null, startedAt, connectedAt);
+        table.update(network, pair, PathRecord.Outcome.CONNECTED, null, startedAt, connectedAt);
       }
     }
 
     /** Attempt on {@code pair} failed with {@code kind}; a time-out bounds its round-trip time from below. */
     public void failed(AddressPair pair, FailureKind kind, long startedAt, long endedAt) {
       if (table.enabled()) {
-        table.update(network, pair, Outcome.FAILED, kind, startedAt, endedAt);
+        table.update(network, pair, PathRecord.Outcome.FAILED, kind, startedAt, endedAt);
       }
     }
 
     /** Attempt on {@code pair}, started no later than the winner, was still running when it connected. */
     public void lost(AddressPair pair, long startedAt, long endedAt) {
       if (table.enabled()) {
-        table.update(network, pair, Outcome.LOST, null, startedAt, endedAt);
+        table.update(network, pair, PathRecord.Outcome.LOST, null, startedAt, endedAt);
       }
     }
 
@@ -247,30 +229,25 @@ public final class PathTable {
     long lastUsed = Long.MIN_VALUE;
     long updatedAt;
 
-    void add(Outcome outcome, FailureKind kind, long ran, long at) {
+    /** One attempt's end. An if chain, not an enum switch: no switch-map class to load on the first connect. */
+    void add(PathRecord.Outcome outcome, FailureKind kind, long ran, long at) {
       updatedAt = at;
       lastAt = at;
-      switch (outcome) {
-        case CONNECTED -> {
-          connected++;
-          last = PathRecord.Outcome.CONNECTED;
-          lastUsed = at;
-          slowerThan = 0;
-          sample(Math.max(0, ran));
-        }
-        case FAILED -> {
-          failed++;
-          failuresByKind[kind.ordinal()]++;
-          last = PathRecord.Outcome.FAILED;
-          if (kind == FailureKind.TIMED_OUT) {
-            slowerThan = Math.max(slowerThan, ran);
-          }
-        }
-        case LOST -> {
-          lost++;
-          last = PathRecord.Outcome.LOST;
+      last = outcome;
+      if (outcome == PathRecord.Outcome.CONNECTED) {
+        connected++;
+        lastUsed = at;
+        slowerThan = 0;
+        sample(Math.max(0, ran));
+      } else if (outcome == PathRecord.Outcome.FAILED) {
+        failed++;
+        failuresByKind[kind.ordinal()]++;
+        if (kind == FailureKind.TIMED_OUT) {
           slowerThan = Math.max(slowerThan, ran);
         }
+      } else {
+        lost++;
+        slowerThan = Math.max(slowerThan, ran);
       }
     }
 

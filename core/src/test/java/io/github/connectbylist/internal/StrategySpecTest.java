@@ -31,6 +31,9 @@ class StrategySpecTest {
     assertEquals(Duration.ofNanos(500_000), StrategyOptions.parseDuration("x", "500us"));
     assertEquals(Duration.ofMinutes(1), StrategyOptions.parseDuration("x", "1m"));
     assertEquals("250ms", StrategyOptions.formatDuration(Duration.ofMillis(250)));
+    assertEquals("10m", StrategyOptions.formatDuration(Duration.ofMinutes(10)));
+    assertEquals("90s", StrategyOptions.formatDuration(Duration.ofSeconds(90)));
+    assertEquals("0s", StrategyOptions.formatDuration(Duration.ZERO));
     assertEquals(Duration.ofMillis(250), StrategyOptions.parseDuration("x", " 250 ms "));
     assertEquals(Duration.ofNanos(7), StrategyOptions.parseDuration("x", "7ns"));
     assertEquals(Duration.ofSeconds(2), StrategyOptions.parseDuration("x", "2s"));

@@ -36,7 +36,10 @@ final class HtmlReport {
     s.append("<h1>ConnectByList lab: ").append(esc(e.name())).append("</h1>\n<p>")
         .append(e.runs()).append(" simulated connects per strategy and scenario, seed ").append(e.seed())
         .append(", deadline ").append(e.deadline().toMillis()).append(" ms. Strategies are <code>ranker/scheduler</code>; "
-            + "the orchestrator and strategies are the library's own, run under a virtual clock.</p>\n");
+            + "the orchestrator and strategies are the library's own, run under a virtual clock.")
+        .append(results.sessions().isEmpty() ? "" : " Below the scenarios: <a href=\"#sessions\">sessions</a>, "
+            + "simulated clients that make many connects with one history.")
+        .append("</p>\n");
     for (Map.Entry<String, List<Results.Cell>> entry : results.byScenario().entrySet()) {
       List<Results.Cell> cells = entry.getValue();
       s.append("<h2 id=\"").append(esc(entry.getKey())).append("\">").append(esc(entry.getKey())).append("</h2>\n<p>")
@@ -52,7 +55,8 @@ final class HtmlReport {
     if (!results.sessions().isEmpty()) {
       s.append("<h1 id=\"sessions\">Sessions</h1>\n<p>").append(e.sessionRuns()).append(" simulated clients per "
           + "strategy and session; each client keeps one history through its connects. Time to connect by connect "
-          + "number: the median across clients (a point at the top means more than half failed).</p>\n");
+          + "number: the median and the 90th percentile across clients (a point at the top means that more than "
+          + "half, or more than a tenth, failed), on one scale.</p>\n");
       for (Map.Entry<String, List<Results.SessionCell>> entry : bySession(results).entrySet()) {
         List<Results.SessionCell> cells = entry.getValue();
         s.append("<h2 id=\"").append(esc(entry.getKey())).append("\">").append(esc(entry.getKey())).append("</h2>\n<p>")
@@ -60,7 +64,8 @@ final class HtmlReport {
         List<String> names = new java.util.ArrayList<>();
         cells.forEach(c -> names.add(c.strategy()));
         legend(s, names);
-        byConnect(s, cells);
+        byConnect(s, cells, 50);
+        byConnect(s, cells, 90);
         sessionTable(s, cells);
       }
     }
@@ -74,17 +79,22 @@ final class HtmlReport {
     return map;
   }
 
-  /** The median time-to-connect of each connect number, one line per strategy, on a log time axis. */
-  private static void byConnect(StringBuilder s, List<Results.SessionCell> cells) {
+  /**
+   * A percentile of time-to-connect at each connect number, one line per strategy, on a log time axis that
+   * the median's chart and the p90's share, so that the two read against each other.
+   */
+  private static void byConnect(StringBuilder s, List<Results.SessionCell> cells, int percentile) {
     int connects = cells.get(0).session().connects();
     double min = Double.MAX_VALUE;
     double max = 0;
     for (Results.SessionCell c : cells) {
       for (int k = 1; k <= connects; k++) {
-        double v = c.millisAt(k, 50);
-        if (!Double.isNaN(v)) {
-          min = Math.min(min, v);
-          max = Math.max(max, v);
+        for (int p : new int[] {50, 90}) {
+          double v = c.millisAt(k, p);
+          if (!Double.isNaN(v)) {
+            min = Math.min(min, v);
+            max = Math.max(max, v);
+          }
         }
       }
     }
@@ -92,13 +102,10 @@ final class HtmlReport {
       s.append("<p>No connect succeeded.</p>\n");
       return;
     }
-    double lo = Math.floor(Math.log10(Math.max(min, 0.001)));
-    double hi = Math.ceil(Math.log10(max * 1.01));
-    if (hi <= lo) {
-      hi = lo + 1;
-    }
-    s.append("<svg class=\"session\" width=\"").append(W).append("\" height=\"").append(H).append("\" viewBox=\"0 0 ")
-        .append(W).append(' ').append(H).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
+    double[] decades = decades(min, max);
+    double lo = decades[0];
+    double hi = decades[1];
+    openSvg(s, "session");
     for (int decade = (int) lo; decade <= (int) hi; decade++) {
       double y = H - BOTTOM - (decade - lo) / (hi - lo) * (H - TOP - BOTTOM);
       s.append(line(LEFT, y, W - RIGHT, y, "#eee")).append(text(LEFT - 6, y + 4, tick(decade), "end"));
@@ -111,11 +118,12 @@ final class HtmlReport {
       }
     }
     s.append(text((LEFT + W - RIGHT) / 2.0, H - 6, "connect number", "middle"));
-    s.append(text(LEFT + 6, TOP + 12, "median time to connect (ms, log scale)", "start"));
+    s.append(text(LEFT + 6, TOP + 12, (percentile == 50 ? "median" : "p" + percentile)
+        + " time to connect (ms, log scale)", "start"));
     for (int i = 0; i < cells.size(); i++) {
       StringBuilder points = new StringBuilder();
       for (int k = 1; k <= connects; k++) {
-        double v = cells.get(i).millisAt(k, 50);
+        double v = cells.get(i).millisAt(k, percentile);
         double y = Double.isNaN(v) ? TOP : H - BOTTOM - (Math.log10(Math.max(v, Math.pow(10, lo))) - lo) / (hi - lo)
             * (H - TOP - BOTTOM);
         points.append(k == 1 ? "" : " ").append(fmt(connectX(k, connects))).append(',').append(fmt(y));
@@ -125,6 +133,18 @@ final class HtmlReport {
           .append(points).append("\"/>");
     }
     s.append("</svg>\n");
+  }
+
+  /** The powers of ten that a log axis from {@code min} to {@code max} milliseconds spans: at least one decade. */
+  private static double[] decades(double min, double max) {
+    double lo = Math.floor(Math.log10(Math.max(min, 0.001)));
+    double hi = Math.ceil(Math.log10(max * 1.01));
+    return new double[] {lo, hi <= lo ? lo + 1 : hi};
+  }
+
+  private static void openSvg(StringBuilder s, String cssClass) {
+    s.append("<svg class=\"").append(cssClass).append("\" width=\"").append(W).append("\" height=\"").append(H)
+        .append("\" viewBox=\"0 0 ").append(W).append(' ').append(H).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
   }
 
   private static double connectX(int k, int connects) {
@@ -173,13 +193,10 @@ final class HtmlReport {
       s.append("<p>No run connected.</p>\n");
       return;
     }
-    double lo = Math.floor(Math.log10(Math.max(min, 0.001)));
-    double hi = Math.ceil(Math.log10(max * 1.01));
-    if (hi <= lo) {
-      hi = lo + 1;
-    }
-    s.append("<svg class=\"cdf\" width=\"").append(W).append("\" height=\"").append(H).append("\" viewBox=\"0 0 ")
-        .append(W).append(' ').append(H).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
+    double[] decades = decades(min, max);
+    double lo = decades[0];
+    double hi = decades[1];
+    openSvg(s, "cdf");
     for (int decade = (int) lo; decade <= (int) hi; decade++) {
       double x = x(decade, lo, hi);
       s.append(line(x, TOP, x, H - BOTTOM, "#eee")).append(text(x, H - BOTTOM + 16, tick(decade), "middle"));

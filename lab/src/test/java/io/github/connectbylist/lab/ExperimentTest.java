@@ -30,7 +30,9 @@ class ExperimentTest {
   void theReportHasACdfPerScenarioWithACurvePerStrategyAndATimeline(@TempDir Path dir) throws Exception {
     Experiment experiment = Experiment.builtIn().withRuns(50).withSessionRuns(10);
     String html = Files.readString(ResultsWriter.write(ExperimentRunner.run(experiment), dir));
-    assertEquals(experiment.sessions().size(), count(html, "<svg class=\"session\""), "a chart per session");
+    assertEquals(2 * experiment.sessions().size(), count(html, "<svg class=\"session\""),
+        "per session, a chart of the median and one of p90 by connect number");
+    assertEquals(experiment.sessions().size(), count(html, ">p90 time to connect (ms, log scale)<"));
     int scenarios = experiment.scenarios().size();
     assertEquals(scenarios, count(html, "<svg class=\"timeline\""));
     assertTrue(count(html, "<svg class=\"cdf\"") >= scenarios - 1, "all-down has no CDF: nothing connects");

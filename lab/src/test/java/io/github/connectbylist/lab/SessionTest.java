@@ -60,13 +60,14 @@ class SessionTest {
   }
 
   @Test
-  void onAHealthyDualStackNetworkHistoryCostsNothingAtTheTail() {
+  void onAHealthyDualStackNetworkHistoryCostsNothing() {
     Results.SessionCell he = run("dual-stack-healthy-session", "happy-eyeballs/happy-eyeballs");
     Results.SessionCell history = run("dual-stack-healthy-session", "history/happy-eyeballs");
     assertTrue(history.pooledMillis(2, 99) <= he.pooledMillis(2, 99) + 0.01,
         history.pooledMillis(2, 99) + " vs " + he.pooledMillis(2, 99));
-    assertEquals(he.pooledMillis(2, 50), history.pooledMillis(2, 50), 0.5,
-        "a few connects of a noisy first sample try IPv4, 2 ms slower here");
+    // IPv4 is 2 ms slower here; exploring it while IPv6 answers within twice the leeway would show at the median
+    assertTrue(history.pooledMillis(2, 50) <= he.pooledMillis(2, 50) + 0.01,
+        history.pooledMillis(2, 50) + " vs " + he.pooledMillis(2, 50));
   }
 
   @Test

@@ -5,6 +5,7 @@ import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.PathRecord;
 import io.github.connectbylist.api.RankingContext;
+import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,8 +34,8 @@ import java.util.Optional;
  * network: every {@code explore-every}-th connect tries the base order's first choice first (so it costs at
  * most one connection attempt delay, and nothing where history agrees with the base), and the 2nd, 4th and
  * 8th connects put first the pairs of which nothing at all is known, while there are any and every known
- * path is slower than the leeway (a faster one could not be beaten by more than it). Pure: it reads the history view of its ranking
- * context and keeps no state of its own.
+ * path is slower than twice the leeway. Pure: it reads the history view of its ranking context and keeps no
+ * state of its own.
  */
 public final class HistoryRanker implements AddressPairRanker {
   /** Apple's leeway: round-trip times closer than this count as equal. */
@@ -112,8 +113,12 @@ public final class HistoryRanker implements AddressPairRanker {
   }
 
   /**
-   * Whether a path never tried could win anything: only when every known path is slower than the leeway,
-   * since the RTT rule ignores differences within it.
+   * Whether trying a path never tried is worth its cost. It can change the order afterwards only by being
+   * faster than the best known path by more than the leeway, and exploring costs its round-trip time on
+   * this connect; we explore when the best known path is slower than twice the leeway (50 ms by default),
+   * so that behind a path 100 ms slower than another (the lab's {@code slow-ipv6}) it is found on the 2nd
+   * connect, and on a healthy dual-stack network, whose families differ by a few milliseconds, no connect
+   * pays for a look at the other family.
    */
   private boolean mightBeBeaten(List<Ranked> known) {
     long best = Long.MAX_VALUE;
@@ -122,7 +127,7 @@ public final class HistoryRanker implements AddressPairRanker {
         best = Math.min(best, r.record.expectedRttNanos());
       }
     }
-    return best == Long.MAX_VALUE || best > leewayNanos;
+    return best == Long.MAX_VALUE || best > 2 * leewayNanos;
   }
 
   /** What is known of a pair: the pair's own record, else its prefix's (the same route, most likely). */
@@ -203,8 +208,9 @@ public final class HistoryRanker implements AddressPairRanker {
 
   @Override
   public String toString() {
-    return "history(base=" + base + ", rtt-leeway=" + leewayNanos / 1_000_000 + "ms, set-aside-for="
-        + setAsideNanos / 1_000_000_000 + "s, explore-every=" + exploreEvery + ")";
+    return "history(base=" + base + ", rtt-leeway=" + StrategyOptions.formatDuration(Duration.ofNanos(leewayNanos))
+        + ", set-aside-for=" + StrategyOptions.formatDuration(Duration.ofNanos(setAsideNanos)) + ", explore-every="
+        + exploreEvery + ")";
   }
 
   /** Typed options; the text options of {@link HistoryRankerProvider} map onto these. */

@@ -38,7 +38,8 @@ public final class HistoryRankerProvider extends BaseStrategyProvider<AddressPai
     options.add(new StrategyOption(BASE, "happy-eyeballs", "the ranker whose order history changes, by name"));
     options.add(new StrategyOption(LEEWAY, "25ms", "round-trip times closer than this count as equal"));
     options.add(new StrategyOption(SET_ASIDE, "10m", "how long a failure or a lost race puts a pair last"));
-    options.add(new StrategyOption(EXPLORE, "16", "every this many connects, the oldest evidence goes first; 0 never"));
+    options.add(new StrategyOption(EXPLORE, "16",
+        "every this many connects, the base order's first pair goes first; 0 never"));
     options.addAll(new HappyEyeballsRankerProvider().options());
     return options;
   }
