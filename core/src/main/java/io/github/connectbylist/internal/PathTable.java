@@ -263,10 +263,13 @@ public final class PathTable {
     }
 
     PathRecord record() {
-      Map<FailureKind, Integer> byKind = new EnumMap<>(FailureKind.class);
-      for (FailureKind k : FailureKind.values()) {
-        if (failuresByKind[k.ordinal()] > 0) {
-          byKind.put(k, failuresByKind[k.ordinal()]);
+      Map<FailureKind, Integer> byKind = Map.of(); // the common case, read on every connect: no map to build
+      if (failed > 0) {
+        byKind = new EnumMap<>(FailureKind.class);
+        for (FailureKind k : FailureKind.values()) {
+          if (failuresByKind[k.ordinal()] > 0) {
+            byKind.put(k, failuresByKind[k.ordinal()]);
+          }
         }
       }
       return new PathRecord(connected, failed, byKind, lost, last, lastAt, srtt, rttvar, slowerThan, lastUsed);

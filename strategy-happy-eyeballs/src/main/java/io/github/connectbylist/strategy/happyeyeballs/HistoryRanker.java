@@ -78,6 +78,9 @@ public final class HistoryRanker implements AddressPairRanker {
   @Override
   public List<AddressPair> rank(List<AddressPair> pairs, RankingContext context) {
     List<AddressPair> order = base.rank(pairs, context);
+    if (order.size() < 2) {
+      return order; // one pair has one order: nothing to look up
+    }
     PathHistory history = context.history();
     List<Ranked> rest = new ArrayList<>(order.size());
     List<Ranked> setAside = new ArrayList<>();
