@@ -1,7 +1,8 @@
 /**
  * ConnectByList: the facade ({@code io.github.connectbylist}) and the engine seam
  * ({@code io.github.connectbylist.engine}) that lets a connect run on another driver and transport.
- * Everything else is internal and not exported. Strategies are found with {@link java.util.ServiceLoader}.
+ * Everything else is internal and not exported. Strategies and resolvers are found with {@link
+ * java.util.ServiceLoader}; the JDK's resolver, {@code system}, is core's own.
  */
 module io.github.connectbylist.core {
   requires transitive io.github.connectbylist.api;
@@ -11,4 +12,8 @@ module io.github.connectbylist.core {
 
   uses io.github.connectbylist.api.AddressPairRanker.Provider;
   uses io.github.connectbylist.api.AttemptScheduler.Provider;
+  uses io.github.connectbylist.api.NameResolver.Provider;
+
+  provides io.github.connectbylist.api.NameResolver.Provider
+      with io.github.connectbylist.internal.SystemResolverProvider;
 }

@@ -3,15 +3,18 @@ package io.github.connectbylist;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.ConnectListener;
+import io.github.connectbylist.api.FailureKind;
+import io.github.connectbylist.api.Addresses;
 import io.github.connectbylist.api.LocalAddress;
+import io.github.connectbylist.api.NameResolver;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Host;
 import io.github.connectbylist.internal.ConnectCall;
-import io.github.connectbylist.internal.ConnectPlan;
 import io.github.connectbylist.internal.ConnectionDelivery;
 import io.github.connectbylist.internal.Destinations;
 import io.github.connectbylist.internal.EventLoop;
 import io.github.connectbylist.internal.GuardedListener;
+import io.github.connectbylist.internal.PairPlanner;
 import io.github.connectbylist.internal.SocketTransport;
 import io.github.connectbylist.internal.SystemHost;
 import java.io.IOException;
@@ -25,7 +28,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongFunction;
 
 /**
  * Connects to the best one of many candidate addresses: the JVM's {@code WSAConnectByList}. Each
@@ -51,8 +53,12 @@ public final class ConnectByList implements AutoCloseable {
   private final ConnectListener listener;
   private final EventLoop loop;
   private final Engine<SocketChannel, Connection> sockets;
+  private final DestinationPolicy policy;
+  private final Strategies strategies;
+  private final boolean ownsResolver;
+  private NameResolver resolver; // made on the first connect by name when none was given; guarded by this
 
-  private ConnectByList(Builder b, AddressPairRanker ranker, AttemptScheduler scheduler) {
+  private ConnectByList(Builder b, AddressPairRanker ranker, AttemptScheduler scheduler, NameResolver resolver) {
     this.ranker = ranker;
     this.scheduler = scheduler;
     this.timeout = b.timeout;
@@ -63,6 +69,10 @@ public final class ConnectByList implements AutoCloseable {
     this.listener = GuardedListener.wrap(b.listener);
     this.loop = new EventLoop();
     this.sockets = new Engine<>(loop, new SocketTransport(loop, b.socketOptions, b.blocking), ConnectionDelivery.INSTANCE);
+    this.policy = b.policy;
+    this.strategies = b.strategies;
+    this.resolver = resolver;
+    this.ownsResolver = b.resolverInstance == null;
   }
 
   /**
@@ -125,6 +135,78 @@ public final class ConnectByList implements AutoCloseable {
   }
 
   /**
+   * Connects to {@code host} by name, blocking: resolves it with this instance's resolver and races the
+   * answers as they arrive, as RFC 8305 section 3 describes (with {@code happy-eyeballs}: AAAA answered
+   * first, start at once; A first, wait the resolution delay for AAAA; late addresses join the race). An
+   * address literal connects without resolving. The deadline covers resolution; the trace has the answers
+   * ({@link Connection#answers()}). The connect runs on the event loop, where the answers arrive; the
+   * calling thread waits, and an interrupt ends the connect as {@link #connect(List)} says.
+   *
+   * @param host a host name, or an IP address literal (an IPv6 one with or without brackets)
+   * @param port the port, 1 to 65535
+   * @return the connected socket and how it was reached
+   * @throws IllegalArgumentException when the host is empty or the port out of range
+   * @throws IllegalStateException when this instance is closed
+   * @throws ConnectFailedException carrying every answer and attempt when none connected; {@link
+   *     FailureKind#NO_SUCH_NAME} or {@link FailureKind#RESOLUTION_FAILED} when the name gave no address
+   */
+  public Connection connect(String host, int port) throws ConnectFailedException {
+    return newCall(host, port, sockets).connectBlocking();
+  }
+
+  /**
+   * Starts connecting to {@code host} by name and returns at once; see {@link #connect(String, int)}.
+   *
+   * @param host a host name, or an IP address literal
+   * @param port the port, 1 to 65535
+   * @return the connection to come; cancelling it ends the connect and its resolution
+   * @throws IllegalArgumentException when the host is empty or the port out of range
+   * @throws IllegalStateException when this instance is closed
+   */
+  public CompletableFuture<Connection> connectAsync(String host, int port) {
+    return newCall(host, port, sockets).connectAsync();
+  }
+
+  /**
+   * Connects by name on another {@link Engine}, as {@link #connectAsync(List, Engine)} does for a list.
+   *
+   * @param <C> what the engine's transport yields for a connected attempt
+   * @param <R> what the caller gets
+   * @param host a host name, or an IP address literal
+   * @param port the port, 1 to 65535
+   * @param engine the driver, transport and delivery to run on
+   * @return the engine's result to come; cancelling it ends the connect
+   * @throws IllegalArgumentException when the host is empty or the port out of range
+   * @throws IllegalStateException when this instance is closed
+   */
+  public <C, R> CompletableFuture<R> connectAsync(String host, int port, Engine<C, R> engine) {
+    Objects.requireNonNull(engine, "engine");
+    return newCall(host, port, engine).connectAsync();
+  }
+
+  /**
+   * The resolver of connects by name: the one given to the builder, or made from its name, or (when none
+   * was named) the discovered one of highest priority, made on first use.
+   *
+   * @return the resolver
+   */
+  public synchronized NameResolver resolver() {
+    if (resolver == null) {
+      resolver = (strategies != null ? strategies : Strategies.discovered()).defaultResolver();
+    }
+    return resolver;
+  }
+
+  /**
+   * Which destinations this instance may connect to.
+   *
+   * @return the policy; {@link DestinationPolicy#allowAll()} unless the builder said otherwise
+   */
+  public DestinationPolicy destinations() {
+    return policy;
+  }
+
+  /**
    * What this instance remembers of its connects.
    *
    * @return the history, shared or its own
@@ -168,6 +250,13 @@ public final class ConnectByList implements AutoCloseable {
   @Override
   public void close() {
     loop.close();
+    NameResolver made;
+    synchronized (this) {
+      made = ownsResolver ? resolver : null;
+    }
+    if (made != null) {
+      made.close();
+    }
   }
 
   /** The one place a connect is wired, for every engine: checked destinations, a plan made later, the call. */
@@ -176,23 +265,34 @@ public final class ConnectByList implements AutoCloseable {
     if (loop.isClosing()) {
       throw new IllegalStateException("this ConnectByList is closed");
     }
-    return new ConnectCall<>(engine, listener, new Planner(Destinations.check(addresses)), start, deadlineNanos);
+    return new ConnectCall<>(engine, listener, planner(Destinations.check(addresses), false), start, deadlineNanos);
   }
 
-  /** Plans one connect where the call starts (a class, not a lambda: see ConnectCall's Step). */
-  private final class Planner implements LongFunction<ConnectPlan> {
-    private final List<InetSocketAddress> destinations;
-
-    Planner(List<InetSocketAddress> destinations) {
-      this.destinations = destinations;
+  /** The same for a connect by name; a literal is a list of one. */
+  private <C, R> ConnectCall<C, R> newCall(String name, int port, Engine<C, R> engine) {
+    Objects.requireNonNull(name, "host");
+    String host = name.trim();
+    if (host.isEmpty()) {
+      throw new IllegalArgumentException("host is empty");
     }
-
-    @Override
-    public ConnectPlan apply(long nowNanos) {
-      boolean bindEverySource = host != SystemHost.INSTANCE; // the caller's sources are bound as given
-      return ConnectPlan.make(destinations, host, bindEverySource, osPicksSource, ranker, scheduler, timeout,
-          history.table(), nowNanos);
+    if (port < 1 || port > 65535) {
+      throw new IllegalArgumentException("port " + port + " of " + host + " is out of range: 1 to 65535");
     }
+    if (Addresses.looksLiteral(host)) {
+      String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+      return newCall(List.of(new InetSocketAddress(Addresses.parseLiteral(bare), port)), engine);
+    }
+    long start = engine.driver().nanoTime();
+    if (loop.isClosing()) {
+      throw new IllegalStateException("this ConnectByList is closed");
+    }
+    return new ConnectCall<>(engine, listener, planner(List.of(), true), host, port, resolver(), start, deadlineNanos);
+  }
+
+  private PairPlanner planner(List<InetSocketAddress> destinations, boolean byName) {
+    boolean bindEverySource = host != SystemHost.INSTANCE; // the caller's sources are bound as given
+    return new PairPlanner(destinations, byName, host, bindEverySource, osPicksSource, ranker, scheduler, timeout,
+        history.table(), policy);
   }
 
   @Override
@@ -216,6 +316,9 @@ public final class ConnectByList implements AutoCloseable {
     private final Map<SocketOption<?>, Object> socketOptions = new LinkedHashMap<>();
     private boolean blocking = true;
     private Strategies strategies;
+    private String resolverSpec;
+    private NameResolver resolverInstance;
+    private DestinationPolicy policy = DestinationPolicy.allowAll();
 
     private Builder() {}
 
@@ -396,6 +499,44 @@ public final class ConnectByList implements AutoCloseable {
     }
 
     /**
+     * The resolver of connects by name, by name and options, such as {@code system} or {@code
+     * dns(servers=127.0.0.1:5353)}; made by {@link #build()} and closed with the instance. By default the
+     * system property {@value Strategies#RESOLVER_PROPERTY}, else the discovered resolver of highest priority.
+     *
+     * @param spec a name, with options if any
+     * @return this builder
+     */
+    public Builder resolver(String spec) {
+      this.resolverSpec = Objects.requireNonNull(spec, "resolver");
+      this.resolverInstance = null;
+      return this;
+    }
+
+    /**
+     * A resolver made in code; the caller keeps it, and closes it after the instance.
+     *
+     * @param resolver the resolver
+     * @return this builder
+     */
+    public Builder resolver(NameResolver resolver) {
+      this.resolverInstance = Objects.requireNonNull(resolver, "resolver");
+      this.resolverSpec = null;
+      return this;
+    }
+
+    /**
+     * Which destinations may be connected: every address is checked, those of late answers too, before any
+     * socket opens for it. Everything is allowed by default.
+     *
+     * @param policy such as {@link DestinationPolicy#denyPrivate()}
+     * @return this builder
+     */
+    public Builder destinations(DestinationPolicy policy) {
+      this.policy = Objects.requireNonNull(policy, "policy");
+      return this;
+    }
+
+    /**
      * Resolves the strategies and checks the options.
      *
      * @return the instance; close it when done
@@ -419,7 +560,11 @@ public final class ConnectByList implements AutoCloseable {
           scheduler = scheduler != null ? scheduler : choice.scheduler();
         }
       }
-      return new ConnectByList(this, ranker, scheduler);
+      NameResolver resolver = resolverInstance;
+      if (resolver == null && resolverSpec != null) {
+        resolver = (strategies != null ? strategies : Strategies.discovered()).resolver(resolverSpec);
+      }
+      return new ConnectByList(this, ranker, scheduler, resolver);
     }
 
     private void checkSocketOptions() {

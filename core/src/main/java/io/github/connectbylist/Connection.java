@@ -1,5 +1,6 @@
 package io.github.connectbylist;
 
+import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.Attempt;
 import java.io.Closeable;
 import java.io.IOException;
@@ -17,6 +18,7 @@ public final class Connection implements Closeable {
   private final InetSocketAddress localAddress;
   private final InetSocketAddress remoteAddress;
   private final List<Attempt> attempts;
+  private final List<Answer> answers;
   private final Attempt winner;
   private final Duration elapsed;
 
@@ -37,10 +39,33 @@ public final class Connection implements Closeable {
       List<Attempt> attempts,
       Attempt winner,
       Duration elapsed) {
+    this(channel, localAddress, remoteAddress, attempts, List.of(), winner, elapsed);
+  }
+
+  /**
+   * For a connect by name: with the answers of its resolution.
+   *
+   * @param channel the connected channel
+   * @param localAddress its local address
+   * @param remoteAddress its remote address
+   * @param attempts every attempt of the connect, in start order, with the denied destinations
+   * @param answers the answers of its resolution that came before it connected
+   * @param winner the attempt that connected
+   * @param elapsed from the start of the connect to the winner's connection
+   */
+  public Connection(
+      SocketChannel channel,
+      InetSocketAddress localAddress,
+      InetSocketAddress remoteAddress,
+      List<Attempt> attempts,
+      List<Answer> answers,
+      Attempt winner,
+      Duration elapsed) {
     this.channel = channel;
     this.localAddress = localAddress;
     this.remoteAddress = remoteAddress;
     this.attempts = List.copyOf(attempts);
+    this.answers = List.copyOf(answers);
     this.winner = winner;
     this.elapsed = elapsed;
   }
@@ -79,6 +104,16 @@ public final class Connection implements Closeable {
    */
   public List<Attempt> attempts() {
     return attempts;
+  }
+
+  /**
+   * For a connect by name, the answers of its resolution that came before it connected (a connect may win
+   * before the other family answers); empty for a connect to a list.
+   *
+   * @return the answers, in the order they came
+   */
+  public List<Answer> answers() {
+    return answers;
   }
 
   /**

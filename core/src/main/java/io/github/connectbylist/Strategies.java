@@ -2,6 +2,7 @@ package io.github.connectbylist;
 
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.NameResolver;
 import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import io.github.connectbylist.api.StrategyProvider;
@@ -22,14 +23,17 @@ import java.util.WeakHashMap;
 import java.util.stream.Collectors;
 
 /**
- * The rankers and schedulers found with {@link ServiceLoader}, and the rules for choosing among them: by
- * name, by option text such as {@code sequential(attempt-timeout=250ms)}, by the system property {@value
- * #PROPERTY}, or by priority. A provider that fails to load is reported in {@link #problems()} and logged;
- * the others still work.
+ * The rankers, schedulers and resolvers found with {@link ServiceLoader}, and the rules for choosing among
+ * them: by name, by option text such as {@code sequential(attempt-timeout=250ms)}, by the system properties
+ * {@value #PROPERTY} and {@value #RESOLVER_PROPERTY}, or by priority. A provider that fails to load is
+ * reported in {@link #problems()} and logged; the others still work. Resolvers are looked for only when
+ * first asked for, so that an application that never connects by name does not pay for the scan.
  */
 public final class Strategies {
   /** The system property that names the strategy used when code names none. */
   public static final String PROPERTY = "connectbylist.strategy";
+  /** The system property that names the resolver used when code names none. */
+  public static final String RESOLVER_PROPERTY = "connectbylist.resolver";
 
   /**
    * Discovered strategies per class loader. The values hold classes of their loader, so they are held
@@ -49,9 +53,13 @@ public final class Strategies {
   private final List<AddressPairRanker.Provider> rankers;
   private final List<AttemptScheduler.Provider> schedulers;
   private final List<String> problems;
+  private final ClassLoader loader;
+  private List<NameResolver.Provider> resolvers; // loaded on first use, under this object's lock
+  private List<String> resolverProblems = List.of();
 
   private Strategies(ClassLoader loader) {
     List<String> found = new ArrayList<>();
+    this.loader = loader;
     this.rankers = load(AddressPairRanker.Provider.class, "ranker", loader, found);
     this.schedulers = load(AttemptScheduler.Provider.class, "scheduler", loader, found);
     this.problems = List.copyOf(found);
@@ -105,12 +113,67 @@ public final class Strategies {
   }
 
   /**
+   * Resolvers, highest priority first; core's {@code system} is always among them.
+   *
+   * @return the resolver providers
+   */
+  public synchronized List<NameResolver.Provider> resolvers() {
+    if (resolvers == null) {
+      List<String> found = new ArrayList<>();
+      resolvers = load(NameResolver.Provider.class, "resolver", loader, found);
+      resolverProblems = List.copyOf(found);
+    }
+    return resolvers;
+  }
+
+  /**
    * One line for each provider that could not be loaded or described, saying why.
    *
    * @return the problems, empty when every provider loaded
    */
-  public List<String> problems() {
-    return problems;
+  public synchronized List<String> problems() {
+    if (resolverProblems.isEmpty()) {
+      return problems;
+    }
+    List<String> all = new ArrayList<>(problems);
+    all.addAll(resolverProblems);
+    return List.copyOf(all);
+  }
+
+  /**
+   * The resolver named by {@code spec}, such as {@code dns(servers=127.0.0.1:5353)}; the error lists what
+   * exists. The caller closes it.
+   *
+   * @param spec a name, with options if any
+   * @return a new resolver
+   * @throws IllegalArgumentException naming an unknown resolver or option, with what exists
+   */
+  public NameResolver resolver(String spec) {
+    StrategySpec parsed = StrategySpec.parse(spec);
+    return create(find(resolvers(), parsed.name(), "resolver"), parsed.options(), "resolver");
+  }
+
+  /**
+   * The resolver used when code names none: the one in {@value #RESOLVER_PROPERTY} if set, else the
+   * highest-priority one found. The caller closes it.
+   *
+   * @return a new resolver
+   */
+  public NameResolver defaultResolver() {
+    String property = System.getProperty(RESOLVER_PROPERTY);
+    if (property != null && !property.isBlank()) {
+      try {
+        return resolver(property);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("system property " + RESOLVER_PROPERTY + "=" + property + ": "
+            + e.getMessage(), e);
+      }
+    }
+    List<NameResolver.Provider> found = resolvers();
+    if (found.isEmpty()) {
+      throw new IllegalStateException("no resolver was discovered, not even core's own" + problemsSuffix());
+    }
+    return create(found.get(0), StrategyOptions.empty(), "resolver");
   }
 
   /**
@@ -272,7 +335,8 @@ public final class Strategies {
   }
 
   private String problemsSuffix() {
-    return problems.isEmpty() ? "" : " (failed to load: " + String.join("; ", problems) + ")";
+    List<String> all = problems();
+    return all.isEmpty() ? "" : " (failed to load: " + String.join("; ", all) + ")";
   }
 
   private static <P extends StrategyProvider<?>> List<P> load(

@@ -56,6 +56,22 @@ public final class Addresses {
     }
   }
 
+  /**
+   * Whether {@code text} is written as an IP address literal (a dotted quad, or hex digits, dots and colons
+   * with at least one colon), so that it needs no resolver. Checks the form only; {@link #parseLiteral} tells
+   * whether it is a valid address.
+   *
+   * @param text a host name or literal; an IPv6 literal may be in brackets
+   * @return {@code true} for the form of a literal
+   */
+  public static boolean looksLiteral(String text) {
+    if (text == null || text.isEmpty()) {
+      return false;
+    }
+    String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
+    return bare.indexOf(':') >= 0 ? isHexDotsAndColons(bare) : isDottedQuad(bare);
+  }
+
   /** Four groups of one to three digits between dots (checked by hand: no regex in a connect's first path). */
   private static boolean isDottedQuad(String text) {
     int groups = 0;

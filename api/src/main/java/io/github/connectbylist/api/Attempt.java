@@ -8,7 +8,9 @@ import java.util.Objects;
  * One connection attempt that has ended: which pair, when it started and ended (measured from the start of
  * the connect), and how it ended. The trace of a connect is its list of attempts in start order.
  *
- * @param index the attempt's place in start order, from 0
+ * @param index the attempt's place in start order, from 0; {@link #NOT_STARTED} for a destination the
+ *     destination policy denied, which is in the trace but was never started (its failure is {@link
+ *     FailureKind#DENIED})
  * @param pair the pair tried
  * @param startedAt when the socket started connecting
  * @param endedAt when the attempt connected, failed, or was ended
@@ -17,6 +19,9 @@ import java.util.Objects;
  */
 public record Attempt(
     int index, AddressPair pair, Duration startedAt, Duration endedAt, FailureKind failure, IOException error) {
+
+  /** The index of a denied destination: it was never started. */
+  public static final int NOT_STARTED = -1;
 
   /**
    * Checks the record.
@@ -58,7 +63,7 @@ public record Attempt(
 
   @Override
   public String toString() {
-    return "#" + index + " " + pair + " " + startedAt.toNanos() / 1e6 + "ms.." + endedAt.toNanos() / 1e6 + "ms "
+    return (index == NOT_STARTED ? "denied " : "#" + index + " ") + pair + " " + startedAt.toNanos() / 1e6 + "ms.." + endedAt.toNanos() / 1e6 + "ms "
         + (connected() ? "CONNECTED" : failure + " (" + error.getMessage() + ")");
   }
 }

@@ -45,6 +45,18 @@ public interface AttemptScheduler {
   }
 
   /**
+   * Whether a connect by name may start this scheduler's schedule before resolution has ended, and so tell it
+   * of each answer as it arrives ({@link Schedule#answered}, {@link Schedule#resolutionEnded}), as RFC 8305
+   * section 3 needs. When {@code false} (the default, and WSAConnectByName's way) a connect by name waits for
+   * every answer, then plans and schedules as a connect to a list.
+   *
+   * @return {@code true} when schedules handle answers that arrive while they run
+   */
+  default boolean startsBeforeResolution() {
+    return false;
+  }
+
+  /**
    * The state of one connect. Times are nanoseconds since the connect started, on the clock the deadline
    * is measured with; they never go back.
    *
@@ -72,6 +84,24 @@ public interface AttemptScheduler {
    *       (connected, given up, cancelled by the caller, or its {@code ConnectByList} closed). Attempts
    *       closed for those reasons are not reported: the schedule is over.
    * </ol>
+   *
+   * <h2>Connects by name</h2>
+   *
+   * <p>For a scheduler that {@linkplain AttemptScheduler#startsBeforeResolution starts before resolution},
+   * a connect by name makes its schedule at once, with the pairs known then (often none), and then:
+   *
+   * <ol>
+   *   <li>Each answer, as it arrives, is reported to {@link #answered} with the ranked pairs as they are now:
+   *       the pairs already started first, in start order and unchanged, then the others, re-ranked with
+   *       the answer's (RFC 8305 section 4: late addresses are sorted into those not yet tried). {@link
+   *       #next} is asked right after.
+   *   <li>When the last answer is in, {@link #resolutionEnded} is called, then {@link #next} is asked.
+   *   <li>Until then, a {@link Decision.StartNext} with no pair left to start, or a {@link
+   *       Decision.AwaitAttemptEnd} with no attempt running, waits for the next answer instead of giving
+   *       up; the connect fails only when resolution has ended and every pair has failed.
+   * </ol>
+   *
+   * <p>Addresses the destination policy denies never become pairs, so a schedule never hears of them.</p>
    *
    * <p>A blocking connect starts on the caller's thread and moves to the event loop when it has to wait.
    * The move is invisible here: nothing is asked because of it, and a {@link Decision.WakeAt} answered on
@@ -122,6 +152,23 @@ public interface AttemptScheduler {
      * @param nowNanos when it connected, since the connect started
      */
     default void attemptConnected(int index, long nowNanos) {}
+
+    /**
+     * For a connect by name: an answer arrived. {@link #next} is asked right after.
+     *
+     * @param answer the answer, possibly empty or failed
+     * @param rankedPairs every pair now: those started, in start order, then the rest in the order they will
+     *     start; the n-th {@link Decision.StartNext} still starts the n-th pair
+     * @param nowNanos the time since the connect started
+     */
+    default void answered(Answer answer, List<AddressPair> rankedPairs, long nowNanos) {}
+
+    /**
+     * For a connect by name: every answer is in; no pair comes after this. {@link #next} is asked right after.
+     *
+     * @param nowNanos the time since the connect started
+     */
+    default void resolutionEnded(long nowNanos) {}
   }
 
   /** Registers a scheduler with {@link java.util.ServiceLoader}. */

@@ -13,9 +13,19 @@ public interface ConnectListener {
   /**
    * A connect was planned.
    *
-   * @param rankedPairs its pairs, in the order the ranker chose
+   * @param rankedPairs its pairs, in the order the ranker chose; for a connect by name, those known before
+   *     any answer (often none)
    */
   default void connectStarted(List<AddressPair> rankedPairs) {}
+
+  /**
+   * For a connect by name: an answer of the resolution arrived, and its addresses (those the destination
+   * policy allows) became pairs.
+   *
+   * @param answer the answer
+   * @param rankedPairs every pair now, those started first in start order, then the rest as ranked
+   */
+  default void answered(Answer answer, List<AddressPair> rankedPairs) {}
 
   /**
    * An attempt started.

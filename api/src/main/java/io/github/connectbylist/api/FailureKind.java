@@ -17,6 +17,12 @@ public enum FailureKind {
   ADDRESS_UNAVAILABLE,
   /** Ended by us: another attempt won, or the caller cancelled or interrupted, or the instance closed. */
   CANCELLED,
+  /** The name does not exist, or has no addresses (DNS NXDOMAIN, or no A and AAAA records). */
+  NO_SUCH_NAME,
+  /** The name could not be resolved: the resolver failed (SERVFAIL, no server answered) or timed out. */
+  RESOLUTION_FAILED,
+  /** The destination policy of the {@code ConnectByList} denies this address; no socket was opened for it. */
+  DENIED,
   /** Anything else; the attempt's error says what. */
   OTHER
 }

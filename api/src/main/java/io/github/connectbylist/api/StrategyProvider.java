@@ -9,7 +9,7 @@ import java.util.List;
  * <p>Implementations need a public no-argument constructor and must not declare a public static {@code
  * provider()} method: in a named module ServiceLoader would call that instead.
  *
- * @param <T> the strategy type, {@link AddressPairRanker} or {@link AttemptScheduler}
+ * @param <T> what it makes: an {@link AddressPairRanker}, an {@link AttemptScheduler} or a {@link NameResolver}
  */
 public interface StrategyProvider<T> {
 

@@ -1,5 +1,6 @@
 package io.github.connectbylist.engine;
 
+import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.Attempt;
 import java.io.IOException;
 import java.time.Duration;
@@ -26,6 +27,23 @@ public interface Delivery<C, R> {
    * @throws IOException when the connection turns out to be unusable; it then counts as a failed attempt
    */
   R deliver(C connection, List<Attempt> attempts, Attempt winner, Duration elapsed) throws IOException;
+
+  /**
+   * Makes the caller's result of a connect by name; the orchestrator calls this one. By default it leaves
+   * the answers out and calls {@link #deliver(Object, List, Attempt, Duration)}.
+   *
+   * @param connection the winner's connection
+   * @param attempts every attempt of the connect, in start order, with the denied destinations
+   * @param answers the answers of the connect's resolution so far; empty for a connect to a list
+   * @param winner the attempt that connected
+   * @param elapsed from the start of the connect to the winner's connection
+   * @return the caller's result
+   * @throws IOException when the connection turns out to be unusable; it then counts as a failed attempt
+   */
+  default R deliver(C connection, List<Attempt> attempts, List<Answer> answers, Attempt winner, Duration elapsed)
+      throws IOException {
+    return deliver(connection, attempts, winner, elapsed);
+  }
 
   /**
    * Releases a result the caller will not get, because the connect was cancelled as it won.

@@ -2,16 +2,21 @@ package io.github.connectbylist.internal;
 
 import io.github.connectbylist.ConnectFailedException;
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.AttemptScheduler.Schedule;
 import io.github.connectbylist.api.ConnectListener;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
+import io.github.connectbylist.api.NameResolver;
+import io.github.connectbylist.api.Query;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Driver;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Transport;
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -19,7 +24,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.LongFunction;
 
 /**
  * One connect: plans it, then runs the schedule's decisions against a {@link Transport} until one attempt
@@ -35,6 +39,12 @@ import java.util.function.LongFunction;
  * asynchronous connect runs on the driver from the start, planning included, so the caller's thread does
  * no I/O.
  *
+ * <p>A connect by name runs on the driver from the start. It asks the resolver, and each answer, on the
+ * driver, becomes pairs ranked with those not yet started; a schedule that {@linkplain
+ * io.github.connectbylist.api.AttemptScheduler#startsBeforeResolution starts before resolution} is told of
+ * each answer, any other is made when resolution has ended. Such a connect fails only when resolution has
+ * ended and every pair has failed; the deadline covers the resolution too.
+ *
  * @param <C> what the transport yields for a connected attempt
  * @param <R> what the caller gets
  */
@@ -48,13 +58,16 @@ public final class ConnectCall<C, R> {
    * What the call asks the driver to run. One small class dispatching on these, rather than a lambda per
    * step: every new lambda costs a bootstrap in the first connect of a JVM (about 7 ms for the first one).
    */
-  private enum Step { BEGIN, ADOPT, DEADLINE, WAKE, CANCELLED, CLOSED }
+  private enum Step { BEGIN, ADOPT, DEADLINE, WAKE, CANCELLED, CLOSED, RESOLVED }
 
   private final Driver driver;
   private final Transport<C> transport;
   private final Delivery<C, R> delivery;
   private final ConnectListener listener;
-  private final LongFunction<ConnectPlan> planner;
+  private final ConnectPlanner planner;
+  private final String host;
+  private final int port;
+  private final NameResolver resolver;
   private final long startNanos;
   private final long deadlineNanos;
   private final CallFuture future = new CallFuture();
@@ -63,7 +76,7 @@ public final class ConnectCall<C, R> {
 
   private Phase phase = Phase.NEW;
   private boolean onDriver;
-  private List<AddressPair> pairs = List.of();
+  private List<AddressPair> pairs = new ArrayList<>();
   private boolean[] bindSource = new boolean[0];
   private Schedule schedule;
   private PathTable.View history = PathTable.NONE.begin(null, 0);
@@ -80,17 +93,41 @@ public final class ConnectCall<C, R> {
   private int winnerIndex = -1;
   private long winnerConnectedAt;
   private ConnectFailedException failure;
+  private boolean resolving;
+  private NameResolver.Lookup lookup = NameResolver.Lookup.DONE;
+  private final List<Answer> answers = new ArrayList<>();
+  private final List<Attempt> denied = new ArrayList<>();
 
   /**
+   * A connect to a list of addresses.
+   *
    * @param planner makes the plan (pairs, binds, schedule, history) on the thread that starts the call, at
    *     the driver's time it is given
    * @param startNanos when the connect started, on the driver's {@link Driver#nanoTime()} scale
    * @param deadlineNanos the deadline in nanoseconds after {@code startNanos}, or {@link Long#MAX_VALUE}
    */
+  public ConnectCall(
+      Engine<C, R> engine, ConnectListener listener, ConnectPlanner planner, long startNanos, long deadlineNanos) {
+    this(engine, listener, planner, null, 0, null, startNanos, deadlineNanos);
+  }
+
+  /**
+   * A connect by name, or to a list when {@code host} is {@code null}.
+   *
+   * @param planner plans the start, each answer's addresses, and a schedule made after resolution
+   * @param host the name to resolve, or {@code null}
+   * @param port the port of every address of the name
+   * @param resolver resolves {@code host}
+   * @param startNanos when the connect started, on the driver's {@link Driver#nanoTime()} scale
+   * @param deadlineNanos the deadline in nanoseconds after {@code startNanos}, or {@link Long#MAX_VALUE}
+   */
   @SuppressWarnings("unchecked")
   public ConnectCall(
-      Engine<C, R> engine, ConnectListener listener, LongFunction<ConnectPlan> planner, long startNanos,
-      long deadlineNanos) {
+      Engine<C, R> engine, ConnectListener listener, ConnectPlanner planner, String host, int port,
+      NameResolver resolver, long startNanos, long deadlineNanos) {
+    this.host = host;
+    this.port = port;
+    this.resolver = resolver;
     this.driver = engine.driver();
     this.transport = engine.transport();
     this.delivery = engine.delivery();
@@ -106,7 +143,7 @@ public final class ConnectCall<C, R> {
    * waits. An interrupt ends the connect and throws with kind {@code CANCELLED}; the flag stays set.
    */
   public R connectBlocking() throws ConnectFailedException {
-    start(true);
+    start(host == null); // a connect by name waits for its answers on the driver, where they arrive
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -116,7 +153,7 @@ public final class ConnectCall<C, R> {
       }
       ended.join();
       throw failure != null ? failure
-          : new ConnectFailedException(FailureKind.CANCELLED, "interrupted", attemptList(), lastEnded);
+          : new ConnectFailedException(FailureKind.CANCELLED, "interrupted", attemptList(), List.copyOf(answers), lastEnded);
     } catch (ExecutionException e) {
       throw asConnectFailed(e.getCause());
     }
@@ -194,13 +231,13 @@ public final class ConnectCall<C, R> {
     }
     ConnectPlan plan;
     try {
-      plan = planner.apply(driver.nanoTime());
+      plan = planner.plan(driver.nanoTime());
     } catch (RuntimeException e) {
       Log.warning("a connect could not be planned", e);
       fail(FailureKind.OTHER, "could not plan the connect: " + e, e);
       return;
     }
-    pairs = plan.pairs();
+    pairs = new ArrayList<>(plan.pairs());
     bindSource = plan.bindSource();
     schedule = plan.schedule();
     history = plan.history();
@@ -208,12 +245,34 @@ public final class ConnectCall<C, R> {
     startedAt = new long[pairs.size()];
     attempts = new Attempt[pairs.size()];
     phase = Phase.RUNNING;
-    listener.connectStarted(pairs);
-    drive();
+    recordDenied(plan.denied());
+    listener.connectStarted(List.copyOf(pairs));
+    if (host != null) {
+      resolving = true;
+      try {
+        lookup = resolver.resolve(host, new Answers());
+      } catch (RuntimeException e) {
+        Log.warning("resolver " + resolver + " threw", e);
+        resolving = false;
+        fail(FailureKind.RESOLUTION_FAILED, "the resolver failed on " + host + ": " + e, e);
+        return;
+      }
+      if (phase != Phase.RUNNING) {
+        return;
+      }
+    }
+    if (schedule != null) {
+      drive();
+    } else if (!resolving) {
+      noPairs(); // a list whose every destination was denied
+    }
   }
 
   /** Asks the schedule what to do and does it, until it says to wait or the connect ends. */
   private void drive() {
+    if (schedule == null) {
+      return; // a connect by name whose schedule waits for resolution to end
+    }
     cancelWake(); // every answer replaces the one before
     int budget = decisionBudget();
     while (phase == Phase.RUNNING) {
@@ -245,7 +304,7 @@ public final class ConnectCall<C, R> {
         }
         return;
       } else {
-        if (runningCount == 0) {
+        if (runningCount == 0 && !resolving) {
           exhausted();
         }
         return;
@@ -404,7 +463,7 @@ public final class ConnectCall<C, R> {
     attempts[index] = winner;
     R result;
     try {
-      result = delivery.deliver(connection, attemptList(), winner, Duration.ofNanos(at));
+      result = delivery.deliver(connection, attemptList(), List.copyOf(answers), winner, Duration.ofNanos(at));
     } catch (IOException | RuntimeException e) {
       attempts[index] = null;
       delivery.discardConnection(connection);
@@ -441,8 +500,40 @@ public final class ConnectCall<C, R> {
   }
 
   private void exhausted() {
+    if (started == 0) {
+      noPairs();
+      return;
+    }
     FailureKind kind = lastEnded == null ? FailureKind.OTHER : lastEnded.failure();
-    fail(kind, "could not connect to any of " + pairs.size() + (pairs.size() == 1 ? " address pair" : " address pairs"));
+    fail(kind, "could not connect to any of " + pairs.size() + (pairs.size() == 1 ? " address pair" : " address pairs")
+        + (host == null ? "" : " of " + host));
+  }
+
+  /**
+   * Ends a connect that never had a pair to start: every destination denied, or the name without an
+   * address (the resolver's failure, or empty answers).
+   */
+  private void noPairs() {
+    if (!denied.isEmpty()) {
+      fail(FailureKind.DENIED, "every address " + (host == null ? "given" : "of " + host) + " is denied by the "
+          + "destination policy");
+      return;
+    }
+    FailureKind kind = FailureKind.NO_SUCH_NAME;
+    StringBuilder why = new StringBuilder(host == null ? "no destination" : "no address for " + host + ":");
+    for (Answer a : answers) {
+      why.append(' ').append(a.query()).append(' ')
+          .append(a.failed() ? a.failure() + " (" + a.error().getMessage() + ")" : "empty").append(';');
+      if (a.failure() == FailureKind.RESOLUTION_FAILED) {
+        kind = FailureKind.RESOLUTION_FAILED; // a name that might exist, had the resolver answered
+      }
+    }
+    for (Answer a : answers) {
+      if (a.failure() == FailureKind.NO_SUCH_NAME) {
+        kind = FailureKind.NO_SUCH_NAME; // a server said the name does not exist: that settles it
+      }
+    }
+    fail(kind, why.charAt(why.length() - 1) == ';' ? why.substring(0, why.length() - 1) : why.toString());
   }
 
   private void deadlinePassed() {
@@ -482,7 +573,7 @@ public final class ConnectCall<C, R> {
     }
     cancelTimers();
     List<Attempt> list = attemptList();
-    failure = new ConnectFailedException(kind, message, list, lastEnded);
+    failure = new ConnectFailedException(kind, message, list, List.copyOf(answers), lastEnded);
     if (cause != null && lastEnded == null) {
       failure.initCause(cause);
     }
@@ -530,6 +621,11 @@ public final class ConnectCall<C, R> {
           }
           case CANCELLED -> cancelled();
           case CLOSED -> fail(FailureKind.CANCELLED, "the ConnectByList was closed");
+          case RESOLVED -> {
+            if (phase != Phase.DONE) {
+              resolved();
+            }
+          }
         }
       } catch (RuntimeException e) {
         internalError(e);
@@ -576,20 +672,170 @@ public final class ConnectCall<C, R> {
   }
 
   private void end() {
+    lookup.cancel();
+    resolving = false;
     if (onDriver) {
       driver.removeOnClose(closeHook);
     }
     ended.complete(null);
   }
 
+  /** The trace: the attempts in start order, with the denied destinations where they were denied in time. */
   private List<Attempt> attemptList() {
-    List<Attempt> list = new ArrayList<>(started);
+    List<Attempt> list = new ArrayList<>(started + denied.size());
+    int d = 0;
     for (int i = 0; i < started; i++) {
       if (attempts[i] != null) {
+        while (d < denied.size() && denied.get(d).startedAt().compareTo(attempts[i].startedAt()) <= 0) {
+          list.add(denied.get(d++));
+        }
         list.add(attempts[i]);
       }
     }
+    while (d < denied.size()) {
+      list.add(denied.get(d++));
+    }
     return list;
+  }
+
+  private void recordDenied(List<ConnectPlan.Denied> destinations) {
+    if (destinations.isEmpty()) {
+      return;
+    }
+    Duration now = Duration.ofNanos(elapsed());
+    for (ConnectPlan.Denied d : destinations) {
+      Attempt a = new Attempt(Attempt.NOT_STARTED, AddressPair.toDestination(d.destination()), now, now,
+          FailureKind.DENIED, Failures.madeUp(d.reason()));
+      denied.add(a);
+      if (lastEnded == null) {
+        lastEnded = a;
+      }
+      listener.attemptEnded(a);
+    }
+  }
+
+  /** An answer, on the driver: its addresses become pairs, ranked into those not yet started. */
+  private void answered(Answer answer) {
+    if (phase == Phase.DONE) {
+      return;
+    }
+    answers.add(answer);
+    if (phase == Phase.RUNNING && !answer.addresses().isEmpty()) {
+      List<InetSocketAddress> arrived = new ArrayList<>(answer.addresses().size());
+      for (InetAddress a : answer.addresses()) {
+        arrived.add(new InetSocketAddress(a, port));
+      }
+      ConnectPlan.Addition addition = planner.add(arrived, List.copyOf(pairs.subList(started, pairs.size())));
+      recordDenied(addition.denied());
+      extend(addition);
+    }
+    List<AddressPair> now = List.copyOf(pairs);
+    listener.answered(answer, now);
+    if (phase == Phase.RUNNING && schedule != null) {
+      try {
+        schedule.answered(answer, now, elapsed());
+      } catch (RuntimeException e) {
+        schedulerFailed(e);
+      }
+      drive();
+    }
+  }
+
+  /** The pairs not yet started are replaced by the addition's order; the arrays grow to hold them all. */
+  @SuppressWarnings("unchecked")
+  private void extend(ConnectPlan.Addition addition) {
+    List<AddressPair> rest = addition.rest();
+    pairs.subList(started, pairs.size()).clear();
+    pairs.addAll(rest);
+    int size = pairs.size();
+    if (running.length < size) {
+      int capacity = Math.max(size, running.length * 2);
+      running = Arrays.copyOf(running, capacity);
+      startedAt = Arrays.copyOf(startedAt, capacity);
+      attempts = Arrays.copyOf(attempts, capacity);
+      bindSource = Arrays.copyOf(bindSource, capacity);
+    }
+    System.arraycopy(addition.bindRest(), 0, bindSource, started, rest.size());
+  }
+
+  /** Every answer is in, on the driver: a schedule that waited is made now, one that raced is told. */
+  private void resolved() {
+    resolving = false;
+    lookup = NameResolver.Lookup.DONE;
+    if (phase != Phase.RUNNING) {
+      return;
+    }
+    if (schedule == null) {
+      if (pairs.isEmpty()) {
+        noPairs();
+        return;
+      }
+      schedule = planner.schedule(List.copyOf(pairs));
+      drive();
+      return;
+    }
+    try {
+      schedule.resolutionEnded(elapsed());
+    } catch (RuntimeException e) {
+      schedulerFailed(e);
+    }
+    drive();
+  }
+
+  /**
+   * Where the resolver's calls arrive, on its threads: each goes to the driver as a task, in the order the
+   * resolver made them (the resolver's calls never overlap, and the driver runs tasks in order).
+   */
+  private final class Answers implements NameResolver.Answers {
+    @Override
+    public void answered(Query query, List<InetAddress> addresses) {
+      post(new OnAnswer(query, List.copyOf(addresses), null, null));
+    }
+
+    @Override
+    public void failed(Query query, FailureKind kind, Exception error) {
+      FailureKind k = kind == FailureKind.NO_SUCH_NAME ? kind : FailureKind.RESOLUTION_FAILED;
+      post(new OnAnswer(query, List.of(), k, error != null ? error : new IOException(k.toString())));
+    }
+
+    @Override
+    public void done() {
+      post(new OnDriver(Step.RESOLVED));
+    }
+
+    private void post(Runnable task) {
+      try {
+        driver.execute(task);
+      } catch (RejectedExecutionException closing) {
+        // the driver is closing: its close hook ends the call
+      }
+    }
+  }
+
+  /** One answer, to be handled on the driver with the driver's time. */
+  private final class OnAnswer implements Runnable {
+    private final Query query;
+    private final List<InetAddress> addresses;
+    private final FailureKind failure;
+    private final Exception error;
+
+    OnAnswer(Query query, List<InetAddress> addresses, FailureKind failure, Exception error) {
+      this.query = query;
+      this.addresses = addresses;
+      this.failure = failure;
+      this.error = error;
+    }
+
+    @Override
+    public void run() {
+      try {
+        if (phase != Phase.DONE) {
+          answered(new Answer(host, query, Duration.ofNanos(elapsed()), addresses, failure, error));
+        }
+      } catch (RuntimeException e) {
+        internalError(e);
+      }
+    }
   }
 
   private long elapsed() {

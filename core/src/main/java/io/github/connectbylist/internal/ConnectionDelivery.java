@@ -1,6 +1,7 @@
 package io.github.connectbylist.internal;
 
 import io.github.connectbylist.Connection;
+import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.engine.Delivery;
 import java.io.IOException;
@@ -18,8 +19,15 @@ public final class ConnectionDelivery implements Delivery<SocketChannel, Connect
   @Override
   public Connection deliver(SocketChannel channel, List<Attempt> attempts, Attempt winner, Duration elapsed)
       throws IOException {
+    return deliver(channel, attempts, List.of(), winner, elapsed);
+  }
+
+  @Override
+  public Connection deliver(
+      SocketChannel channel, List<Attempt> attempts, List<Answer> answers, Attempt winner, Duration elapsed)
+      throws IOException {
     return new Connection(channel, (InetSocketAddress) channel.getLocalAddress(),
-        (InetSocketAddress) channel.getRemoteAddress(), attempts, winner, elapsed);
+        (InetSocketAddress) channel.getRemoteAddress(), attempts, answers, winner, elapsed);
   }
 
   @Override

@@ -38,18 +38,30 @@ public final class Destinations {
         throw bad(i, a, "has port 0");
       }
       InetAddress ip = Addresses.unmapped(a.getAddress());
-      if (ip.isAnyLocalAddress()) {
-        throw bad(i, a, "is the unspecified address, which reaches this host on Linux rather than a peer");
-      }
-      if (ip.isMulticastAddress()) {
-        throw bad(i, a, "is a multicast address; TCP cannot connect to it");
-      }
-      if (ip instanceof Inet4Address && isLimitedBroadcast(ip)) {
-        throw bad(i, a, "is the broadcast address; TCP cannot connect to it");
+      String unusable = unusable(ip);
+      if (unusable != null) {
+        throw bad(i, a, unusable);
       }
       unique.add(ip == a.getAddress() ? a : new InetSocketAddress(ip, a.getPort()));
     }
     return new ArrayList<>(unique);
+  }
+
+  /**
+   * Why {@code ip} (unmapped) can never be a TCP destination, or {@code null} when it can: for the caller's
+   * list an argument error, for an address in a resolver's answer a destination denied.
+   */
+  public static String unusable(InetAddress ip) {
+    if (ip.isAnyLocalAddress()) {
+      return "is the unspecified address, which reaches this host on Linux rather than a peer";
+    }
+    if (ip.isMulticastAddress()) {
+      return "is a multicast address; TCP cannot connect to it";
+    }
+    if (ip instanceof Inet4Address && isLimitedBroadcast(ip)) {
+      return "is the broadcast address; TCP cannot connect to it";
+    }
+    return null;
   }
 
   private static boolean isLimitedBroadcast(InetAddress ip) {

@@ -1,5 +1,7 @@
 package io.github.connectbylist.internal;
 
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.AttemptScheduler.Schedule;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
@@ -9,7 +11,7 @@ import io.github.connectbylist.api.FailureKind;
  * connection: it waits for the running attempts, then tries the rest one at a time.
  */
 final class FallbackSchedule implements Schedule {
-  private final int pairCount;
+  private int pairCount;
   private int started;
   private int running;
 
@@ -32,6 +34,11 @@ final class FallbackSchedule implements Schedule {
   @Override
   public void attemptFailed(int index, FailureKind kind, long nowNanos) {
     running = Math.max(0, running - 1);
+  }
+
+  @Override
+  public void answered(Answer answer, java.util.List<AddressPair> rankedPairs, long nowNanos) {
+    pairCount = rankedPairs.size();
   }
 
   @Override

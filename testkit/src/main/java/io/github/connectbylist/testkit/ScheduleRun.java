@@ -5,11 +5,13 @@ import io.github.connectbylist.ConnectFailedException;
 import io.github.connectbylist.History;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Host;
+import io.github.connectbylist.engine.SimulatedResolver;
 import io.github.connectbylist.engine.SimulatedTransport;
 import io.github.connectbylist.engine.VirtualDriver;
 import java.net.InetAddress;
@@ -35,7 +37,8 @@ import java.util.concurrent.CompletionException;
  * }</pre>
  *
  * <p>The destinations are {@code 192.0.2.1}, {@code 192.0.2.2}, ... (a documentation range, as data) in
- * input order, each with the source left to the OS, unless {@link #destinations} says otherwise.
+ * input order, each with the source left to the OS, unless {@link #destinations} says otherwise. With
+ * {@link #resolving}, the run is a connect by name to {@value #NAME}, whose answers come as scripted.
  */
 public final class ScheduleRun {
   private static final AddressPairRanker INPUT_ORDER = new AddressPairRanker() {
@@ -50,7 +53,13 @@ public final class ScheduleRun {
     }
   };
 
+  /** The name a run {@linkplain #resolving resolves}. */
+  public static final String NAME = "name.test";
+  /** The port of a run that resolves. */
+  public static final int PORT = 443;
+
   private final AttemptScheduler scheduler;
+  private List<SimulatedResolver.Reply> replies;
   private AddressPairRanker ranker = INPUT_ORDER;
   private Optional<Duration> deadline = Optional.empty();
   private List<InetSocketAddress> destinations;
@@ -116,6 +125,18 @@ public final class ScheduleRun {
   }
 
   /**
+   * Makes the run a connect by name to {@value #NAME}:{@value #PORT} whose queries reply as given, in
+   * virtual time from the start of the connect.
+   *
+   * @param replies each query's reply
+   * @return this run
+   */
+  public ScheduleRun resolving(SimulatedResolver.Reply... replies) {
+    this.replies = List.of(replies);
+    return this;
+  }
+
+  /**
    * Connects once: the n-th attempt started does what the n-th script says.
    *
    * @param scripts what each attempt does, in start order
@@ -139,25 +160,47 @@ public final class ScheduleRun {
     ConnectByList.Builder builder = ConnectByList.builder().ranker(ranker).scheduler(scheduler)
         .host(Host.of(List.of(), Map.of())).osPicksSource(true).history(history);
     deadline.ifPresent(builder::timeout);
+    if (replies != null) {
+      builder.resolver(new SimulatedResolver(driver, Map.of(NAME, replies)));
+    }
     try (ConnectByList cbl = builder.build()) {
-      CompletableFuture<List<Attempt>> done =
-          cbl.connectAsync(destinations != null ? destinations : documentationAddresses(script.size()),
-              new Engine<>(driver, transport, Delivery.<AddressPair>attemptsOnly()));
+      Engine<AddressPair, Result> engine = new Engine<>(driver, transport, new Traced());
+      CompletableFuture<Result> done = replies != null ? cbl.connectAsync(NAME, PORT, engine)
+          : cbl.connectAsync(destinations != null ? destinations : documentationAddresses(script.size()), engine);
       driver.runUntil(done::isDone);
       if (!done.isDone()) {
         throw new AssertionError("the connect neither ended nor waits for anything: the schedule is stuck");
       }
       try {
-        List<Attempt> attempts = done.join();
-        Attempt winner = attempts.stream().filter(Attempt::connected).findFirst().orElseThrow();
-        return new Result(spans(attempts), "CONNECTED", millis(winner.endedAt().toNanos()), attempts);
+        return done.join();
       } catch (CompletionException e) {
         if (!(e.getCause() instanceof ConnectFailedException failed)) {
           throw e;
         }
-        return new Result(spans(failed.attempts()), failed.kind().name(), millis(driver.nanoTime()), failed.attempts());
+        return new Result(spans(failed.attempts()), failed.kind().name(), millis(driver.nanoTime()), failed.attempts(),
+            failed.answers());
       }
     }
+  }
+
+  /** The run's result as the orchestrator delivers it: the trace, answers included. */
+  private static final class Traced implements Delivery<AddressPair, Result> {
+    @Override
+    public Result deliver(AddressPair connection, List<Attempt> attempts, Attempt winner, Duration elapsed) {
+      return deliver(connection, attempts, List.of(), winner, elapsed);
+    }
+
+    @Override
+    public Result deliver(
+        AddressPair connection, List<Attempt> attempts, List<Answer> answers, Attempt winner, Duration elapsed) {
+      return new Result(spans(attempts), "CONNECTED", millis(elapsed.toNanos()), attempts, answers);
+    }
+
+    @Override
+    public void discard(Result result) {}
+
+    @Override
+    public void discardConnection(AddressPair connection) {}
   }
 
   /**
@@ -168,8 +211,9 @@ public final class ScheduleRun {
    *     that of the last attempt to end)
    * @param endMs when the winner connected, or when the connect failed
    * @param attempts the orchestrator's own records
+   * @param answers for a run that {@linkplain #resolving resolves}, the answers that came, in order
    */
-  public record Result(List<Span> spans, String end, double endMs, List<Attempt> attempts) {
+  public record Result(List<Span> spans, String end, double endMs, List<Attempt> attempts, List<Answer> answers) {
     /**
      * Copies the lists.
      *
@@ -177,10 +221,12 @@ public final class ScheduleRun {
      * @param end {@code CONNECTED} or the failure kind
      * @param endMs when it connected or failed
      * @param attempts the orchestrator's records
+     * @param answers the answers of a connect by name
      */
     public Result {
       spans = List.copyOf(spans);
       attempts = List.copyOf(attempts);
+      answers = List.copyOf(answers);
     }
   }
 

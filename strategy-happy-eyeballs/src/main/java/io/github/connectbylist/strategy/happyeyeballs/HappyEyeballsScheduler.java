@@ -1,6 +1,7 @@
 package io.github.connectbylist.strategy.happyeyeballs;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
@@ -25,6 +26,14 @@ import java.util.Optional;
  * SRTT + 4 RTTVAR (RFC 6298 section 2); for a pair never connected, the shortest such timeout among this
  * connect's other pairs, which are addresses of the same service; with no history at all, the configured
  * delay. Always within 10 ms and 2 s.
+ *
+ * <p>A connect by name starts before resolution has ended (RFC 8305 section 3): when the AAAA answer comes
+ * first, the first attempt starts at once; when an A answer with addresses comes first, it waits up to the
+ * Resolution Delay ({@code resolution-delay}, 50 ms) for AAAA, starting at once if AAAA answers, comes back
+ * empty or fails, or resolution ends. Later answers are ranked into the pairs not yet started (section 4)
+ * and keep the pacing, with one exception of ours: an answer that brings the first address of a family
+ * none of whose addresses has been tried starts it at once, so that a slow AAAA answer behind a broken IPv4
+ * path costs its own delay and not a further Connection Attempt Delay.
  */
 public final class HappyEyeballsScheduler implements AttemptScheduler {
   /** RFC 8305 section 8: the recommended Connection Attempt Delay. */
@@ -33,15 +42,19 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
   public static final Duration MINIMUM_DELAY = Duration.ofMillis(10);
   /** RFC 8305 section 5: the adaptive delay SHOULD stay at or below 2 s. */
   public static final Duration MAXIMUM_ADAPTIVE_DELAY = Duration.ofSeconds(2);
+  /** RFC 8305 section 8: the recommended Resolution Delay. */
+  public static final Duration DEFAULT_RESOLUTION_DELAY = Duration.ofMillis(50);
 
   private final Duration delay;
   private final int maxConcurrentAttempts;
   private final boolean adaptive;
+  private final Duration resolutionDelay;
 
   private HappyEyeballsScheduler(Builder b) {
     this.delay = b.delay;
     this.maxConcurrentAttempts = b.maxConcurrentAttempts;
     this.adaptive = b.adaptive;
+    this.resolutionDelay = b.resolutionDelay;
   }
 
   /**
@@ -77,7 +90,26 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     if (adaptive.isPresent()) {
       b.adaptive(adaptive.get());
     }
+    Optional<Duration> resolution = options.duration(HappyEyeballsSchedulerProvider.RESOLUTION_DELAY);
+    if (resolution.isPresent()) {
+      b.resolutionDelay(resolution.get());
+    }
     return b.build();
+  }
+
+  /**
+   * How long a connect by name whose A answer came first waits for the AAAA answer.
+   *
+   * @return the Resolution Delay
+   */
+  public Duration resolutionDelay() {
+    return resolutionDelay;
+  }
+
+  /** Races the answers of a connect by name as they arrive (RFC 8305 section 3). */
+  @Override
+  public boolean startsBeforeResolution() {
+    return true;
   }
 
   /**
@@ -114,12 +146,17 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
 
   @Override
   public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline, PathHistory history) {
+    return new Staggered(rankedPairs, maxConcurrentAttempts, resolutionDelay.toNanos(), this, history);
+  }
+
+  /** For each pair, how long after starting it the next may start. */
+  private long[] delays(List<AddressPair> rankedPairs, PathHistory history) {
     long[] delays = new long[rankedPairs.size()];
     Arrays.fill(delays, delay.toNanos());
     if (adaptive) {
       adaptDelays(rankedPairs, history, delays);
     }
-    return new Staggered(delays, maxConcurrentAttempts);
+    return delays;
   }
 
   /**
@@ -160,40 +197,67 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
   public String toString() {
     return "happy-eyeballs(connection-attempt-delay=" + StrategyOptions.formatDuration(delay)
         + ", max-concurrent-attempts=" + (maxConcurrentAttempts == Integer.MAX_VALUE ? "none" : maxConcurrentAttempts)
-        + ", adaptive=" + adaptive + ")";
+        + ", adaptive=" + adaptive + ", resolution-delay=" + StrategyOptions.formatDuration(resolutionDelay) + ")";
   }
 
   /** The state of one connect. */
   private static final class Staggered implements Schedule {
-    private final long[] delayAfter;
     private final int cap;
+    private final long resolutionDelay;
+    private final HappyEyeballsScheduler config;
+    private final PathHistory history;
+    private long[] delayAfter; // for each pair in ranked order, how long after starting it the next may start
+    private List<AddressPair> pairs;
     private int started;
     private int running;
-    private int failuresNotAnswered;
+    private int startsOwed; // failures and newly arrived families not yet answered with a start
     private long nextDue;
+    // RFC 8305 section 3, for a connect by name
+    private boolean ipv6Answered; // an AAAA answer with addresses came
+    private boolean ipv6Settled; // the AAAA query is over, whatever it said, or resolution ended
+    private long ipv4AnsweredAt = -1; // when the first A answer with addresses came
+    private boolean triedIpv4;
+    private boolean triedIpv6;
 
-    /** @param delayAfter for each pair, how long after starting it the next may start */
-    Staggered(long[] delayAfter, int cap) {
-      this.delayAfter = delayAfter;
+    Staggered(List<AddressPair> rankedPairs, int cap, long resolutionDelay, HappyEyeballsScheduler config,
+        PathHistory history) {
+      this.pairs = rankedPairs;
+      this.delayAfter = config.delays(rankedPairs, history);
       this.cap = cap;
+      this.resolutionDelay = resolutionDelay;
+      this.config = config;
+      this.history = history;
     }
 
     @Override
     public Decision next(long now) {
-      if (started == delayAfter.length || running >= cap) {
+      if (started == delayAfter.length) {
+        startsOwed = 0; // a failure with nothing left to start owes nothing to pairs that come later
+        return Decision.awaitAttemptEnd();
+      }
+      if (running >= cap) {
         return Decision.awaitAttemptEnd();
       }
       if (started == 0) {
+        long waitUntil = ipv4AnsweredAt + resolutionDelay;
+        if (ipv4AnsweredAt >= 0 && !ipv6Answered && !ipv6Settled && now < waitUntil) {
+          return Decision.wakeAt(waitUntil); // section 3: A came first; give AAAA the Resolution Delay
+        }
         return start(now);
       }
-      if (failuresNotAnswered > 0) {
-        failuresNotAnswered--;
+      if (startsOwed > 0) {
+        startsOwed--;
         return start(now);
       }
       return now >= nextDue ? start(now) : Decision.wakeAt(nextDue);
     }
 
     private Decision start(long now) {
+      if (started < pairs.size()) {
+        boolean v6 = pairs.get(started).isIpv6();
+        triedIpv6 |= v6;
+        triedIpv4 |= !v6;
+      }
       nextDue = now + delayAfter[started];
       started++;
       running++;
@@ -203,7 +267,61 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     @Override
     public void attemptFailed(int index, FailureKind kind, long now) {
       running--;
-      failuresNotAnswered++;
+      startsOwed++;
+    }
+
+    @Override
+    public void answered(Answer answer, List<AddressPair> rankedPairs, long now) {
+      boolean newFamily = started > 0
+          && (hasIpv6(answer) && !triedIpv6 && !pending(true) || hasIpv4(answer) && !triedIpv4 && !pending(false));
+      if (answer.query().coversIpv6()) {
+        ipv6Settled = true;
+        ipv6Answered |= hasIpv6(answer);
+      }
+      if (answer.query().coversIpv4() && ipv4AnsweredAt < 0 && hasIpv4(answer)) {
+        ipv4AnsweredAt = now;
+      }
+      long[] rest = config.delays(rankedPairs.subList(started, rankedPairs.size()), history);
+      long[] all = Arrays.copyOf(delayAfter, rankedPairs.size());
+      System.arraycopy(rest, 0, all, started, rest.length);
+      delayAfter = all;
+      pairs = rankedPairs;
+      if (newFamily) {
+        startsOwed++; // ours: a family that was not there when the others started goes now
+      }
+    }
+
+    @Override
+    public void resolutionEnded(long now) {
+      ipv6Settled = true;
+    }
+
+    /** Whether a pair of the family was waiting to start before this answer. */
+    private boolean pending(boolean ipv6) {
+      for (int i = started; i < pairs.size(); i++) {
+        if (pairs.get(i).isIpv6() == ipv6) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean hasIpv6(Answer answer) {
+      for (java.net.InetAddress a : answer.addresses()) {
+        if (a instanceof java.net.Inet6Address) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    private static boolean hasIpv4(Answer answer) {
+      for (java.net.InetAddress a : answer.addresses()) {
+        if (a instanceof java.net.Inet4Address) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 
@@ -212,6 +330,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     private Duration delay = DEFAULT_DELAY;
     private int maxConcurrentAttempts = Integer.MAX_VALUE;
     private boolean adaptive;
+    private Duration resolutionDelay = DEFAULT_RESOLUTION_DELAY;
 
     private Builder() {}
 
@@ -254,6 +373,22 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
      */
     public Builder adaptive(boolean adaptive) {
       this.adaptive = adaptive;
+      return this;
+    }
+
+    /**
+     * How long a connect by name waits for the AAAA answer when the A answer came first; 50 ms by default
+     * (RFC 8305 section 8). Zero starts on any first answer.
+     *
+     * @param delay not negative
+     * @return this builder
+     */
+    public Builder resolutionDelay(Duration delay) {
+      Objects.requireNonNull(delay, "delay");
+      if (delay.isNegative()) {
+        throw new IllegalArgumentException("resolution-delay must not be negative, was " + delay);
+      }
+      this.resolutionDelay = delay;
       return this;
     }
 

@@ -14,6 +14,7 @@ public final class HappyEyeballsSchedulerProvider extends BaseStrategyProvider<A
   static final String DELAY = "connection-attempt-delay";
   static final String MAX_CONCURRENT = "max-concurrent-attempts";
   static final String ADAPTIVE = "adaptive";
+  static final String RESOLUTION_DELAY = "resolution-delay";
 
   /**
    * For {@link java.util.ServiceLoader}.
@@ -23,7 +24,8 @@ public final class HappyEyeballsSchedulerProvider extends BaseStrategyProvider<A
         List.of(
             new StrategyOption(DELAY, "250ms", "time between attempt starts; at least 10ms, 100ms to 2s recommended"),
             new StrategyOption(MAX_CONCURRENT, "none", "at most this many attempts in flight"),
-            new StrategyOption(ADAPTIVE, "false", "take each delay from the history of the path started (SRTT + 4 RTTVAR, 10ms..2s)")));
+            new StrategyOption(ADAPTIVE, "false", "take each delay from the history of the path started (SRTT + 4 RTTVAR, 10ms..2s)"),
+            new StrategyOption(RESOLUTION_DELAY, "50ms", "by name: how long to wait for AAAA when A answers first")));
   }
 
   @Override

@@ -1,0 +1,72 @@
+package io.github.connectbylist.api;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One answer of a connect's name resolution, as the trace and the schedulers see it: which query, when it
+ * came (from the start of the connect), and its addresses, or why it failed. An answer with no addresses and
+ * no failure is an empty answer: the name exists but has no address of that family.
+ *
+ * @param host the name resolved
+ * @param query what was asked
+ * @param at when the answer came, since the connect started
+ * @param addresses the addresses, in the resolver's order; empty for an empty or failed answer
+ * @param failure {@link FailureKind#NO_SUCH_NAME} or {@link FailureKind#RESOLUTION_FAILED}, or {@code null}
+ * @param error what the resolver said, or {@code null} when the query was answered
+ */
+public record Answer(
+    String host, Query query, Duration at, List<InetAddress> addresses, FailureKind failure, Exception error) {
+
+  /**
+   * Copies the addresses and checks the rest.
+   *
+   * @param host the name
+   * @param query what was asked
+   * @param at when it came
+   * @param addresses the addresses
+   * @param failure why it failed, or {@code null}
+   * @param error the resolver's error, or {@code null}
+   * @throws IllegalArgumentException when only one of {@code failure} and {@code error} is given, or a failed
+   *     answer has addresses
+   */
+  public Answer {
+    Objects.requireNonNull(host, "host");
+    Objects.requireNonNull(query, "query");
+    Objects.requireNonNull(at, "at");
+    addresses = List.copyOf(addresses);
+    if ((failure == null) != (error == null)) {
+      throw new IllegalArgumentException("failure and error come together: " + failure + ", " + error);
+    }
+    if (failure != null && !addresses.isEmpty()) {
+      throw new IllegalArgumentException("a failed answer has no addresses: " + addresses);
+    }
+  }
+
+  /**
+   * Whether the query failed (as opposed to answering, possibly with no addresses).
+   *
+   * @return {@code true} when {@link #failure()} is set
+   */
+  public boolean failed() {
+    return failure != null;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder().append(query).append(' ').append(host).append(" at ")
+        .append(at.toNanos() / 1e6).append("ms: ");
+    if (failed()) {
+      return s.append(failure).append(" (").append(error.getMessage()).append(')').toString();
+    }
+    if (addresses.isEmpty()) {
+      return s.append("no addresses").toString();
+    }
+    for (int i = 0; i < addresses.size(); i++) {
+      s.append(i == 0 ? "" : ", ").append(Addresses.text(addresses.get(i)));
+    }
+    return s.toString();
+  }
+}

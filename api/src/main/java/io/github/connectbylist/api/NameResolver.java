@@ -1,0 +1,80 @@
+package io.github.connectbylist.api;
+
+import java.net.InetAddress;
+import java.util.List;
+
+/**
+ * Turns a host name into addresses for a connect by name, delivering each query's answer as it arrives, so
+ * that a connect can start on the first family to answer (RFC 8305 section 3) rather than wait for both, as
+ * {@code InetAddress.getAllByName} does. Found with {@link java.util.ServiceLoader} and chosen by name like
+ * the strategies; core's own is {@code system} (the JDK's resolver, both families in one answer).
+ *
+ * <h2>Contract</h2>
+ *
+ * <ul>
+ *   <li>{@link #resolve} returns at once, without blocking on the network; the answers come later, on any
+ *       thread (or before it returns, for a cached or literal name).
+ *   <li>Each query the resolver makes is reported once, to {@link Answers#answered} (possibly with no
+ *       addresses) or to {@link Answers#failed}; then {@link Answers#done} is called exactly once. Calls to
+ *       one {@code Answers} never overlap, and each happens-before the next.
+ *   <li>After {@link Lookup#cancel()} the resolver may stop reporting; what it reports still is ignored.
+ *   <li>{@link #close()} releases threads and sockets; the {@code ConnectByList} that made a resolver from
+ *       a name closes it when it closes.
+ * </ul>
+ */
+public interface NameResolver extends AutoCloseable {
+
+  /**
+   * Starts resolving {@code host}.
+   *
+   * @param host a host name, not an address literal
+   * @param answers where the answers go
+   * @return a handle to stop what is still pending
+   */
+  Lookup resolve(String host, Answers answers);
+
+  /** Releases what the resolver holds (threads, sockets, caches). By default, nothing. */
+  @Override
+  default void close() {}
+
+  /** Where a resolver delivers the answers of one {@link #resolve} call; see the contract above. */
+  interface Answers {
+
+    /**
+     * A query was answered.
+     *
+     * @param query what was asked
+     * @param addresses the addresses, in the order to prefer them; empty when the name has none of the kind
+     */
+    void answered(Query query, List<InetAddress> addresses);
+
+    /**
+     * A query failed.
+     *
+     * @param query what was asked
+     * @param kind {@link FailureKind#NO_SUCH_NAME} when the name does not exist, else {@link
+     *     FailureKind#RESOLUTION_FAILED} (the server failed, no server answered in time)
+     * @param error what went wrong, for the trace
+     */
+    void failed(Query query, FailureKind kind, Exception error);
+
+    /** Every query has been reported; nothing more comes. */
+    void done();
+  }
+
+  /** A resolution under way. */
+  interface Lookup {
+
+    /** Stops what is still pending; answers that still come are ignored. Idempotent. */
+    void cancel();
+
+    /** A lookup with nothing to cancel (it answered at once). */
+    Lookup DONE = new Lookup() {
+      @Override
+      public void cancel() {}
+    };
+  }
+
+  /** Registers a resolver with {@link java.util.ServiceLoader}. */
+  interface Provider extends StrategyProvider<NameResolver> {}
+}

@@ -1,0 +1,292 @@
+package io.github.connectbylist;
+
+import io.github.connectbylist.api.Addresses;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Which destinations a {@link ConnectByList} may connect to, for servers that connect where their users
+ * point them (webhooks, link previews, proxies). It is checked on every address a connect would try (the
+ * caller's list, and every address of every answer of a connect by name, late ones included) before any
+ * socket opens for it; a denied address is in the trace as a {@link io.github.connectbylist.api.FailureKind#DENIED}
+ * attempt that never started. Because the check is on the address actually connected, a name that resolves
+ * to a public address and then to {@code 127.0.0.1} (DNS rebinding) cannot slip through, which a check of
+ * the name before resolution cannot promise.
+ *
+ * <p>Rules are prefixes that allow or deny; the longest prefix that contains an address decides, and an
+ * address no rule covers is allowed. An IPv4-mapped IPv6 address is judged as its IPv4 address, and an
+ * address in the NAT64 prefixes {@code 64:ff9b::/96} and {@code 64:ff9b:1::/48} as the IPv4 address it
+ * carries as well, so that a private IPv4 address cannot be reached through a translator.
+ *
+ * <pre>{@code
+ * ConnectByList.builder().destinations(DestinationPolicy.denyPrivate());
+ * ConnectByList.builder().destinations(DestinationPolicy.denyPrivate().toBuilder().allow("10.1.2.0/24").build());
+ * }</pre>
+ */
+public final class DestinationPolicy {
+  private static final DestinationPolicy ALLOW_ALL = new DestinationPolicy(List.of());
+
+  /**
+   * RFC 6890's special-purpose ranges that are not globally reachable (IANA's registries as of 2026), by
+   * category: what {@link #denyPrivate()} denies.
+   */
+  private static final String[][] NOT_GLOBAL = {
+      {"this network", "0.0.0.0/8", "::/128"},
+      {"loopback", "127.0.0.0/8", "::1/128"},
+      {"private-use", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"},
+      {"shared address space (carrier-grade NAT)", "100.64.0.0/10"},
+      {"link-local", "169.254.0.0/16", "fe80::/10"},
+      {"unique-local", "fc00::/7"},
+      {"site-local (deprecated)", "fec0::/10"},
+      {"multicast", "224.0.0.0/4", "ff00::/8"},
+      {"IETF protocol assignments", "192.0.0.0/24", "2001::/23"},
+      {"documentation", "192.0.2.0/24", "198.51.100.0/24", "203.0.113.0/24", "2001:db8::/32", "3fff::/20"},
+      {"benchmarking", "198.18.0.0/15"},
+      {"reserved", "240.0.0.0/4", "255.255.255.255/32"},
+      {"discard-only", "100::/64"},
+      {"deprecated 6to4 relay anycast", "192.88.99.0/24"},
+  };
+
+  private static final DestinationPolicy DENY_PRIVATE;
+
+  static {
+    Builder b = new Builder();
+    for (String[] category : NOT_GLOBAL) {
+      for (int i = 1; i < category.length; i++) {
+        b.rule(category[i], false, category[0]);
+      }
+    }
+    DENY_PRIVATE = b.build();
+  }
+
+  private final List<Rule> rules;
+
+  private DestinationPolicy(List<Rule> rules) {
+    this.rules = List.copyOf(rules);
+  }
+
+  /**
+   * Every destination allowed: the default.
+   *
+   * @return the policy that denies nothing
+   */
+  public static DestinationPolicy allowAll() {
+    return ALLOW_ALL;
+  }
+
+  /**
+   * Only globally reachable destinations: denies loopback, private-use ({@code 10/8}, {@code 172.16/12},
+   * {@code 192.168/16}), carrier-grade NAT, link-local, unique-local, multicast, and the rest of RFC 6890's
+   * special-purpose ranges that are not globally reachable (documentation, benchmarking, reserved,
+   * {@code 0/8}, {@code ::}, IETF protocol assignments).
+   *
+   * @return the preset
+   */
+  public static DestinationPolicy denyPrivate() {
+    return DENY_PRIVATE;
+  }
+
+  /**
+   * A policy of your own rules, starting from none (everything allowed).
+   *
+   * @return a builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * A builder that starts with this policy's rules, to add to them.
+   *
+   * @return a builder
+   */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.rules.addAll(rules);
+    return b;
+  }
+
+  /**
+   * Why {@code address} is denied, or empty when it is allowed.
+   *
+   * @param address a destination
+   * @return the rule that denies it, such as {@code "127.0.0.0/8 (loopback) is denied"}, or empty
+   */
+  public Optional<String> denial(InetAddress address) {
+    Objects.requireNonNull(address, "address");
+    InetAddress a = Addresses.unmapped(address);
+    Optional<String> own = judge(a);
+    if (own.isPresent()) {
+      return own;
+    }
+    Inet4Address carried = nat64(a);
+    if (carried != null) {
+      Optional<String> inner = judge(carried);
+      if (inner.isPresent()) {
+        return Optional.of("it carries " + carried.getHostAddress() + " through NAT64, and " + inner.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether {@code address} may be connected to.
+   *
+   * @param address a destination
+   * @return {@code true} when no rule denies it
+   */
+  public boolean allows(InetAddress address) {
+    return denial(address).isEmpty();
+  }
+
+  private Optional<String> judge(InetAddress a) {
+    Rule best = null;
+    for (Rule r : rules) {
+      if (r.contains(a) && (best == null || r.length >= best.length)) {
+        best = r;
+      }
+    }
+    return best == null || best.allow ? Optional.empty() : Optional.of(best + " is denied");
+  }
+
+  /** The IPv4 address inside a NAT64 address (RFC 6052 section 2.2, /96 and the local-use /48 as /96), or null. */
+  private static Inet4Address nat64(InetAddress a) {
+    if (!(a instanceof Inet6Address)) {
+      return null;
+    }
+    byte[] b = a.getAddress();
+    boolean wellKnown = b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b;
+    boolean wellKnown96 = wellKnown && isZero(b, 4, 12);
+    boolean localUse = wellKnown && b[4] == 0 && b[5] == 1;
+    if (!wellKnown96 && !localUse) {
+      return null;
+    }
+    try {
+      return (Inet4Address) InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
+    } catch (java.net.UnknownHostException impossible) {
+      throw new AssertionError(impossible);
+    }
+  }
+
+  private static boolean isZero(byte[] b, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (b[i] != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  @Override
+  public String toString() {
+    return rules.isEmpty() ? "allow all" : "destinations " + rules;
+  }
+
+  /** One prefix that allows or denies. */
+  private static final class Rule {
+    private final byte[] prefix;
+    private final int length;
+    private final boolean allow;
+    private final String text;
+
+    private Rule(byte[] prefix, int length, boolean allow, String text) {
+      this.prefix = prefix;
+      this.length = length;
+      this.allow = allow;
+      this.text = text;
+    }
+
+    boolean contains(InetAddress a) {
+      byte[] b = a.getAddress();
+      if (b.length != prefix.length) {
+        return false;
+      }
+      int full = length / 8;
+      for (int i = 0; i < full; i++) {
+        if (b[i] != prefix[i]) {
+          return false;
+        }
+      }
+      int rest = length % 8;
+      if (rest == 0) {
+        return true;
+      }
+      int mask = (0xff << (8 - rest)) & 0xff;
+      return (b[full] & mask) == (prefix[full] & mask);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
+  }
+
+  /** Allow and deny rules by prefix; the longest prefix that contains an address decides. */
+  public static final class Builder {
+    private final List<Rule> rules = new ArrayList<>();
+
+    private Builder() {}
+
+    /**
+     * Denies a prefix, such as {@code 10.0.0.0/8} or {@code fd00::/8}; a bare address denies only itself.
+     *
+     * @param cidr an address literal and an optional prefix length
+     * @return this builder
+     * @throws IllegalArgumentException naming the text when it is not a literal prefix
+     */
+    public Builder deny(String cidr) {
+      return rule(cidr, false, null);
+    }
+
+    /**
+     * Allows a prefix, such as {@code 10.1.2.0/24} inside a denied {@code 10.0.0.0/8}.
+     *
+     * @param cidr an address literal and an optional prefix length
+     * @return this builder
+     * @throws IllegalArgumentException naming the text when it is not a literal prefix
+     */
+    public Builder allow(String cidr) {
+      return rule(cidr, true, null);
+    }
+
+    private Builder rule(String cidr, boolean allow, String category) {
+      Objects.requireNonNull(cidr, "cidr");
+      int slash = cidr.indexOf('/');
+      String literal = slash < 0 ? cidr.trim() : cidr.substring(0, slash).trim();
+      InetAddress address;
+      try {
+        address = Addresses.parseLiteral(literal);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("'" + cidr + "' is not a prefix such as 10.0.0.0/8 or fd00::/8", e);
+      }
+      byte[] bytes = address.getAddress();
+      int max = bytes.length * 8;
+      int length;
+      try {
+        length = slash < 0 ? max : Integer.parseInt(cidr.substring(slash + 1).trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("'" + cidr + "': the prefix length is not a number", e);
+      }
+      if (length < 0 || length > max) {
+        throw new IllegalArgumentException("'" + cidr + "': the prefix length must be 0 to " + max);
+      }
+      String text = Addresses.text(address) + "/" + length + (category == null ? "" : " (" + category + ")");
+      rules.add(new Rule(bytes, length, allow, text));
+      return this;
+    }
+
+    /**
+     * The policy.
+     *
+     * @return the policy with these rules
+     */
+    public DestinationPolicy build() {
+      return new DestinationPolicy(rules);
+    }
+  }
+}

@@ -1,0 +1,197 @@
+package io.github.connectbylist.internal;
+
+import io.github.connectbylist.DestinationPolicy;
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.Addresses;
+import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.LocalAddress;
+import io.github.connectbylist.api.RankingContext;
+import io.github.connectbylist.engine.Host;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Plans one connect: pairs every allowed destination with the sources that can reach it, asks the host
+ * which source the OS would pick only where that can change the order, ranks, decides which sources to
+ * bind, and makes the schedule. For a connect by name it keeps what it learned (the host's addresses, the
+ * history view, the OS's choices) and plans each answer's addresses the same way, ranked with the pairs not
+ * yet started. Made the same way on real sockets and in the lab; used by one connect, on one thread at a
+ * time.
+ */
+// Plain loops rather than lambdas here and in the rest of a connect's first path: see ConnectCall.Step.
+public final class PairPlanner implements ConnectPlanner {
+  private final List<InetSocketAddress> destinations;
+  private final Host host;
+  private final boolean bindEverySource;
+  private final boolean osPicksSource;
+  private final AddressPairRanker ranker;
+  private final AttemptScheduler scheduler;
+  private final Optional<Duration> deadline;
+  private final PathTable table;
+  private final DestinationPolicy policy;
+  private final boolean byName;
+
+  private List<LocalAddress> locals = List.of();
+  private PathTable.View view = PathTable.NONE.begin(null, 0);
+  private final Map<InetAddress, Integer> pairsPerDestination = new HashMap<>();
+  private final Map<InetAddress, InetAddress> osSources = new HashMap<>();
+  private final Set<InetSocketAddress> seen = new HashSet<>();
+
+  /**
+   * @param destinations checked destinations (see {@link Destinations#check}); empty for a connect by name
+   * @param byName whether answers will add destinations while the connect runs
+   * @param host the host's addresses and the OS's choice of source
+   * @param bindEverySource bind every pair's source (the caller gave them); else only where the OS might
+   *     pick another
+   * @param osPicksSource one pair per destination, source left to the operating system
+   * @param table where the connect's strategies read, and its attempts write, what connects learn
+   * @param policy which destinations may be connected
+   */
+  public PairPlanner(
+      List<InetSocketAddress> destinations,
+      boolean byName,
+      Host host,
+      boolean bindEverySource,
+      boolean osPicksSource,
+      AddressPairRanker ranker,
+      AttemptScheduler scheduler,
+      Optional<Duration> deadline,
+      PathTable table,
+      DestinationPolicy policy) {
+    this.destinations = destinations;
+    this.byName = byName;
+    this.host = host;
+    this.bindEverySource = bindEverySource;
+    this.osPicksSource = osPicksSource;
+    this.ranker = ranker;
+    this.scheduler = scheduler;
+    this.deadline = deadline;
+    this.table = table;
+    this.policy = policy;
+  }
+
+  @Override
+  public ConnectPlan plan(long nowNanos) {
+    locals = host.localAddresses();
+    view = table.begin(Network.of(locals), nowNanos);
+    List<ConnectPlan.Denied> denied = new ArrayList<>();
+    List<AddressPair> pairs = pairsOf(allowed(destinations, denied));
+    List<AddressPair> ranked = rank(pairs);
+    AttemptScheduler.Schedule schedule = byName && !scheduler.startsBeforeResolution() ? null : schedule(ranked);
+    return new ConnectPlan(ranked, binds(ranked), schedule, view, denied);
+  }
+
+  @Override
+  public ConnectPlan.Addition add(List<InetSocketAddress> arrived, List<AddressPair> notStarted) {
+    List<ConnectPlan.Denied> denied = new ArrayList<>();
+    List<InetSocketAddress> fresh = new ArrayList<>();
+    for (InetSocketAddress a : arrived) {
+      InetSocketAddress d = new InetSocketAddress(Addresses.unmapped(a.getAddress()), a.getPort());
+      String unusable = Destinations.unusable(d.getAddress());
+      if (unusable != null) {
+        if (seen.add(d)) {
+          denied.add(new ConnectPlan.Denied(d, Addresses.format(d.getAddress(), d.getPort()) + " " + unusable));
+        }
+      } else {
+        fresh.add(d);
+      }
+    }
+    List<AddressPair> all = new ArrayList<>(notStarted);
+    all.addAll(pairsOf(allowed(fresh, denied)));
+    List<AddressPair> ranked = all.size() == notStarted.size() ? notStarted : rank(all);
+    return new ConnectPlan.Addition(ranked, binds(ranked), denied);
+  }
+
+  @Override
+  public AttemptScheduler.Schedule schedule(List<AddressPair> ranked) {
+    try {
+      AttemptScheduler.Schedule schedule = scheduler.newSchedule(ranked, deadline, view);
+      if (schedule != null) {
+        return schedule;
+      }
+      Log.warning("scheduler " + scheduler + " gave no schedule; going one at a time");
+    } catch (RuntimeException e) {
+      Log.warning("scheduler " + scheduler + " threw; going one at a time", e);
+    }
+    return new FallbackSchedule(ranked.size(), 0, 0);
+  }
+
+  /** The destinations not seen before that the policy allows; the others go to {@code denied}. */
+  private List<InetSocketAddress> allowed(List<InetSocketAddress> candidates, List<ConnectPlan.Denied> denied) {
+    List<InetSocketAddress> allowed = new ArrayList<>(candidates.size());
+    for (InetSocketAddress d : candidates) {
+      if (!seen.add(d)) {
+        continue; // the same address in two answers, or in one twice: tried once
+      }
+      Optional<String> denial = policy.denial(d.getAddress());
+      if (denial.isPresent()) {
+        denied.add(new ConnectPlan.Denied(d, Addresses.format(d.getAddress(), d.getPort()) + ": " + denial.get()));
+      } else {
+        allowed.add(d);
+      }
+    }
+    return allowed;
+  }
+
+  /** Pairs for new destinations, after asking the OS its choice of source where there is a choice. */
+  private List<AddressPair> pairsOf(List<InetSocketAddress> fresh) {
+    if (fresh.isEmpty()) {
+      return List.of();
+    }
+    List<AddressPair> pairs = osPicksSource ? Pairs.osChoosesSource(fresh) : Pairs.build(fresh, locals);
+    Set<InetAddress> news = new HashSet<>();
+    for (AddressPair p : pairs) {
+      Integer count = pairsPerDestination.get(p.destinationAddress());
+      pairsPerDestination.put(p.destinationAddress(), count == null ? 1 : count + 1);
+      news.add(p.destinationAddress());
+    }
+    for (InetAddress d : news) {
+      if (pairsPerDestination.get(d) > 1) { // a single candidate needs no look-up: the ranker cannot choose among one
+        Optional<InetAddress> source = host.osPreferredSource(d);
+        if (source.isPresent()) {
+          osSources.put(d, source.get());
+        }
+      }
+    }
+    return pairs;
+  }
+
+  /**
+   * Which sources to bind: a discovered source that is the only one for its destination is what the OS
+   * would pick anyway, and not binding it spares a syscall and the bind-time port search.
+   */
+  private boolean[] binds(List<AddressPair> ranked) {
+    boolean[] bind = new boolean[ranked.size()];
+    for (int i = 0; i < bind.length; i++) {
+      AddressPair p = ranked.get(i);
+      bind[i] = p.source() != null && (bindEverySource || pairsPerDestination.get(p.destinationAddress()) > 1);
+    }
+    return bind;
+  }
+
+  /** The ranker's order, or the input order when it throws or does not return the pairs it was given. */
+  private List<AddressPair> rank(List<AddressPair> pairs) {
+    if (pairs.size() <= 1) {
+      return pairs;
+    }
+    try {
+      List<AddressPair> ranked = ranker.rank(List.copyOf(pairs), new RankingContext(locals, osSources, view));
+      if (ranked != null && ranked.size() == pairs.size() && new HashSet<>(ranked).equals(new HashSet<>(pairs))) {
+        return List.copyOf(ranked);
+      }
+      Log.warning("ranker " + ranker + " did not return the pairs it was given; using their input order");
+    } catch (RuntimeException e) {
+      Log.warning("ranker " + ranker + " threw; using the input order", e);
+    }
+    return pairs;
+  }
+}
