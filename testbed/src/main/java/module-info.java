@@ -1,4 +1,9 @@
-/** Loopback endpoints that accept, refuse or black-hole connects, for tests, benchmarks and demos. */
+/**
+ * Loopback endpoints that accept, refuse or black-hole connects, and a DNS server on loopback whose answers
+ * can be delayed, dropped, empty or failed, for tests, benchmarks and demos.
+ */
 module io.github.connectbylist.testbed {
+  requires org.dnsjava;
+
   exports io.github.connectbylist.testbed;
 }

@@ -49,6 +49,7 @@ public final class DestinationPolicy {
       {"benchmarking", "198.18.0.0/15"},
       {"reserved", "240.0.0.0/4", "255.255.255.255/32"},
       {"discard-only", "100::/64"},
+      {"local-use IPv4/IPv6 translation", "64:ff9b:1::/48"},
       {"deprecated 6to4 relay anycast", "192.88.99.0/24"},
   };
 

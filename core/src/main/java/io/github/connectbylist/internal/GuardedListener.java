@@ -1,6 +1,7 @@
 package io.github.connectbylist.internal;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.ConnectListener;
 import java.time.Duration;
@@ -25,6 +26,15 @@ public final class GuardedListener implements ConnectListener {
       delegate.connectStarted(rankedPairs);
     } catch (RuntimeException e) {
       report("connectStarted", e);
+    }
+  }
+
+  @Override
+  public void answered(Answer answer, List<AddressPair> rankedPairs) {
+    try {
+      delegate.answered(answer, rankedPairs);
+    } catch (RuntimeException e) {
+      report("answered", e);
     }
   }
 

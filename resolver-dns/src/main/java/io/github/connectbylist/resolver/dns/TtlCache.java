@@ -1,0 +1,60 @@
+package io.github.connectbylist.resolver.dns;
+
+import java.net.InetAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.xbill.DNS.Name;
+
+/** Answers kept for their time to live, the least recently used dropped beyond a bound. Thread-safe. */
+final class TtlCache {
+  private final int capacity;
+  private final LinkedHashMap<String, Entry> entries;
+
+  private record Entry(List<InetAddress> addresses, long expiresAtNanos) {}
+
+  TtlCache(int capacity) {
+    this.capacity = capacity;
+    this.entries = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) {
+        return size() > TtlCache.this.capacity;
+      }
+    };
+  }
+
+  int capacity() {
+    return capacity;
+  }
+
+  synchronized Optional<List<InetAddress>> get(Name name, int type, long nowNanos) {
+    String key = key(name, type);
+    Entry e = entries.get(key);
+    if (e == null) {
+      return Optional.empty();
+    }
+    if (nowNanos - e.expiresAtNanos >= 0) {
+      entries.remove(key);
+      return Optional.empty();
+    }
+    return Optional.of(e.addresses);
+  }
+
+  /** Keeps an answer for {@code ttlSeconds}; one with a TTL of 0 is not kept (RFC 1035 section 3.2.1). */
+  synchronized void put(Name name, int type, List<InetAddress> addresses, long ttlSeconds, long nowNanos) {
+    if (capacity == 0 || ttlSeconds <= 0) {
+      return;
+    }
+    long ttlNanos = Math.min(ttlSeconds, 7 * 24 * 3600L) * 1_000_000_000L; // RFC 8767: at most a week
+    entries.put(key(name, type), new Entry(List.copyOf(addresses), nowNanos + ttlNanos));
+  }
+
+  synchronized void clear() {
+    entries.clear();
+  }
+
+  private static String key(Name name, int type) {
+    return name.toString().toLowerCase(java.util.Locale.ROOT) + "/" + type;
+  }
+}
