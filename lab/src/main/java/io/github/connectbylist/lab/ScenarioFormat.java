@@ -22,7 +22,7 @@ import java.util.Map;
 public final class ScenarioFormat {
   /** The names of the built-in scenarios, in report order. */
   public static final List<String> BUILT_IN = List.of("dual-stack-healthy", "broken-ipv6", "slow-ipv6", "lossy-ipv4",
-      "many-addresses-one-working", "all-down", "multi-homed-bad-source");
+      "many-addresses-one-working", "all-down", "multi-homed-bad-source", "slow-aaaa", "lost-aaaa", "slow-a");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -84,8 +84,15 @@ public final class ScenarioFormat {
     Map<InetAddress, InetAddress> osSources = new HashMap<>();
     root.path("os-sources").fields().forEachRemaining(e ->
         osSources.put(c.address(e.getKey(), "os-sources"), c.address(e.getValue().asText(), "os-sources")));
-    return new Scenario(c.text(root, "name"), root.path("description").asText(""), destinations, sources, osSources,
-        network(root, where));
+    Resolution resolution = root.has("resolution") ? c.resolution(root.get("resolution")) : null;
+    String name = c.text(root, "name");
+    String description = root.path("description").asText("");
+    SimulatedNetwork network = network(root, where);
+    try {
+      return new Scenario(name, description, destinations, sources, osSources, network, resolution);
+    } catch (IllegalArgumentException e) {
+      throw c.error("destinations", e.getMessage());
+    }
   }
 
   /** The {@code network} rules and {@code otherwise} of a scenario, or of a session's phase. */
@@ -162,11 +169,44 @@ public final class ScenarioFormat {
       };
     }
 
+    Resolution resolution(JsonNode r) {
+      try {
+        return new Resolution(r.path("name").asText("service.test"), family(r, "aaaa"), family(r, "a"),
+            r.path("timeout-ms").asDouble(5000));
+      } catch (IllegalArgumentException e) {
+        throw error("resolution", e.getMessage());
+      }
+    }
+
+    Resolution.Family family(JsonNode r, String query) {
+      String field = "resolution." + query;
+      JsonNode f = r.get(query);
+      if (f == null || !f.isObject()) {
+        throw error(field, "missing: give {\"answer\": ..., \"delay\": {...}}");
+      }
+      String answer = f.path("answer").asText("addresses");
+      Resolution.Answer kind = switch (answer) {
+        case "addresses" -> Resolution.Answer.ADDRESSES;
+        case "empty" -> Resolution.Answer.EMPTY;
+        case "nxdomain" -> Resolution.Answer.NXDOMAIN;
+        case "servfail" -> Resolution.Answer.SERVFAIL;
+        case "lost" -> Resolution.Answer.LOST;
+        default -> throw error(field + ".answer", "'" + answer + "' is not one of addresses, empty, nxdomain, "
+            + "servfail, lost");
+      };
+      Latency delay = f.has("delay") ? latencyOf(f.get("delay"), field + ".delay") : new Latency.Fixed(0);
+      return new Resolution.Family(kind, delay);
+    }
+
     Latency latency(JsonNode node, String field) {
       JsonNode l = node.get("latency");
       if (l == null) {
         throw error(field + ".latency", "missing");
       }
+      return latencyOf(l, field + ".latency");
+    }
+
+    Latency latencyOf(JsonNode l, String field) {
       try {
         if (l.has("fixed-ms")) {
           return new Latency.Fixed(l.get("fixed-ms").asDouble());
@@ -179,9 +219,9 @@ public final class ScenarioFormat {
           return new Latency.LogNormal(ln.path("median-ms").asDouble(-1), ln.path("sigma").asDouble(-1));
         }
       } catch (IllegalArgumentException e) {
-        throw error(field + ".latency", e.getMessage());
+        throw error(field, e.getMessage());
       }
-      throw error(field + ".latency", "give one of fixed-ms, uniform-ms [min, max], log-normal {median-ms, sigma}");
+      throw error(field, "give one of fixed-ms, uniform-ms [min, max], log-normal {median-ms, sigma}");
     }
   }
 }

@@ -62,8 +62,12 @@ public final class SessionRunner {
     int connects = session.connects();
     List<CompletableFuture<List<Attempt>>> done = new ArrayList<>(connects);
     List<SimulatedTransport> transports = new ArrayList<>(connects);
-    try (ConnectByList client = ConnectByList.builder().ranker(ranker).scheduler(scheduler).timeout(deadline)
-        .host(Host.of(scenario.sources(), scenario.osSources())).history(History.create()).build()) {
+    ConnectByList.Builder builder = ConnectByList.builder().ranker(ranker).scheduler(scheduler).timeout(deadline)
+        .host(Host.of(scenario.sources(), scenario.osSources())).history(History.create());
+    if (scenario.resolution() != null) {
+      builder.resolver(scenario.resolution().resolver(driver, scenario.destinations(), seed, run));
+    }
+    try (ConnectByList client = builder.build()) {
       for (int k = 0; k < connects; k++) {
         int draw = run * connects + k;
         SimulatedTransport transport = new SimulatedTransport(driver,
@@ -71,8 +75,10 @@ public final class SessionRunner {
         transports.add(transport);
         done.add(new CompletableFuture<>());
         int connect = k;
-        driver.schedule(k * session.interval().toNanos(), () -> client.connectAsync(scenario.destinations(),
-            new Engine<>(driver, transport, Delivery.<AddressPair>attemptsOnly()))
+        Engine<AddressPair, List<Attempt>> engine = new Engine<>(driver, transport, Delivery.<AddressPair>attemptsOnly());
+        driver.schedule(k * session.interval().toNanos(), () -> (scenario.resolution() == null
+            ? client.connectAsync(scenario.destinations(), engine)
+            : client.connectAsync(scenario.resolution().name(), scenario.port(), engine))
             .whenComplete((attempts, error) -> {
               if (error != null) {
                 done.get(connect).completeExceptionally(error);

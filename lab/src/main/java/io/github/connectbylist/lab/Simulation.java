@@ -7,6 +7,7 @@ import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.NameResolver;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Host;
@@ -22,12 +23,14 @@ import java.util.concurrent.CompletionException;
  * ConnectByList} with the scenario as its host, run on core's engine seam with a {@link VirtualDriver} and
  * a {@link SimulatedTransport}. Core's orchestrator runs unchanged; nothing sleeps. One instance serves
  * every run of one strategy on one scenario; it keeps no history, so every run is a first connect, as a
- * scenario's table means. A client that learns across connects is a {@link Session}.
+ * scenario's table means. A client that learns across connects is a {@link Session}. A scenario with a
+ * {@link Resolution} is connected to by name, its answers drawn per run like the network's fates.
  */
 public final class Simulation implements AutoCloseable {
   private final Scenario scenario;
   private final long seed;
   private final ConnectByList connector;
+  private final RunResolver resolver = new RunResolver();
 
   /**
    * @param scenario the host and the network
@@ -40,7 +43,7 @@ public final class Simulation implements AutoCloseable {
     this.scenario = scenario;
     this.seed = seed;
     this.connector = ConnectByList.builder().ranker(ranker).scheduler(scheduler).timeout(deadline)
-        .host(Host.of(scenario.sources(), scenario.osSources())).history(History.none()).build();
+        .host(Host.of(scenario.sources(), scenario.osSources())).history(History.none()).resolver(resolver).build();
   }
 
   /**
@@ -52,10 +55,31 @@ public final class Simulation implements AutoCloseable {
   public Trace connect(int run) {
     VirtualDriver driver = new VirtualDriver();
     SimulatedTransport transport = new SimulatedTransport(driver, scenario.network().fates(seed, run));
-    CompletableFuture<List<Attempt>> result = connector.connectAsync(scenario.destinations(),
-        new Engine<>(driver, transport, Delivery.<AddressPair>attemptsOnly()));
+    Engine<AddressPair, List<Attempt>> engine = new Engine<>(driver, transport, Delivery.<AddressPair>attemptsOnly());
+    CompletableFuture<List<Attempt>> result;
+    if (scenario.resolution() != null) {
+      resolver.current = scenario.resolution().resolver(driver, scenario.destinations(), seed, run);
+      result = connector.connectAsync(scenario.resolution().name(), scenario.port(), engine);
+    } else {
+      result = connector.connectAsync(scenario.destinations(), engine);
+    }
     driver.runUntil(result::isDone);
     return traceOf(result, transport);
+  }
+
+  /** The resolution of the run under way: each run has its own clock, and so its own simulated resolver. */
+  private static final class RunResolver implements NameResolver {
+    private NameResolver current;
+
+    @Override
+    public Lookup resolve(String host, Answers answers) {
+      return current.resolve(host, answers);
+    }
+
+    @Override
+    public String toString() {
+      return String.valueOf(current);
+    }
   }
 
   /**
