@@ -15,6 +15,7 @@ public class ModulePathCheck {
     Strategies strategies = Strategies.discovered();
     System.out.println("rankers " + strategies.rankers().stream().map(StrategyProvider::name).collect(Collectors.joining(",")));
     System.out.println("schedulers " + strategies.schedulers().stream().map(StrategyProvider::name).collect(Collectors.joining(",")));
+    System.out.println("resolvers " + strategies.resolvers().stream().map(StrategyProvider::name).collect(Collectors.joining(",")));
     System.out.println("problems " + strategies.problems());
     System.out.println("core module " + ConnectByList.class.getModule().getName());
     try (Testbed testbed = new Testbed(); ConnectByList cbl = ConnectByList.builder().build();

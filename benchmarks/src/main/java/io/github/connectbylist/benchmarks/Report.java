@@ -37,6 +37,8 @@ public final class Report {
     Collection<RunResult> ranking = measure(Ranking.class, 2, 3);
     Collection<RunResult> concurrency = measure(Concurrency.class, 2, 3);
     Collection<RunResult> simulated = measure(SimulatedConnects.class, 2, 3);
+    Collection<RunResult> byName = io.github.connectbylist.testbed.Testbed.ipv6LoopbackAvailable()
+        ? measure(ByName.class, 1, 3) : java.util.List.of();
     Collection<RunResult> coldStart = new Runner(new OptionsBuilder().include(ColdStart.class.getName() + "\\.")
         .verbosity(VerboseMode.SILENT).shouldFailOnError(true).build()).run(); // its own 10 forks, one shot each
 
@@ -48,7 +50,31 @@ public final class Report {
     ranking(ranking);
     concurrency(concurrency);
     simulated(simulated);
+    byName(byName);
     coldStart(coldStart);
+  }
+
+  private void byName(Collection<RunResult> results) {
+    if (results.isEmpty()) {
+      return;
+    }
+    out.println();
+    out.println("### By name: median / p99 in ms, from the first query to a connected socket");
+    out.println();
+    row(List.of("DNS server", "both answers, then a list connect (the JDK's way)", "by name (resolver dns)",
+        "ratio of medians"));
+    separator(4);
+    for (String dns : new String[] {"prompt", "slow-aaaa"}) {
+      RunResult list = find(results, "connect", "dns", dns, "way", "both-answers-then-list");
+      RunResult name = find(results, "connect", "dns", dns, "way", "by-name");
+      if (list == null || name == null) {
+        continue;
+      }
+      row(List.of(dns.equals("prompt") ? "both answers at once" : "AAAA 300 ms late",
+          number(median(list)) + " / " + number(percentile(list, 99)),
+          number(median(name)) + " / " + number(percentile(name, 99)),
+          String.format(Locale.ROOT, "%.2fx", median(name) / median(list))));
+    }
   }
 
   private void coldStart(Collection<RunResult> results) {
@@ -184,9 +210,16 @@ public final class Report {
   }
 
   private static RunResult find(Collection<RunResult> results, String method, String param, String value) {
+    return find(results, method, param, value, null, null);
+  }
+
+  /** The result of {@code method} whose parameters have the given values; a {@code null} name matches any. */
+  private static RunResult find(
+      Collection<RunResult> results, String method, String param, String value, String param2, String value2) {
     for (RunResult r : results) {
       String label = r.getParams().getBenchmark();
-      if (label.endsWith("." + method) && (param == null || value.equals(r.getParams().getParam(param)))) {
+      if (label.endsWith("." + method) && (param == null || value.equals(r.getParams().getParam(param)))
+          && (param2 == null || value2.equals(r.getParams().getParam(param2)))) {
         return r;
       }
     }

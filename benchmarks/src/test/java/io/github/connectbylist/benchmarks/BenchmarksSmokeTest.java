@@ -18,7 +18,12 @@ class BenchmarksSmokeTest {
 
   @Test
   void everyBenchmarkRunsOneShortIteration() throws Exception {
-    Options options = new OptionsBuilder()
+    boolean ipv6 = io.github.connectbylist.testbed.Testbed.ipv6LoopbackAvailable(); // ByName needs ::1
+    OptionsBuilder builder = new OptionsBuilder();
+    if (ipv6) {
+      builder.include(ByName.class.getName());
+    }
+    Options options = builder
         .include(Ranking.class.getName())
         .include(TimeToConnect.class.getName())
         .include(Overhead.class.getName())
@@ -29,6 +34,7 @@ class BenchmarksSmokeTest {
         .param("scenario", "refused-then-good")
         .param("inFlight", "10")
         .param("network", "broken-ipv6")
+        .param("dns", "prompt")
         .forks(0)
         .warmupIterations(0)
         .measurementIterations(1)
@@ -38,7 +44,7 @@ class BenchmarksSmokeTest {
     Collection<RunResult> results = new Runner(options).run();
     assertFalse(results.isEmpty());
     // one run per benchmark method and remaining parameter: 4 rankers, 7 strategies, 2 overhead, 2 concurrency,
-    // 1 simulated scenario, 4 cold-start variants
-    org.junit.jupiter.api.Assertions.assertEquals(20, results.size());
+    // 1 simulated scenario, 4 cold-start variants, and 2 ways by name
+    org.junit.jupiter.api.Assertions.assertEquals(ipv6 ? 22 : 20, results.size());
   }
 }

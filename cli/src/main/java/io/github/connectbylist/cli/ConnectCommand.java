@@ -25,18 +25,25 @@ final class ConnectCommand implements Callable<Integer> {
   private StrategyChoice choice = new StrategyChoice();
 
   @Parameters(arity = "1..*", paramLabel = "HOST:PORT",
-      description = "destinations in order; a name stands for all of its addresses")
+      description = "one name, resolved as the connect runs with the chosen resolver; or destinations in "
+          + "order, a name among several standing for all of its addresses (the JDK's answer)")
   private List<String> destinations;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
+    HostPort byName = destinations.size() == 1 ? HostPort.parse(destinations.get(0)) : null;
+    if (byName != null && !byName.isName()) {
+      byName = null;
+    }
     List<InetSocketAddress> addresses = new ArrayList<>();
     List<String> typed = new ArrayList<>(); // for each address, the argument it came from
-    for (String d : destinations) {
-      for (InetSocketAddress a : HostPort.resolve(d)) {
-        addresses.add(a);
-        typed.add(d);
+    if (byName == null) {
+      for (String d : destinations) {
+        for (InetSocketAddress a : HostPort.resolve(d)) {
+          addresses.add(a);
+          typed.add(d);
+        }
       }
     }
     ConnectByList cbl;
@@ -46,21 +53,31 @@ final class ConnectCommand implements Callable<Integer> {
       throw new BadInput(e.getMessage(), e);
     }
     try (cbl) {
-      String strategy = "strategy: ranker " + cbl.ranker() + ", scheduler " + cbl.scheduler();
-      try (Connection c = cbl.connect(addresses)) {
+      String strategy = "strategy: ranker " + cbl.ranker() + ", scheduler " + cbl.scheduler()
+          + (byName == null ? "" : "\nresolver: " + resolverOf(cbl));
+      try (Connection c = byName != null ? cbl.connect(byName.host(), byName.port()) : cbl.connect(addresses)) {
         out.println(strategy);
-        Timeline.print(out, c.attempts());
+        Timeline.print(out, c.answers(), c.attempts());
         out.println("connected " + format(c.localAddress()) + " -> " + format(c.remoteAddress()) + " in "
             + Timeline.millis(c.elapsed()) + " ms");
         return 0;
       } catch (ConnectFailedException e) {
         out.println(strategy);
-        Timeline.print(out, e.attempts());
+        Timeline.print(out, e.answers(), e.attempts());
         out.println("failed: " + e.kind());
         return 1;
       } catch (IllegalArgumentException e) {
         throw new BadInput(asTyped(e.getMessage(), typed), e);
       }
+    }
+  }
+
+  /** The resolver, made on first use; a host without DNS servers cannot make {@code dns}. */
+  private static String resolverOf(ConnectByList cbl) {
+    try {
+      return cbl.resolver().toString();
+    } catch (IllegalStateException e) {
+      throw new BadInput(e.getMessage() + " (name one with --resolver)", e);
     }
   }
 

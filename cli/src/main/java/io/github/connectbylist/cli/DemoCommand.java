@@ -7,6 +7,8 @@ import io.github.connectbylist.Strategies;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.testbed.DnsReply;
+import io.github.connectbylist.testbed.DnsServer;
 import io.github.connectbylist.testbed.Endpoint;
 import io.github.connectbylist.testbed.Testbed;
 import java.io.PrintWriter;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code demo}: starts loopback endpoints (a black-holed IPv6 address, a refused one, a good IPv4 one) and
  * connects to them with every discovered strategy, printing time-to-connect and attempts side by side; then
- * connects a few times in a row on one instance of the default strategy, to show what its history changes.
+ * connects a few times in a row on one instance of the default strategy, to show what its history changes;
+ * then connects by name to a name whose AAAA answer is slow, with every scheduler, through the testbed's DNS
+ * server.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Connect to a black-holed, a refused and a good loopback endpoint with every strategy.")
@@ -94,9 +98,56 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         connectInARow(out, addresses);
       }
+      out.println();
+      slowAaaa(out, testbed, schedulers);
     }
     return 0;
   }
+
+  /**
+   * A name whose AAAA answer comes 300 ms after its A answer, both families good: what RFC 8305 section 3 is
+   * for. Each scheduler connects by name with the default ranker, through the testbed's DNS server.
+   */
+  private void slowAaaa(PrintWriter out, Testbed testbed, List<String> schedulers) throws java.io.IOException {
+    if (!Testbed.ipv6LoopbackAvailable()) {
+      out.println("(by name with a slow AAAA answer needs ::1, which is not available here: skipped)");
+      return;
+    }
+    int port = testbed.acceptingOnBothFamilies();
+    try (DnsServer dns = DnsServer.start()) {
+      dns.reply(SLOW_AAAA, DnsServer.RecordType.AAAA, DnsReply.addresses("::1").after(Duration.ofMillis(300)));
+      dns.reply(SLOW_AAAA, DnsServer.RecordType.A, DnsReply.addresses("127.0.0.1"));
+      String resolver = "dns(servers=" + dns.serverSpec() + ", hosts=none, cache=0, timeout=1s)";
+      out.println("by name: " + SLOW_AAAA + ":" + port + ", whose AAAA answer (::1) comes after 300 ms and A "
+          + "(127.0.0.1) at once, both accepting; resolver " + resolver);
+      dns.reply("warm.test", DnsServer.RecordType.A, DnsReply.addresses("127.0.0.1"));
+      try (ConnectByList warm = ConnectByList.builder().resolver(resolver).build()) {
+        warm.connect("warm.test", port).close(); // untimed: dnsjava's first use starts its I/O thread
+      } catch (ConnectFailedException e) {
+        // the rows below say how it goes
+      }
+      String format = "%-" + Math.max(9, schedulers.stream().mapToInt(String::length).max().orElse(9))
+          + "s  %-10s %12s %16s  %s%n";
+      out.printf(Locale.ROOT, format, "scheduler", "result", "time ms", "first attempt ms", "winner");
+      for (String scheduler : schedulers) {
+        try (ConnectByList cbl = ConnectByList.builder().scheduler(scheduler).resolver(resolver).timeout(timeout)
+            .build()) {
+          try (Connection c = cbl.connect(SLOW_AAAA, port)) {
+            out.printf(Locale.ROOT, format, scheduler, "connected", Timeline.millis(c.elapsed()),
+                Timeline.millis(c.attempts().get(0).startedAt()),
+                io.github.connectbylist.api.Addresses.format(c.remoteAddress().getAddress(), c.remoteAddress().getPort()));
+            if (trace) {
+              Timeline.print(out, c.answers(), c.attempts());
+            }
+          } catch (ConnectFailedException e) {
+            out.printf(Locale.ROOT, format, scheduler, e.kind(), "-", "-", "-");
+          }
+        }
+      }
+    }
+  }
+
+  private static final String SLOW_AAAA = "slow-aaaa.test";
 
   /**
    * One instance, {@code repeat} connects: with a strategy that keeps history (the default when the

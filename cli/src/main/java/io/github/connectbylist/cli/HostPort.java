@@ -6,15 +6,24 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads {@code HOST:PORT} and {@code [IPV6]:PORT}, resolving a name to all of its addresses in order. */
-final class HostPort {
-  private HostPort() {}
+/**
+ * Reads {@code HOST:PORT} and {@code [IPV6]:PORT}; a name is resolved to all of its addresses in order by
+ * the JDK, or left to the library's resolver.
+ *
+ * @param host the host as typed, without brackets
+ * @param port the port
+ */
+record HostPort(String host, int port) {
+
+  /** Whether the host is a name rather than an address literal. */
+  boolean isName() {
+    return !io.github.connectbylist.api.Addresses.looksLiteral(host);
+  }
 
   /**
-   * @throws BadInput naming {@code text} when it is not HOST:PORT, its port is not 1 to 65535, or its name
-   *     has no address
+   * @throws BadInput naming {@code text} when it is not HOST:PORT or its port is not 1 to 65535
    */
-  static List<InetSocketAddress> resolve(String text) {
+  static HostPort parse(String text) {
     String host;
     String port;
     if (text.startsWith("[")) {
@@ -41,13 +50,22 @@ final class HostPort {
     if (number < 1 || number > 65535) {
       throw new BadInput("'" + text + "' has port " + number + "; a connect needs a port from 1 to 65535");
     }
+    return new HostPort(host, number);
+  }
+
+  /**
+   * @throws BadInput naming {@code text} when it is not HOST:PORT, its port is not 1 to 65535, or its name
+   *     has no address
+   */
+  static List<InetSocketAddress> resolve(String text) {
+    HostPort hp = parse(text);
     List<InetSocketAddress> addresses = new ArrayList<>();
     try {
-      for (InetAddress address : InetAddress.getAllByName(host)) {
-        addresses.add(new InetSocketAddress(address, number));
+      for (InetAddress address : InetAddress.getAllByName(hp.host)) {
+        addresses.add(new InetSocketAddress(address, hp.port));
       }
     } catch (UnknownHostException e) {
-      throw new BadInput("'" + text + "': no address found for " + host, e);
+      throw new BadInput("'" + text + "': no address found for " + hp.host, e);
     }
     return addresses;
   }

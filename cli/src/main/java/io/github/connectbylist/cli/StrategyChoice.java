@@ -1,6 +1,7 @@
 package io.github.connectbylist.cli;
 
 import io.github.connectbylist.ConnectByList;
+import io.github.connectbylist.DestinationPolicy;
 import java.time.Duration;
 import picocli.CommandLine.Option;
 
@@ -23,6 +24,14 @@ final class StrategyChoice {
   @Option(names = "--os-picks-source", description = "one pair per destination; the OS picks the source")
   boolean osPicksSource;
 
+  @Option(names = "--resolver", paramLabel = "SPEC",
+      description = "the resolver of a name, with options: system, dns(servers=127.0.0.1:5353)")
+  String resolver;
+
+  @Option(names = "--deny-private",
+      description = "connect to globally reachable addresses only (no loopback, private, link-local, ...)")
+  boolean denyPrivate;
+
   ConnectByList.Builder apply(ConnectByList.Builder builder) {
     if (strategy != null) {
       builder.strategy(strategy);
@@ -32,6 +41,12 @@ final class StrategyChoice {
     }
     if (scheduler != null) {
       builder.scheduler(scheduler);
+    }
+    if (resolver != null) {
+      builder.resolver(resolver);
+    }
+    if (denyPrivate) {
+      builder.destinations(DestinationPolicy.denyPrivate());
     }
     return builder.timeout(timeout).osPicksSource(osPicksSource);
   }

@@ -36,6 +36,34 @@ class MainTest {
       assertTrue(inARow.matches("(?s).*\\n" + i + "\\s+connected\\s+[\\d.]+\\s+1\\s+127\\.0\\.0\\.1:.*"),
           "connect " + i + " goes straight to the good endpoint: " + inARow);
     }
+    if (Testbed.ipv6LoopbackAvailable()) {
+      String byName = text.substring(text.indexOf("by name: slow-aaaa.test"));
+      assertTrue(byName.matches("(?s).*\\nhappy-eyeballs\\s+connected\\s+[\\d.]+\\s+[\\d.]+\\s+127\\.0\\.0\\.1:.*"),
+          "Happy Eyeballs goes on the A answer after the resolution delay: " + byName);
+      assertTrue(byName.matches("(?s).*\\nsequential\\s+connected\\s+[\\d.]+\\s+[\\d.]+\\s+\\[::1\\]:.*"),
+          "sequential waits for both answers, then IPv6 first: " + byName);
+    }
+  }
+
+  @Test
+  void connectByNamePrintsTheResolutionAndDenyPrivateRefusesLoopback() throws Exception {
+    try (Testbed testbed = new Testbed(); io.github.connectbylist.testbed.DnsServer dns =
+        io.github.connectbylist.testbed.DnsServer.start()) {
+      Endpoint good = testbed.accepting("127.0.0.1");
+      dns.reply("named.test", io.github.connectbylist.testbed.DnsServer.RecordType.A,
+          io.github.connectbylist.testbed.DnsReply.addresses("127.0.0.1"));
+      String resolver = "dns(servers=" + dns.serverSpec() + ", hosts=none, timeout=1s)";
+      assertEquals(0, run("connect", "--resolver", resolver, "named.test:" + good.address().getPort()), err.toString());
+      String text = out.toString();
+      assertTrue(text.contains("resolution of named.test:") && text.contains("AAAA") && text.contains("no addresses"),
+          text);
+      assertTrue(text.contains("-> 127.0.0.1:" + good.address().getPort() + " in "), text);
+      out.getBuffer().setLength(0);
+      assertEquals(1, run("connect", "--deny-private", "127.0.0.1:" + good.address().getPort()));
+      assertTrue(out.toString().contains("failed: DENIED") && out.toString().contains("loopback"), out.toString());
+      assertEquals(2, run("connect", "--resolver", "dns(servers=nowhere)", "named.test:80"));
+      assertTrue(err.toString().contains("servers") && err.toString().contains("nowhere"), err.toString());
+    }
   }
 
   @Test
@@ -135,7 +163,7 @@ class MainTest {
       throws Exception {
     assertEquals(0, run("experiment", "--runs", "20", "--session-runs", "2", "--out", dir.toString()), err.toString());
     assertTrue(out.toString().contains(
-        "2380 simulated connects (7 strategies x 7 scenarios x 20 runs; 1400 in 4 sessions x 2 clients)"), out.toString());
+        "2800 simulated connects (7 strategies x 10 scenarios x 20 runs; 1400 in 4 sessions x 2 clients)"), out.toString());
     for (String file : new String[] {"runs.csv", "summary.csv", "sessions.csv", "session-summary.csv", "results.json",
         "report.html"}) {
       assertTrue(java.nio.file.Files.size(dir.resolve(file)) > 0, file);

@@ -85,6 +85,27 @@ public final class Testbed implements AutoCloseable {
   }
 
   /**
+   * An accepting endpoint on {@code 127.0.0.1} and another on {@code ::1}, on one port, as the addresses of
+   * one name have: for connects by name through the {@link DnsServer}.
+   *
+   * @return the port
+   * @throws IOException when no port free on both could be found, or {@code ::1} cannot be bound
+   */
+  public int acceptingOnBothFamilies() throws IOException {
+    for (int tries = 0; ; tries++) {
+      int port = accepting("127.0.0.1").address().getPort();
+      try {
+        accepting("::1", port);
+        return port;
+      } catch (java.net.BindException taken) {
+        if (tries == 20) {
+          throw taken;
+        }
+      }
+    }
+  }
+
+  /**
    * An endpoint on {@code host} whose port is held by a bound socket that does not listen.
    *
    * @param host a loopback address

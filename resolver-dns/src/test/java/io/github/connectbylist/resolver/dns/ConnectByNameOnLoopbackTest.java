@@ -21,7 +21,6 @@ import io.github.connectbylist.testbed.DnsServer.RecordType;
 import io.github.connectbylist.testbed.LeakCheck;
 import io.github.connectbylist.testbed.Testbed;
 import java.io.IOException;
-import java.net.BindException;
 import java.net.Inet6Address;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,17 +83,7 @@ class ConnectByNameOnLoopbackTest {
     threadsBefore = threadNames();
     leaks = LeakCheck.start();
     testbed = new Testbed();
-    for (int tries = 0; ; tries++) { // one port on both families, as a name's addresses have
-      port = testbed.accepting("127.0.0.1").address().getPort();
-      try {
-        testbed.accepting("::1", port);
-        break;
-      } catch (BindException taken) {
-        if (tries == 20) {
-          throw taken;
-        }
-      }
-    }
+    port = testbed.acceptingOnBothFamilies(); // one port on both families, as a name's addresses have
     dns = DnsServer.start();
   }
 
