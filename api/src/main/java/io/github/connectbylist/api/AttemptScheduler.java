@@ -93,7 +93,7 @@ public interface AttemptScheduler {
    * <ol>
    *   <li>Each answer, as it arrives, is reported to {@link #answered} with the ranked pairs as they are now:
    *       the pairs already started first, in start order and unchanged, then the others, re-ranked with
-   *       the answer's (RFC 8305 section 4: late addresses are sorted into those not yet tried). {@link
+   *       the answer's (RFC 8305 section 6: late addresses are sorted into those not yet tried). {@link
    *       #next} is asked right after.
    *   <li>When the last answer is in, {@link #resolutionEnded} is called, then {@link #next} is asked.
    *   <li>Until then, a {@link Decision.StartNext} with no pair left to start, or a {@link

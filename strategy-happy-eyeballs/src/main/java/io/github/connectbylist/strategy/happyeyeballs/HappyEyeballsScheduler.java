@@ -30,7 +30,7 @@ import java.util.Optional;
  * <p>A connect by name starts before resolution has ended (RFC 8305 section 3): when the AAAA answer comes
  * first, the first attempt starts at once; when an A answer with addresses comes first, it waits up to the
  * Resolution Delay ({@code resolution-delay}, 50 ms) for AAAA, starting at once if AAAA answers, comes back
- * empty or fails, or resolution ends. Later answers are ranked into the pairs not yet started (section 4)
+ * empty or fails, or resolution ends. Later answers are ranked into the pairs not yet started (section 6)
  * and keep the pacing, with one exception of ours: an answer that brings the first address of a family
  * none of whose addresses has been tried starts it at once, so that a slow AAAA answer behind a broken IPv4
  * path costs its own delay and not a further Connection Attempt Delay.
