@@ -244,6 +244,9 @@ final class HtmlReport {
     double end = 1;
     for (Results.Cell c : cells) {
       end = Math.max(end, c.runs().get(0).elapsedNanos() / 1e6);
+      for (io.github.connectbylist.api.Answer a : c.runs().get(0).answers()) {
+        end = Math.max(end, a.at().toNanos() / 1e6);
+      }
     }
     int rowHeight = 16;
     int rows = cells.stream().mapToInt(c -> Math.max(1, c.runs().get(0).attempts().size()) + 1).sum();
@@ -257,6 +260,12 @@ final class HtmlReport {
       Trace t = cells.get(i).runs().get(0);
       double y0 = TOP + row * rowHeight;
       s.append(text(4, y0 + 12, cells.get(i).strategy() + (t.connected() ? "" : " (" + t.failure() + ")"), "start"));
+      for (io.github.connectbylist.api.Answer answer : t.answers()) { // a connect by name: when each answer came
+        double x = left + answer.at().toNanos() / 1e6 * scale;
+        s.append(line(x, y0 + 2, x, y0 + 14, "#1f77b4")).append("<text x=\"").append(fmt(x + 2)).append("\" y=\"")
+            .append(fmt(y0 + 11)).append("\" font-size=\"9\" fill=\"#1f77b4\">").append(answer.query())
+            .append("<title>").append(esc(answer.toString())).append("</title></text>");
+      }
       row++;
       for (Attempt a : t.attempts()) {
         double y = TOP + row * rowHeight;
@@ -274,8 +283,13 @@ final class HtmlReport {
     double axisY = TOP + row * rowHeight + 8;
     s.append(line(left, axisY, W - RIGHT, axisY, "#888"));
     s.append(text(left, axisY + 16, "0", "middle")).append(text(W - RIGHT, axisY + 16, ms(end) + " ms", "end"));
+    boolean byName = false;
+    for (Results.Cell c : cells) {
+      byName |= !c.runs().get(0).answers().isEmpty();
+    }
     s.append("</svg>\n<p style=\"font-size:12px\">green: connected; red: failed or timed out; grey: closed because "
-        + "another attempt won or the connect ended.</p>\n");
+        + "another attempt won or the connect ended.").append(byName ? " Blue marks on a strategy's line: when each "
+        + "DNS answer (AAAA, A) of its connect by name came." : "").append("</p>\n");
   }
 
   private static double x(double log, double lo, double hi) {

@@ -60,7 +60,7 @@ public final class SessionRunner {
     Scenario scenario = session.scenario();
     VirtualDriver driver = new VirtualDriver();
     int connects = session.connects();
-    List<CompletableFuture<List<Attempt>>> done = new ArrayList<>(connects);
+    List<CompletableFuture<Simulation.Delivered>> done = new ArrayList<>(connects);
     List<SimulatedTransport> transports = new ArrayList<>(connects);
     ConnectByList.Builder builder = ConnectByList.builder().ranker(ranker).scheduler(scheduler).timeout(deadline)
         .host(Host.of(scenario.sources(), scenario.osSources())).history(History.create());
@@ -75,7 +75,7 @@ public final class SessionRunner {
         transports.add(transport);
         done.add(new CompletableFuture<>());
         int connect = k;
-        Engine<AddressPair, List<Attempt>> engine = new Engine<>(driver, transport, Delivery.<AddressPair>attemptsOnly());
+        Engine<AddressPair, Simulation.Delivered> engine = new Engine<>(driver, transport, Simulation.DELIVERY);
         driver.schedule(k * session.interval().toNanos(), () -> (scenario.resolution() == null
             ? client.connectAsync(scenario.destinations(), engine)
             : client.connectAsync(scenario.resolution().name(), scenario.port(), engine))
@@ -96,8 +96,8 @@ public final class SessionRunner {
     return traces;
   }
 
-  private static boolean allDone(List<CompletableFuture<List<Attempt>>> done) {
-    for (CompletableFuture<List<Attempt>> f : done) {
+  private static boolean allDone(List<CompletableFuture<Simulation.Delivered>> done) {
+    for (CompletableFuture<Simulation.Delivered> f : done) {
       if (!f.isDone()) {
         return false;
       }

@@ -5,6 +5,7 @@ import io.github.connectbylist.ConnectFailedException;
 import io.github.connectbylist.History;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.NameResolver;
@@ -55,8 +56,8 @@ public final class Simulation implements AutoCloseable {
   public Trace connect(int run) {
     VirtualDriver driver = new VirtualDriver();
     SimulatedTransport transport = new SimulatedTransport(driver, scenario.network().fates(seed, run));
-    Engine<AddressPair, List<Attempt>> engine = new Engine<>(driver, transport, Delivery.<AddressPair>attemptsOnly());
-    CompletableFuture<List<Attempt>> result;
+    Engine<AddressPair, Delivered> engine = new Engine<>(driver, transport, DELIVERY);
+    CompletableFuture<Delivered> result;
     if (scenario.resolution() != null) {
       resolver.current = scenario.resolution().resolver(driver, scenario.destinations(), seed, run);
       result = connector.connectAsync(scenario.resolution().name(), scenario.port(), engine);
@@ -86,20 +87,45 @@ public final class Simulation implements AutoCloseable {
    * How a finished simulated connect went: its attempts, and the time to connect, or to fail (the end of its
    * last attempt, on the connect's own clock).
    */
-  static Trace traceOf(CompletableFuture<List<Attempt>> done, SimulatedTransport transport) {
+  static Trace traceOf(CompletableFuture<Delivered> done, SimulatedTransport transport) {
     try {
-      List<Attempt> attempts = done.join();
-      long elapsed = attempts.stream().filter(Attempt::connected).findFirst().orElseThrow().endedAt().toNanos();
-      return new Trace(attempts, true, null, elapsed, transport.abandoned());
+      Delivered d = done.join();
+      long elapsed = d.attempts().stream().filter(Attempt::connected).findFirst().orElseThrow().endedAt().toNanos();
+      return new Trace(d.attempts(), true, null, elapsed, transport.abandoned(), d.answers());
     } catch (CompletionException e) {
       ConnectFailedException failure = (ConnectFailedException) e.getCause();
       long end = 0;
       for (Attempt a : failure.attempts()) {
         end = Math.max(end, a.endedAt().toNanos());
       }
-      return new Trace(failure.attempts(), false, failure.kind(), end, transport.abandoned());
+      for (Answer a : failure.answers()) {
+        end = Math.max(end, a.at().toNanos()); // a name without an address fails when its last answer comes
+      }
+      return new Trace(failure.attempts(), false, failure.kind(), end, transport.abandoned(), failure.answers());
     }
   }
+
+  /** What a simulated connect delivers: its trace, answers included; a simulated connection holds nothing. */
+  record Delivered(List<Attempt> attempts, List<Answer> answers) {}
+
+  static final Delivery<AddressPair, Delivered> DELIVERY = new Delivery<>() {
+    @Override
+    public Delivered deliver(AddressPair connection, List<Attempt> attempts, Attempt winner, Duration elapsed) {
+      return new Delivered(attempts, List.of());
+    }
+
+    @Override
+    public Delivered deliver(
+        AddressPair connection, List<Attempt> attempts, List<Answer> answers, Attempt winner, Duration elapsed) {
+      return new Delivered(attempts, answers);
+    }
+
+    @Override
+    public void discard(Delivered result) {}
+
+    @Override
+    public void discardConnection(AddressPair connection) {}
+  };
 
   /**
    * One connect with a fresh instance.

@@ -1,5 +1,6 @@
 package io.github.connectbylist.lab;
 
+import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.FailureKind;
 import java.util.List;
@@ -12,8 +13,24 @@ import java.util.List;
  * @param failure why it failed, or {@code null}
  * @param elapsedNanos time to connect, or to fail
  * @param wasted attempts opened and then abandoned while pending
+ * @param answers for a connect by name, the answers of its resolution that came before it ended
  */
-public record Trace(List<Attempt> attempts, boolean connected, FailureKind failure, long elapsedNanos, int wasted) {
+public record Trace(
+    List<Attempt> attempts, boolean connected, FailureKind failure, long elapsedNanos, int wasted, List<Answer> answers) {
+
+  /**
+   * A connect to a list: no answers.
+   *
+   * @param attempts every attempt, in start order
+   * @param connected whether an attempt connected
+   * @param failure why it failed, or {@code null}
+   * @param elapsedNanos time to connect, or to fail
+   * @param wasted attempts abandoned while pending
+   */
+  public Trace(List<Attempt> attempts, boolean connected, FailureKind failure, long elapsedNanos, int wasted) {
+    this(attempts, connected, failure, elapsedNanos, wasted, List.of());
+  }
+
   /**
    * Copies the attempts.
    *
@@ -22,8 +39,10 @@ public record Trace(List<Attempt> attempts, boolean connected, FailureKind failu
    * @param failure why it failed, or {@code null}
    * @param elapsedNanos time to connect, or to fail
    * @param wasted attempts abandoned while pending
+   * @param answers the answers of a connect by name
    */
   public Trace {
     attempts = List.copyOf(attempts);
+    answers = List.copyOf(answers);
   }
 }
