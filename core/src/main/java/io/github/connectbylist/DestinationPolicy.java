@@ -120,6 +120,9 @@ public final class DestinationPolicy {
    */
   public Optional<String> denial(InetAddress address) {
     Objects.requireNonNull(address, "address");
+    if (rules.isEmpty()) {
+      return Optional.empty(); // allow all, the default: nothing to look at on every connect
+    }
     InetAddress a = Addresses.unmapped(address);
     Optional<String> own = judge(a);
     if (own.isPresent()) {

@@ -160,13 +160,12 @@ public final class Strategies {
    * @return a new resolver
    */
   public NameResolver defaultResolver() {
-    String property = System.getProperty(RESOLVER_PROPERTY);
-    if (property != null && !property.isBlank()) {
+    String property = property(RESOLVER_PROPERTY);
+    if (property != null) {
       try {
         return resolver(property);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("system property " + RESOLVER_PROPERTY + "=" + property + ": "
-            + e.getMessage(), e);
+        throw badProperty(RESOLVER_PROPERTY, property, e);
       }
     }
     List<NameResolver.Provider> found = resolvers();
@@ -241,15 +240,25 @@ public final class Strategies {
    * @return a new ranker and scheduler
    */
   public Choice defaults() {
-    String property = System.getProperty(PROPERTY);
-    if (property != null && !property.isBlank()) {
+    String property = property(PROPERTY);
+    if (property != null) {
       try {
         return strategy(property);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("system property " + PROPERTY + "=" + property + ": " + e.getMessage(), e);
+        throw badProperty(PROPERTY, property, e);
       }
     }
     return new Choice(defaultRanker(), defaultScheduler());
+  }
+
+  /** A system property's value, or {@code null} when it is not set or blank. */
+  private static String property(String name) {
+    String value = System.getProperty(name);
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  private static IllegalArgumentException badProperty(String name, String value, IllegalArgumentException e) {
+    return new IllegalArgumentException("system property " + name + "=" + value + ": " + e.getMessage(), e);
   }
 
   /**

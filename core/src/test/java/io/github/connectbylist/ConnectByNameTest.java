@@ -182,6 +182,28 @@ class ConnectByNameTest {
   }
 
   @Test
+  void theSystemPropertyNamesTheDefaultResolver() {
+    String before = System.getProperty(Strategies.RESOLVER_PROPERTY);
+    try {
+      System.setProperty(Strategies.RESOLVER_PROPERTY, "system");
+      try (NameResolver r = Strategies.discovered().defaultResolver()) {
+        assertEquals("system", r.toString());
+      }
+      System.setProperty(Strategies.RESOLVER_PROPERTY, "nope");
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> Strategies.discovered().defaultResolver());
+      assertTrue(e.getMessage().contains("connectbylist.resolver=nope") && e.getMessage().contains("system"),
+          e.getMessage());
+    } finally {
+      if (before == null) {
+        System.clearProperty(Strategies.RESOLVER_PROPERTY);
+      } else {
+        System.setProperty(Strategies.RESOLVER_PROPERTY, before);
+      }
+    }
+  }
+
+  @Test
   void theSystemResolverIsAlwaysThereAndResolvesLocalhost() throws Exception {
     assertEquals("system", Strategies.discovered().resolvers().get(Strategies.discovered().resolvers().size() - 1).name());
     InetAddress[] local;
