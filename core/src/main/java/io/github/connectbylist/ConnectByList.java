@@ -155,6 +155,61 @@ public final class ConnectByList implements AutoCloseable {
   }
 
   /**
+   * Connects to one of {@code addresses} as {@link #connect(List)} does, with this deadline instead of the
+   * instance's: for callers whose API takes a timeout per connect, such as {@code Socket.connect(endpoint,
+   * timeout)}.
+   *
+   * @param addresses the destinations
+   * @param timeout this connect's overall deadline, positive
+   * @return the connected socket and how it was reached
+   * @throws IllegalArgumentException naming a bad address, or a timeout that is not positive
+   * @throws IllegalStateException when this instance is closed
+   * @throws ConnectFailedException carrying every attempt when none connected
+   */
+  public Connection connect(List<? extends InetSocketAddress> addresses, Duration timeout) throws ConnectFailedException {
+    return newCall(addresses, sockets, positive(timeout)).connectBlocking();
+  }
+
+  /**
+   * Connects to {@code host} by name as {@link #connect(String, int)} does, with this deadline instead of
+   * the instance's.
+   *
+   * @param host a host name, or an IP address literal
+   * @param port the port, 1 to 65535
+   * @param timeout this connect's overall deadline, resolution included, positive
+   * @return the connected socket and how it was reached
+   * @throws IllegalArgumentException when the host is empty, the port out of range or the timeout not positive
+   * @throws IllegalStateException when this instance is closed
+   * @throws ConnectFailedException carrying every answer and attempt when none connected
+   */
+  public Connection connect(String host, int port, Duration timeout) throws ConnectFailedException {
+    return newCall(host, port, sockets, positive(timeout)).connectBlocking();
+  }
+
+  /**
+   * Starts connecting to {@code host} by name as {@link #connectAsync(String, int)} does, with this deadline
+   * instead of the instance's.
+   *
+   * @param host a host name, or an IP address literal
+   * @param port the port, 1 to 65535
+   * @param timeout this connect's overall deadline, resolution included, positive
+   * @return the connection to come; cancelling it ends the connect and its resolution
+   * @throws IllegalArgumentException when the host is empty, the port out of range or the timeout not positive
+   * @throws IllegalStateException when this instance is closed
+   */
+  public CompletableFuture<Connection> connectAsync(String host, int port, Duration timeout) {
+    return newCall(host, port, sockets, positive(timeout)).connectAsync();
+  }
+
+  private static long positive(Duration timeout) {
+    Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+    }
+    return timeout.toNanos();
+  }
+
+  /**
    * Starts connecting to {@code host} by name and returns at once; see {@link #connect(String, int)}.
    *
    * @param host a host name, or an IP address literal
@@ -261,15 +316,24 @@ public final class ConnectByList implements AutoCloseable {
 
   /** The one place a connect is wired, for every engine: checked destinations, a plan made later, the call. */
   private <C, R> ConnectCall<C, R> newCall(List<? extends InetSocketAddress> addresses, Engine<C, R> engine) {
+    return newCall(addresses, engine, deadlineNanos);
+  }
+
+  private <C, R> ConnectCall<C, R> newCall(
+      List<? extends InetSocketAddress> addresses, Engine<C, R> engine, long deadline) {
     long start = engine.driver().nanoTime();
     if (loop.isClosing()) {
       throw new IllegalStateException("this ConnectByList is closed");
     }
-    return new ConnectCall<>(engine, listener, planner(Destinations.check(addresses), false), start, deadlineNanos);
+    return new ConnectCall<>(engine, listener, planner(Destinations.check(addresses), false), start, deadline);
   }
 
   /** The same for a connect by name; a literal is a list of one. */
   private <C, R> ConnectCall<C, R> newCall(String name, int port, Engine<C, R> engine) {
+    return newCall(name, port, engine, deadlineNanos);
+  }
+
+  private <C, R> ConnectCall<C, R> newCall(String name, int port, Engine<C, R> engine, long deadline) {
     Objects.requireNonNull(name, "host");
     String host = name.trim();
     if (host.isEmpty()) {
@@ -280,13 +344,13 @@ public final class ConnectByList implements AutoCloseable {
     }
     if (Addresses.looksLiteral(host)) {
       String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-      return newCall(List.of(new InetSocketAddress(Addresses.parseLiteral(bare), port)), engine);
+      return newCall(List.of(new InetSocketAddress(Addresses.parseLiteral(bare), port)), engine, deadline);
     }
     long start = engine.driver().nanoTime();
     if (loop.isClosing()) {
       throw new IllegalStateException("this ConnectByList is closed");
     }
-    return new ConnectCall<>(engine, listener, planner(List.of(), true), host, port, resolver(), start, deadlineNanos);
+    return new ConnectCall<>(engine, listener, planner(List.of(), true), host, port, resolver(), start, deadline);
   }
 
   private PairPlanner planner(List<InetSocketAddress> destinations, boolean byName) {

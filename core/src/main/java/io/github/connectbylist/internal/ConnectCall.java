@@ -58,7 +58,7 @@ public final class ConnectCall<C, R> {
    * What the call asks the driver to run. One small class dispatching on these, rather than a lambda per
    * step: every new lambda costs a bootstrap in the first connect of a JVM (about 7 ms for the first one).
    */
-  private enum Step { BEGIN, ADOPT, DEADLINE, WAKE, CANCELLED, CLOSED, RESOLVED }
+  private enum Step { BEGIN, ADOPT, DEADLINE, WAKE, CANCELLED, CLOSED, RESOLVED, ANSWERS }
 
   private final Driver driver;
   private final Transport<C> transport;
@@ -96,6 +96,8 @@ public final class ConnectCall<C, R> {
   private boolean resolving;
   private NameResolver.Lookup lookup = NameResolver.Lookup.DONE;
   private final List<Answer> answers = new ArrayList<>();
+  private final java.util.Queue<Runnable> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
+  private final java.util.concurrent.atomic.AtomicBoolean inboxPosted = new java.util.concurrent.atomic.AtomicBoolean();
   private final List<Attempt> denied = new ArrayList<>();
 
   /**
@@ -626,6 +628,7 @@ public final class ConnectCall<C, R> {
               resolved();
             }
           }
+          case ANSWERS -> drainAnswers();
         }
       } catch (RuntimeException e) {
         internalError(e);
@@ -714,7 +717,10 @@ public final class ConnectCall<C, R> {
     }
   }
 
-  /** An answer, on the driver: its addresses become pairs, ranked into those not yet started. */
+  /**
+   * An answer, on the driver: its addresses become pairs, ranked into those not yet started, and the
+   * schedule hears of it; the caller asks the schedule what next once every answer at hand is in.
+   */
   private void answered(Answer answer) {
     if (phase == Phase.DONE) {
       return;
@@ -737,7 +743,6 @@ public final class ConnectCall<C, R> {
       } catch (RuntimeException e) {
         schedulerFailed(e);
       }
-      drive();
     }
   }
 
@@ -758,7 +763,10 @@ public final class ConnectCall<C, R> {
     System.arraycopy(addition.bindRest(), 0, bindSource, started, rest.size());
   }
 
-  /** Every answer is in, on the driver: a schedule that waited is made now, one that raced is told. */
+  /**
+   * Every answer is in, on the driver: a schedule that waited is made now, one that raced is told; the
+   * caller asks it what next.
+   */
   private void resolved() {
     resolving = false;
     lookup = NameResolver.Lookup.DONE;
@@ -771,7 +779,6 @@ public final class ConnectCall<C, R> {
         return;
       }
       schedule = planner.schedule(List.copyOf(pairs));
-      drive();
       return;
     }
     try {
@@ -779,12 +786,31 @@ public final class ConnectCall<C, R> {
     } catch (RuntimeException e) {
       schedulerFailed(e);
     }
-    drive();
   }
 
   /**
-   * Where the resolver's calls arrive, on its threads: each goes to the driver as a task, in the order the
-   * resolver made them (the resolver's calls never overlap, and the driver runs tasks in order).
+   * Handles every answer that has come (and the end of resolution, if it has), then asks the schedule
+   * once: answers that arrive together, such as two cached ones, are ranked together before anything
+   * starts, so that the first to be reported does not start alone.
+   */
+  private void drainAnswers() {
+    inboxPosted.set(false);
+    Runnable next;
+    while ((next = inbox.poll()) != null) {
+      if (phase == Phase.DONE) {
+        inbox.clear();
+        return;
+      }
+      next.run();
+    }
+    if (phase == Phase.RUNNING) {
+      drive();
+    }
+  }
+
+  /**
+   * Where the resolver's calls arrive, on its threads: each waits in the inbox, in the order the resolver
+   * made them (its calls never overlap), and one task on the driver handles all that are there.
    */
   private final class Answers implements NameResolver.Answers {
     @Override
@@ -803,11 +829,14 @@ public final class ConnectCall<C, R> {
       post(new OnDriver(Step.RESOLVED));
     }
 
-    private void post(Runnable task) {
-      try {
-        driver.execute(task);
-      } catch (RejectedExecutionException closing) {
-        // the driver is closing: its close hook ends the call
+    private void post(Runnable handle) {
+      inbox.add(handle);
+      if (inboxPosted.compareAndSet(false, true)) {
+        try {
+          driver.execute(new OnDriver(Step.ANSWERS));
+        } catch (RejectedExecutionException closing) {
+          // the driver is closing: its close hook ends the call
+        }
       }
     }
   }

@@ -7,6 +7,7 @@ import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.PathRecord;
+import io.github.connectbylist.api.Query;
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,9 +32,10 @@ import java.util.Optional;
  * first, the first attempt starts at once; when an A answer with addresses comes first, it waits up to the
  * Resolution Delay ({@code resolution-delay}, 50 ms) for AAAA, starting at once if AAAA answers, comes back
  * empty or fails, or resolution ends. Later answers are ranked into the pairs not yet started (section 6)
- * and keep the pacing, with one exception of ours: an answer that brings the first address of a family
- * none of whose addresses has been tried starts it at once, so that a slow AAAA answer behind a broken IPv4
- * path costs its own delay and not a further Connection Attempt Delay.
+ * and keep the pacing, with one exception of ours: an AAAA answer that comes after the Resolution Delay ran
+ * out, while only IPv4 has been tried, starts IPv6 at once. The delay postponed the family RFC 6724 prefers;
+ * it did not demote it, and a slow AAAA answer behind a broken IPv4 path then costs its own delay, not a
+ * further Connection Attempt Delay. A late A answer keeps the pacing.
  */
 public final class HappyEyeballsScheduler implements AttemptScheduler {
   /** RFC 8305 section 8: the recommended Connection Attempt Delay. */
@@ -272,8 +274,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
 
     @Override
     public void answered(Answer answer, List<AddressPair> rankedPairs, long now) {
-      boolean newFamily = started > 0
-          && (hasIpv6(answer) && !triedIpv6 && !pending(true) || hasIpv4(answer) && !triedIpv4 && !pending(false));
+      boolean lateAaaa = started > 0 && answer.query() == Query.AAAA && hasIpv6(answer) && !triedIpv6 && !pending(true);
       if (answer.query().coversIpv6()) {
         ipv6Settled = true;
         ipv6Answered |= hasIpv6(answer);
@@ -286,8 +287,8 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
       System.arraycopy(rest, 0, all, started, rest.length);
       delayAfter = all;
       pairs = rankedPairs;
-      if (newFamily) {
-        startsOwed++; // ours: a family that was not there when the others started goes now
+      if (lateAaaa) {
+        startsOwed++; // ours: the Resolution Delay postponed the preferred family; it did not demote it
       }
     }
 
