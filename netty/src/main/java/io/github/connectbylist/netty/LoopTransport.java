@@ -1,0 +1,177 @@
+package io.github.connectbylist.netty;
+
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.engine.Transport;
+import io.netty.channel.IoEvent;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.IoRegistration;
+import io.netty.channel.nio.NioIoHandle;
+import io.netty.channel.nio.NioIoOps;
+import io.netty.util.concurrent.Future;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.SocketOption;
+import java.net.StandardProtocolFamily;
+import java.nio.channels.SelectableChannel;
+import java.nio.channels.SocketChannel;
+import java.util.Map;
+
+/**
+ * Attempts as plain JDK socket channels registered with the Netty event loop's own selector (Netty 4.2's
+ * {@link NioIoHandle}): the race uses the loop's thread and selector, and no attempt is a Netty channel.
+ * The winner is handed over still non-blocking and deregistered, for {@link ChannelDelivery} to make it one.
+ */
+final class LoopTransport implements Transport<SocketChannel> {
+  private final IoEventLoop loop;
+  private final Map<SocketOption<?>, Object> socketOptions;
+
+  LoopTransport(IoEventLoop loop, Map<SocketOption<?>, Object> socketOptions) {
+    this.loop = loop;
+    this.socketOptions = socketOptions;
+  }
+
+  @Override
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  public Io<SocketChannel> open(AddressPair pair, boolean bindSource) throws IOException {
+    SocketChannel ch = SocketChannel.open(pair.isIpv6() ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    try {
+      ch.configureBlocking(false);
+      for (Map.Entry<SocketOption<?>, Object> o : socketOptions.entrySet()) {
+        ch.setOption((SocketOption) o.getKey(), o.getValue());
+      }
+      if (bindSource && pair.source() != null) {
+        ch.bind(new InetSocketAddress(pair.source().address(), 0));
+      }
+      return new Attempt(ch, ch.connect(pair.destination()));
+    } catch (IOException | RuntimeException e) {
+      ch.close();
+      throw e;
+    }
+  }
+
+  /** One attempt: a channel connecting, and its registration with the loop while it is watched. */
+  private final class Attempt implements Io<SocketChannel> {
+    private final SocketChannel ch;
+    private final boolean connectedAtOnce;
+    private IoRegistration registration;
+    private Outcome outcome;
+    private boolean closed;
+
+    Attempt(SocketChannel ch, boolean connectedAtOnce) {
+      this.ch = ch;
+      this.connectedAtOnce = connectedAtOnce;
+    }
+
+    @Override
+    public boolean connected() {
+      return connectedAtOnce;
+    }
+
+    @Override
+    public void watch(Outcome outcome) throws IOException {
+      this.outcome = outcome;
+      Future<IoRegistration> f = loop.register(new Handle());
+      if (f.isDone()) {
+        registered(f);
+      } else {
+        f.addListener(done -> registered(f));
+      }
+    }
+
+    private void registered(Future<IoRegistration> f) {
+      if (!f.isSuccess()) {
+        Outcome o = outcome;
+        outcome = null;
+        if (o != null && !closed) {
+          o.failed(new IOException("could not register with the event loop: " + f.cause(), f.cause()));
+        }
+        return;
+      }
+      registration = f.getNow();
+      if (closed) {
+        registration.cancel();
+      } else {
+        registration.submit(NioIoOps.CONNECT);
+      }
+    }
+
+    /** The selector said the connect finished, one way or the other. */
+    void connectReady() {
+      Outcome o = outcome;
+      if (o == null) {
+        return;
+      }
+      try {
+        if (!ch.finishConnect()) {
+          return; // not yet: the selector will tell again
+        }
+      } catch (IOException e) {
+        outcome = null;
+        cancelRegistration();
+        o.failed(e);
+        return;
+      }
+      outcome = null;
+      cancelRegistration();
+      o.connected();
+    }
+
+    private void cancelRegistration() {
+      if (registration != null) {
+        registration.cancel();
+        registration = null;
+      }
+    }
+
+    /** Abandons the attempt; its outcome is not reported after this. */
+    @Override
+    public void close() {
+      closed = true;
+      outcome = null;
+      cancelRegistration();
+      try {
+        ch.close();
+      } catch (IOException ignored) {
+        // closing an attempt: nothing useful to report
+      }
+    }
+
+    /** Netty closes what is registered when the loop shuts down: the attempt fails, if anyone still listens. */
+    void loopShutDown() {
+      Outcome o = outcome;
+      close();
+      if (o != null) {
+        o.failed(new IOException("the event loop shut down"));
+      }
+    }
+
+    @Override
+    public void handOver(Ready<SocketChannel> ready) {
+      cancelRegistration(); // the winner's channel goes to a Netty channel, which registers it anew
+      ready.ready(ch);
+    }
+
+    @Override
+    public String toString() {
+      return "attempt on " + ch;
+    }
+
+    /** The attempt as the loop's selector sees it. */
+    private final class Handle implements NioIoHandle {
+      @Override
+      public SelectableChannel selectableChannel() {
+        return ch;
+      }
+
+      @Override
+      public void handle(IoRegistration r, IoEvent event) {
+        connectReady();
+      }
+
+      @Override
+      public void close() {
+        loopShutDown();
+      }
+    }
+  }
+}

@@ -1,0 +1,210 @@
+package io.github.connectbylist.netty;
+
+import io.github.connectbylist.ConnectByList;
+import io.github.connectbylist.engine.Engine;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.BootstrapConfig;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.IoEventLoop;
+import io.netty.channel.nio.NioIoHandle;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.util.AttributeKey;
+import java.net.InetSocketAddress;
+import java.net.SocketOption;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+/**
+ * Connects a configured Netty {@link Bootstrap} with ConnectByList: the race runs on the Bootstrap's own
+ * event loop with its strategies (Happy Eyeballs by default), and only the winner becomes a Netty channel,
+ * registered with that loop, with the Bootstrap's options and attributes, its pipeline initialised exactly
+ * once. This answers the worry of netty/netty#9540, that racing {@code Bootstrap.connect} attempts would
+ * initialise a handler pipeline more than once: the attempts are plain JDK socket channels on the loop's
+ * selector (Netty 4.2's {@code IoHandle}), and the winner is made a channel as a server makes an accepted
+ * socket one.
+ *
+ * <pre>{@code
+ * Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class).handler(initializer);
+ * NettyConnector connector = NettyConnector.of(b, ConnectByList.builder().build());
+ * Channel ch = connector.connect("example.com", 443).sync().channel();
+ * }</pre>
+ *
+ * <ul>
+ *   <li>NIO only: the group's loops must be NIO ({@code MultiThreadIoEventLoopGroup} with {@code
+ *       NioIoHandler.newFactory()}, or {@code NioEventLoopGroup}) and the channel {@link NioSocketChannel};
+ *       an epoll or io_uring loop has no JDK selector to race on, and is refused when the connector is made.
+ *   <li>The deadline is the {@link ConnectByList}'s ({@code CONNECT_TIMEOUT_MILLIS} is not read); the
+ *       sources, resolver, history and destination policy are its too. The Bootstrap's remote and local
+ *       addresses are not used; a local address is refused (give sources to the {@code ConnectByList}).
+ *   <li>Socket options that matter before the handshake ({@code SO_RCVBUF}, {@code SO_SNDBUF}, {@code
+ *       TCP_NODELAY}, {@code SO_KEEPALIVE}, {@code SO_REUSEADDR}, {@code SO_LINGER}, {@code IP_TOS}) are set
+ *       on every attempt; every option goes to the winner's channel config, as Bootstrap does.
+ *   <li>The future's {@link ChannelFuture#channel()} is the winner once it succeeded; a failed connect fails
+ *       it with the {@link io.github.connectbylist.ConnectFailedException} (a {@link java.net.ConnectException})
+ *       that carries every attempt. Cancelling it ends the race and closes every attempt.
+ *   <li>The winner's channel has attribute {@link #TRACE}: every attempt and answer of its race.
+ * </ul>
+ */
+public final class NettyConnector {
+  /** The attribute with a channel's {@link RaceTrace}. */
+  public static final AttributeKey<RaceTrace> TRACE = AttributeKey.valueOf(NettyConnector.class, "trace");
+
+  private final ConnectByList cbl;
+  private final EventLoopGroup group;
+  private final ChannelHandler handler;
+  private final Map<ChannelOption<?>, Object> options;
+  private final Map<AttributeKey<?>, Object> attributes;
+  private final Map<SocketOption<?>, Object> socketOptions;
+
+  private NettyConnector(BootstrapConfig config, ConnectByList cbl) {
+    this.cbl = cbl;
+    this.group = config.group();
+    this.handler = config.handler();
+    this.options = new LinkedHashMap<>(config.options());
+    this.attributes = new LinkedHashMap<>(config.attrs());
+    this.socketOptions = beforeTheHandshake(options);
+  }
+
+  /**
+   * A connector for the Bootstrap's group, channel type, handler, options and attributes (as they are now),
+   * racing with {@code cbl}, which the caller keeps and closes.
+   *
+   * @param bootstrap a Bootstrap with a group of NIO event loops, {@link NioSocketChannel} and a handler
+   * @param cbl the strategies, resolver, deadline and policy to connect with
+   * @return the connector
+   * @throws IllegalArgumentException naming what the Bootstrap lacks, or what the adapter cannot take
+   */
+  public static NettyConnector of(Bootstrap bootstrap, ConnectByList cbl) {
+    Objects.requireNonNull(bootstrap, "bootstrap");
+    Objects.requireNonNull(cbl, "cbl");
+    BootstrapConfig config = bootstrap.config();
+    if (config.group() == null) {
+      throw new IllegalArgumentException("the Bootstrap has no group(...)");
+    }
+    if (config.handler() == null) {
+      throw new IllegalArgumentException("the Bootstrap has no handler(...): the winner's pipeline is made from it");
+    }
+    if (config.localAddress() != null) {
+      throw new IllegalArgumentException("the Bootstrap binds " + config.localAddress() + ": every attempt has its own "
+          + "source; give the sources to ConnectByList.builder().localAddresses(...)");
+    }
+    if (!(config.group().next() instanceof IoEventLoop loop) || !loop.isCompatible(NioIoHandle.class)) {
+      throw new IllegalArgumentException("the Bootstrap's group runs " + config.group().next().getClass().getName()
+          + ": the race runs JDK socket channels on an NIO loop's selector, which epoll and io_uring loops do not "
+          + "have; use new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) or NioEventLoopGroup");
+    }
+    if (config.channelFactory() == null) {
+      throw new IllegalArgumentException("the Bootstrap has no channel(...): use channel(NioSocketChannel.class)");
+    }
+    Channel probe = config.channelFactory().newChannel(); // the type it makes; closed at once
+    try {
+      if (!(probe instanceof NioSocketChannel)) {
+        throw new IllegalArgumentException("the Bootstrap makes " + probe.getClass().getName()
+            + " channels; the winner is handed over as an NioSocketChannel: use channel(NioSocketChannel.class)");
+      }
+    } finally {
+      probe.unsafe().closeForcibly();
+    }
+    return new NettyConnector(config, cbl);
+  }
+
+  /**
+   * Connects to {@code host} by name: resolves it with the instance's resolver and races the answers as
+   * they arrive (RFC 8305 section 3), on the Bootstrap's event loop.
+   *
+   * @param host a host name, or an IP address literal
+   * @param port the port, 1 to 65535
+   * @return the future channel; cancel it to end the race
+   * @throws IllegalArgumentException when the host is empty or the port out of range
+   * @throws IllegalStateException when the {@code ConnectByList} is closed
+   */
+  public ChannelFuture connect(String host, int port) {
+    IoEventLoop loop = (IoEventLoop) group.next();
+    return race(loop, cbl.connectAsync(host, port, engine(loop)));
+  }
+
+  /**
+   * Connects to one of {@code addresses}, raced on the Bootstrap's event loop.
+   *
+   * @param addresses the destinations, IPv4 and IPv6 mixed, in the order a resolver gave them
+   * @return the future channel; cancel it to end the race
+   * @throws IllegalArgumentException naming a bad address
+   * @throws IllegalStateException when the {@code ConnectByList} is closed
+   */
+  public ChannelFuture connect(List<? extends InetSocketAddress> addresses) {
+    IoEventLoop loop = (IoEventLoop) group.next();
+    return race(loop, cbl.connectAsync(addresses, engine(loop)));
+  }
+
+  private Engine<SocketChannel, NioSocketChannel> engine(IoEventLoop loop) {
+    return new Engine<>(new LoopDriver(loop), new LoopTransport(loop, socketOptions),
+        new ChannelDelivery(handler, options, attributes));
+  }
+
+  /** The user's future: the winner, once registered with the loop; the race's failure, as it is. */
+  private static ChannelFuture race(EventLoop loop, CompletableFuture<NioSocketChannel> race) {
+    RaceFuture result = new RaceFuture(loop);
+    result.onCancel(() -> race.cancel(false));
+    race.whenComplete((channel, error) -> { // on the loop, where the race ran
+      if (error != null) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        result.tryFailure(cause);
+        return;
+      }
+      if (result.isDone()) { // cancelled as it won
+        channel.unsafe().closeForcibly();
+        return;
+      }
+      loop.register(channel).addListener(registered -> {
+        if (!registered.isSuccess()) {
+          channel.unsafe().closeForcibly();
+          result.tryFailure(registered.cause());
+        } else if (!result.won(channel)) {
+          channel.close();
+        }
+      });
+    });
+    return result;
+  }
+
+  /** The Bootstrap's options that the kernel must see before the handshake, as JDK socket options. */
+  private static Map<SocketOption<?>, Object> beforeTheHandshake(Map<ChannelOption<?>, Object> options) {
+    Map<SocketOption<?>, Object> early = new LinkedHashMap<>();
+    for (Map.Entry<ChannelOption<?>, Object> o : options.entrySet()) {
+      ChannelOption<?> k = o.getKey();
+      Object v = o.getValue();
+      if (k == ChannelOption.SO_RCVBUF) {
+        early.put(StandardSocketOptions.SO_RCVBUF, v);
+      } else if (k == ChannelOption.SO_SNDBUF) {
+        early.put(StandardSocketOptions.SO_SNDBUF, v);
+      } else if (k == ChannelOption.TCP_NODELAY) {
+        early.put(StandardSocketOptions.TCP_NODELAY, v);
+      } else if (k == ChannelOption.SO_KEEPALIVE) {
+        early.put(StandardSocketOptions.SO_KEEPALIVE, v);
+      } else if (k == ChannelOption.SO_REUSEADDR) {
+        early.put(StandardSocketOptions.SO_REUSEADDR, v);
+      } else if (k == ChannelOption.SO_LINGER) {
+        early.put(StandardSocketOptions.SO_LINGER, v);
+      } else if (k == ChannelOption.IP_TOS) {
+        early.put(StandardSocketOptions.IP_TOS, v);
+      }
+    }
+    return early;
+  }
+
+  @Override
+  public String toString() {
+    return "NettyConnector[" + group + ", " + cbl + "]";
+  }
+}
