@@ -25,6 +25,7 @@ class BenchmarksSmokeTest {
     }
     Options options = builder
         .include(Ranking.class.getName())
+        .include(Adoption.class.getName())
         .include(TimeToConnect.class.getName())
         .include(Overhead.class.getName())
         .include(Concurrency.class.getName())
@@ -44,7 +45,7 @@ class BenchmarksSmokeTest {
     Collection<RunResult> results = new Runner(options).run();
     assertFalse(results.isEmpty());
     // one run per benchmark method and remaining parameter: 4 rankers, 7 strategies, 2 overhead, 2 concurrency,
-    // 1 simulated scenario, 4 cold-start variants, and 2 ways by name
-    org.junit.jupiter.api.Assertions.assertEquals(ipv6 ? 22 : 20, results.size());
+    // 1 simulated scenario, 4 cold-start variants, 4 ways of adoption, and 2 ways by name
+    org.junit.jupiter.api.Assertions.assertEquals(ipv6 ? 26 : 24, results.size());
   }
 }
