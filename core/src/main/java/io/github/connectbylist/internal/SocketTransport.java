@@ -1,11 +1,10 @@
 package io.github.connectbylist.internal;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.engine.SocketAttempt;
 import io.github.connectbylist.engine.Transport;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.SocketOption;
-import java.net.StandardProtocolFamily;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
@@ -29,26 +28,8 @@ public final class SocketTransport implements Transport<SocketChannel> {
 
   @Override
   public Io<SocketChannel> open(AddressPair pair, boolean bindSource) throws IOException {
-    SocketChannel channel = SocketChannel.open(pair.isIpv6() ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-    try {
-      channel.configureBlocking(false);
-      applyOptions(channel);
-      if (bindSource) {
-        channel.bind(new InetSocketAddress(pair.source().address(), 0));
-      }
-      boolean connected = channel.connect(pair.destination()) || channel.finishConnect();
-      return new SocketIo(channel, connected);
-    } catch (IOException | RuntimeException e) {
-      closeQuietly(channel);
-      throw e instanceof IOException io ? io : new IOException(e.toString(), e);
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private void applyOptions(SocketChannel channel) throws IOException {
-    for (Map.Entry<SocketOption<?>, Object> e : options.entrySet()) {
-      channel.setOption((SocketOption<Object>) e.getKey(), e.getValue());
-    }
+    SocketAttempt started = SocketAttempt.start(pair, bindSource, options);
+    return new SocketIo(started.channel(), started.connected());
   }
 
   /** One socket's attempt. */

@@ -1,6 +1,7 @@
 package io.github.connectbylist.netty;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.engine.SocketAttempt;
 import io.github.connectbylist.engine.Transport;
 import io.netty.channel.IoEvent;
 import io.netty.channel.IoEventLoop;
@@ -9,9 +10,7 @@ import io.netty.channel.nio.NioIoHandle;
 import io.netty.channel.nio.NioIoOps;
 import io.netty.util.concurrent.Future;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.SocketOption;
-import java.net.StandardProtocolFamily;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SocketChannel;
 import java.util.Map;
@@ -31,22 +30,9 @@ final class LoopTransport implements Transport<SocketChannel> {
   }
 
   @Override
-  @SuppressWarnings({"unchecked", "rawtypes"})
   public Io<SocketChannel> open(AddressPair pair, boolean bindSource) throws IOException {
-    SocketChannel ch = SocketChannel.open(pair.isIpv6() ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
-    try {
-      ch.configureBlocking(false);
-      for (Map.Entry<SocketOption<?>, Object> o : socketOptions.entrySet()) {
-        ch.setOption((SocketOption) o.getKey(), o.getValue());
-      }
-      if (bindSource && pair.source() != null) {
-        ch.bind(new InetSocketAddress(pair.source().address(), 0));
-      }
-      return new Attempt(ch, ch.connect(pair.destination()));
-    } catch (IOException | RuntimeException e) {
-      ch.close();
-      throw e;
-    }
+    SocketAttempt started = SocketAttempt.start(pair, bindSource, socketOptions);
+    return new Attempt(started.channel(), started.connected());
   }
 
   /** One attempt: a channel connecting, and its registration with the loop while it is watched. */
