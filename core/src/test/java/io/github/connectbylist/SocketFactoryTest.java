@@ -47,6 +47,7 @@ class SocketFactoryTest {
   private InetSocketAddress hole;
   private LeakCheck leaks;
   private ConnectByList cbl;
+  private NameResolver table;
 
   @BeforeEach
   void start() throws Exception {
@@ -58,7 +59,7 @@ class SocketFactoryTest {
     Map<String, List<InetAddress>> names = Map.of(
         "svc.test", List.of(hole.getAddress(), server.getInetAddress()),
         "hole.test", List.of(hole.getAddress()));
-    NameResolver table = (host, answers) -> {
+    table = (host, answers) -> {
       List<InetAddress> a = names.get(host);
       if (a == null) {
         answers.failed(Query.BOTH, FailureKind.NO_SUCH_NAME, new UnknownHostException(host));
@@ -148,7 +149,9 @@ class SocketFactoryTest {
     assertThrows(SocketException.class, s::getInputStream);
     echo.get(5, TimeUnit.SECONDS);
 
-    Socket pending = new ConnectByListSocketFactory(cbl).createSocket();
+    ConnectByList waits = ConnectByList.builder().strategy("test-sequential").resolver(table) // no attempt timeout
+        .timeout(Duration.ofSeconds(5)).build();
+    Socket pending = new ConnectByListSocketFactory(waits).createSocket();
     CompletableFuture<Throwable> connect = CompletableFuture.supplyAsync(() -> {
       try {
         pending.connect(InetSocketAddress.createUnresolved("hole.test", server.getLocalPort()), 0);
@@ -164,6 +167,7 @@ class SocketFactoryTest {
     assertInstanceOf(SocketException.class, e);
     assertTrue(e.getMessage().contains("closed"), e.getMessage());
     assertTrue(System.nanoTime() - start < 2_000_000_000L, "not the 5 s deadline");
+    waits.close();
   }
 
   @Test
