@@ -67,7 +67,8 @@ public interface AttemptScheduler {
    *
    * <ol>
    *   <li>{@link #next} is asked once when the connect starts, and again at once after every {@link
-   *       Decision.StartNext} and {@link Decision.EndAttempt} answer.
+   *       Decision.StartNext}, {@link Decision.StartPair} and {@link Decision.EndAttempt} answer. Attempts
+   *       are numbered in start order: the n-th start is attempt n, whichever pair it started.
    *   <li>When an attempt fails (refused, unreachable, timed out, ended by this schedule's {@link
    *       Decision.EndAttempt}, or connected but could not be handed to the caller), {@link
    *       #attemptFailed} is called with its kind, then {@link #next} is asked.
@@ -106,8 +107,8 @@ public interface AttemptScheduler {
    * <p>A blocking connect starts on the caller's thread and moves to the event loop when it has to wait.
    * The move is invisible here: nothing is asked because of it, and a {@link Decision.WakeAt} answered on
    * the caller's thread is kept by the event loop. A {@link Decision.StartNext} answered when every pair
-   * has started, and a {@link Decision.EndAttempt} for an attempt that is not running, count as {@link
-   * Decision.AwaitAttemptEnd}.
+   * has started, a {@link Decision.StartPair} for a pair already started, and a {@link Decision.EndAttempt}
+   * for an attempt that is not running, count as {@link Decision.AwaitAttemptEnd}.
    *
    * <h2>Threads</h2>
    *

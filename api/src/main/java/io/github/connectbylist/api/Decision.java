@@ -5,7 +5,7 @@ package io.github.connectbylist.api;
  * a schedule is asked is written on {@link AttemptScheduler.Schedule}.
  */
 public sealed interface Decision
-    permits Decision.StartNext, Decision.EndAttempt, Decision.WakeAt, Decision.AwaitAttemptEnd {
+    permits Decision.StartNext, Decision.StartPair, Decision.EndAttempt, Decision.WakeAt, Decision.AwaitAttemptEnd {
 
   /**
    * Start the next pair in ranked order now; the orchestrator then asks again.
@@ -14,6 +14,20 @@ public sealed interface Decision
    */
   static Decision startNext() {
     return StartNext.INSTANCE;
+  }
+
+  /**
+   * Start this pair now, ahead of the ranked order: for schedules that keep their own queues, such as one
+   * serial racer per address family (Go, curl, Chrome). The pair must be one of the connect's pairs not yet
+   * started; it becomes the next attempt (its index is the number of attempts started before it), and the
+   * pairs not yet started keep their order. A pair already started, or not of this connect, counts as
+   * {@link #awaitAttemptEnd()}. The orchestrator then asks again.
+   *
+   * @param pair the pair to start
+   * @return the decision
+   */
+  static Decision start(AddressPair pair) {
+    return new StartPair(java.util.Objects.requireNonNull(pair, "pair"));
   }
 
   /**
@@ -52,6 +66,13 @@ public sealed interface Decision
   record StartNext() implements Decision {
     static final StartNext INSTANCE = new StartNext();
   }
+
+  /**
+   * See {@link Decision#start(AddressPair)}.
+   *
+   * @param pair the pair to start
+   */
+  record StartPair(AddressPair pair) implements Decision {}
 
   /** See {@link Decision#endAttempt(int)}. */
   record EndAttempt(int index) implements Decision {}

@@ -297,6 +297,8 @@ public final class ConnectCall<C, R> {
       }
       if (decision instanceof Decision.StartNext && started < pairs.size()) {
         startAttempt(now);
+      } else if (decision instanceof Decision.StartPair start && moveToNext(start.pair())) {
+        startAttempt(now);
       } else if (decision instanceof Decision.EndAttempt end && isRunning(end.index())) {
         endAttempt(end.index(), now);
       } else if (decision instanceof Decision.WakeAt wake) {
@@ -312,6 +314,31 @@ public final class ConnectCall<C, R> {
         return;
       }
     }
+  }
+
+  /**
+   * Moves {@code pair}, if it is one not yet started, to the next place to start; the others not yet
+   * started keep their order, and so do their binds.
+   */
+  private boolean moveToNext(AddressPair pair) {
+    int at = -1;
+    for (int i = started; i < pairs.size(); i++) {
+      if (pairs.get(i).equals(pair)) {
+        at = i;
+        break;
+      }
+    }
+    if (at < 0) {
+      return false;
+    }
+    boolean bind = bindSource[at];
+    for (int i = at; i > started; i--) {
+      pairs.set(i, pairs.get(i - 1));
+      bindSource[i] = bindSource[i - 1];
+    }
+    pairs.set(started, pair);
+    bindSource[started] = bind;
+    return true;
   }
 
   private int decisionBudget() {

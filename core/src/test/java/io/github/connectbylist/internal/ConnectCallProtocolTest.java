@@ -181,4 +181,48 @@ class ConnectCallProtocolTest {
     assertEquals(List.of("next@0 StartNext[]", "failed#0 NETWORK_UNREACHABLE@0", "next@0 StartNext[]",
         "next@0 AwaitAttemptEnd[]", "connected#1@3"), log);
   }
+
+  @ParameterizedTest(name = "starting on the caller''s thread: {0}")
+  @ValueSource(booleans = {true, false})
+  void aPairStartedByNameJumpsTheQueueAndAPairAlreadyStartedCountsAsAwait(boolean onCallingThread) {
+    List<AddressPair> pairs = pairs(3);
+    List<String> log = new ArrayList<>();
+    Schedule schedule = new Schedule() {
+      private int asked;
+
+      @Override
+      public Decision next(long now) {
+        Decision d = switch (asked++) {
+          case 0 -> Decision.start(pairs.get(2));
+          case 1 -> Decision.start(pairs.get(2)); // already started: waits for an attempt to end
+          case 2 -> Decision.startNext();
+          default -> Decision.awaitAttemptEnd();
+        };
+        log.add("next@" + now / MS + " " + d);
+        return d;
+      }
+
+      @Override
+      public void attemptFailed(int index, FailureKind kind, long now) {
+        log.add("failed#" + index + "@" + now / MS);
+      }
+    };
+    List<Attempt> attempts = run(onCallingThread, schedule, List.of(Fate.failsAfter(10 * MS, "Connection refused"),
+        Fate.connectsAfter(5 * MS), Fate.hangs()), new Delivery<>() {
+          @Override
+          public List<Attempt> deliver(AddressPair connection, List<Attempt> all, Attempt winner, Duration elapsed) {
+            return all;
+          }
+
+          @Override
+          public void discard(List<Attempt> result) {}
+
+          @Override
+          public void discardConnection(AddressPair connection) {}
+        }, Long.MAX_VALUE).join();
+    assertEquals(List.of(pairs.get(2), pairs.get(0)), List.of(attempts.get(0).pair(), attempts.get(1).pair()),
+        "attempt 0 is the pair named; then the ranked order goes on from its first pair not started");
+    assertEquals(List.of("next@0 StartPair[pair=" + pairs.get(2) + "]", "next@0 StartPair[pair=" + pairs.get(2) + "]",
+        "failed#0@10", "next@10 StartNext[]", "next@10 AwaitAttemptEnd[]"), log);
+  }
 }

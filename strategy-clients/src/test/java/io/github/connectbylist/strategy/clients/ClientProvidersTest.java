@@ -1,0 +1,39 @@
+package io.github.connectbylist.strategy.clients;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.github.connectbylist.Strategies;
+import io.github.connectbylist.api.StrategyProvider;
+import org.junit.jupiter.api.Test;
+
+/** The models are found by name through ServiceLoader, take their options, and are never the default. */
+class ClientProvidersTest {
+
+  @Test
+  void everyClientIsARankerAndASchedulerByItsName() {
+    Strategies s = Strategies.discovered();
+    for (Client c : Client.values()) {
+      Strategies.Choice choice = s.strategy(c.strategyName());
+      assertTrue(choice.scheduler().toString().startsWith(c.strategyName()), choice.toString());
+      assertTrue(choice.ranker().toString().startsWith(c.strategyName()), choice.toString());
+    }
+    for (StrategyProvider<?> p : s.schedulers()) {
+      if (p instanceof ClientSchedulerProvider) {
+        assertTrue(p.priority() < 0, p + " must never be the default");
+      }
+    }
+  }
+
+  @Test
+  void optionsGoToWhicheverSideDeclaresThem() {
+    Strategies s = Strategies.discovered();
+    Strategies.Choice asyncio = s.strategy("asyncio(happy-eyeballs-delay=250ms)");
+    assertTrue(asyncio.scheduler().toString().contains("delay=250ms"), asyncio.scheduler().toString());
+    assertTrue(asyncio.ranker().toString().contains("alternating"), asyncio.ranker().toString());
+    assertEquals("go(primary=the first address's family, fallback after 100ms, deadline split per address, floor 2s)", s.scheduler("go(fallback-delay=100ms)").toString());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.strategy("chrome(delay=1s)"));
+    assertTrue(e.getMessage().contains("fallback-delay"), e.getMessage());
+  }
+}
