@@ -17,6 +17,7 @@ enum Scenario {
   REFUSED_THEN_GOOD("refused-then-good"),
   BLACK_HOLED_IPV6_THEN_GOOD_IPV4("black-holed-v6-then-good-v4"),
   TWO_BLACK_HOLED_THEN_GOOD("two-black-holed-then-good"),
+  BLACK_HOLED_REFUSED_GOOD("black-holed-refused-good"),
   ALL_REFUSED("all-refused");
 
   final String id;
@@ -32,6 +33,21 @@ enum Scenario {
       }
     }
     throw new IllegalArgumentException("no scenario '" + id + "'");
+  }
+
+  /**
+   * What each endpoint of this scenario does, in the order of {@link #start}'s addresses: {@code good},
+   * {@code refused} or {@code black-holed}.
+   */
+  List<String> roles() {
+    return switch (this) {
+      case GOOD_FIRST -> List.of("good");
+      case REFUSED_THEN_GOOD -> List.of("refused", "good");
+      case BLACK_HOLED_IPV6_THEN_GOOD_IPV4 -> List.of("black-holed", "good");
+      case TWO_BLACK_HOLED_THEN_GOOD -> List.of("black-holed", "black-holed", "good");
+      case BLACK_HOLED_REFUSED_GOOD -> List.of("black-holed", "refused", "good");
+      case ALL_REFUSED -> List.of("refused", "refused");
+    };
   }
 
   /** Starts this scenario's endpoints and returns their addresses in the order a resolver would give them. */
@@ -66,6 +82,12 @@ enum Scenario {
         InetSocketAddress good = testbed.accepting("127.0.0.1").address();
         addresses.add(testbed.blackHoled("127.0.0.3", good.getPort()).address());
         addresses.add(testbed.blackHoled("127.0.0.4", good.getPort()).address());
+        addresses.add(good);
+      }
+      case BLACK_HOLED_REFUSED_GOOD -> {
+        InetSocketAddress good = testbed.accepting("127.0.0.1").address();
+        addresses.add(testbed.blackHoled("127.0.0.3", good.getPort()).address());
+        addresses.add(testbed.refusing("127.0.0.2", good.getPort()).address());
         addresses.add(good);
       }
       case ALL_REFUSED -> {

@@ -20,10 +20,11 @@ import java.util.Objects;
  * @param scenarios the networks, one connect per run
  * @param sessions simulated clients, many connects per run
  * @param sessionRuns clients per strategy and session
+ * @param sweeps strategies run over a list of option values, besides {@code strategies}
  */
 public record Experiment(
     String name, long seed, int runs, Duration deadline, List<String> strategies, List<Scenario> scenarios,
-    List<Session> sessions, int sessionRuns) {
+    List<Session> sessions, int sessionRuns, List<Sweep> sweeps) {
 
   /** Clients per strategy and session when nothing says otherwise: enough for a median and a p90 per connect. */
   public static final int DEFAULT_SESSION_RUNS = 200;
@@ -39,6 +40,7 @@ public record Experiment(
    * @param scenarios the networks
    * @param sessions simulated clients
    * @param sessionRuns clients per strategy and session, at least 1
+   * @param sweeps strategies run over a list of option values
    */
   public Experiment {
     Objects.requireNonNull(name, "name");
@@ -51,6 +53,35 @@ public record Experiment(
     strategies = List.copyOf(strategies);
     scenarios = List.copyOf(scenarios);
     sessions = List.copyOf(sessions);
+    sweeps = List.copyOf(sweeps);
+  }
+
+  /**
+   * An experiment without sweeps.
+   *
+   * @param name names the experiment in reports
+   * @param seed fixes every random draw
+   * @param runs connects per strategy and scenario
+   * @param deadline each connect's overall deadline
+   * @param strategies {@code ranker/scheduler} specs
+   * @param scenarios the networks
+   * @param sessions simulated clients
+   * @param sessionRuns clients per strategy and session
+   */
+  public Experiment(String name, long seed, int runs, Duration deadline, List<String> strategies,
+      List<Scenario> scenarios, List<Session> sessions, int sessionRuns) {
+    this(name, seed, runs, deadline, strategies, scenarios, sessions, sessionRuns, List.of());
+  }
+
+  /**
+   * The strategies, then every sweep's, each once, in that order: what the experiment runs.
+   *
+   * @return the specs
+   */
+  public List<String> allStrategies() {
+    java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(strategies);
+    sweeps.forEach(sweep -> all.addAll(sweep.strategies()));
+    return List.copyOf(all);
   }
 
   /**
@@ -89,9 +120,10 @@ public record Experiment(
   }
 
   /**
-   * Reads {@code {"name", "seed", "runs", "deadline-ms", "strategies": [...], "scenarios": [...], "sessions":
-   * [...], "session-runs"}}, where a scenario or a session is a built-in name or a path relative to the
-   * experiment file; either list may be empty, not both.
+   * Reads {@code {"name", "seed", "runs", "deadline-ms", "strategies": [...], "sweeps": [...], "scenarios":
+   * [...], "sessions": [...], "session-runs"}}, where a scenario or a session is a built-in name or a path
+   * relative to the experiment file; either list may be empty, not both, and so may strategies when there are
+   * sweeps (see {@link Sweep#parse}).
    *
    * @param file the experiment file
    * @return the experiment
@@ -113,12 +145,17 @@ public record Experiment(
       sessions.add(SessionFormat.BUILT_IN.contains(ref) ? SessionFormat.builtIn(ref)
           : SessionFormat.read(file.toAbsolutePath().getParent().resolve(ref)));
     }
-    if (strategies.isEmpty() || (scenarios.isEmpty() && sessions.isEmpty())) {
-      throw new IllegalArgumentException(file + ": strategies, and scenarios or sessions, must each list at least one");
+    List<Sweep> sweeps = new ArrayList<>();
+    for (JsonNode s : root.path("sweeps")) {
+      sweeps.add(Sweep.parse(s, file.toString()));
+    }
+    if ((strategies.isEmpty() && sweeps.isEmpty()) || (scenarios.isEmpty() && sessions.isEmpty())) {
+      throw new IllegalArgumentException(
+          file + ": strategies or sweeps, and scenarios or sessions, must each list at least one");
     }
     return new Experiment(root.path("name").asText(file.getFileName().toString()), root.path("seed").asLong(1),
         root.path("runs").asInt(1000), Duration.ofMillis(root.path("deadline-ms").asLong(10_000)), strategies, scenarios,
-        sessions, root.path("session-runs").asInt(DEFAULT_SESSION_RUNS));
+        sessions, root.path("session-runs").asInt(DEFAULT_SESSION_RUNS), sweeps);
   }
 
   /**
@@ -128,7 +165,7 @@ public record Experiment(
    * @return the experiment
    */
   public Experiment withRuns(int newRuns) {
-    return new Experiment(name, seed, newRuns, deadline, strategies, scenarios, sessions, sessionRuns);
+    return new Experiment(name, seed, newRuns, deadline, strategies, scenarios, sessions, sessionRuns, sweeps);
   }
 
   /**
@@ -138,7 +175,7 @@ public record Experiment(
    * @return the experiment
    */
   public Experiment withSessionRuns(int newSessionRuns) {
-    return new Experiment(name, seed, runs, deadline, strategies, scenarios, sessions, newSessionRuns);
+    return new Experiment(name, seed, runs, deadline, strategies, scenarios, sessions, newSessionRuns, sweeps);
   }
 
   /**
@@ -148,7 +185,7 @@ public record Experiment(
    * @return the experiment
    */
   public Experiment withSeed(long newSeed) {
-    return new Experiment(name, newSeed, runs, deadline, strategies, scenarios, sessions, sessionRuns);
+    return new Experiment(name, newSeed, runs, deadline, strategies, scenarios, sessions, sessionRuns, sweeps);
   }
 
   /** {@code ranker/scheduler}, split at the first slash outside parentheses. */

@@ -5,6 +5,7 @@ import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.AttemptScheduler;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -18,42 +19,59 @@ public final class ExperimentRunner {
   private ExperimentRunner() {}
 
   /**
-   * Runs every strategy on every scenario, {@code runs} times each.
+   * Runs every strategy on every scenario, {@code runs} times each, on one thread.
    *
    * @param experiment what to run
    * @return every connect, and a histogram per cell
    */
   public static Results run(Experiment experiment) {
+    return run(experiment, 1);
+  }
+
+  /**
+   * Runs every strategy on every scenario, {@code runs} times each, each scenario and strategy (a cell) on one
+   * of {@code threads} threads. Cells share nothing, and their results are kept in experiment order, so the
+   * results are the same, byte for byte, whatever the number of threads.
+   *
+   * @param experiment what to run
+   * @param threads how many threads; 0 for one per core
+   * @return every connect, and a histogram per cell
+   */
+  public static Results run(Experiment experiment, int threads) {
     Strategies strategies = Strategies.discovered();
-    List<Results.Cell> cells = new ArrayList<>();
+    List<Supplier<Results.Cell>> cells = new ArrayList<>();
     for (Scenario scenario : experiment.scenarios()) {
-      for (String strategy : experiment.strategies()) {
-        String[] parts = Experiment.split(strategy);
-        AddressPairRanker ranker = strategies.ranker(parts[0]);
-        AttemptScheduler scheduler = strategies.scheduler(parts[1]);
-        Histogram histogram = new Histogram(MAX_MICROS, 3);
-        List<Trace> runs = new ArrayList<>(experiment.runs());
-        try (Simulation simulation = new Simulation(scenario, ranker, scheduler, experiment.seed(), experiment.deadline())) {
-          for (int run = 0; run < experiment.runs(); run++) {
-            Trace trace = simulation.connect(run);
-            if (trace.connected()) {
-              histogram.recordValue(Math.max(1, Math.min(MAX_MICROS, trace.elapsedNanos() / 1_000)));
-            }
-            runs.add(trace);
-          }
-        }
-        cells.add(new Results.Cell(scenario, strategy, histogram, runs));
+      for (String strategy : experiment.allStrategies()) {
+        cells.add(() -> cell(experiment, strategies, scenario, strategy));
       }
     }
-    List<Results.SessionCell> sessions = new ArrayList<>();
+    List<Supplier<Results.SessionCell>> sessions = new ArrayList<>();
     for (Session session : experiment.sessions()) {
-      for (String strategy : experiment.strategies()) {
+      for (String strategy : experiment.strategies()) { // sweeps are plotted over scenarios, not sessions
         String[] parts = Experiment.split(strategy);
-        sessions.add(new Results.SessionCell(session, strategy, SessionRunner.run(session,
+        sessions.add(() -> new Results.SessionCell(session, strategy, SessionRunner.run(session,
             strategies.ranker(parts[0]), strategies.scheduler(parts[1]), experiment.seed(), experiment.sessionRuns(),
             experiment.deadline())));
       }
     }
-    return new Results(experiment, cells, sessions);
+    return new Results(experiment, Parallel.map(threads, cells), Parallel.map(threads, sessions));
+  }
+
+  private static Results.Cell cell(Experiment experiment, Strategies strategies, Scenario scenario, String strategy) {
+    String[] parts = Experiment.split(strategy);
+    AddressPairRanker ranker = strategies.ranker(parts[0]);
+    AttemptScheduler scheduler = strategies.scheduler(parts[1]);
+    Histogram histogram = new Histogram(MAX_MICROS, 3);
+    List<Trace> runs = new ArrayList<>(experiment.runs());
+    try (Simulation simulation = new Simulation(scenario, ranker, scheduler, experiment.seed(), experiment.deadline())) {
+      for (int run = 0; run < experiment.runs(); run++) {
+        Trace trace = simulation.connect(run);
+        if (trace.connected()) {
+          histogram.recordValue(Math.max(1, Math.min(MAX_MICROS, trace.elapsedNanos() / 1_000)));
+        }
+        runs.add(trace);
+      }
+    }
+    return new Results.Cell(scenario, strategy, histogram, runs);
   }
 }

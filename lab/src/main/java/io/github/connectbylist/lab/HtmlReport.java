@@ -26,6 +26,10 @@ final class HtmlReport {
   private HtmlReport() {}
 
   static String render(Results results) {
+    return render(results, List.of());
+  }
+
+  static String render(Results results, List<LazyEye.Row> conformance) {
     Experiment e = results.experiment();
     StringBuilder s = new StringBuilder();
     s.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>ConnectByList lab: ")
@@ -39,9 +43,21 @@ final class HtmlReport {
             + "the orchestrator and strategies are the library's own, run under a virtual clock.")
         .append(results.sessions().isEmpty() ? "" : " Below the scenarios: <a href=\"#sessions\">sessions</a>, "
             + "simulated clients that make many connects with one history.")
+        .append(e.sweeps().isEmpty() ? "" : " <a href=\"#sweeps\">Sweeps</a> are plotted after the scenarios.")
         .append("</p>\n");
+    if (!conformance.isEmpty()) {
+      conformance(s, conformance);
+    }
     for (Map.Entry<String, List<Results.Cell>> entry : results.byScenario().entrySet()) {
-      List<Results.Cell> cells = entry.getValue();
+      List<Results.Cell> cells = new java.util.ArrayList<>();
+      for (Results.Cell c : entry.getValue()) {
+        if (e.sweeps().isEmpty() || e.strategies().contains(c.strategy())) {
+          cells.add(c); // a sweep's strategies are in its plot, not in every scenario's
+        }
+      }
+      if (cells.isEmpty()) {
+        continue;
+      }
       s.append("<h2 id=\"").append(esc(entry.getKey())).append("\">").append(esc(entry.getKey())).append("</h2>\n<p>")
           .append(esc(cells.get(0).scenario().description())).append("</p>\n");
       List<String> names = new java.util.ArrayList<>();
@@ -51,6 +67,9 @@ final class HtmlReport {
       table(s, cells);
       s.append("<h3>Timeline of run 0</h3>\n");
       timeline(s, cells);
+    }
+    if (!e.sweeps().isEmpty()) {
+      sweeps(s, results);
     }
     if (!results.sessions().isEmpty()) {
       s.append("<h1 id=\"sessions\">Sessions</h1>\n<p>").append(e.sessionRuns()).append(" simulated clients per "
@@ -240,26 +259,38 @@ final class HtmlReport {
         + "failed.</p>\n");
   }
 
+  /**
+   * Run 0 of each strategy, each on its own time axis: a connect of 300 ms next to one of 10 s would
+   * otherwise be a few pixels wide. The axis's end is written under each, so lengths are read from the ticks,
+   * not compared across strategies.
+   */
   private static void timeline(StringBuilder s, List<Results.Cell> cells) {
-    double end = 1;
-    for (Results.Cell c : cells) {
-      end = Math.max(end, c.runs().get(0).elapsedNanos() / 1e6);
-      for (io.github.connectbylist.api.Answer a : c.runs().get(0).answers()) {
-        end = Math.max(end, a.at().toNanos() / 1e6);
-      }
-    }
     int rowHeight = 16;
-    int rows = cells.stream().mapToInt(c -> Math.max(1, c.runs().get(0).attempts().size()) + 1).sum();
-    int height = TOP + rows * rowHeight + BOTTOM;
+    int rows = 0;
+    for (Results.Cell c : cells) {
+      rows += Math.max(1, c.runs().get(0).attempts().size()) + 3; // name, attempts, axis, gap
+    }
+    int height = TOP + rows * rowHeight;
     int left = 260;
     s.append("<svg class=\"timeline\" width=\"").append(W).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
         .append(W).append(' ').append(height).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
-    double scale = (W - RIGHT - left) / end;
     int row = 0;
-    for (int i = 0; i < cells.size(); i++) {
-      Trace t = cells.get(i).runs().get(0);
+    for (Results.Cell cell : cells) {
+      Trace t = cell.runs().get(0);
+      double end = 1;
+      end = Math.max(end, t.elapsedNanos() / 1e6);
+      for (Attempt a : t.attempts()) {
+        end = Math.max(end, a.endedAt().toNanos() / 1e6);
+      }
+      for (io.github.connectbylist.api.Answer a : t.answers()) {
+        end = Math.max(end, a.at().toNanos() / 1e6);
+      }
+      double step = niceStep(end);
+      end = Math.ceil(end / step - 1e-9) * step;
+      double scale = (W - RIGHT - left) / end;
       double y0 = TOP + row * rowHeight;
-      s.append(text(4, y0 + 12, cells.get(i).strategy() + (t.connected() ? "" : " (" + t.failure() + ")"), "start"));
+      s.append("<text x=\"4\" y=\"").append(fmt(y0 + 12)).append("\" font-size=\"12\" font-weight=\"bold\">")
+          .append(esc(cell.strategy() + (t.connected() ? "" : " (" + t.failure() + ")"))).append("</text>");
       for (io.github.connectbylist.api.Answer answer : t.answers()) { // a connect by name: when each answer came
         double x = left + answer.at().toNanos() / 1e6 * scale;
         s.append(line(x, y0 + 2, x, y0 + 14, "#1f77b4")).append("<text x=\"").append(fmt(x + 2)).append("\" y=\"")
@@ -267,6 +298,15 @@ final class HtmlReport {
             .append("<title>").append(esc(answer.toString())).append("</title></text>");
       }
       row++;
+      int firstRow = row;
+      int lastRow = firstRow + Math.max(1, t.attempts().size());
+      double axisY = TOP + lastRow * rowHeight + 4;
+      s.append(line(left, axisY, W - RIGHT, axisY, "#888"));
+      for (double v = 0; v <= end + 1e-9; v += step) { // the grid first, so the bars lie over it
+        double x = left + v * scale;
+        s.append(line(x, TOP + firstRow * rowHeight, x, axisY + 3, "#eee"))
+            .append(text(x, axisY + 14, tickLabel(v) + (v + step > end + 1e-9 ? " ms" : ""), v == 0 ? "start" : "middle"));
+      }
       for (Attempt a : t.attempts()) {
         double y = TOP + row * rowHeight;
         double x1 = left + a.startedAt().toNanos() / 1e6 * scale;
@@ -279,17 +319,154 @@ final class HtmlReport {
             .append("\"><title>").append(esc(a.toString())).append("</title></rect>");
         row++;
       }
+      row = lastRow;
+      row += 2;
     }
-    double axisY = TOP + row * rowHeight + 8;
-    s.append(line(left, axisY, W - RIGHT, axisY, "#888"));
-    s.append(text(left, axisY + 16, "0", "middle")).append(text(W - RIGHT, axisY + 16, ms(end) + " ms", "end"));
     boolean byName = false;
     for (Results.Cell c : cells) {
       byName |= !c.runs().get(0).answers().isEmpty();
     }
-    s.append("</svg>\n<p style=\"font-size:12px\">green: connected; red: failed or timed out; grey: closed because "
-        + "another attempt won or the connect ended.").append(byName ? " Blue marks on a strategy's line: when each "
-        + "DNS answer (AAAA, A) of its connect by name came." : "").append("</p>\n");
+    s.append("</svg>\n<p style=\"font-size:12px\">Each strategy on its own time axis. green: connected; red: failed "
+        + "or timed out; grey: closed because another attempt won or the connect ended.").append(byName ? " Blue marks "
+        + "on a strategy's line: when each DNS answer (AAAA, A) of its connect by name came." : "").append("</p>\n");
+  }
+
+  /** A step of 1, 2 or 5 times a power of ten that cuts {@code end} into four to ten pieces. */
+  static double niceStep(double end) {
+    double raw = end / 5;
+    double power = Math.pow(10, Math.floor(Math.log10(raw)));
+    double unit = raw / power;
+    return (unit < 1.5 ? 1 : unit < 3.5 ? 2 : unit < 7.5 ? 5 : 10) * power;
+  }
+
+  /** Each sweep: its metric against the option's value, one line per scenario, on a linear scale. */
+  private static void sweeps(StringBuilder s, Results results) {
+    s.append("<h1 id=\"sweeps\">Sweeps</h1>\n");
+    for (Sweep sweep : results.experiment().sweeps()) {
+      Map<String, List<Results.Cell>> byScenario = results.byScenario();
+      List<String> scenarios = new java.util.ArrayList<>(byScenario.keySet());
+      double[][] values = new double[scenarios.size()][sweep.values().size()];
+      double max = 0;
+      for (int i = 0; i < scenarios.size(); i++) {
+        for (int j = 0; j < sweep.values().size(); j++) {
+          String strategy = sweep.strategy(sweep.values().get(j));
+          double v = Double.NaN;
+          for (Results.Cell c : byScenario.get(scenarios.get(i))) {
+            if (c.strategy().equals(strategy)) {
+              v = metric(c, sweep.metric());
+            }
+          }
+          values[i][j] = v;
+          if (!Double.isNaN(v)) {
+            max = Math.max(max, v);
+          }
+        }
+      }
+      double xMin = Sweep.numeric(sweep.values().get(0));
+      double xMax = Sweep.numeric(sweep.values().get(sweep.values().size() - 1));
+      if (xMax == xMin) {
+        xMax = xMin + 1;
+      }
+      double yStep = niceStep(max == 0 ? 1 : max);
+      double yMax = Math.ceil((max == 0 ? 1 : max) / yStep - 1e-9) * yStep;
+      s.append("<h2>").append(esc(sweep.metric())).append(" against ").append(esc(sweep.option())).append("</h2>\n<p><code>")
+          .append(esc(sweep.template())).append("</code>, ").append(sweep.values().size()).append(" values; ")
+          .append(esc(metricLabel(sweep.metric()))).append(". Points missing where every run failed.</p>\n");
+      legend(s, scenarios);
+      openSvg(s, "sweep");
+      for (double v = 0; v <= yMax + 1e-9; v += yStep) {
+        double y = H - BOTTOM - v / yMax * (H - TOP - BOTTOM);
+        s.append(line(LEFT, y, W - RIGHT, y, "#eee")).append(text(LEFT - 6, y + 4, tickLabel(v), "end"));
+      }
+      double xStep = niceStep(xMax - xMin);
+      for (double v = Math.ceil(xMin / xStep) * xStep; v <= xMax + 1e-9; v += xStep) {
+        double x = LEFT + (v - xMin) / (xMax - xMin) * (W - LEFT - RIGHT);
+        s.append(line(x, TOP, x, H - BOTTOM, "#eee")).append(text(x, H - BOTTOM + 16, tickLabel(v), "middle"));
+      }
+      s.append(text((LEFT + W - RIGHT) / 2.0, H - 6, sweep.option() + (isDuration(sweep) ? " (ms)" : ""), "middle"));
+      s.append(text(LEFT + 6, TOP + 12, metricLabel(sweep.metric()), "start"));
+      for (int i = 0; i < scenarios.size(); i++) {
+        StringBuilder points = new StringBuilder();
+        for (int j = 0; j < sweep.values().size(); j++) {
+          if (Double.isNaN(values[i][j])) {
+            continue;
+          }
+          double x = LEFT + (Sweep.numeric(sweep.values().get(j)) - xMin) / (xMax - xMin) * (W - LEFT - RIGHT);
+          double y = H - BOTTOM - values[i][j] / yMax * (H - TOP - BOTTOM);
+          points.append(points.length() == 0 ? "" : " ").append(fmt(x)).append(',').append(fmt(y));
+          s.append("<circle cx=\"").append(fmt(x)).append("\" cy=\"").append(fmt(y)).append("\" r=\"2.5\" fill=\"")
+              .append(color(i)).append("\"><title>").append(esc(scenarios.get(i) + ", " + sweep.option() + "="
+                  + sweep.values().get(j) + ": " + ms(values[i][j]))).append("</title></circle>");
+        }
+        s.append("<polyline fill=\"none\" stroke-width=\"2\" stroke=\"").append(color(i))
+            .append("\" stroke-dasharray=\"").append(DASHES[i % DASHES.length]).append("\" points=\"")
+            .append(points).append("\"/>");
+      }
+      s.append("</svg>\n");
+    }
+  }
+
+  /** A tick's value with no more digits than it has: 0, 250, 2.5, 0.05. */
+  private static String tickLabel(double v) {
+    String t = String.format(Locale.ROOT, "%.3f", v);
+    t = t.replaceAll("0+$", "");
+    return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
+  }
+
+  private static boolean isDuration(Sweep sweep) {
+    try {
+      Double.parseDouble(sweep.values().get(0));
+      return false;
+    } catch (NumberFormatException e) {
+      return true;
+    }
+  }
+
+  /**
+   * A cell's value of a sweep metric: a percentile in milliseconds, the share of runs that failed in percent,
+   * or the mean wasted or started attempts per connect.
+   */
+  static double metric(Results.Cell c, String metric) {
+    return switch (metric) {
+      case "p50" -> c.percentileMillis(50);
+      case "p90" -> c.percentileMillis(90);
+      case "p99" -> c.percentileMillis(99);
+      case "failures" -> 100.0 * c.failed() / c.runs().size();
+      case "wasted" -> c.meanWasted();
+      case "attempts" -> c.meanAttempts();
+      default -> throw new IllegalArgumentException("no metric " + metric);
+    };
+  }
+
+  private static String metricLabel(String metric) {
+    return switch (metric) {
+      case "p50", "p90", "p99" -> metric + " time to connect (ms)";
+      case "failures" -> "connects that failed (%)";
+      case "wasted" -> "wasted attempts per connect";
+      default -> "attempts per connect";
+    };
+  }
+
+  /** The Lazy Eye table, with the paper's rows in italics. */
+  static void conformance(StringBuilder s, List<LazyEye.Row> rows) {
+    s.append("<h1 id=\"lazy-eye\">Lazy Eye test cases</h1>\n<p>The test cases of Sattler et al., \"Lazy Eye "
+        + "Inspection\" (IMC 2025), simulated: IPv6 delayed 0-400 ms in 5 ms steps (connection attempt delay), AAAA "
+        + "delayed 0-1,000 ms in 10 ms steps (resolution delay), ten addresses per family each 30 s slow (addresses "
+        + "used). Rows in italics are the paper's measurements of real clients.</p>\n<table><tr><th>strategy</th>"
+        + "<th>connection attempt delay</th><th>IPv6 first</th><th>resolution delay</th><th>addresses used (v4/v6)</th>"
+        + "</tr>\n");
+    for (LazyEye.Row r : rows) {
+      boolean paper = !r.model().isEmpty() || r.strategy().endsWith("(paper)");
+      String open = paper ? "<td><i>" : "<td>";
+      String close = paper ? "</i></td>" : "</td>";
+      s.append("<tr>");
+      for (String cell : List.of(r.strategy(), r.connectionAttemptDelay(), r.ipv6First(), r.resolutionDelay(),
+          r.addressesUsed())) {
+        s.append(open).append(esc(cell)).append(close);
+      }
+      s.append("</tr>\n");
+    }
+    s.append("</table>\n");
   }
 
   private static double x(double log, double lo, double hi) {

@@ -31,7 +31,27 @@ public final class ResultsWriter {
    * @throws IOException when a file cannot be written
    */
   public static Path write(Results results, Path directory) throws IOException {
+    return write(results, List.of(), directory);
+  }
+
+  /**
+   * Writes the files of {@link #write(Results, Path)}, with the Lazy Eye table in the report and in {@code
+   * lazy-eye.csv} when there is one, and {@code sweeps.csv} when the experiment sweeps.
+   *
+   * @param results what to write
+   * @param conformance the Lazy Eye rows, or none
+   * @param directory created when missing
+   * @return the path of report.html
+   * @throws IOException when a file cannot be written
+   */
+  public static Path write(Results results, List<LazyEye.Row> conformance, Path directory) throws IOException {
     Files.createDirectories(directory);
+    if (!conformance.isEmpty()) {
+      Files.writeString(directory.resolve("lazy-eye.csv"), LazyEye.csv(conformance), StandardCharsets.UTF_8);
+    }
+    if (!results.experiment().sweeps().isEmpty()) {
+      Files.writeString(directory.resolve("sweeps.csv"), sweepsCsv(results), StandardCharsets.UTF_8);
+    }
     Files.writeString(directory.resolve("runs.csv"), runsCsv(results), StandardCharsets.UTF_8);
     Files.writeString(directory.resolve("summary.csv"), summaryCsv(results), StandardCharsets.UTF_8);
     if (!results.sessions().isEmpty()) {
@@ -40,8 +60,57 @@ public final class ResultsWriter {
     }
     Files.writeString(directory.resolve("results.json"), json(results), StandardCharsets.UTF_8);
     Path report = directory.resolve("report.html");
-    Files.writeString(report, HtmlReport.render(results), StandardCharsets.UTF_8);
+    Files.writeString(report, HtmlReport.render(results, conformance), StandardCharsets.UTF_8);
     return report;
+  }
+
+  /**
+   * Writes the Lazy Eye table alone: {@code lazy-eye.csv} and a {@code report.html} that shows it.
+   *
+   * @param conformance the rows
+   * @param directory created when missing
+   * @return the path of report.html
+   * @throws IOException when a file cannot be written
+   */
+  public static Path writeConformance(List<LazyEye.Row> conformance, Path directory) throws IOException {
+    Files.createDirectories(directory);
+    Files.writeString(directory.resolve("lazy-eye.csv"), LazyEye.csv(conformance), StandardCharsets.UTF_8);
+    StringBuilder s = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+        + "<title>ConnectByList lab: lazy-eye</title>\n<style>body{font-family:sans-serif;max-width:980px;margin:2em "
+        + "auto;color:#222}table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 6px;"
+        + "text-align:left}</style></head><body>\n");
+    HtmlReport.conformance(s, conformance);
+    s.append("</body></html>\n");
+    Path report = directory.resolve("report.html");
+    Files.writeString(report, s.toString(), StandardCharsets.UTF_8);
+    return report;
+  }
+
+  /**
+   * One line per sweep, value and scenario, with every metric a sweep can plot.
+   *
+   * @param results the results
+   * @return the CSV text
+   */
+  public static String sweepsCsv(Results results) {
+    StringBuilder s = new StringBuilder("option,value,scenario,strategy,p50_ms,p90_ms,p99_ms,failures_pct,mean_wasted,"
+        + "mean_attempts\n");
+    for (Sweep sweep : results.experiment().sweeps()) {
+      for (String value : sweep.values()) {
+        String strategy = sweep.strategy(value);
+        for (Results.Cell c : results.cells()) {
+          if (c.strategy().equals(strategy)) {
+            s.append(quote(sweep.option())).append(',').append(quote(value)).append(',').append(c.scenario().name())
+                .append(',').append(quote(strategy));
+            for (String metric : Sweep.METRICS) {
+              s.append(',').append(millis(HtmlReport.metric(c, metric)));
+            }
+            s.append('\n');
+          }
+        }
+      }
+    }
+    return s.toString();
   }
 
   /**
@@ -228,7 +297,7 @@ public final class ResultsWriter {
     return Math.round(v * 1000.0) / 1000.0;
   }
 
-  private static String quote(String field) {
+  static String quote(String field) {
     return field.contains(",") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
   }
 }
