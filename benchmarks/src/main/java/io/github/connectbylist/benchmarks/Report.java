@@ -37,6 +37,7 @@ public final class Report {
     Collection<RunResult> ranking = measure(Ranking.class, 2, 3);
     Collection<RunResult> concurrency = measure(Concurrency.class, 2, 3);
     Collection<RunResult> simulated = measure(SimulatedConnects.class, 2, 3);
+    Collection<RunResult> lab = measure(LabThroughput.class, 2, 3);
     Collection<RunResult> byName = io.github.connectbylist.testbed.Testbed.ipv6LoopbackAvailable()
         ? measure(ByName.class, 1, 3) : java.util.List.of();
     Collection<RunResult> coldStart = new Runner(new OptionsBuilder().include(ColdStart.class.getName() + "\\.")
@@ -50,6 +51,7 @@ public final class Report {
     ranking(ranking);
     concurrency(concurrency);
     simulated(simulated);
+    labThroughput(lab);
     byName(byName);
     coldStart(coldStart);
   }
@@ -109,6 +111,26 @@ public final class Report {
     for (RunResult r : results) {
       row(List.of(r.getParams().getParam("network"), String.format(Locale.ROOT, "%,.0f", r.getPrimaryResult().getScore()),
           ">= 100,000"));
+    }
+  }
+
+  private void labThroughput(Collection<RunResult> results) {
+    out.println();
+    out.printf(Locale.ROOT, "### Lab: a whole experiment (%,d simulated connects) on one thread and on all %d cores%n",
+        LabThroughput.connects(), Runtime.getRuntime().availableProcessors());
+    out.println();
+    row(List.of("threads", "ms per experiment (median)", "connects per second", "ratio to one thread"));
+    separator(4);
+    double one = Double.NaN;
+    for (RunResult r : results) {
+      double ms = median(r);
+      String threads = r.getParams().getParam("threads");
+      if (threads.equals("1")) {
+        one = ms;
+      }
+      row(List.of(threads.equals("0") ? "all (" + Runtime.getRuntime().availableProcessors() + ")" : threads,
+          String.format(Locale.ROOT, "%.1f", ms), String.format(Locale.ROOT, "%,.0f", LabThroughput.connects() / ms * 1000),
+          String.format(Locale.ROOT, "%.2fx", one / ms)));
     }
   }
 

@@ -30,6 +30,7 @@ class BenchmarksSmokeTest {
         .include(Overhead.class.getName())
         .include(Concurrency.class.getName())
         .include(SimulatedConnects.class.getName())
+        .include(LabThroughput.class.getName())
         .include(ColdStart.class.getName())
         .param("destinations", "10")
         .param("scenario", "refused-then-good")
@@ -45,7 +46,7 @@ class BenchmarksSmokeTest {
     Collection<RunResult> results = new Runner(options).run();
     assertFalse(results.isEmpty());
     // one run per benchmark method and remaining parameter: 4 rankers, 7 strategies, 2 overhead, 2 concurrency,
-    // 1 simulated scenario, 4 cold-start variants, 4 ways of adoption, and 2 ways by name
-    org.junit.jupiter.api.Assertions.assertEquals(ipv6 ? 26 : 24, results.size());
+    // 1 simulated scenario, 2 lab thread counts, 4 cold-start variants, 4 ways of adoption, and 2 ways by name
+    org.junit.jupiter.api.Assertions.assertEquals(ipv6 ? 28 : 26, results.size());
   }
 }

@@ -84,13 +84,23 @@ final class DemoCommand implements Callable<Integer> {
       out.println();
 
       warmUp(addresses);
+      // The library's strategies crossed; the models of real clients (negative priority) each as a whole.
       List<String> schedulers = new ArrayList<>();
-      strategies.schedulers().forEach(s -> schedulers.add(s.name()));
+      List<String> models = new ArrayList<>();
+      strategies.schedulers().forEach(s -> (s.priority() >= 0 ? schedulers : models).add(s.name()));
       extraSchedulers.stream().filter(s -> !schedulers.contains(s)).forEach(schedulers::add);
       List<Row> rows = new ArrayList<>();
       for (AddressPairRanker.Provider ranker : strategies.rankers()) {
+        if (ranker.priority() < 0) {
+          continue;
+        }
         for (String scheduler : schedulers) {
           rows.add(connect(out, strategies, ranker.name(), scheduler, addresses));
+        }
+      }
+      for (String model : models) {
+        if (strategies.rankers().stream().anyMatch(r -> r.name().equals(model))) {
+          rows.add(connect(out, strategies, model, model, addresses));
         }
       }
       printTable(out, rows);

@@ -36,6 +36,9 @@ class MainTest {
       assertTrue(inARow.matches("(?s).*\\n" + i + "\\s+connected\\s+[\\d.]+\\s+1\\s+127\\.0\\.0\\.1:.*"),
           "connect " + i + " goes straight to the good endpoint: " + inARow);
     }
+    assertTrue(text.matches("(?s).*\\ngo\\s+go\\s+connected\\s+[\\d.]+\\s+[23]\\s+127\\.0\\.0\\.1:.*"),
+        "each client model as a whole, after the library's strategies: " + text);
+    assertTrue(!text.matches("(?s).*\\nsequential\\s+chrome\\s.*"), "models are not crossed with other rankers");
     if (Testbed.ipv6LoopbackAvailable()) {
       String byName = text.substring(text.indexOf("by name: slow-aaaa.test"));
       assertTrue(byName.matches("(?s).*\\nhappy-eyeballs\\s+connected\\s+[\\d.]+\\s+[\\d.]+\\s+127\\.0\\.0\\.1:.*"),
@@ -168,6 +171,32 @@ class MainTest {
         "report.html"}) {
       assertTrue(java.nio.file.Files.size(dir.resolve(file)) > 0, file);
     }
+  }
+
+  @Test
+  void lazyEyePrintsThePapersTableWithTheModelsBesideIt(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    assertEquals(0, run("experiment", "lazy-eye", "--out", dir.toString()), err.toString());
+    String text = out.toString();
+    assertTrue(text.matches("(?s).*\\nchrome/chrome\\s+300 ms\\s+yes\\s+none \\(waits for AAAA\\)\\s+1/1\\n"
+        + "Chrome 130 \\(paper\\)\\s+300 ms\\s+yes\\s+none\\s+1/1\\n.*"), text);
+    assertTrue(text.matches("(?s).*\\nhappy-eyeballs/happy-eyeballs\\s+250 ms\\s+yes\\s+50 ms\\s+10/10\\n.*"), text);
+    assertTrue(java.nio.file.Files.readString(dir.resolve("lazy-eye.csv")).startsWith("strategy,connection_attempt_delay"));
+    assertTrue(java.nio.file.Files.readString(dir.resolve("report.html")).contains("Firefox 132 (paper)"));
+  }
+
+  @Test
+  void conformanceAndThreadsWithAnExperimentFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws Exception {
+    java.nio.file.Path file = dir.resolve("e.json");
+    java.nio.file.Files.writeString(file, "{\"runs\": 10, \"strategies\": [\"node/node\"], \"scenarios\": "
+        + "[\"broken-ipv6\"]}");
+    assertEquals(0, run("experiment", file.toString(), "--conformance", "--threads", "1", "--out",
+        dir.resolve("out").toString()), err.toString());
+    assertTrue(out.toString().contains("on 1 threads"), out.toString());
+    assertTrue(out.toString().matches("(?s).*\\nnode/node\\s+250 ms\\s+yes.*"), out.toString());
+    assertTrue(java.nio.file.Files.readString(dir.resolve("out/report.html")).contains("Lazy Eye test cases"));
+    assertOneLineError("--threads", "0 (one per core) or more", "experiment", file.toString(), "--threads", "-1");
   }
 
   @Test

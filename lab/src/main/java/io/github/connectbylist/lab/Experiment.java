@@ -188,8 +188,14 @@ public record Experiment(
     return new Experiment(name, newSeed, runs, deadline, strategies, scenarios, sessions, sessionRuns, sweeps);
   }
 
-  /** {@code ranker/scheduler}, split at the first slash outside parentheses. */
-  static String[] split(String strategy) {
+  /**
+   * A {@code ranker/scheduler} spec, split at the first slash outside parentheses.
+   *
+   * @param strategy such as {@code rfc6724/sequential(attempt-timeout=250ms)}
+   * @return the ranker's spec and the scheduler's
+   * @throws IllegalArgumentException when there is no such slash
+   */
+  public static String[] split(String strategy) {
     int depth = 0;
     for (int i = 0; i < strategy.length(); i++) {
       char c = strategy.charAt(i);

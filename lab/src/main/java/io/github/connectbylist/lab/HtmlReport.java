@@ -384,7 +384,7 @@ final class HtmlReport {
         s.append(line(x, TOP, x, H - BOTTOM, "#eee")).append(text(x, H - BOTTOM + 16, tickLabel(v), "middle"));
       }
       s.append(text((LEFT + W - RIGHT) / 2.0, H - 6, sweep.option() + (isDuration(sweep) ? " (ms)" : ""), "middle"));
-      s.append(text(LEFT + 6, TOP + 12, metricLabel(sweep.metric()), "start"));
+      s.append(text(LEFT + 6, TOP - 6, metricLabel(sweep.metric()), "start")); // above the top grid line
       for (int i = 0; i < scenarios.size(); i++) {
         StringBuilder points = new StringBuilder();
         for (int j = 0; j < sweep.values().size(); j++) {
@@ -459,7 +459,7 @@ final class HtmlReport {
       boolean paper = !r.model().isEmpty() || r.strategy().endsWith("(paper)");
       String open = paper ? "<td><i>" : "<td>";
       String close = paper ? "</i></td>" : "</td>";
-      s.append("<tr>");
+      s.append(paper ? "<tr style=\"background:#f2f2f2\">" : "<tr>");
       for (String cell : List.of(r.strategy(), r.connectionAttemptDelay(), r.ipv6First(), r.resolutionDelay(),
           r.addressesUsed())) {
         s.append(open).append(esc(cell)).append(close);

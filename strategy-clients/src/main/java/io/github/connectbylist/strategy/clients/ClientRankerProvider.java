@@ -16,7 +16,7 @@ public abstract class ClientRankerProvider extends BaseStrategyProvider<AddressP
   private final Client client;
 
   private ClientRankerProvider(Client client) {
-    super(client.strategyName(), client.version() + " (" + client.source() + "); fails when " + client.failure(),
+    super(client.strategyName(), client.version() + ", after " + client.source() + ". Weak spot: " + client.failure(),
         PRIORITY, client.rankerOptions());
     this.client = client;
   }

@@ -16,7 +16,7 @@ public abstract class ClientSchedulerProvider extends BaseStrategyProvider<Attem
   private final Client client;
 
   private ClientSchedulerProvider(Client client) {
-    super(client.strategyName(), client.version() + " (" + client.source() + "); fails when " + client.failure(),
+    super(client.strategyName(), client.version() + ", after " + client.source() + ". Weak spot: " + client.failure(),
         PRIORITY, client.schedulerOptions());
     this.client = client;
   }

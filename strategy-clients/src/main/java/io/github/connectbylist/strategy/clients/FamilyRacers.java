@@ -114,18 +114,23 @@ public final class FamilyRacers implements AttemptScheduler {
   private final Primary primary;
   private final Duration fallbackDelay;
   private final AttemptTimeout attemptTimeout;
+  private final Optional<Duration> wakeUpInterval;
 
   /**
    * @param name the client and its options, for {@link #toString()}
    * @param primary which family goes first
    * @param fallbackDelay how long the primary racer runs alone
    * @param attemptTimeout how long one attempt may run
+   * @param wakeUpInterval for a client that replaces a failed address only when it next wakes up (curl 7): the
+   *     longest it sleeps; empty for one that replaces it at once
    */
-  FamilyRacers(String name, Primary primary, Duration fallbackDelay, AttemptTimeout attemptTimeout) {
+  FamilyRacers(String name, Primary primary, Duration fallbackDelay, AttemptTimeout attemptTimeout,
+      Optional<Duration> wakeUpInterval) {
     this.name = name;
     this.primary = primary;
     this.fallbackDelay = fallbackDelay;
     this.attemptTimeout = attemptTimeout;
+    this.wakeUpInterval = wakeUpInterval;
   }
 
   @Override
@@ -138,21 +143,28 @@ public final class FamilyRacers implements AttemptScheduler {
       (rankedPairs.get(i).isIpv6() == primaryIsV6 ? first : second).positions.add(i);
     }
     return new Race(rankedPairs, first, second, fallbackDelay.toNanos(), attemptTimeout,
-        Staggered.nanosOrMax(deadline));
+        Staggered.nanosOrMax(deadline), Staggered.nanosOrMax(wakeUpInterval));
   }
 
   @Override
   public String toString() {
     return name + "(primary=" + (primary == Primary.IPV6 ? "IPv6" : "the first address's family") + ", fallback after "
-        + StrategyOptions.formatDuration(fallbackDelay) + ", " + attemptTimeout + ")";
+        + StrategyOptions.formatDuration(fallbackDelay) + ", " + attemptTimeout
+        + wakeUpInterval.map(d -> ", a failed address replaced at the next wake-up, at most "
+            + StrategyOptions.formatDuration(d) + " later").orElse("") + ")";
   }
 
-  /** One family's serial queue: positions in the ranked list, the next to try, and the attempt running. */
+  /**
+   * One family's serial queue: positions in the ranked list, the next to try, the attempt running, and, for a
+   * client that replaces a failed address only when it wakes up, when it may and when it decided to.
+   */
   private static final class Racer {
     final List<Integer> positions = new ArrayList<>();
     int next;
     int attempt = -1;
     long endAt = Long.MAX_VALUE;
+    long readyAt;
+    long decidedAt = -1;
     boolean started;
     boolean stopped;
 
@@ -173,15 +185,18 @@ public final class FamilyRacers implements AttemptScheduler {
     private final long fallbackAt;
     private final AttemptTimeout timeout;
     private final long deadline;
+    private final long wakeUpInterval;
     private final List<Racer> byAttempt = new ArrayList<>();
 
-    Race(List<AddressPair> pairs, Racer primary, Racer fallback, long fallbackAt, AttemptTimeout timeout, long deadline) {
+    Race(List<AddressPair> pairs, Racer primary, Racer fallback, long fallbackAt, AttemptTimeout timeout, long deadline,
+        long wakeUpInterval) {
       this.pairs = pairs;
       this.primary = primary;
       this.fallback = fallback;
       this.fallbackAt = fallbackAt;
       this.timeout = timeout;
       this.deadline = deadline;
+      this.wakeUpInterval = wakeUpInterval;
       primary.started = true;
     }
 
@@ -192,18 +207,23 @@ public final class FamilyRacers implements AttemptScheduler {
           return Decision.endAttempt(r.attempt);
         }
       }
-      if (!fallback.started && (now >= fallbackAt || primary.exhausted())) {
+      if (!fallback.started && (now >= fallbackAt || (primary.exhausted() && now >= fallback.readyAt))) {
         fallback.started = true;
       }
       for (Racer r : new Racer[] {primary, fallback}) {
-        Decision start = r.started && r.attempt < 0 ? startNext(r, now) : null;
+        Decision start = r.started && r.attempt < 0 && now >= r.readyAt ? startNext(r, now) : null;
         if (start != null) {
           return start;
         }
       }
       long wake = Math.min(primary.endAt, fallback.endAt);
       if (!fallback.started && fallback.hasMore()) {
-        wake = Math.min(wake, fallbackAt);
+        wake = Math.min(wake, primary.exhausted() ? Math.min(fallbackAt, fallback.readyAt) : fallbackAt);
+      }
+      for (Racer r : new Racer[] {primary, fallback}) {
+        if (r.started && r.attempt < 0 && r.hasMore()) {
+          wake = Math.min(wake, r.readyAt);
+        }
       }
       return wake == Long.MAX_VALUE ? Decision.awaitAttemptEnd() : Decision.wakeAt(wake);
     }
@@ -211,7 +231,8 @@ public final class FamilyRacers implements AttemptScheduler {
     private Decision startNext(Racer r, long now) {
       while (r.hasMore()) {
         int position = r.positions.get(r.next);
-        long end = timeout.endOfAttempt(now, deadline, r.positions.size() - r.next, position == pairs.size() - 1);
+        long decided = r.decidedAt >= 0 ? r.decidedAt : now; // curl 7 sets the timeout when it moves on
+        long end = timeout.endOfAttempt(decided, deadline, r.positions.size() - r.next, position == pairs.size() - 1);
         if (end < 0) {
           r.stopped = true;
           return null;
@@ -234,7 +255,28 @@ public final class FamilyRacers implements AttemptScheduler {
       if (r.attempt == index) {
         r.attempt = -1;
         r.endAt = Long.MAX_VALUE;
+        if (wakeUpInterval != Long.MAX_VALUE) {
+          r.decidedAt = now;
+          r.readyAt = nextWakeUp(now);
+          if (r == primary && !fallback.started) {
+            fallback.readyAt = r.readyAt;
+          }
+        }
       }
+    }
+
+    /** The first time after {@code now} that a client which sleeps between its timers looks again. */
+    private long nextWakeUp(long now) {
+      long wake = Staggered.saturatedAdd(now, wakeUpInterval);
+      if (now < fallbackAt) {
+        wake = Math.min(wake, fallbackAt); // the happy eyeballs timer is still pending
+      }
+      for (Racer other : new Racer[] {primary, fallback}) {
+        if (other.attempt >= 0) {
+          wake = Math.min(wake, other.endAt);
+        }
+      }
+      return wake;
     }
   }
 }

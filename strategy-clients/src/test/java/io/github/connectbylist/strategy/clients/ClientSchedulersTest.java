@@ -142,9 +142,24 @@ class ClientSchedulersTest {
     Result r = model(Client.CURL_7_88, "connect-timeout", "10s").destinations(families("6", "6", "4"))
         .run(hangs(), hangs(), hangs());
     assertEquals(List.of(new Span(0, 0, 5000, "TIMED_OUT"), new Span(1, 200, 10_000, "TIMED_OUT"),
-        new Span(2, 5000, 7500, "TIMED_OUT")), r.spans(), "the IPv4 address is the list's last: it gets all the rest");
+        new Span(2, 6000, 7500, "TIMED_OUT")), r.spans(), "the IPv4 address is the list's last: it gets all the rest; "
+        + "the second IPv6 address starts at the next wake-up, with half of what was left when curl moved on");
     assertEquals(List.of(true, false, true), ipv6ByAttempt(r));
     assertEquals(10_000, r.endMs());
+  }
+
+  /** The times {@code curl -v --trace-time} showed for curl 7.88.1 on loopback (README, validation). */
+  @Test
+  void curl788ReplacesAFailedAddressOnlyWhenItWakesUp() {
+    ScheduleRun curl = model(Client.CURL_7_88, "connect-timeout", "10s");
+    assertEquals(List.of(new Span(0, 0, 1, "REFUSED"), new Span(1, 200, 201, "CONNECTED")),
+        curl.run(failsAfter(1), connectsAfter(1)).spans(), "the 200 ms timer is the next wake-up");
+    assertEquals(List.of(new Span(0, 0, 5000, "TIMED_OUT"), new Span(1, 6000, 6001, "REFUSED"),
+        new Span(2, 7001, 7002, "CONNECTED")), curl.run(hangs(), failsAfter(1), connectsAfter(1)).spans(),
+        "after that, a second each");
+    assertEquals(List.of(new Span(0, 0, 5000, "TIMED_OUT"), new Span(1, 6000, 7500, "TIMED_OUT"),
+        new Span(2, 8500, 8501, "CONNECTED")), curl.run(hangs(), hangs(), connectsAfter(1)).spans(),
+        "the second black hole's 2.5 s counts from when curl moved on, at 5 s");
   }
 
   @Test
