@@ -30,14 +30,14 @@ public enum Client {
           new StrategyOption("connect-timeout", "10s", "each attempt ends after this (OkHttpClient.connectTimeout)"))),
 
   /**
-   * Go's {@code net.Dialer} ({@code net/dial.go}, Go 1.21 to 1.23: {@code dialParallel}, {@code dialSerial},
+   * Go's {@code net.Dialer} ({@code net/dial.go}, Go 1.19 to 1.23: {@code dialParallel}, {@code dialSerial},
    * {@code partialDeadline}). The first address's family races alone for the fallback delay (300 ms), or until
    * it runs out of addresses; then the other family's racer starts. Each racer is serial; with a deadline each
    * attempt gets an equal share of the time left, never less than 2 s. Failure: without a deadline a
    * black-holed address holds its family until the kernel gives up; with one, the first of many addresses
    * gets a large share.
    */
-  GO("go", "Go 1.23 net.Dialer", "src/net/dial.go (dialParallel, dialSerial, partialDeadline)",
+  GO("go", "Go 1.19 to 1.23 net.Dialer", "src/net/dial.go (dialParallel, dialSerial, partialDeadline)",
       "one serial racer per family: a black hole holds its family for its whole share of the deadline", List.of(),
       List.of(new StrategyOption("fallback-delay", "300ms", "how long the first family races alone (Dialer.FallbackDelay)"),
           new StrategyOption("dial-timeout", "none", "Dialer.Timeout; the connect's deadline counts too"),
