@@ -24,6 +24,8 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.local.LocalChannel;
@@ -33,6 +35,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -58,6 +61,8 @@ class NettyConnectorTest {
   private Set<String> threadsBefore;
   private EventLoopGroup group;
   private Channel server;
+  /** The echo server's accepted channels, closed before the loop shuts down (see {@link #stop}). */
+  private ChannelGroup accepted;
   private Testbed testbed;
   private InetSocketAddress good;
   private ConnectByList cbl;
@@ -110,10 +115,12 @@ class NettyConnectorTest {
     threadsBefore = threadNames();
     leaks = LeakCheck.start();
     group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    accepted = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel ch) {
+            accepted.add(ch);
             ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
               @Override
               public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -131,6 +138,9 @@ class NettyConnectorTest {
   void stop() throws Exception {
     cbl.close();
     server.close().sync();
+    // The server's side of a connection the client has closed may not have read its EOF yet; a loop shut down
+    // with that channel open leaves its socket in CLOSE_WAIT. Close them while the loop still runs.
+    accepted.close().sync();
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     testbed.close();
     leaks.assertNoneOpen();

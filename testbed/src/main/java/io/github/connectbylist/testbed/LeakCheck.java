@@ -57,8 +57,34 @@ public final class LeakCheck {
     if (after > expected) {
       List<String> added = targets();
       before.forEach(added::remove);
-      throw new AssertionError("open file descriptors: " + expected + " before, " + after + " after; new: " + added);
+      throw new AssertionError("open file descriptors: " + expected + " before, " + after + " after; new: "
+          + describe(added));
     }
+  }
+
+  /** Each {@code socket:[inode]} with its protocol and addresses from {@code /proc/net}, where it is listed. */
+  private static List<String> describe(List<String> targets) {
+    List<String> out = new ArrayList<>();
+    for (String t : targets) {
+      String found = t;
+      if (t.startsWith("socket:[")) {
+        String inode = t.substring(8, t.length() - 1);
+        for (String table : new String[] {"tcp", "tcp6", "udp", "udp6"}) {
+          try {
+            for (String line : Files.readAllLines(Path.of("/proc/net/" + table))) {
+              String[] f = line.trim().split("\\s+");
+              if (f.length > 9 && f[9].equals(inode)) {
+                found = t + " " + table + " local " + f[1] + " remote " + f[2] + " state " + f[3];
+              }
+            }
+          } catch (IOException | RuntimeException unreadable) {
+            // described as it is
+          }
+        }
+      }
+      out.add(found);
+    }
+    return out;
   }
 
   private static List<String> targets() {
