@@ -353,7 +353,7 @@ final class HtmlReport {
           double v = Double.NaN;
           for (Results.Cell c : byScenario.get(scenarios.get(i))) {
             if (c.strategy().equals(strategy)) {
-              v = metric(c, sweep.metric());
+              v = Sweep.metric(c, sweep.metric());
             }
           }
           values[i][j] = v;
@@ -383,7 +383,7 @@ final class HtmlReport {
         double x = LEFT + (v - xMin) / (xMax - xMin) * (W - LEFT - RIGHT);
         s.append(line(x, TOP, x, H - BOTTOM, "#eee")).append(text(x, H - BOTTOM + 16, tickLabel(v), "middle"));
       }
-      s.append(text((LEFT + W - RIGHT) / 2.0, H - 6, sweep.option() + (isDuration(sweep) ? " (ms)" : ""), "middle"));
+      s.append(text((LEFT + W - RIGHT) / 2.0, H - 6, sweep.option() + (sweep.valuesAreDurations() ? " (ms)" : ""), "middle"));
       s.append(text(LEFT + 6, TOP - 6, metricLabel(sweep.metric()), "start")); // above the top grid line
       for (int i = 0; i < scenarios.size(); i++) {
         StringBuilder points = new StringBuilder();
@@ -411,31 +411,6 @@ final class HtmlReport {
     String t = String.format(Locale.ROOT, "%.3f", v);
     t = t.replaceAll("0+$", "");
     return t.endsWith(".") ? t.substring(0, t.length() - 1) : t;
-  }
-
-  private static boolean isDuration(Sweep sweep) {
-    try {
-      Double.parseDouble(sweep.values().get(0));
-      return false;
-    } catch (NumberFormatException e) {
-      return true;
-    }
-  }
-
-  /**
-   * A cell's value of a sweep metric: a percentile in milliseconds, the share of runs that failed in percent,
-   * or the mean wasted or started attempts per connect.
-   */
-  static double metric(Results.Cell c, String metric) {
-    return switch (metric) {
-      case "p50" -> c.percentileMillis(50);
-      case "p90" -> c.percentileMillis(90);
-      case "p99" -> c.percentileMillis(99);
-      case "failures" -> 100.0 * c.failed() / c.runs().size();
-      case "wasted" -> c.meanWasted();
-      case "attempts" -> c.meanAttempts();
-      default -> throw new IllegalArgumentException("no metric " + metric);
-    };
   }
 
   private static String metricLabel(String metric) {

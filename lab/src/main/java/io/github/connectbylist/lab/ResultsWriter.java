@@ -103,7 +103,7 @@ public final class ResultsWriter {
             s.append(quote(sweep.option())).append(',').append(quote(value)).append(',').append(c.scenario().name())
                 .append(',').append(quote(strategy));
             for (String metric : Sweep.METRICS) {
-              s.append(',').append(millis(HtmlReport.metric(c, metric)));
+              s.append(',').append(millis(Sweep.metric(c, metric)));
             }
             s.append('\n');
           }

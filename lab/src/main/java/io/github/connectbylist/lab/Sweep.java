@@ -82,6 +82,35 @@ public record Sweep(String template, String option, List<String> values, String 
   }
 
   /**
+   * A cell's value of a metric: a percentile in milliseconds, the share of runs that failed in percent, or
+   * the mean wasted or started attempts per connect.
+   *
+   * @param cell a scenario and strategy's results
+   * @param metric one of {@link #METRICS}
+   * @return the value
+   */
+  public static double metric(Results.Cell cell, String metric) {
+    return switch (metric) {
+      case "p50" -> cell.percentileMillis(50);
+      case "p90" -> cell.percentileMillis(90);
+      case "p99" -> cell.percentileMillis(99);
+      case "failures" -> 100.0 * cell.failed() / cell.runs().size();
+      case "wasted" -> cell.meanWasted();
+      case "attempts" -> cell.meanAttempts();
+      default -> throw new IllegalArgumentException("no metric " + metric + "; there are " + String.join(", ", METRICS));
+    };
+  }
+
+  /**
+   * Whether the values are durations (plotted in milliseconds) rather than plain numbers.
+   *
+   * @return {@code true} for durations
+   */
+  public boolean valuesAreDurations() {
+    return !isNumber(values.get(0));
+  }
+
+  /**
    * Reads {@code {"strategy": "...{}...", "option": ..., "values": [...]} } or {@code "from", "to", "step"}
    * (durations such as {@code 50ms}, or plain numbers), and {@code "metric"} ({@code p50} by default).
    *

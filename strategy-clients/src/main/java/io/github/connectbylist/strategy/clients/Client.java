@@ -64,8 +64,8 @@ public enum Client {
   ASYNCIO("asyncio", "Python 3.12 asyncio", "Lib/asyncio/base_events.py, Lib/asyncio/staggered.py",
       "no Happy Eyeballs unless happy_eyeballs_delay is set; then only the previous attempt's failure starts the next",
       List.of(new StrategyOption("interleave", "1 with a delay, else 0", "families alternate, this many of the first "
-          + "family first; 0 keeps the resolver's order")),
-      List.of(new StrategyOption("happy-eyeballs-delay", "none", "time between attempt starts; none is sequential"))),
+          + "family first; 0 keeps the resolver's order"), Shared.ASYNCIO_DELAY),
+      List.of(Shared.ASYNCIO_DELAY)),
 
   /**
    * curl 8.16 and later ({@code lib/cf-ip-happy.c}; {@code CURLOPT_HAPPY_EYEBALLS_TIMEOUT_MS}). IPv6 first, then
@@ -175,7 +175,7 @@ public enum Client {
    * @return the options
    */
   public List<StrategyOption> rankerOptions() {
-    return asyncioDelayToo(rankerOptions);
+    return rankerOptions;
   }
 
   /**
@@ -187,12 +187,14 @@ public enum Client {
     return schedulerOptions;
   }
 
-  /** asyncio's ranker reads the delay too: {@code interleave} defaults to 1 only when a delay is given. */
-  private List<StrategyOption> asyncioDelayToo(List<StrategyOption> own) {
-    if (this != ASYNCIO) {
-      return own;
-    }
-    return List.of(own.get(0), schedulerOptions.get(0));
+  /**
+   * Options that a client's ranker and scheduler both declare: asyncio's ranker reads the delay too, since
+   * {@code interleave} defaults to 1 only when a delay is given. (A holder, because enum constants cannot
+   * name the enum's own static fields.)
+   */
+  private static final class Shared {
+    static final StrategyOption ASYNCIO_DELAY =
+        new StrategyOption("happy-eyeballs-delay", "none", "time between attempt starts; none is sequential");
   }
 
   /**

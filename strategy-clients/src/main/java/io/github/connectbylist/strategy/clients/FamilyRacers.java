@@ -186,6 +186,7 @@ public final class FamilyRacers implements AttemptScheduler {
     private final AttemptTimeout timeout;
     private final long deadline;
     private final long wakeUpInterval;
+    private final Racer[] racers;
     private final List<Racer> byAttempt = new ArrayList<>();
 
     Race(List<AddressPair> pairs, Racer primary, Racer fallback, long fallbackAt, AttemptTimeout timeout, long deadline,
@@ -197,12 +198,13 @@ public final class FamilyRacers implements AttemptScheduler {
       this.timeout = timeout;
       this.deadline = deadline;
       this.wakeUpInterval = wakeUpInterval;
+      this.racers = new Racer[] {primary, fallback};
       primary.started = true;
     }
 
     @Override
     public Decision next(long now) {
-      for (Racer r : new Racer[] {primary, fallback}) {
+      for (Racer r : racers) {
         if (r.attempt >= 0 && now >= r.endAt) {
           return Decision.endAttempt(r.attempt);
         }
@@ -210,7 +212,7 @@ public final class FamilyRacers implements AttemptScheduler {
       if (!fallback.started && (now >= fallbackAt || (primary.exhausted() && now >= fallback.readyAt))) {
         fallback.started = true;
       }
-      for (Racer r : new Racer[] {primary, fallback}) {
+      for (Racer r : racers) {
         Decision start = r.started && r.attempt < 0 && now >= r.readyAt ? startNext(r, now) : null;
         if (start != null) {
           return start;
@@ -220,7 +222,7 @@ public final class FamilyRacers implements AttemptScheduler {
       if (!fallback.started && fallback.hasMore()) {
         wake = Math.min(wake, primary.exhausted() ? Math.min(fallbackAt, fallback.readyAt) : fallbackAt);
       }
-      for (Racer r : new Racer[] {primary, fallback}) {
+      for (Racer r : racers) {
         if (r.started && r.attempt < 0 && r.hasMore()) {
           wake = Math.min(wake, r.readyAt);
         }
@@ -271,7 +273,7 @@ public final class FamilyRacers implements AttemptScheduler {
       if (now < fallbackAt) {
         wake = Math.min(wake, fallbackAt); // the happy eyeballs timer is still pending
       }
-      for (Racer other : new Racer[] {primary, fallback}) {
+      for (Racer other : racers) {
         if (other.attempt >= 0) {
           wake = Math.min(wake, other.endAt);
         }
