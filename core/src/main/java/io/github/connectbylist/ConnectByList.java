@@ -171,6 +171,20 @@ public final class ConnectByList implements AutoCloseable {
   }
 
   /**
+   * Starts connecting to one of {@code addresses} as {@link #connectAsync(List)} does, with this deadline
+   * instead of the instance's.
+   *
+   * @param addresses the destinations
+   * @param timeout this connect's overall deadline, positive
+   * @return the connection to come; cancelling it ends the connect
+   * @throws IllegalArgumentException naming a bad address, or a timeout that is not positive
+   * @throws IllegalStateException when this instance is closed
+   */
+  public CompletableFuture<Connection> connectAsync(List<? extends InetSocketAddress> addresses, Duration timeout) {
+    return newCall(addresses, sockets, positive(timeout)).connectAsync();
+  }
+
+  /**
    * Connects to {@code host} by name as {@link #connect(String, int)} does, with this deadline instead of
    * the instance's.
    *
@@ -322,9 +336,7 @@ public final class ConnectByList implements AutoCloseable {
   private <C, R> ConnectCall<C, R> newCall(
       List<? extends InetSocketAddress> addresses, Engine<C, R> engine, long deadline) {
     long start = engine.driver().nanoTime();
-    if (loop.isClosing()) {
-      throw new IllegalStateException("this ConnectByList is closed");
-    }
+    checkOpen();
     return new ConnectCall<>(engine, listener, planner(Destinations.check(addresses), false), start, deadline);
   }
 
@@ -342,15 +354,26 @@ public final class ConnectByList implements AutoCloseable {
     if (port < 1 || port > 65535) {
       throw new IllegalArgumentException("port " + port + " of " + host + " is out of range: 1 to 65535");
     }
-    if (Addresses.looksLiteral(host)) {
+    if (Addresses.looksLiteral(host)) { // ASCII only: anything else is a name, for the configured resolver
       String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
       return newCall(List.of(new InetSocketAddress(Addresses.parseLiteral(bare), port)), engine, deadline);
     }
-    long start = engine.driver().nanoTime();
-    if (loop.isClosing()) {
-      throw new IllegalStateException("this ConnectByList is closed");
+    if (host.startsWith("[") || host.endsWith("]")) {
+      throw new IllegalArgumentException("host '" + host + "' is in brackets but is not an IPv6 literal");
     }
+    long start = engine.driver().nanoTime();
+    checkOpen();
     return new ConnectCall<>(engine, listener, planner(List.of(), true), host, port, resolver(), start, deadline);
+  }
+
+  /** Refuses a connect once closed, or once the event loop stopped on a fatal error (named as the cause). */
+  private void checkOpen() {
+    if (loop.isClosing()) {
+      Throwable stoppedBy = loop.stoppedBy();
+      throw stoppedBy == null ? new IllegalStateException("this ConnectByList is closed")
+          : new IllegalStateException("the event loop of this ConnectByList stopped on " + stoppedBy
+              + "; it connects no more: build a new one", stoppedBy);
+    }
   }
 
   private PairPlanner planner(List<InetSocketAddress> destinations, boolean byName) {

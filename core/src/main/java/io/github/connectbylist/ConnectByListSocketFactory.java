@@ -15,10 +15,12 @@ import javax.net.SocketFactory;
  * stacks) where they are: by instance, or by class name.
  *
  * <ul>
- *   <li>{@link #createSocket()} gives an unconnected socket whose {@code connect(endpoint, timeout)} resolves
- *       the endpoint's host name ({@code getHostString()}, so no reverse lookup) and races every address,
- *       the timeout being the deadline of the whole connect (resolution included); a literal is one
- *       address. This is what most libraries call.
+ *   <li>{@link #createSocket()} gives an unconnected socket whose {@code connect(endpoint, timeout)}, given an
+ *       unresolved endpoint ({@link InetSocketAddress#createUnresolved}), resolves its host name and races
+ *       every address, the timeout being the deadline of the whole connect (resolution included). A resolved
+ *       endpoint is the one address it holds: its host name is not resolved again, since the caller chose
+ *       that address (as {@code new InetSocketAddress(host, port)} does, by asking the system resolver for
+ *       one). To race every address of a name, give it unresolved, or call {@code createSocket(host, port)}.
  *   <li>{@code createSocket(host, port)} and the forms with a local address connect at once, with the
  *       instance's deadline. A local address binds every attempt to it; a local port other than 0 cannot
  *       be honoured when attempts race, and is refused.
@@ -153,7 +155,8 @@ public final class ConnectByListSocketFactory extends SocketFactory {
   }
 
   /**
-   * A socket connected to {@code host}: a literal, one destination.
+   * A socket connected to {@code host} and no other address: an {@code InetAddress} is a destination, and the
+   * host name it may carry is never resolved again.
    *
    * @param host the address
    * @param port the port
@@ -163,7 +166,7 @@ public final class ConnectByListSocketFactory extends SocketFactory {
   @Override
   public Socket createSocket(InetAddress host, int port) throws IOException {
     RacingSocket s = new RacingSocket(cbl);
-    s.connect(new InetSocketAddress(host, port), 0);
+    s.connect(host, port, 0);
     return s;
   }
 
@@ -181,7 +184,7 @@ public final class ConnectByListSocketFactory extends SocketFactory {
   public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
     RacingSocket s = new RacingSocket(cbl);
     s.bind(new InetSocketAddress(localAddress, localPort));
-    s.connect(new InetSocketAddress(address, port), 0);
+    s.connect(address, port, 0);
     return s;
   }
 

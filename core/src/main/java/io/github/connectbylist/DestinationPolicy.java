@@ -19,9 +19,20 @@ import java.util.Optional;
  * the name before resolution cannot promise.
  *
  * <p>Rules are prefixes that allow or deny; the longest prefix that contains an address decides, and an
- * address no rule covers is allowed. An IPv4-mapped IPv6 address is judged as its IPv4 address, and an
- * address in the NAT64 prefixes {@code 64:ff9b::/96} and {@code 64:ff9b:1::/48} as the IPv4 address it
- * carries as well, so that a private IPv4 address cannot be reached through a translator.
+ * address no rule covers is allowed. An address is judged by what it reaches: an IPv4-mapped IPv6 address
+ * ({@code ::ffff:a.b.c.d}) is judged as its IPv4 address, and an IPv6 address that carries an IPv4 address
+ * is denied when either it or the IPv4 address it carries is denied, so that a private IPv4 address cannot
+ * be reached through a translator or a tunnel on a host with the routes for it:
+ *
+ * <ul>
+ *   <li>IPv4-compatible {@code ::a.b.c.d} (RFC 4291 section 2.5.5.1, deprecated);
+ *   <li>IPv4-translated {@code ::ffff:0:a.b.c.d} (SIIT, RFC 2765 section 2.1);
+ *   <li>NAT64 {@code 64:ff9b::/96} (RFC 6052) and the local-use {@code 64:ff9b:1::/48} (RFC 8215), the
+ *       latter at every position RFC 6052 section 2.2 allows for its prefix lengths 48 to 96;
+ *   <li>6to4 {@code 2002:V4::/48} (RFC 3056 section 2);
+ *   <li>Teredo {@code 2001:0::/32}: its server's IPv4 address and its client's, stored inverted (RFC 4380
+ *       section 4).
+ * </ul>
  *
  * <pre>{@code
  * ConnectByList.builder().destinations(DestinationPolicy.denyPrivate());
@@ -37,6 +48,7 @@ public final class DestinationPolicy {
    */
   private static final String[][] NOT_GLOBAL = {
       {"this network", "0.0.0.0/8", "::/128"},
+      {"reserved by the IETF (IPv4-compatible, IPv4-translated and unassigned)", "::/8"}, // 64:ff9b::/96 allowed below
       {"loopback", "127.0.0.0/8", "::1/128"},
       {"private-use", "10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16"},
       {"shared address space (carrier-grade NAT)", "100.64.0.0/10"},
@@ -62,6 +74,7 @@ public final class DestinationPolicy {
         b.rule(category[i], false, category[0]);
       }
     }
+    b.rule("64:ff9b::/96", true, "NAT64, judged by the IPv4 address it carries"); // RFC 6052, inside ::/8
     DENY_PRIVATE = b.build();
   }
 
@@ -81,10 +94,28 @@ public final class DestinationPolicy {
   }
 
   /**
-   * Only globally reachable destinations: denies loopback, private-use ({@code 10/8}, {@code 172.16/12},
-   * {@code 192.168/16}), carrier-grade NAT, link-local, unique-local, multicast, and the rest of RFC 6890's
-   * special-purpose ranges that are not globally reachable (documentation, benchmarking, reserved,
-   * {@code 0/8}, {@code ::}, IETF protocol assignments).
+   * Only globally reachable destinations. It denies, by RFC 6890 and IANA's special-purpose registries:
+   *
+   * <ul>
+   *   <li>this network {@code 0.0.0.0/8}, {@code ::/128}; the rest of {@code ::/8} (reserved by the IETF: the
+   *       IPv4-compatible {@code ::a.b.c.d}, the IPv4-translated {@code ::ffff:0:a.b.c.d}, {@code ::2} and the
+   *       like), except the NAT64 prefix {@code 64:ff9b::/96}, which is judged by the IPv4 address it carries;
+   *   <li>loopback {@code 127.0.0.0/8}, {@code ::1/128};
+   *   <li>private-use {@code 10.0.0.0/8}, {@code 172.16.0.0/12}, {@code 192.168.0.0/16}; shared address space
+   *       (carrier-grade NAT) {@code 100.64.0.0/10};
+   *   <li>link-local {@code 169.254.0.0/16}, {@code fe80::/10}; unique-local {@code fc00::/7}; site-local
+   *       {@code fec0::/10} (deprecated, RFC 3879);
+   *   <li>multicast {@code 224.0.0.0/4}, {@code ff00::/8};
+   *   <li>IETF protocol assignments {@code 192.0.0.0/24}, {@code 2001::/23} (Teredo {@code 2001::/32}
+   *       among them);
+   *   <li>documentation {@code 192.0.2.0/24}, {@code 198.51.100.0/24}, {@code 203.0.113.0/24},
+   *       {@code 2001:db8::/32}, {@code 3fff::/20}; benchmarking {@code 198.18.0.0/15};
+   *   <li>reserved {@code 240.0.0.0/4}, broadcast {@code 255.255.255.255/32}; discard-only {@code 100::/64};
+   *       local-use IPv4/IPv6 translation {@code 64:ff9b:1::/48}; the 6to4 relay anycast {@code 192.88.99.0/24};
+   *   <li>and, by the rule of the class comment, every IPv6 address that carries an IPv4 address it denies:
+   *       {@code 2002:7f00:1::1} (6to4 of {@code 127.0.0.1}), {@code 64:ff9b::a00:1} (NAT64 of {@code
+   *       10.0.0.1}), a Teredo address whose server or client is private.
+   * </ul>
    *
    * @return the preset
    */
@@ -125,14 +156,14 @@ public final class DestinationPolicy {
     }
     InetAddress a = Addresses.unmapped(address);
     Optional<String> own = judge(a);
-    if (own.isPresent()) {
+    if (own.isPresent() || !(a instanceof Inet6Address)) {
       return own;
     }
-    Inet4Address carried = nat64(a);
-    if (carried != null) {
-      Optional<String> inner = judge(carried);
+    for (EmbeddedIpv4 carried : EmbeddedIpv4.in(a.getAddress())) {
+      Optional<String> inner = judge(carried.address());
       if (inner.isPresent()) {
-        return Optional.of("it carries " + carried.getHostAddress() + " through NAT64, and " + inner.get());
+        return Optional.of("it reaches " + carried.address().getHostAddress() + " through " + carried.how() + ", and "
+            + inner.get());
       }
     }
     return Optional.empty();
@@ -156,34 +187,6 @@ public final class DestinationPolicy {
       }
     }
     return best == null || best.allow ? Optional.empty() : Optional.of(best + " is denied");
-  }
-
-  /** The IPv4 address inside a NAT64 address (RFC 6052 section 2.2, /96 and the local-use /48 as /96), or null. */
-  private static Inet4Address nat64(InetAddress a) {
-    if (!(a instanceof Inet6Address)) {
-      return null;
-    }
-    byte[] b = a.getAddress();
-    boolean wellKnown = b[0] == 0 && b[1] == 0x64 && b[2] == (byte) 0xff && b[3] == (byte) 0x9b;
-    boolean wellKnown96 = wellKnown && isZero(b, 4, 12);
-    boolean localUse = wellKnown && b[4] == 0 && b[5] == 1;
-    if (!wellKnown96 && !localUse) {
-      return null;
-    }
-    try {
-      return (Inet4Address) InetAddress.getByAddress(new byte[] {b[12], b[13], b[14], b[15]});
-    } catch (java.net.UnknownHostException impossible) {
-      throw new AssertionError(impossible);
-    }
-  }
-
-  private static boolean isZero(byte[] b, int from, int to) {
-    for (int i = from; i < to; i++) {
-      if (b[i] != 0) {
-        return false;
-      }
-    }
-    return true;
   }
 
   @Override
@@ -270,18 +273,29 @@ public final class DestinationPolicy {
       }
       byte[] bytes = address.getAddress();
       int max = bytes.length * 8;
-      int length;
-      try {
-        length = slash < 0 ? max : Integer.parseInt(cidr.substring(slash + 1).trim());
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("'" + cidr + "': the prefix length is not a number", e);
-      }
+      int length = slash < 0 ? max : prefixLength(cidr, cidr.substring(slash + 1).trim());
       if (length < 0 || length > max) {
         throw new IllegalArgumentException("'" + cidr + "': the prefix length must be 0 to " + max);
       }
       String text = Addresses.text(address) + "/" + length + (category == null ? "" : " (" + category + ")");
       rules.add(new Rule(bytes, length, allow, text));
       return this;
+    }
+
+    /** One to three ASCII digits: {@code Integer.parseInt} would take full-width and other digits too. */
+    private static int prefixLength(String cidr, String text) {
+      if (text.isEmpty() || text.length() > 3) {
+        throw new IllegalArgumentException("'" + cidr + "': the prefix length is not a number");
+      }
+      int value = 0;
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (c < '0' || c > '9') {
+          throw new IllegalArgumentException("'" + cidr + "': the prefix length is not a number");
+        }
+        value = value * 10 + (c - '0');
+      }
+      return value;
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.connectbylist;
 
+import io.github.connectbylist.api.Addresses;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.internal.LocalAddresses;
@@ -64,11 +65,28 @@ final class RacingSocket extends Socket {
     if (!(endpoint instanceof InetSocketAddress a)) {
       throw new IllegalArgumentException("Unsupported address type: " + endpoint.getClass().getName());
     }
-    connect(a.getHostString(), a.getPort(), timeout); // the name as given, never a reverse lookup
+    if (a.isUnresolved()) {
+      connect(a.getHostString(), a.getPort(), timeout); // a name: resolved and raced
+    } else {
+      connect(a.getAddress(), a.getPort(), timeout); // an address: that destination, never its name resolved again
+    }
   }
 
   /** Races every address of {@code host}; a timeout of 0 means the instance's deadline. */
   void connect(String host, int port, int timeoutMillis) throws IOException {
+    connect(host, null, port, timeoutMillis);
+  }
+
+  /**
+   * Connects to {@code address} and no other: an {@code InetAddress} given is a destination, whatever host
+   * name it carries. A timeout of 0 means the instance's deadline.
+   */
+  void connect(InetAddress address, int port, int timeoutMillis) throws IOException {
+    connect(null, address, port, timeoutMillis);
+  }
+
+  /** By name when {@code address} is {@code null}, else to that address only. */
+  private void connect(String host, InetAddress address, int port, int timeoutMillis) throws IOException {
     synchronized (lock) {
       if (closed) {
         throw new SocketException("Socket is closed");
@@ -80,15 +98,20 @@ final class RacingSocket extends Socket {
     ConnectByList using = bindTo == null ? cbl : boundTo(bindTo);
     try {
       Optional<Duration> deadline = timeoutMillis > 0 ? Optional.of(Duration.ofMillis(timeoutMillis)) : cbl.timeout();
-      CompletableFuture<Connection> f = deadline.isPresent() ? using.connectAsync(host, port, deadline.get())
-          : using.connectAsync(host, port);
+      CompletableFuture<Connection> f;
+      if (address != null) {
+        List<InetSocketAddress> one = List.of(new InetSocketAddress(address, port));
+        f = deadline.isPresent() ? using.connectAsync(one, deadline.get()) : using.connectAsync(one);
+      } else {
+        f = deadline.isPresent() ? using.connectAsync(host, port, deadline.get()) : using.connectAsync(host, port);
+      }
       synchronized (lock) {
         pending = f;
         if (closed) {
           f.cancel(false);
         }
       }
-      Connection c = await(f, host);
+      Connection c = await(f, host != null ? host : Addresses.format(address, port));
       synchronized (lock) {
         pending = null;
         if (closed) {

@@ -89,6 +89,28 @@ class BadInputTest {
     assertThrows(IllegalArgumentException.class, () -> io.github.connectbylist.api.LocalAddress.of(lo, 33, "lo"));
   }
 
+  @Test
+  void aFullWidthDigitMakesANameForTheConfiguredResolverNeverALiteral() throws Exception {
+    List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+    io.github.connectbylist.api.NameResolver none = (host, answers) -> {
+      asked.add(host);
+      answers.failed(io.github.connectbylist.api.Query.BOTH, io.github.connectbylist.api.FailureKind.NO_SUCH_NAME,
+          new java.net.UnknownHostException(host));
+      answers.done();
+      return io.github.connectbylist.api.NameResolver.Lookup.DONE;
+    };
+    try (ConnectByList cbl = ConnectByList.builder().strategy("test-sequential").resolver(none).build()) {
+      String fullWidth = "\uff11::1";
+      ConnectFailedException e = assertThrows(ConnectFailedException.class, () -> cbl.connect(fullWidth, 80));
+      assertEquals(io.github.connectbylist.api.FailureKind.NO_SUCH_NAME, e.kind());
+      assertEquals(List.of(fullWidth), asked, "the configured resolver was asked; nothing else resolved it");
+      for (String notALiteral : new String[] {"[\uff11::1]", "0177.0.0.1", "999.1.1.1", "[127.0.0.1]", "[::1"}) {
+        assertThrows(IllegalArgumentException.class, () -> cbl.connect(notALiteral, 80), notALiteral);
+      }
+      assertEquals(List.of(fullWidth), asked);
+    }
+  }
+
   private static void connect(ConnectByList cbl, boolean async, List<InetSocketAddress> addresses) throws Exception {
     if (async) {
       cbl.connectAsync(addresses);

@@ -53,7 +53,8 @@ class ConcurrencyTest {
       completingThreads.remove(Thread.currentThread().getName()); // a future already done when chained
       assertTrue(completingThreads.size() <= 1 && completingThreads.stream().allMatch(t -> t.startsWith("connectbylist-loop-")),
           completingThreads.toString());
-      assertTrue(peakThreads <= threadsBefore + 1, "threads: " + threadsBefore + " before, " + peakThreads + " at peak");
+      // the loop thread, and the one watchdog thread of the JVM that watches every loop
+      assertTrue(peakThreads <= threadsBefore + 2, "threads: " + threadsBefore + " before, " + peakThreads + " at peak");
       leaks.assertNoneOpen();
     }
   }

@@ -37,8 +37,52 @@ class DestinationPolicyTest {
       assertFalse(p.denial(ip(allowed)).isPresent(), allowed + " is public");
     }
     assertEquals("127.0.0.0/8 (loopback) is denied", p.denial(ip("127.0.0.1")).orElseThrow());
-    assertTrue(p.denial(ip("64:ff9b::a00:1")).orElseThrow().contains("carries 10.0.0.1 through NAT64"),
+    assertTrue(p.denial(ip("64:ff9b::a00:1")).orElseThrow().contains("reaches 10.0.0.1 through NAT64"),
         "a private IPv4 address behind the NAT64 prefix is denied as that address");
+  }
+
+  @Test
+  void denyPrivateDeniesEmbeddedAndLegacyForms() throws Exception {
+    DestinationPolicy p = DestinationPolicy.denyPrivate();
+    for (String denied : new String[] {"::127.0.0.1", "::10.0.0.1", "::ffff:0:10.0.0.1", "::ffff:0:127.0.0.1", "::2",
+        "::1:0:0:0", "2002:7f00:1::1", "2002:a00:1::", "2002:c0a8:101::1", "fec0::1", "fed0::9", "100::1", "100::ffff",
+        "2001:0:a00:1::1", "2001:0:4136:e378:8000:63bf:f5ff:fffe"}) {
+      assertTrue(p.denial(ip(denied)).isPresent(), denied + " reaches private or local space");
+    }
+    for (String allowed : new String[] {"2002:808:808::1", "64:ff9b::808:808", "2606:4700::1111"}) {
+      assertFalse(p.denial(ip(allowed)).isPresent(), allowed + " reaches public space");
+    }
+    assertEquals("it reaches 127.0.0.1 through 6to4, and 127.0.0.0/8 (loopback) is denied",
+        p.denial(ip("2002:7f00:1::1")).orElseThrow());
+  }
+
+  @Test
+  void anIpv6AddressIsDeniedWhenTheIpv4AddressItCarriesIsDenied() throws Exception {
+    DestinationPolicy ipv4Rules = DestinationPolicy.builder().deny("10.0.0.0/8").build();
+    String[][] cases = {
+        {"::10.0.0.1", "an IPv4-compatible address"},
+        {"::ffff:0:10.0.0.1", "an IPv4-translated address (SIIT)"},
+        {"64:ff9b::10.0.0.1", "NAT64"},
+        {"64:ff9b:1:a00:0:100::", "local-use NAT64"}, // behind a /48: bytes 6, 7, 9, 10 (RFC 6052 section 2.2)
+        {"64:ff9b:1::10.0.0.1", "local-use NAT64"}, // behind a /96
+        {"2002:a00:1::1", "6to4"},
+        {"2001:0:a00:1::1", "Teredo (its server)"},
+        {"2001:0:4136:e378:8000:63bf:f5ff:fffe", "Teredo (its client)"}, // ~f5fffffe = 10.0.0.1
+    };
+    for (String[] c : cases) {
+      assertEquals("it reaches 10.0.0.1 through " + c[1] + ", and 10.0.0.0/8 is denied",
+          ipv4Rules.denial(ip(c[0])).orElse("allowed"), c[0]);
+    }
+    for (String allowed : new String[] {"2002:808:808::1", "64:ff9b::8.8.8.8", "2001:0:808:808::1", "::8.8.8.8"}) {
+      assertTrue(ipv4Rules.allows(ip(allowed)), allowed);
+    }
+  }
+
+  @Test
+  void aRuleIsAsciiOnly() {
+    for (String fullWidth : new String[] {"\uff11::1", "\uff11" + "27.0.0.1", "127.0.0.\uff11/32", "10.0.0.0/\uff18"}) {
+      assertThrows(IllegalArgumentException.class, () -> DestinationPolicy.builder().deny(fullWidth), fullWidth);
+    }
   }
 
   @Test

@@ -48,6 +48,7 @@ class SocketFactoryTest {
   private LeakCheck leaks;
   private ConnectByList cbl;
   private NameResolver table;
+  private final List<String> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   @BeforeEach
   void start() throws Exception {
@@ -60,6 +61,7 @@ class SocketFactoryTest {
         "svc.test", List.of(hole.getAddress(), server.getInetAddress()),
         "hole.test", List.of(hole.getAddress()));
     table = (host, answers) -> {
+      asked.add(host);
       List<InetAddress> a = names.get(host);
       if (a == null) {
         answers.failed(Query.BOTH, FailureKind.NO_SUCH_NAME, new UnknownHostException(host));
@@ -117,6 +119,30 @@ class SocketFactoryTest {
       assertSame(s.getChannel(), s.getChannel());
     }
     echo.get(5, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void createSocketWithAnInetAddressConnectsToThatAddressNotToWhatItsNameResolvesTo() throws Exception {
+    int port = server.getLocalPort();
+    InetSocketAddress other = testbed.accepting("127.0.0.6", port).address();
+    InetAddress named = InetAddress.getByAddress("svc.test", other.getAddress().getAddress()); // svc.test: elsewhere
+    SocketFactory factory = new ConnectByListSocketFactory(cbl);
+    try (Socket s = factory.createSocket(named, port)) {
+      assertEquals(other, s.getRemoteSocketAddress());
+    }
+    try (Socket s = factory.createSocket(named, port, InetAddress.getByName("127.0.0.1"), 0)) {
+      assertEquals(other, s.getRemoteSocketAddress());
+    }
+    try (Socket s = factory.createSocket()) {
+      s.connect(new InetSocketAddress(named, port), 2000); // created resolved: its address
+      assertEquals(other, s.getRemoteSocketAddress());
+    }
+    assertEquals(List.of(), asked, "no name was resolved");
+    try (Socket s = factory.createSocket()) {
+      s.connect(InetSocketAddress.createUnresolved("svc.test", port), 3000); // created unresolved: its name
+      assertEquals(server.getInetAddress(), s.getInetAddress());
+    }
+    assertEquals(List.of("svc.test"), asked);
   }
 
   @Test

@@ -10,6 +10,14 @@ import java.util.List;
  * <p>{@link #rank} is called concurrently, by every thread that calls a blocking {@code connect} and by
  * the event loop for asynchronous ones, so a ranker must be thread-safe. The simplest is to keep no state
  * across calls; a ranker that does (a cache, statistics) must guard it, and must not block while it does.
+ *
+ * <p>What the orchestrator does with a ranker that misbehaves: one that throws a {@link RuntimeException}
+ * or returns other pairs is reported and the input order is used; one that throws an {@link Error} (a
+ * {@link StackOverflowError}, an {@link AssertionError}, a {@link LinkageError}) fails the connect it ranked
+ * for, with the error as the cause and the ranker named, and every other connect goes on. One that blocks
+ * holds the thread that called it: the caller's, for a blocking connect, which then fails as timed out if
+ * its deadline passed meanwhile; or the event loop's, whose other connects then fail at their deadlines
+ * as the {@link AttemptScheduler} comment says.
  */
 public interface AddressPairRanker {
 

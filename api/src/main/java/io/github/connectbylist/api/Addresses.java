@@ -38,28 +38,48 @@ public final class Addresses {
   }
 
   /**
-   * Parses an IP address literal ({@code 192.0.2.1}, {@code 2001:db8::1}) without ever asking DNS: text that
-   * is not made of hex digits, dots and colons is refused before {@link InetAddress#getByName} sees it.
+   * Parses an IP address literal ({@code 192.0.2.1}, {@code 2001:db8::1}, {@code fe80::1%eth0}) without ever
+   * asking DNS. Only ASCII is a literal: a full-width or other non-ASCII digit makes text a name, never an
+   * address. An IPv4 literal is four decimal numbers of 0 to 255 without leading zeros, since {@code
+   * inet_aton} reads {@code 0177.0.0.1} as octal ({@code 127.0.0.1}) where others read it as decimal, and a
+   * destination must mean one thing to every reader. An IPv6 literal is parsed as a literal only (in
+   * brackets, so that the JDK never falls back to a lookup).
    *
    * @param text the literal, such as {@code 192.0.2.1} or {@code 2001:db8::1}
    * @return the address
    * @throws IllegalArgumentException when {@code text} is not an address literal
    */
   public static InetAddress parseLiteral(String text) {
-    if (text == null || !(text.indexOf(':') >= 0 ? isHexDotsAndColons(text) : isDottedQuad(text))) {
-      throw new IllegalArgumentException("'" + text + "' is not an IP address literal");
+    if (text != null && text.indexOf(':') < 0) {
+      byte[] v4 = ipv4(text);
+      if (v4 != null) {
+        try {
+          return InetAddress.getByAddress(v4);
+        } catch (UnknownHostException impossible) {
+          throw new AssertionError(impossible);
+        }
+      }
+      if (isDigitsAndDots(text)) {
+        throw new IllegalArgumentException("'" + text + "' is not an IP address literal: it must be four numbers "
+            + "0 to 255, written without leading zeros, between dots");
+      }
+    } else if (text != null && isIpv6Form(text)) {
+      try {
+        return InetAddress.getByName("[" + text + "]"); // brackets: a literal or an error, never a lookup
+      } catch (UnknownHostException | IllegalArgumentException e) {
+        throw new IllegalArgumentException("'" + text + "' is not an IP address literal", e);
+      }
     }
-    try {
-      return InetAddress.getByName(text);
-    } catch (UnknownHostException e) {
-      throw new IllegalArgumentException("'" + text + "' is not an IP address literal", e);
-    }
+    throw new IllegalArgumentException("'" + text + "' is not an IP address literal");
   }
 
   /**
-   * Whether {@code text} is written as an IP address literal (a dotted quad, or hex digits, dots and colons
-   * with at least one colon), so that it needs no resolver. Checks the form only; {@link #parseLiteral} tells
-   * whether it is a valid address.
+   * Whether {@code text} is written as an IP address literal (ASCII decimal digits and dots, or ASCII hex
+   * digits, dots and colons with at least one colon and an optional {@code %zone}), so that it needs no
+   * resolver. Checks the form only; {@link #parseLiteral} tells whether it is a valid address. Text of
+   * digits and dots alone is never a host name (RFC 1123 section 2.1; a top-level label is not numeric), so
+   * {@code 0177.0.0.1} or {@code 2130706433}, which {@code inet_aton} would read as {@code 127.0.0.1}, is a
+   * bad literal rather than a name. Anything else, non-ASCII digits included, is a name for the resolver.
    *
    * @param text a host name or literal; an IPv6 literal may be in brackets
    * @return {@code true} for the form of a literal
@@ -68,12 +88,24 @@ public final class Addresses {
     if (text == null || text.isEmpty()) {
       return false;
     }
-    String bare = text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text;
-    return bare.indexOf(':') >= 0 ? isHexDotsAndColons(bare) : isDottedQuad(bare);
+    if (text.startsWith("[") && text.endsWith("]")) { // brackets hold IPv6 only (RFC 3986 section 3.2.2)
+      return isIpv6Form(text.substring(1, text.length() - 1));
+    }
+    return text.indexOf(':') >= 0 ? isIpv6Form(text) : isDigitsAndDots(text);
   }
 
-  /** Four groups of one to three digits between dots (checked by hand: no regex in a connect's first path). */
-  private static boolean isDottedQuad(String text) {
+  private static boolean isDigitsAndDots(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c != '.' && (c < '0' || c > '9')) {
+        return false;
+      }
+    }
+    return !text.isEmpty();
+  }
+
+  /** Four groups of one to three ASCII digits between dots (checked by hand: no regex in a connect's first path). */
+  private static boolean isDottedQuadForm(String text) {
     int groups = 0;
     int digits = 0;
     for (int i = 0; i < text.length(); i++) {
@@ -92,14 +124,61 @@ public final class Addresses {
     return groups == 3 && digits > 0;
   }
 
-  private static boolean isHexDotsAndColons(String text) {
-    for (int i = 0; i < text.length(); i++) {
+  /** The four bytes of a dotted quad of decimal numbers 0 to 255 without leading zeros, or {@code null}. */
+  private static byte[] ipv4(String text) {
+    if (!isDottedQuadForm(text)) {
+      return null;
+    }
+    byte[] bytes = new byte[4];
+    int group = 0;
+    int value = 0;
+    int digits = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : '.';
+      if (c == '.') {
+        if (value > 255 || (digits > 1 && text.charAt(i - digits) == '0')) {
+          return null;
+        }
+        bytes[group++] = (byte) value;
+        value = 0;
+        digits = 0;
+      } else {
+        value = value * 10 + (c - '0');
+        digits++;
+      }
+    }
+    return bytes;
+  }
+
+  /** ASCII hex digits, dots and colons, with at least one colon, and an optional {@code %zone} of ASCII. */
+  private static boolean isIpv6Form(String text) {
+    int zone = text.indexOf('%');
+    int end = zone < 0 ? text.length() : zone;
+    if (end == 0 || text.indexOf(':') < 0 || text.indexOf(':') > end) {
+      return false;
+    }
+    for (int i = 0; i < end; i++) {
       char c = text.charAt(i);
-      if (c != '.' && c != ':' && Character.digit(c, 16) < 0) {
+      if (c != '.' && c != ':' && !isAsciiHexDigit(c)) {
         return false;
       }
     }
+    if (zone >= 0) {
+      if (zone == text.length() - 1) {
+        return false;
+      }
+      for (int i = zone + 1; i < text.length(); i++) {
+        char c = text.charAt(i);
+        if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '.' || c == '_' || c == '-')) {
+          return false;
+        }
+      }
+    }
     return true;
+  }
+
+  private static boolean isAsciiHexDigit(char c) {
+    return c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
   }
 
   /**

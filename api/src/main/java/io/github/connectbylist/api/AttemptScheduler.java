@@ -114,6 +114,27 @@ public interface AttemptScheduler {
    *
    * <p>One schedule is called by one thread at a time (first the caller's, then the event loop's), and
    * each call happens-before the next, so its own fields need no locking.
+   *
+   * <h2>A schedule that misbehaves</h2>
+   *
+   * <ul>
+   *   <li>A {@link RuntimeException} is reported, and the connect goes on one attempt at a time without
+   *       the schedule (a broken scheduler costs speed, not the connection).
+   *   <li>An {@link Error} ({@link StackOverflowError}, {@link AssertionError}, {@link LinkageError}) fails
+   *       the connect with the error as its cause and the scheduler named; the event loop goes on with the
+   *       other connects. Only a fatal error ({@link OutOfMemoryError}, an internal error of the JVM)
+   *       stops the event loop, which then fails every pending and later connect of its instance with it
+   *       as the cause.
+   *   <li>No progress: a schedule gets 16 + 4 per pair decisions in a row without waiting, a {@link
+   *       Decision.WakeAt} at a time already come counting as one; and 1,000 wake-ups in a row, each asked
+   *       for less than 1 ms ahead, that neither start nor end an attempt. Beyond either, the connect fails,
+   *       naming the scheduler, instead of spinning the event loop (or the lab's virtual clock) in place.
+   *   <li>A schedule that blocks holds the thread that called it. The deadline is read again after every
+   *       call, so a connect never succeeds after it; and while the event loop's thread is held, a watchdog
+   *       fails every other connect of the instance whose deadline passes, at its deadline, and logs where the
+   *       loop is held. Their sockets close once the call returns, and {@code close()} does not wait for
+   *       it. A schedule must therefore answer at once; it is a state machine, not a place to wait.
+   * </ul>
    */
   interface Schedule {
 

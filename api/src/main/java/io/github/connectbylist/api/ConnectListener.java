@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * Hears every step of a connect, for tracing and for research. Methods are called on the thread that drives
  * the connect, often the event loop shared by all connects of an instance, so they must return quickly.
- * An exception thrown here is reported and otherwise ignored.
+ * Whatever is thrown here, an {@link Error} included, is reported and otherwise ignored: a listener observes,
+ * and the connect's outcome never depends on it. Only a fatal error ({@link OutOfMemoryError}) stops the event
+ * loop. A listener that blocks holds the loop as a blocking schedule does (see {@link AttemptScheduler.Schedule}).
  */
 public interface ConnectListener {
 

@@ -21,6 +21,10 @@ import java.util.List;
  *   <li>{@link #close()} releases threads and sockets; the {@code ConnectByList} that made a resolver from
  *       a name closes it when it closes.
  * </ul>
+ *
+ * <p>{@link #resolve} runs on the event loop. What it throws (an {@link Error} included) fails that connect
+ * as {@link FailureKind#RESOLUTION_FAILED} with the throwable as the cause, and the loop goes on; a resolve
+ * that blocks holds the loop as a blocking schedule does (see {@link AttemptScheduler.Schedule}).
  */
 public interface NameResolver extends AutoCloseable {
 

@@ -1,7 +1,10 @@
 package io.github.connectbylist.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;
@@ -32,6 +35,32 @@ class AddressesTest {
         "1.2.3.4.5", "1..2.3", "1234.1.2.3", ".1.2.3", "1.2.3.", "1.2.3.x"}) {
       org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> Addresses.parseLiteral(bad), bad);
     }
+  }
+
+  @Test
+  void onlyAsciiIsALiteral() {
+    for (String name : new String[] {"\uff11::1", "[\uff11::1]", "\uff11" + "27.0.0.1", "127.0.0.\u0661", "::\uff41"}) {
+      assertFalse(Addresses.looksLiteral(name), name + " is a name for the resolver");
+      assertThrows(IllegalArgumentException.class, () -> Addresses.parseLiteral(name), name);
+    }
+    assertTrue(Addresses.looksLiteral("[::1]"));
+    assertTrue(Addresses.looksLiteral("fe80::1%eth0"));
+    assertTrue(Addresses.looksLiteral("192.0.2.1"));
+  }
+
+  @Test
+  void aDottedQuadIsFourDecimalNumbersWithoutLeadingZerosAndNeverALookup() throws Exception {
+    for (String ambiguous : new String[] {"0177.0.0.1", "127.0.0.01", "00.0.0.0", "999.1.1.1", "256.0.0.1",
+        "2130706433", "127.1", "1.2.3.4.5", "1..2.3"}) {
+      assertTrue(Addresses.looksLiteral(ambiguous), ambiguous + ": digits and dots are never a host name");
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Addresses.parseLiteral(ambiguous));
+      assertTrue(e.getMessage().contains("four numbers 0 to 255, written without leading zeros"), e.getMessage());
+    }
+    for (String notIpv6 : new String[] {"1:2:3", "::1::2", "12345::1", "::1%"}) {
+      assertThrows(IllegalArgumentException.class, () -> Addresses.parseLiteral(notIpv6), notIpv6);
+    }
+    assertEquals(InetAddress.getByName("10.0.0.1"), Addresses.parseLiteral("10.0.0.1"));
+    assertEquals(InetAddress.getByName("0.0.0.0"), Addresses.parseLiteral("0.0.0.0"));
   }
 
   @Test

@@ -43,6 +43,16 @@ public interface Driver {
   boolean isClosing();
 
   /**
+   * The error that stopped the driver, when it stopped on one it could not survive (such as {@link
+   * OutOfMemoryError}) rather than being closed; connects that end because it stopped carry it as their cause.
+   *
+   * @return the error, or {@code null} while running or after a plain close
+   */
+  default Throwable stoppedBy() {
+    return null;
+  }
+
+  /**
    * {@code hook} runs on the driver's thread if the driver closes before the hook is removed.
    *
    * @param hook the hook

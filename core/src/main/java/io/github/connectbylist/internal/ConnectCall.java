@@ -50,6 +50,10 @@ import java.util.concurrent.RejectedExecutionException;
  */
 public final class ConnectCall<C, R> {
   private static final long NO_WAKE = Long.MIN_VALUE;
+  /** A wake-up asked for less than this after the schedule was asked is "at once" when counting idle ones. */
+  private static final long IDLE_WAKE_NANOS = 1_000_000;
+  /** Idle wake-ups in a row, each less than {@link #IDLE_WAKE_NANOS} away, before a schedule is said to spin. */
+  static final int MAX_IDLE_WAKES = 1_000;
 
   /** Where the call is in its life; every step checks it, since callbacks may arrive after the end. */
   private enum Phase { NEW, RUNNING, HANDING_OVER, DONE }
@@ -85,6 +89,8 @@ public final class ConnectCall<C, R> {
   private Attempt[] attempts = new Attempt[0];
   private int started;
   private int runningCount;
+  private int endedCount;
+  private int idleWakes;
   private Attempt lastEnded;
   private long wakeAtNanos = NO_WAKE;
   private Driver.Cancellable wakeTimer;
@@ -175,7 +181,19 @@ public final class ConnectCall<C, R> {
   /** Starts the call here, or on the driver; package-private so that tests can take either path. */
   void start(boolean onCallingThread) {
     if (onCallingThread) {
-      begin();
+      try {
+        begin();
+      } catch (Throwable e) {
+        if (Fatal.isFatal(e)) { // the caller gets it; what this call opened is closed first, if it can be
+          try {
+            fail(FailureKind.OTHER, "stopped on " + e, e);
+          } catch (Throwable ignored) {
+            // nothing more can be done
+          }
+          throw e;
+        }
+        internalError(e);
+      }
       if (phase != Phase.DONE) {
         onDriver(Step.ADOPT);
       }
@@ -188,8 +206,11 @@ public final class ConnectCall<C, R> {
     try {
       driver.execute(new OnDriver(step));
     } catch (RejectedExecutionException e) {
-      fail(driver.isClosing() ? FailureKind.CANCELLED : FailureKind.OTHER,
-          driver.isClosing() ? "the ConnectByList is closed" : "cannot run on the driver: " + e.getMessage());
+      if (driver.isClosing()) {
+        closed();
+      } else {
+        fail(FailureKind.OTHER, "cannot run on the driver: " + e.getMessage(), e);
+      }
     }
   }
 
@@ -199,8 +220,13 @@ public final class ConnectCall<C, R> {
     if (phase == Phase.DONE) {
       return false;
     }
-    if (driver.isClosing() || future.isCancelled()) {
-      fail(FailureKind.CANCELLED, driver.isClosing() ? "the ConnectByList was closed" : "cancelled by the caller");
+    if (driver.isClosing()) {
+      closed();
+      return false;
+    }
+    if (future.isDone()) { // cancelled, or abandoned while the driver was held: the future says how
+      fail(future.isCancelled() ? FailureKind.CANCELLED : FailureKind.TIMED_OUT,
+          future.isCancelled() ? "cancelled by the caller" : "ended while the event loop was held");
       return false;
     }
     driver.onClose(closeHook);
@@ -234,9 +260,11 @@ public final class ConnectCall<C, R> {
     ConnectPlan plan;
     try {
       plan = planner.plan(driver.nanoTime());
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
+      Fatal.rethrowIfFatal(e);
       Log.warning("a connect could not be planned", e);
-      fail(FailureKind.OTHER, "could not plan the connect: " + e, e);
+      fail(FailureKind.OTHER, e instanceof StrategyFailure ? e.getMessage() : "could not plan the connect: " + e,
+          e instanceof StrategyFailure ? e.getCause() : e);
       return;
     }
     pairs = new ArrayList<>(plan.pairs());
@@ -253,10 +281,11 @@ public final class ConnectCall<C, R> {
       resolving = true;
       try {
         lookup = resolver.resolve(host, new Answers());
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
+        Fatal.rethrowIfFatal(e);
         Log.warning("resolver " + resolver + " threw", e);
         resolving = false;
-        fail(FailureKind.RESOLUTION_FAILED, "the resolver failed on " + host + ": " + e, e);
+        fail(FailureKind.RESOLUTION_FAILED, "the resolver " + resolver + " threw on " + host + ": " + e, e);
         return;
       }
       if (phase != Phase.RUNNING) {
@@ -270,13 +299,26 @@ public final class ConnectCall<C, R> {
     }
   }
 
-  /** Asks the schedule what to do and does it, until it says to wait or the connect ends. */
+  /**
+   * Asks the schedule what to do and does it, until it says to wait or the connect ends. A schedule gets a
+   * bounded number of decisions without waiting, a wake-up at a time already come counting as one; one
+   * that keeps deciding, or keeps waking itself at once without starting or ending anything, makes no
+   * progress and fails the connect. The deadline is read again after every call to the schedule, which
+   * may have taken long.
+   */
   private void drive() {
+    drive(false);
+  }
+
+  /** @param woken called by the wake-up the schedule asked for */
+  private void drive(boolean woken) {
     if (schedule == null) {
       return; // a connect by name whose schedule waits for resolution to end
     }
     cancelWake(); // every answer replaces the one before
     int budget = decisionBudget();
+    int startedBefore = started;
+    int endedBefore = endedCount;
     while (phase == Phase.RUNNING) {
       long now = elapsed();
       if (now >= deadlineNanos) {
@@ -284,9 +326,8 @@ public final class ConnectCall<C, R> {
         return;
       }
       if (--budget < 0) {
-        schedulerFailed(new IllegalStateException("the schedule decided " + decisionBudget() + " times without waiting"));
-        budget = decisionBudget();
-        continue;
+        noProgress(decisionBudget() + " decisions in a row without waiting");
+        return;
       }
       Decision decision;
       try {
@@ -294,6 +335,14 @@ public final class ConnectCall<C, R> {
       } catch (RuntimeException e) {
         schedulerFailed(e);
         continue;
+      } catch (Error e) {
+        strategyFailed("the scheduler " + schedule + " threw in next()", e);
+        return;
+      }
+      now = elapsed();
+      if (now >= deadlineNanos) {
+        deadlinePassed();
+        return;
       }
       if (decision instanceof Decision.StartNext && started < pairs.size()) {
         startAttempt(now);
@@ -302,6 +351,15 @@ public final class ConnectCall<C, R> {
       } else if (decision instanceof Decision.EndAttempt end && isRunning(end.index())) {
         endAttempt(end.index(), now);
       } else if (decision instanceof Decision.WakeAt wake) {
+        if (wake.nanos() <= now) {
+          continue; // its time has come: ask again, which counts against the budget
+        }
+        boolean idle = started == startedBefore && endedCount == endedBefore;
+        idleWakes = woken && idle && wake.nanos() - now < IDLE_WAKE_NANOS ? idleWakes + 1 : 0;
+        if (idleWakes > MAX_IDLE_WAKES) {
+          noProgress(MAX_IDLE_WAKES + " wake-ups in a row less than 1 ms apart without starting or ending an attempt");
+          return;
+        }
         wakeAtNanos = wake.nanos();
         if (onDriver) {
           armWake();
@@ -314,6 +372,22 @@ public final class ConnectCall<C, R> {
         return;
       }
     }
+  }
+
+  /** The schedule keeps answering without anything happening: it would spin the driver, so the connect fails. */
+  private void noProgress(String what) {
+    Log.warning("the scheduler " + schedule + " made no progress (" + what + "); its connect fails");
+    fail(FailureKind.OTHER, "the scheduler " + schedule + " made no progress: " + what);
+  }
+
+  /**
+   * A strategy threw an {@link Error}: the connect fails with it as the cause and the driver goes on; a
+   * fatal one (out of memory) is rethrown, to stop the driver.
+   */
+  private void strategyFailed(String what, Throwable e) {
+    Fatal.rethrowIfFatal(e);
+    Log.warning(what + "; its connect fails", e);
+    fail(FailureKind.OTHER, what + ": " + e, e);
   }
 
   /**
@@ -380,7 +454,7 @@ public final class ConnectCall<C, R> {
               removeRunning(index);
               won(index, io);
             }
-          } catch (RuntimeException e) {
+          } catch (Throwable e) {
             internalError(e);
           }
         }
@@ -394,7 +468,7 @@ public final class ConnectCall<C, R> {
               attemptFailed(index, Failures.classify(error), error);
               drive();
             }
-          } catch (RuntimeException e) {
+          } catch (Throwable e) {
             internalError(e);
           }
         }
@@ -417,6 +491,7 @@ public final class ConnectCall<C, R> {
 
   /** Records a failed attempt and tells the schedule; the caller asks the schedule what next. */
   private void attemptFailed(int index, FailureKind kind, IOException error) {
+    endedCount++;
     long now = elapsed();
     record(index, kind, error, now);
     history.failed(pairs.get(index), kind, startNanos + startedAt[index], startNanos + now);
@@ -424,6 +499,8 @@ public final class ConnectCall<C, R> {
       schedule.attemptFailed(index, kind, now);
     } catch (RuntimeException e) {
       schedulerFailed(e);
+    } catch (Error e) {
+      strategyFailed("the scheduler " + schedule + " threw in attemptFailed()", e);
     }
   }
 
@@ -457,15 +534,24 @@ public final class ConnectCall<C, R> {
           schedule.attemptLost(i, index, now);
         } catch (RuntimeException e) {
           Log.warning("the schedule threw on a lost attempt; ignored", e);
+        } catch (Error e) {
+          strategyFailed("the scheduler " + schedule + " threw in attemptLost()", e); // closes the winner too
         }
       }
+    }
+    if (phase != Phase.HANDING_OVER) {
+      return;
+    }
+    if (elapsed() >= deadlineNanos) { // the schedule took so long that the caller has given up
+      deadlinePassed();
+      return;
     }
     io.handOver(new Transport.Ready<>() {
       @Override
       public void ready(C connection) {
         try {
           delivered(io, connection);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
           internalError(e);
         }
       }
@@ -474,7 +560,7 @@ public final class ConnectCall<C, R> {
       public void failed(IOException error) {
         try {
           handOverFailed(io, error);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
           internalError(e);
         }
       }
@@ -504,13 +590,14 @@ public final class ConnectCall<C, R> {
     cancelTimers();
     history.connected(pairs.get(index), startNanos + startedAt[index], startNanos + at);
     listener.attemptEnded(winner);
-    try {
-      schedule.attemptConnected(index, at);
-    } catch (RuntimeException e) {
-      Log.warning("the schedule threw on a connected attempt; ignored", e);
-    }
     if (!future.complete(result)) {
       delivery.discard(result);
+    }
+    try { // after the caller has it: a schedule that takes its time here delays nobody's connection
+      schedule.attemptConnected(index, at);
+    } catch (Throwable e) {
+      Fatal.rethrowIfFatal(e);
+      Log.warning("the schedule threw on a connected attempt; ignored, the connection is the caller's", e);
     }
     listener.connectEnded(attemptList(), winner, Duration.ofNanos(at));
     end();
@@ -529,6 +616,11 @@ public final class ConnectCall<C, R> {
   }
 
   private void exhausted() {
+    if (started == 0 && !pairs.isEmpty()) {
+      fail(FailureKind.OTHER, "the scheduler " + schedule + " gave up without starting any of " + pairs.size()
+          + (pairs.size() == 1 ? " address pair" : " address pairs") + (host == null ? "" : " of " + host));
+      return;
+    }
     if (started == 0) {
       noPairs();
       return;
@@ -602,8 +694,9 @@ public final class ConnectCall<C, R> {
     }
     cancelTimers();
     List<Attempt> list = attemptList();
-    failure = new ConnectFailedException(kind, message, list, List.copyOf(answers), lastEnded);
-    if (cause != null && lastEnded == null) {
+    // the cause is why the connect ended: what a strategy threw if that ended it, else the last attempt's error
+    failure = new ConnectFailedException(kind, message, list, List.copyOf(answers), cause != null ? null : lastEnded);
+    if (cause != null) {
       failure.initCause(cause);
     }
     future.completeExceptionally(failure);
@@ -612,10 +705,17 @@ public final class ConnectCall<C, R> {
   }
 
   /**
-   * What a step threw: a bug must not leave the call hanging, so it fails the call, which closes its
-   * sockets and completes its future.
+   * What a step threw: a strategy's failure the planner reports, or a bug. Neither may leave the call
+   * hanging, so it fails the call, which closes its sockets and completes its future; a fatal error is
+   * rethrown to stop the driver, which then ends every connect.
    */
-  private void internalError(RuntimeException e) {
+  private void internalError(Throwable e) {
+    Fatal.rethrowIfFatal(e);
+    if (e instanceof StrategyFailure f) {
+      Log.warning(f.getMessage() + "; its connect fails", f.getCause());
+      fail(FailureKind.OTHER, f.getMessage(), f.getCause());
+      return;
+    }
     Log.error("a connect failed on an internal error", e);
     if (phase != Phase.DONE) {
       fail(FailureKind.OTHER, "internal error: " + e, e);
@@ -624,12 +724,45 @@ public final class ConnectCall<C, R> {
     }
   }
 
-  /** A step of this call that runs on the driver: a task, a timer, or the close hook. */
-  private final class OnDriver implements Runnable {
+  /** The driver was closed, or stopped on a fatal error that is then the cause of this connect's end. */
+  private void closed() {
+    Throwable stoppedBy = driver.stoppedBy();
+    if (stoppedBy != null) {
+      fail(FailureKind.OTHER, "the event loop of this ConnectByList stopped on " + stoppedBy, stoppedBy);
+    } else {
+      fail(FailureKind.CANCELLED, "the ConnectByList was closed");
+    }
+  }
+
+  /**
+   * From another thread, while the driver is held: completes the future with this failure. The call itself
+   * ends, closing its sockets, when the driver runs it again.
+   */
+  private void abandon(FailureKind kind, String why) {
+    if (!future.isDone()) {
+      future.completeExceptionally(new ConnectFailedException(kind, why, List.of(), List.of(), null));
+    }
+  }
+
+  /**
+   * A step of this call that runs on the driver: a task, a timer, or the close hook. Queued or as the close
+   * hook, it is what the event loop's watchdog may {@linkplain EventLoop.Pending end} when the loop is held.
+   */
+  private final class OnDriver implements Runnable, EventLoop.Pending {
     private final Step step;
 
     OnDriver(Step step) {
       this.step = step;
+    }
+
+    @Override
+    public long deadlineAtNanos() {
+      return deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + deadlineNanos;
+    }
+
+    @Override
+    public void abandon(FailureKind kind, String why) {
+      ConnectCall.this.abandon(kind, why);
     }
 
     @Override
@@ -646,10 +779,10 @@ public final class ConnectCall<C, R> {
           case WAKE -> {
             wakeTimer = null;
             wakeAtNanos = NO_WAKE;
-            drive();
+            drive(true);
           }
           case CANCELLED -> cancelled();
-          case CLOSED -> fail(FailureKind.CANCELLED, "the ConnectByList was closed");
+          case CLOSED -> closed();
           case RESOLVED -> {
             if (phase != Phase.DONE) {
               resolved();
@@ -657,7 +790,7 @@ public final class ConnectCall<C, R> {
           }
           case ANSWERS -> drainAnswers();
         }
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         internalError(e);
       }
     }
@@ -702,7 +835,12 @@ public final class ConnectCall<C, R> {
   }
 
   private void end() {
-    lookup.cancel();
+    try {
+      lookup.cancel();
+    } catch (Throwable e) {
+      Fatal.rethrowIfFatal(e);
+      Log.warning("the resolver " + resolver + " threw on cancel; ignored", e);
+    }
     resolving = false;
     if (onDriver) {
       driver.removeOnClose(closeHook);
@@ -769,6 +907,8 @@ public final class ConnectCall<C, R> {
         schedule.answered(answer, now, elapsed());
       } catch (RuntimeException e) {
         schedulerFailed(e);
+      } catch (Error e) {
+        strategyFailed("the scheduler " + schedule + " threw in answered()", e);
       }
     }
   }
@@ -812,6 +952,8 @@ public final class ConnectCall<C, R> {
       schedule.resolutionEnded(elapsed());
     } catch (RuntimeException e) {
       schedulerFailed(e);
+    } catch (Error e) {
+      strategyFailed("the scheduler " + schedule + " threw in resolutionEnded()", e);
     }
   }
 
@@ -888,7 +1030,7 @@ public final class ConnectCall<C, R> {
         if (phase != Phase.DONE) {
           answered(new Answer(host, query, Duration.ofNanos(elapsed()), addresses, failure, error));
         }
-      } catch (RuntimeException e) {
+      } catch (Throwable e) {
         internalError(e);
       }
     }

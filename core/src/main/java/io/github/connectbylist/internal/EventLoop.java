@@ -7,14 +7,16 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.SelectableChannel;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import io.github.connectbylist.api.FailureKind;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,19 +27,44 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Closing never strands work: a task that {@link #execute} accepted always runs (after {@link #close}
  * it sees {@link #isClosing()} and ends its connect), and a task it refuses throws. When the loop closes
  * before its thread ever started, {@link #close} itself runs the tasks that were accepted.
+ *
+ * <p>What a task throws stays in the task: the loop logs it and goes on, an {@link Error} included. Only a
+ * {@linkplain Fatal fatal} error (out of memory) stops the loop; it then ends every connect in progress
+ * with that error as the cause and refuses every later task, saying why ({@link #stoppedBy()}).
+ *
+ * <p>A task that blocks holds the loop's one thread. {@link LoopWatchdog} notices, and ends the connects
+ * whose deadline passes meanwhile ({@link Pending}); {@link #close} does not wait for such a task either.
  */
 public final class EventLoop implements Driver, AutoCloseable {
   private static final AtomicInteger THREAD_IDS = new AtomicInteger();
+
+  /** How long {@link #close} waits for a loop held by a task before it ends the connects itself. */
+  static final long CLOSE_WAIT_WHEN_HELD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
   /** Reacts to a ready channel; the attachment of every key this loop registers. */
   public interface ReadyHandler {
     void ready(SelectionKey key);
   }
 
+  /**
+   * A connect's work that the loop holds, queued or as a close hook, which another thread may end when the
+   * loop cannot: the watchdog when the loop is held past the connect's deadline, {@link #close} when it is
+   * held at close. Ending it completes the connect's future only; its sockets close when the loop is back.
+   */
+  public interface Pending {
+
+    /** The connect's deadline on the {@link System#nanoTime()} scale; {@link Long#MAX_VALUE} if none. */
+    long deadlineAtNanos();
+
+    /** Completes the connect's future with this failure, from any thread, unless it is complete. */
+    void abandon(FailureKind kind, String why);
+  }
+
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private final TimerQueue timers = new TimerQueue();
   private final List<Runnable> afterDeregistration = new ArrayList<>();
-  private final Set<Runnable> closeHooks = new LinkedHashSet<>();
+  /** Added and removed on the loop thread; read by the watchdog and by a close that finds the loop held. */
+  private final Set<Runnable> closeHooks = ConcurrentHashMap.newKeySet();
   private final Object lifecycle = new Object();
   private final CountDownLatch closed = new CountDownLatch(1);
   /** Opened with the thread; other threads read it only after reading a non-null {@link #thread}. */
@@ -46,6 +73,15 @@ public final class EventLoop implements Driver, AutoCloseable {
   /** The thread that runs the queued tasks when the loop closes before its thread started. */
   private volatile Thread closer;
   private volatile boolean closing;
+  /** The fatal error that stopped the loop, or {@code null}. */
+  private volatile Throwable stoppedBy;
+  /** When the loop thread's current turn began (after its select returned), or 0 while it waits. */
+  private volatile long turnStartedAt;
+  /** The watchdog's own: the turn it saw at its last look, the held turn it described, where, and if told. */
+  long watchedTurn;
+  long describedTurn;
+  String holder;
+  boolean warned;
 
   public EventLoop() {}
 
@@ -82,6 +118,7 @@ public final class EventLoop implements Driver, AutoCloseable {
     if (t != null && t != Thread.currentThread()) {
       selector.wakeup();
     }
+    LoopWatchdog.busy();
   }
 
   public boolean inLoop() {
@@ -91,6 +128,11 @@ public final class EventLoop implements Driver, AutoCloseable {
   @Override
   public boolean isClosing() {
     return closing;
+  }
+
+  @Override
+  public Throwable stoppedBy() {
+    return stoppedBy;
   }
 
   /** The loop thread's name, or {@code null} before it starts; tests check that work stays on it. */
@@ -123,6 +165,7 @@ public final class EventLoop implements Driver, AutoCloseable {
   @Override
   public void onClose(Runnable hook) {
     closeHooks.add(hook);
+    LoopWatchdog.busy();
   }
 
   @Override
@@ -155,6 +198,37 @@ public final class EventLoop implements Driver, AutoCloseable {
     awaitClosed();
   }
 
+  /**
+   * Waits for the loop thread to end its connects and itself; when a task holds it, ends the connects here
+   * instead, so that a strategy that never returns cannot make {@code close} hang.
+   */
+  private void awaitClosed() {
+    if (inLoop() || Thread.currentThread() == closer) {
+      return; // a task closing its own loop: the loop finishes once the task returns
+    }
+    boolean interrupted = false;
+    while (true) {
+      try {
+        if (closed.await(10, TimeUnit.MILLISECONDS)) {
+          break;
+        }
+        long held = heldNanos(System.nanoTime());
+        if (held >= CLOSE_WAIT_WHEN_HELD_NANOS) {
+          String by = LoopWatchdog.holder(thread);
+          Log.warning("closing a ConnectByList whose event loop is held by " + by + " for " + held / 1_000_000
+              + " ms; its connects end now, their sockets close when it returns");
+          abandonAll(FailureKind.CANCELLED, "the ConnectByList was closed while its event loop was held by " + by);
+          break;
+        }
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   /** Starts the thread unless it runs or the loop is closing; returns the thread, {@code null} if none. */
   private Thread start() {
     synchronized (lifecycle) {
@@ -175,25 +249,8 @@ public final class EventLoop implements Driver, AutoCloseable {
       t.setDaemon(true);
       thread = t;
       t.start();
+      LoopWatchdog.started(this);
       return t;
-    }
-  }
-
-  private void awaitClosed() {
-    if (inLoop() || Thread.currentThread() == closer) {
-      return; // a task closing its own loop: the loop finishes once the task returns
-    }
-    boolean interrupted = false;
-    while (true) {
-      try {
-        closed.await();
-        break;
-      } catch (InterruptedException e) {
-        interrupted = true;
-      }
-    }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
     }
   }
 
@@ -206,24 +263,93 @@ public final class EventLoop implements Driver, AutoCloseable {
         } else {
           selector.select(wait < 0 ? 0 : wait);
         }
+        turnStartedAt = System.nanoTime() | 1; // never 0, which means "waiting"
         processSelectedKeys();
         runDueTimers();
         runTasks();
         flushDeregistrations();
+        turnStartedAt = 0;
       }
-    } catch (IOException | RuntimeException e) {
-      Log.error("connectbylist event loop failed; ending its connects", e);
-      closing = true;
+    } catch (Throwable e) { // an IOException of the selector, a bug, or a fatal error that tasks let through
+      stop(e);
     } finally {
-      runCloseHooks();
-      runTasks();
       try {
+        runCloseHooks();
+        runTasksWhileStopping();
         flushDeregistrations();
-      } catch (IOException e) {
-        Log.warning("flushing the selector on close failed", e);
+      } catch (Throwable e) {
+        stop(e);
+      } finally {
+        turnStartedAt = 0;
+        closeSelector();
+        closed.countDown();
+        LoopWatchdog.ended(this);
       }
-      closeSelector();
-      closed.countDown();
+    }
+  }
+
+  /**
+   * The loop cannot go on: every connect it holds fails with {@code cause} (close hooks, then queued tasks,
+   * see {@link #stoppedBy()}), and later tasks are refused.
+   */
+  private void stop(Throwable cause) {
+    if (stoppedBy == null) {
+      stoppedBy = cause;
+    }
+    closing = true;
+    try {
+      Log.error("the connectbylist event loop stopped; its connects fail with this cause", cause);
+    } catch (Throwable ignored) {
+      // out of memory even for the message: the connects still end
+    }
+  }
+
+  /** How long the loop thread has been in its current turn, or 0 while it waits for work. */
+  long heldNanos(long now) {
+    long turn = turnStartedAt;
+    return turn == 0 ? 0 : now - turn;
+  }
+
+  /** When the current turn began, or 0; for the watchdog. */
+  long turnStartedAt() {
+    return turnStartedAt;
+  }
+
+  /** Whether a connect is in progress or queued; for the watchdog. */
+  boolean hasWork() {
+    return !closeHooks.isEmpty() || !tasks.isEmpty();
+  }
+
+  /**
+   * The watchdog's: ends every pending connect whose deadline is at or before {@code now}, the loop having
+   * been held for {@code heldNanos} by {@code holder}.
+   */
+  void abandonOverdue(long now, long heldNanos, String holder) {
+    String why = null;
+    for (Iterable<Runnable> work : List.of(closeHooks, tasks)) {
+      for (Runnable r : work) {
+        if (r instanceof Pending p && p.deadlineAtNanos() != Long.MAX_VALUE && now - p.deadlineAtNanos() >= 0) {
+          if (why == null) {
+            why = "the deadline passed while the event loop was held for " + heldNanos / 1_000_000 + " ms by " + holder;
+          }
+          p.abandon(FailureKind.TIMED_OUT, why);
+        }
+      }
+    }
+  }
+
+  /** The loop thread, or {@code null} before it starts. */
+  Thread thread() {
+    return thread;
+  }
+
+  private void abandonAll(FailureKind kind, String why) {
+    for (Iterable<Runnable> work : List.of(closeHooks, tasks)) {
+      for (Runnable r : work) {
+        if (r instanceof Pending p) {
+          p.abandon(kind, why);
+        }
+      }
     }
   }
 
@@ -256,17 +382,23 @@ public final class EventLoop implements Driver, AutoCloseable {
       if (key.isValid()) {
         try {
           ((ReadyHandler) key.attachment()).ready(key);
-        } catch (RuntimeException e) {
-          Log.error("a task on the connectbylist event loop threw", e);
+        } catch (Throwable e) {
+          survive(e);
         }
       }
     }
   }
 
+  /**
+   * Runs the timers due now that were armed before this pass: one armed by a timer for a time already past
+   * waits for the next turn, after the selected keys and the tasks, so that a strategy that keeps asking
+   * to be woken in the past cannot hold the loop in this pass.
+   */
   private void runDueTimers() {
     long now = System.nanoTime();
+    long armedBefore = timers.nextOrder();
     TimerQueue.Timer next;
-    while ((next = timers.peek()) != null && next.atNanos() - now <= 0) {
+    while ((next = timers.peek()) != null && next.atNanos() - now <= 0 && next.order() < armedBefore) {
       timers.poll();
       guarded(next.task());
     }
@@ -291,11 +423,34 @@ public final class EventLoop implements Driver, AutoCloseable {
     }
   }
 
+  /** Each hook ends its connect; even a fatal error of one must not keep the others from theirs. */
   private void runCloseHooks() {
     List<Runnable> hooks = new ArrayList<>(closeHooks);
     closeHooks.clear();
     for (Runnable hook : hooks) {
-      guarded(hook);
+      runWhileStopping(hook);
+    }
+  }
+
+  private void runTasksWhileStopping() {
+    Runnable task;
+    while ((task = tasks.poll()) != null) {
+      runWhileStopping(task);
+    }
+  }
+
+  private void runWhileStopping(Runnable task) {
+    try {
+      task.run();
+    } catch (Throwable e) {
+      if (Fatal.isFatal(e) && stoppedBy == null) {
+        stoppedBy = e;
+      }
+      try {
+        Log.error("a task threw while the connectbylist event loop stopped", e);
+      } catch (Throwable ignored) {
+        // nothing left to report with
+      }
     }
   }
 
@@ -307,15 +462,23 @@ public final class EventLoop implements Driver, AutoCloseable {
     }
   }
 
-  private static RejectedExecutionException rejected() {
-    return new RejectedExecutionException("this ConnectByList is closed");
+  private RejectedExecutionException rejected() {
+    Throwable cause = stoppedBy;
+    return cause == null ? new RejectedExecutionException("this ConnectByList is closed")
+        : new RejectedExecutionException("the event loop of this ConnectByList stopped on " + cause, cause);
   }
 
   private static void guarded(Runnable task) {
     try {
       task.run();
-    } catch (RuntimeException e) {
-      Log.error("a task on the connectbylist event loop threw", e);
+    } catch (Throwable e) {
+      survive(e);
     }
+  }
+
+  /** What a task let through: logged, and the loop goes on, unless it is fatal. */
+  private static void survive(Throwable e) {
+    Fatal.rethrowIfFatal(e);
+    Log.error("a task on the connectbylist event loop threw", e);
   }
 }

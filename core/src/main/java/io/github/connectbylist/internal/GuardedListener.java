@@ -7,7 +7,11 @@ import io.github.connectbylist.api.ConnectListener;
 import java.time.Duration;
 import java.util.List;
 
-/** Reports and swallows what a user's listener throws, so that a broken listener cannot break a connect. */
+/**
+ * Reports and swallows what a user's listener throws, an {@link Error} included, so that a broken listener
+ * cannot break a connect: a listener observes, and what it throws changes nothing of the connect's outcome
+ * (a {@linkplain Fatal fatal} error excepted, which stops the event loop).
+ */
 public final class GuardedListener implements ConnectListener {
   private final ConnectListener delegate;
 
@@ -24,7 +28,7 @@ public final class GuardedListener implements ConnectListener {
   public void connectStarted(List<AddressPair> rankedPairs) {
     try {
       delegate.connectStarted(rankedPairs);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       report("connectStarted", e);
     }
   }
@@ -33,7 +37,7 @@ public final class GuardedListener implements ConnectListener {
   public void answered(Answer answer, List<AddressPair> rankedPairs) {
     try {
       delegate.answered(answer, rankedPairs);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       report("answered", e);
     }
   }
@@ -42,7 +46,7 @@ public final class GuardedListener implements ConnectListener {
   public void attemptStarted(int index, AddressPair pair, Duration at) {
     try {
       delegate.attemptStarted(index, pair, at);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       report("attemptStarted", e);
     }
   }
@@ -51,7 +55,7 @@ public final class GuardedListener implements ConnectListener {
   public void attemptEnded(Attempt attempt) {
     try {
       delegate.attemptEnded(attempt);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       report("attemptEnded", e);
     }
   }
@@ -60,12 +64,13 @@ public final class GuardedListener implements ConnectListener {
   public void connectEnded(List<Attempt> attempts, Attempt winner, Duration elapsed) {
     try {
       delegate.connectEnded(attempts, winner, elapsed);
-    } catch (RuntimeException e) {
+    } catch (Throwable e) {
       report("connectEnded", e);
     }
   }
 
-  private static void report(String method, RuntimeException e) {
+  private static void report(String method, Throwable e) {
+    Fatal.rethrowIfFatal(e);
     Log.warning("a ConnectListener threw from " + method + "; the connect goes on", e);
   }
 }

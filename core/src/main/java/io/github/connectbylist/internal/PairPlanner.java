@@ -79,15 +79,35 @@ public final class PairPlanner implements ConnectPlanner {
     this.policy = policy;
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * @throws StrategyFailure when a strategy or the host throws an {@link Error}, naming it
+   */
   @Override
   public ConnectPlan plan(long nowNanos) {
-    locals = host.localAddresses();
+    try {
+      locals = host.localAddresses();
+    } catch (Error e) {
+      throw StrategyFailure.of("the host " + host, "localAddresses()", e);
+    }
     view = table.begin(Network.of(locals), nowNanos);
     List<ConnectPlan.Denied> denied = new ArrayList<>();
     List<AddressPair> pairs = pairsOf(allowed(destinations, denied));
     List<AddressPair> ranked = rank(pairs);
-    AttemptScheduler.Schedule schedule = byName && !scheduler.startsBeforeResolution() ? null : schedule(ranked);
+    AttemptScheduler.Schedule schedule = byName && !startsBeforeResolution() ? null : schedule(ranked);
     return new ConnectPlan(ranked, binds(ranked), schedule, view, denied);
+  }
+
+  private boolean startsBeforeResolution() {
+    try {
+      return scheduler.startsBeforeResolution();
+    } catch (RuntimeException e) {
+      Log.warning("scheduler " + scheduler + " threw; its connects by name wait for resolution to end", e);
+      return false;
+    } catch (Error e) {
+      throw StrategyFailure.of("the scheduler " + scheduler, "startsBeforeResolution()", e);
+    }
   }
 
   @Override
@@ -121,6 +141,8 @@ public final class PairPlanner implements ConnectPlanner {
       Log.warning("scheduler " + scheduler + " gave no schedule; going one at a time");
     } catch (RuntimeException e) {
       Log.warning("scheduler " + scheduler + " threw; going one at a time", e);
+    } catch (Error e) {
+      throw StrategyFailure.of("the scheduler " + scheduler, "newSchedule()", e);
     }
     return new FallbackSchedule(ranked.size(), 0, 0);
   }
@@ -156,7 +178,12 @@ public final class PairPlanner implements ConnectPlanner {
     }
     for (InetAddress d : news) {
       if (pairsPerDestination.get(d) > 1) { // a single candidate needs no look-up: the ranker cannot choose among one
-        Optional<InetAddress> source = host.osPreferredSource(d);
+        Optional<InetAddress> source;
+        try {
+          source = host.osPreferredSource(d);
+        } catch (Error e) {
+          throw StrategyFailure.of("the host " + host, "osPreferredSource()", e);
+        }
         if (source.isPresent()) {
           osSources.put(d, source.get());
         }
@@ -191,6 +218,8 @@ public final class PairPlanner implements ConnectPlanner {
       Log.warning("ranker " + ranker + " did not return the pairs it was given; using their input order");
     } catch (RuntimeException e) {
       Log.warning("ranker " + ranker + " threw; using the input order", e);
+    } catch (Error e) {
+      throw StrategyFailure.of("the ranker " + ranker, "rank()", e);
     }
     return pairs;
   }

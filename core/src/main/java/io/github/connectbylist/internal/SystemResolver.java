@@ -3,6 +3,7 @@ package io.github.connectbylist.internal;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.NameResolver;
 import io.github.connectbylist.api.Query;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
@@ -56,8 +57,9 @@ public final class SystemResolver implements NameResolver {
             answers.answered(Query.BOTH, List.of(InetAddress.getAllByName(host)));
           } catch (UnknownHostException e) {
             answers.failed(Query.BOTH, kindOf(e), e);
-          } catch (RuntimeException e) {
-            answers.failed(Query.BOTH, FailureKind.RESOLUTION_FAILED, e);
+          } catch (Throwable e) { // an InetAddressResolverProvider's bug: this name fails, the pool goes on
+            Fatal.rethrowIfFatal(e);
+            answers.failed(Query.BOTH, FailureKind.RESOLUTION_FAILED, e instanceof Exception x ? x : new IOException(e));
           } finally {
             answers.done();
           }

@@ -33,6 +33,11 @@ public final class TimerQueue {
       return task;
     }
 
+    /** The order it was added in: a timer added later has a larger one. */
+    public long order() {
+      return order;
+    }
+
     @Override
     public void cancel() {
       cancelled = true;
@@ -43,6 +48,11 @@ public final class TimerQueue {
       int c = Long.compare(atNanos - o.atNanos, 0); // nanoTime may wrap: compare differences
       return c != 0 ? c : Long.compare(order, o.order);
     }
+  }
+
+  /** The order the next timer added will get: every timer added so far has a smaller one. */
+  public long nextOrder() {
+    return sequence;
   }
 
   public Timer add(long atNanos, Runnable task) {
