@@ -54,8 +54,9 @@ import org.xbill.DNS.Type;
  * </ul>
  *
  * <p>Threads: one daemon thread per resolver, started by its first query, sends, receives, keeps the timers
- * and reports the answers; {@link #close()} fails what is pending, closes every socket and ends it. Nothing
- * this resolver does throws an {@link Error} into a caller: a failure is an answer.
+ * and reports the answers; {@link #close()} fails what is pending, closes every socket and ends it. A
+ * cancelled lookup reports nothing more, but its queries run on to their answer or timeout to fill the
+ * cache. Nothing this resolver does throws an {@link Error} into a caller: a failure is an answer.
  */
 public final class DnsResolver implements NameResolver {
   /** How long a query waits for its answer by default: glibc's default {@code timeout:5}. */
@@ -154,7 +155,6 @@ public final class DnsResolver implements NameResolver {
         pending.failed(query, FailureKind.RESOLUTION_FAILED, error);
       }
     });
-    pending.add(exchange);
     if (!exchange.submit()) {
       pending.failed(query, FailureKind.RESOLUTION_FAILED, new IOException("the resolver is closed"));
     }
@@ -250,12 +250,13 @@ public final class DnsResolver implements NameResolver {
 
   /**
    * The two queries of one name: reports each once, in the order they end, then {@code done}; calls never
-   * overlap, and nothing is reported after a cancel. A callback that throws is logged, never passed on.
+   * overlap, and nothing is reported after a cancel. A cancelled lookup's queries still run to their answer
+   * or their timeout, so that an answer that comes after the connect ended is cached for the next one. A
+   * callback that throws is logged, never passed on.
    */
   private static final class Pending implements Lookup {
     private final String host;
     private final Answers answers;
-    private final List<Exchange> exchanges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private boolean aaaaReported; // guarded by this
     private boolean aReported; // guarded by this
     private boolean doneReported; // guarded by this
@@ -264,13 +265,6 @@ public final class DnsResolver implements NameResolver {
     Pending(String host, Answers answers) {
       this.host = host;
       this.answers = answers;
-    }
-
-    void add(Exchange e) {
-      exchanges.add(e);
-      if (cancelled) {
-        e.cancel();
-      }
     }
 
     synchronized void answered(Query query, List<InetAddress> addresses) {
@@ -331,9 +325,6 @@ public final class DnsResolver implements NameResolver {
     @Override
     public void cancel() {
       cancelled = true;
-      for (Exchange e : exchanges) {
-        e.cancel();
-      }
     }
 
     @Override

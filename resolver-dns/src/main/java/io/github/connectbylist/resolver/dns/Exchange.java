@@ -18,7 +18,7 @@ import org.xbill.DNS.Rcode;
  * NOERROR and NXDOMAIN are answers; any other code sends the query to the next server, as glibc's stub
  * does. Replies that do not {@link ReplyMatch match} the query are counted and ignored.
  *
- * <p>All of it runs on the transport's loop thread, except {@link #cancel()}.
+ * <p>All of it runs on the transport's loop thread.
  */
 final class Exchange {
   /** Where the end of an exchange is reported, once, on the loop thread. */
@@ -52,8 +52,6 @@ final class Exchange {
   private int ignored;
   private boolean ended;
   private Exception lastFailure;
-  private volatile boolean cancelled;
-  private volatile boolean finished; // ended, for cancel() on other threads
 
   Exchange(DnsTransport transport, Message query, List<InetSocketAddress> servers, long timeoutNanos,
       Outcome outcome) {
@@ -75,19 +73,6 @@ final class Exchange {
     return transport.execute(() -> guarded(this::start));
   }
 
-  /** Stops the exchange without reporting it; from any thread. */
-  void cancel() {
-    cancelled = true;
-    if (finished) {
-      return;
-    }
-    try {
-      transport.execute(() -> end(null, null));
-    } catch (IOException | RuntimeException e) {
-      // the loop is gone: nothing of this exchange is left open
-    }
-  }
-
   Message query() {
     return query;
   }
@@ -101,9 +86,6 @@ final class Exchange {
   }
 
   private void start() {
-    if (cancelled) {
-      return;
-    }
     if (transport.shuttingDown()) {
       end(null, new IOException("the resolver was closed"));
       return;
@@ -209,13 +191,12 @@ final class Exchange {
     }
   }
 
-  /** Ends the exchange: closes its sockets and timers and reports, once, unless cancelled. */
+  /** Ends the exchange: closes its sockets and timers and reports, once. */
   private void end(Message reply, Exception error) {
     if (ended) {
       return;
     }
     ended = true;
-    finished = true;
     transport.ended(this);
     if (deadlineTimer != null) {
       deadlineTimer.cancel();
@@ -227,7 +208,7 @@ final class Exchange {
       t.close();
     }
     tries.clear();
-    if (cancelled || reply == null && error == null) {
+    if (reply == null && error == null) {
       return;
     }
     try {
