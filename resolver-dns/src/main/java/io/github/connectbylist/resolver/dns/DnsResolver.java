@@ -50,7 +50,9 @@ import org.xbill.DNS.Type;
  *       SERVFAIL and other codes go to the next server, then fail the query.
  *   <li><b>Cache</b>: answers are kept for the smallest TTL of the records used, CNAMEs included, at most a
  *       week (RFC 8767 section 4), up to {@code cache} names and types; a TTL with the high bit set counts as
- *       0 (RFC 2181 section 8), and a TTL of 0, an empty or a failed answer is not kept.
+ *       0 (RFC 2181 section 8), and a TTL of 0, an empty or a failed answer is not kept. A lookup of a name
+ *       and type already being asked joins that query rather than sending another (not with
+ *       {@code cache=0}: then every lookup asks).
  * </ul>
  *
  * <p>Threads: one daemon thread per resolver, started by its first query, sends, receives, keeps the timers
@@ -74,6 +76,7 @@ public final class DnsResolver implements NameResolver {
   private final Duration timeout;
   private final HostsFile hosts;
   private final TtlCache cache;
+  private final QueriesInFlight inFlight;
   private final DnsTransport transport = new DnsTransport();
   private volatile String lastHostsWarning;
   private volatile boolean closed;
@@ -94,6 +97,7 @@ public final class DnsResolver implements NameResolver {
       }
     }
     this.cache = new TtlCache(b.cacheSize);
+    this.inFlight = new QueriesInFlight(cache);
   }
 
   /**
@@ -131,49 +135,74 @@ public final class DnsResolver implements NameResolver {
     return pending;
   }
 
-  private void ask(Name name, Query query, Pending pending) throws IOException {
-    int type = query == Query.AAAA ? Type.AAAA : Type.A;
-    Optional<List<InetAddress>> cached = cache.get(name, type, System.nanoTime());
-    if (cached.isPresent()) {
-      pending.answered(query, cached.get());
-      return;
-    }
+  private void ask(Name name, Query query, Pending pending) {
     if (closed) {
       pending.failed(query, FailureKind.RESOLUTION_FAILED, new IOException("the resolver is closed"));
       return;
     }
-    Message message = Message.newQuery(Record.newRecord(name, type, DClass.IN));
-    message.getHeader().setID(IDS.nextInt(0x1_0000)); // RFC 5452 section 9.2: unpredictable
-    Exchange exchange = new Exchange(transport, message, servers, timeout.toNanos(), new Exchange.Outcome() {
+    int type = query == Query.AAAA ? Type.AAAA : Type.A;
+    QueriesInFlight.Joined joined = inFlight.join(name, type, new QueriesInFlight.Waiter() {
       @Override
-      public void answered(Message reply) {
-        handle(name, type, query, reply, pending);
+      public void answered(List<InetAddress> addresses) {
+        pending.answered(query, addresses);
       }
 
       @Override
-      public void failed(Exception error) {
-        pending.failed(query, FailureKind.RESOLUTION_FAILED, error);
+      public void failed(FailureKind kind, Exception error) {
+        pending.failed(query, kind, error);
       }
-    });
-    if (!exchange.submit()) {
-      pending.failed(query, FailureKind.RESOLUTION_FAILED, new IOException("the resolver is closed"));
+    }, System.nanoTime());
+    if (joined.cached() != null) {
+      pending.answered(query, joined.cached());
+    } else if (joined.toSend() != null) {
+      send(name, type, joined.toSend());
     }
   }
 
-  private void handle(Name name, int type, Query query, Message reply, Pending pending) {
+  /** Sends the query for {@code name} and {@code type}; its end is reported to everyone waiting for it. */
+  private void send(Name name, int type, QueriesInFlight.Flight flight) {
+    try {
+      Message message = Message.newQuery(Record.newRecord(name, type, DClass.IN));
+      message.getHeader().setID(IDS.nextInt(0x1_0000)); // RFC 5452 section 9.2: unpredictable
+      Exchange exchange = new Exchange(transport, message, servers, timeout.toNanos(), new Exchange.Outcome() {
+        @Override
+        public void answered(Message reply) {
+          handle(name, type, reply, flight);
+        }
+
+        @Override
+        public void failed(Exception error) {
+          fail(flight, FailureKind.RESOLUTION_FAILED, error);
+        }
+      });
+      if (!exchange.submit()) {
+        fail(flight, FailureKind.RESOLUTION_FAILED, new IOException("the resolver is closed"));
+      }
+    } catch (Throwable e) { // an Error too: who waits for this query is told, never left waiting
+      fail(flight, FailureKind.RESOLUTION_FAILED, new IOException("sending " + name + " " + Type.string(type)
+          + " failed: " + e, e));
+    }
+  }
+
+  private void handle(Name name, int type, Message reply, QueriesInFlight.Flight flight) {
     try {
       if (reply.getRcode() == Rcode.NXDOMAIN) {
-        pending.failed(query, FailureKind.NO_SUCH_NAME, new UnknownHostException(name + ": NXDOMAIN"));
+        fail(flight, FailureKind.NO_SUCH_NAME, new UnknownHostException(name + ": NXDOMAIN"));
         return;
       }
       AcceptedAnswer accepted = AcceptedAnswer.of(reply, name, type);
-      if (!accepted.addresses().isEmpty()) {
-        cache.put(name, type, accepted.addresses(), accepted.ttlSeconds(), System.nanoTime());
+      for (QueriesInFlight.Waiter w : inFlight.answered(flight, accepted, System.nanoTime())) {
+        w.answered(accepted.addresses());
       }
-      pending.answered(query, accepted.addresses());
     } catch (Throwable e) { // an Error too: the query is reported whatever happened
-      pending.failed(query, FailureKind.RESOLUTION_FAILED, e instanceof IOException io ? io
+      fail(flight, FailureKind.RESOLUTION_FAILED, e instanceof IOException io ? io
           : new IOException(name + " " + Type.string(type) + ": " + e, e));
+    }
+  }
+
+  private void fail(QueriesInFlight.Flight flight, FailureKind kind, Exception error) {
+    for (QueriesInFlight.Waiter w : inFlight.ended(flight)) {
+      w.failed(kind, error);
     }
   }
 

@@ -57,7 +57,8 @@ final class TtlCache {
     entries.clear();
   }
 
-  private static String key(Name name, int type) {
+  /** The key of a name and type: lower case, so that names that differ only in case share it (RFC 4343). */
+  static String key(Name name, int type) {
     return name.toString().toLowerCase(java.util.Locale.ROOT) + "/" + type;
   }
 }
