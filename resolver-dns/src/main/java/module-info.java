@@ -1,6 +1,10 @@
 /**
- * Resolver {@code dns}: A and AAAA queried apart with dnsjava and delivered per family as they arrive, so
- * that a connect by name can start on the first family to answer (RFC 8305 section 3).
+ * Resolver {@code dns}: A and AAAA queried apart and delivered per family as they arrive, so that a connect
+ * by name can start on the first family to answer (RFC 8305 section 3). Its own client over UDP and TCP, with
+ * dnsjava for the messages only: each query has one timer that holds whatever a server does, only replies to
+ * the query (RFC 5452) and records of the name asked and its CNAME chain (RFC 1034 section 3.6.2) count, TTLs
+ * follow RFC 2181 section 8, and hosts files and options are read with bounds, in ASCII. See {@link
+ * io.github.connectbylist.resolver.dns.DnsResolver}.
  */
 module io.github.connectbylist.resolver.dns {
   requires io.github.connectbylist.api;

@@ -13,12 +13,30 @@ import java.util.Objects;
  * test server (IMC 2025), which found that trouble with one lookup delays or breaks clients' connects even
  * when the other family works.
  *
+ * <p>Beyond those, the misbehaviours a resolver must survive (RFC 5452, RFC 1034 section 3.6.2, RFC 2181
+ * section 8, RFC 7766): decoy datagrams before the real reply ({@link #precededBy}), records owned by a name
+ * the query did not ask for ({@link #ownedBy}), CNAME chains that go nowhere or loop ({@link #viaCnames}),
+ * a truncated UDP reply whose full answer comes over TCP ({@link #truncated}), possibly one byte at a time
+ * ({@link #drippedOverTcp}), and TTLs with the high bit set ({@link #ttl}).
+ *
  * @param kind what the reply is
  * @param addresses the addresses of an {@link Kind#ADDRESSES} reply
  * @param delay how long after the query the reply is sent
- * @param ttlSeconds the records' time to live
+ * @param ttlSeconds the records' time to live, 0 to 2<sup>32</sup>-1 as the wire carries it
+ * @param cnames the CNAME chain the answer section holds before the addresses: the query name points to the
+ *     first, the first to the second, and so on
+ * @param addressOwner the owner name of the address records, or {@code null} for the chain's last name (the
+ *     query name without a chain), as a well-behaved server writes them
+ * @param decoys replies that do not answer the query, sent over UDP at once, before the real one
+ * @param tcpOnly whether the UDP reply is an empty one with the TC bit (RFC 1035 section 4.1.1), the full
+ *     answer coming only over TCP
+ * @param tcpBytePause the pause between the bytes of the TCP answer, or zero to send it whole
  */
-public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, long ttlSeconds) {
+public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, long ttlSeconds, List<String> cnames,
+    String addressOwner, List<Decoy> decoys, boolean tcpOnly, Duration tcpBytePause) {
+
+  /** The largest TTL the wire can carry (32 bits, unsigned). */
+  public static final long MAX_WIRE_TTL = 0xFFFF_FFFFL;
 
   /** What a reply is. */
   public enum Kind {
@@ -34,24 +52,47 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
     DROPPED
   }
 
+  /** A datagram that looks like a reply but does not answer the query (RFC 5452 section 4). */
+  public enum Decoy {
+    /** The real reply with another transaction ID: what an off-path attacker who guessed the port sends. */
+    WRONG_ID,
+    /** The right ID, but the question of another name ({@code decoy.test}). */
+    WRONG_QUESTION,
+    /** The right ID and question, but the QR bit clear: a query, not a response. */
+    QR_CLEAR
+  }
+
   /**
    * Checks the reply.
    *
    * @param kind what the reply is
    * @param addresses the addresses, only for {@link Kind#ADDRESSES}
    * @param delay not negative
-   * @param ttlSeconds not negative
+   * @param ttlSeconds 0 to {@link #MAX_WIRE_TTL}
+   * @param cnames the CNAME chain, possibly empty
+   * @param addressOwner the address records' owner, or {@code null}
+   * @param decoys decoy datagrams, possibly none
+   * @param tcpOnly whether UDP gets only a truncated reply
+   * @param tcpBytePause not negative
    */
   public DnsReply {
     Objects.requireNonNull(kind, "kind");
     addresses = List.copyOf(addresses);
     Objects.requireNonNull(delay, "delay");
-    if (delay.isNegative() || ttlSeconds < 0) {
-      throw new IllegalArgumentException("delay and ttl must not be negative: " + delay + ", " + ttlSeconds);
+    cnames = List.copyOf(cnames);
+    decoys = List.copyOf(decoys);
+    Objects.requireNonNull(tcpBytePause, "tcpBytePause");
+    if (delay.isNegative() || tcpBytePause.isNegative() || ttlSeconds < 0 || ttlSeconds > MAX_WIRE_TTL) {
+      throw new IllegalArgumentException("delay, pause and ttl must not be negative, ttl at most 2^32-1: " + delay
+          + ", " + tcpBytePause + ", " + ttlSeconds);
     }
     if (kind != Kind.ADDRESSES && !addresses.isEmpty()) {
       throw new IllegalArgumentException(kind + " has no addresses");
     }
+  }
+
+  private DnsReply(Kind kind, List<InetAddress> addresses, long ttlSeconds) {
+    this(kind, addresses, Duration.ZERO, ttlSeconds, List.of(), null, List.of(), false, Duration.ZERO);
   }
 
   /**
@@ -70,7 +111,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
         throw new IllegalArgumentException("'" + literal + "' is not an address literal", e);
       }
     }
-    return new DnsReply(Kind.ADDRESSES, list, Duration.ZERO, 60);
+    return new DnsReply(Kind.ADDRESSES, list, 60);
   }
 
   /**
@@ -79,7 +120,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public static DnsReply empty() {
-    return new DnsReply(Kind.EMPTY, List.of(), Duration.ZERO, 60);
+    return new DnsReply(Kind.EMPTY, List.of(), 60);
   }
 
   /**
@@ -88,7 +129,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public static DnsReply nxdomain() {
-    return new DnsReply(Kind.NXDOMAIN, List.of(), Duration.ZERO, 60);
+    return new DnsReply(Kind.NXDOMAIN, List.of(), 60);
   }
 
   /**
@@ -97,7 +138,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public static DnsReply servfail() {
-    return new DnsReply(Kind.SERVFAIL, List.of(), Duration.ZERO, 0);
+    return new DnsReply(Kind.SERVFAIL, List.of(), 0);
   }
 
   /**
@@ -106,7 +147,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public static DnsReply dropped() {
-    return new DnsReply(Kind.DROPPED, List.of(), Duration.ZERO, 0);
+    return new DnsReply(Kind.DROPPED, List.of(), 0);
   }
 
   /**
@@ -116,16 +157,74 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the delayed reply
    */
   public DnsReply after(Duration delay) {
-    return new DnsReply(kind, addresses, delay, ttlSeconds);
+    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, tcpOnly, tcpBytePause);
   }
 
   /**
-   * The same reply with another time to live.
+   * The same reply with another time to live; one of 2<sup>31</sup> or more has the high bit set, which RFC
+   * 2181 section 8 says to read as 0.
    *
-   * @param seconds not negative
+   * @param seconds 0 to {@link #MAX_WIRE_TTL}
    * @return the reply
    */
   public DnsReply ttl(long seconds) {
-    return new DnsReply(kind, addresses, delay, seconds);
+    return new DnsReply(kind, addresses, delay, seconds, cnames, addressOwner, decoys, tcpOnly, tcpBytePause);
+  }
+
+  /**
+   * The same reply with a CNAME chain before the addresses: the query name is an alias of {@code names[0]},
+   * which is one of {@code names[1]}, and so on; the addresses are owned by the last. A chain whose last name
+   * is the query name is a loop.
+   *
+   * @param names host names, such as {@code y.test}
+   * @return the reply
+   */
+  public DnsReply viaCnames(String... names) {
+    return new DnsReply(kind, addresses, delay, ttlSeconds, List.of(names), addressOwner, decoys, tcpOnly,
+        tcpBytePause);
+  }
+
+  /**
+   * The same reply with its address records owned by {@code name}, whatever the query asked: what a
+   * poisoning attempt or a broken server sends.
+   *
+   * @param name a host name, such as {@code evil.test}
+   * @return the reply
+   */
+  public DnsReply ownedBy(String name) {
+    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, Objects.requireNonNull(name, "name"), decoys,
+        tcpOnly, tcpBytePause);
+  }
+
+  /**
+   * The same reply, preceded at once over UDP by these decoys (the real reply still comes after its delay).
+   *
+   * @param decoys what to send first, in order
+   * @return the reply
+   */
+  public DnsReply precededBy(Decoy... decoys) {
+    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, List.of(decoys), tcpOnly,
+        tcpBytePause);
+  }
+
+  /**
+   * The same reply, but over UDP only an empty one with the TC bit set, so that the full answer must be
+   * asked for again over TCP (RFC 7766 section 5).
+   *
+   * @return the reply
+   */
+  public DnsReply truncated() {
+    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, true, tcpBytePause);
+  }
+
+  /**
+   * The same reply, truncated over UDP, and over TCP written one byte every {@code pause}: a server (or a
+   * path) that keeps a connection alive without ever finishing the answer in time.
+   *
+   * @param pause between bytes, not negative
+   * @return the reply
+   */
+  public DnsReply drippedOverTcp(Duration pause) {
+    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, true, pause);
   }
 }

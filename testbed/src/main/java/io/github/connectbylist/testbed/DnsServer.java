@@ -1,6 +1,8 @@
 package io.github.connectbylist.testbed;
 
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.BindException;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -9,15 +11,21 @@ import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
+import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Flags;
 import org.xbill.DNS.Message;
@@ -25,14 +33,16 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
 import org.xbill.DNS.Section;
+import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
- * An authoritative DNS server on loopback UDP whose reply to each name and query type is set by the test:
- * addresses, empty, NXDOMAIN, SERVFAIL, or nothing, each after a delay ({@link DnsReply}). A name without
- * any reply set does not exist (NXDOMAIN); a set name without a reply for the query type has no records of
- * it. It counts the queries it receives. One thread receives, one sends delayed replies; {@link #close()}
- * stops both.
+ * An authoritative DNS server on loopback, UDP and TCP on one port (RFC 7766), whose reply to each name and
+ * query type is set by the test: addresses, empty, NXDOMAIN, SERVFAIL, or nothing, each after a delay, and
+ * the misbehaviours a resolver must survive ({@link DnsReply}). A name without any reply set does not exist
+ * (NXDOMAIN); a set name without a reply for the query type has no records of it. It counts the queries it
+ * receives. One thread receives UDP, one accepts TCP, one per TCP connection reads its queries, and one sends
+ * delayed replies; {@link #close()} stops them all.
  *
  * <pre>{@code
  * try (DnsServer dns = DnsServer.start()) {
@@ -44,6 +54,9 @@ import org.xbill.DNS.Type;
  */
 public final class DnsServer implements AutoCloseable {
   private static final AtomicInteger INSTANCES = new AtomicInteger();
+  /** The address decoys carry for A queries: loopback, so that a resolver fooled by one connects nowhere else. */
+  private static final String DECOY_V4 = "127.0.0.66";
+  private static final String DECOY_NAME = "decoy.test.";
 
   /** The query types a reply can be set for. */
   public enum RecordType {
@@ -59,43 +72,72 @@ public final class DnsServer implements AutoCloseable {
     }
   }
 
-  private final DatagramChannel channel;
+  private final DatagramChannel udp;
+  private final ServerSocketChannel tcp;
   private final InetSocketAddress address;
+  private final int instance;
   private final Map<String, Map<RecordType, DnsReply>> replies = new ConcurrentHashMap<>();
   private final Map<String, AtomicInteger> queries = new ConcurrentHashMap<>();
+  private final Map<String, AtomicInteger> tcpQueries = new ConcurrentHashMap<>();
+  private final Set<SocketChannel> connections = ConcurrentHashMap.newKeySet();
+  private final Set<Thread> connectionThreads = ConcurrentHashMap.newKeySet();
+  private final AtomicInteger connectionCount = new AtomicInteger();
+  private final AtomicInteger received = new AtomicInteger();
   private final ScheduledExecutorService later;
   private final Thread receiver;
+  private final Thread acceptor;
 
-  private DnsServer(DatagramChannel channel) throws IOException {
-    this.channel = channel;
-    this.address = (InetSocketAddress) channel.getLocalAddress();
-    int n = INSTANCES.incrementAndGet();
-    ScheduledThreadPoolExecutor sender = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "testbed-dns-" + n + "-send"));
+  private DnsServer(DatagramChannel udp, ServerSocketChannel tcp) throws IOException {
+    this.udp = udp;
+    this.tcp = tcp;
+    this.address = (InetSocketAddress) udp.getLocalAddress();
+    this.instance = INSTANCES.incrementAndGet();
+    ScheduledThreadPoolExecutor sender = new ScheduledThreadPoolExecutor(1,
+        r -> daemon(r, "testbed-dns-" + instance + "-send"));
     sender.setRemoveOnCancelPolicy(true);
     this.later = sender;
-    this.receiver = daemon(this::receiveUntilClosed, "testbed-dns-" + n + "-receive");
+    this.receiver = daemon(this::receiveUntilClosed, "testbed-dns-" + instance + "-receive");
+    this.acceptor = daemon(this::acceptUntilClosed, "testbed-dns-" + instance + "-accept");
     receiver.start();
+    acceptor.start();
   }
 
   /**
-   * A server on {@code 127.0.0.1} at a free port.
+   * A server on {@code 127.0.0.1} at a free port, UDP and TCP.
    *
    * @return the running server; close it
-   * @throws IOException when the socket cannot be opened
+   * @throws IOException when the sockets cannot be opened
    */
   public static DnsServer start() throws IOException {
-    DatagramChannel channel = DatagramChannel.open();
-    try {
-      channel.bind(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), 0));
-      return new DnsServer(channel);
-    } catch (IOException | RuntimeException e) {
-      channel.close();
-      throw e;
+    InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
+    for (int tries = 0; ; tries++) { // a free UDP port may be taken for TCP: try another
+      DatagramChannel udp = DatagramChannel.open();
+      ServerSocketChannel tcp = null;
+      try {
+        udp.bind(new InetSocketAddress(loopback, 0));
+        tcp = ServerSocketChannel.open();
+        tcp.bind(new InetSocketAddress(loopback, ((InetSocketAddress) udp.getLocalAddress()).getPort()), 16);
+        return new DnsServer(udp, tcp);
+      } catch (BindException taken) {
+        udp.close();
+        if (tcp != null) {
+          tcp.close();
+        }
+        if (tries == 50) {
+          throw taken;
+        }
+      } catch (IOException | RuntimeException e) {
+        udp.close();
+        if (tcp != null) {
+          tcp.close();
+        }
+        throw e;
+      }
     }
   }
 
   /**
-   * Where the server listens.
+   * Where the server listens, UDP and TCP.
    *
    * @return {@code 127.0.0.1} and its port
    */
@@ -131,7 +173,7 @@ public final class DnsServer implements AutoCloseable {
   }
 
   /**
-   * How many queries of {@code type} for {@code name} have arrived.
+   * How many queries of {@code type} for {@code name} have arrived, over UDP and TCP.
    *
    * @param name a host name
    * @param type the query type
@@ -142,50 +184,155 @@ public final class DnsServer implements AutoCloseable {
     return count == null ? 0 : count.get();
   }
 
+  /**
+   * How many queries of {@code type} for {@code name} have arrived over TCP.
+   *
+   * @param name a host name
+   * @param type the query type
+   * @return the count
+   */
+  public int queriesOverTcp(String name, RecordType type) {
+    AtomicInteger count = tcpQueries.get(key(name) + " " + type.code);
+    return count == null ? 0 : count.get();
+  }
+
+  /**
+   * How many queries have arrived, of any name and type, over UDP and TCP.
+   *
+   * @return the count
+   */
+  public int queriesReceived() {
+    return received.get();
+  }
+
+  /**
+   * How many TCP connections have been accepted.
+   *
+   * @return the count
+   */
+  public int tcpConnections() {
+    return connectionCount.get();
+  }
+
   @Override
   public void close() {
-    try {
-      channel.close();
-    } catch (IOException ignored) {
-      // closing a loopback socket: nothing useful to report
+    closeQuietly(udp);
+    closeQuietly(tcp);
+    for (SocketChannel c : connections) {
+      closeQuietly(c);
     }
     later.shutdownNow();
     try {
       receiver.join(5_000);
+      acceptor.join(5_000);
+      for (Thread t : connectionThreads) {
+        t.join(5_000);
+      }
       later.awaitTermination(5, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
   }
 
+  private static void closeQuietly(java.nio.channels.Channel c) {
+    try {
+      c.close();
+    } catch (IOException ignored) {
+      // closing a loopback socket: nothing useful to report
+    }
+  }
+
   private void receiveUntilClosed() {
     ByteBuffer buffer = ByteBuffer.allocate(65_535);
-    while (channel.isOpen()) {
+    while (udp.isOpen()) {
       SocketAddress from;
       Message query;
       try {
         buffer.clear();
-        from = channel.receive(buffer);
+        from = udp.receive(buffer);
         buffer.flip();
         byte[] bytes = new byte[buffer.remaining()];
         buffer.get(bytes);
         query = new Message(bytes);
       } catch (ClosedChannelException e) {
         return;
-      } catch (IOException e) {
+      } catch (IOException | RuntimeException e) {
         continue; // not a DNS message: ignore it, as a server would
       }
-      answer(query, from);
+      try {
+        answerUdp(query, from);
+      } catch (RuntimeException e) {
+        // a query this server cannot answer (an odd question): ignore it, as a server would
+      }
     }
   }
 
-  private void answer(Message query, SocketAddress from) {
+  private void acceptUntilClosed() {
+    while (tcp.isOpen()) {
+      SocketChannel c;
+      try {
+        c = tcp.accept();
+      } catch (IOException closed) {
+        return;
+      }
+      connections.add(c);
+      connectionCount.incrementAndGet();
+      Thread t = daemon(() -> serveConnection(c), "testbed-dns-" + instance + "-tcp-" + connectionCount.get());
+      connectionThreads.add(t);
+      t.start();
+      if (!tcp.isOpen()) {
+        closeQuietly(c); // closed while accepting: close() may have missed this one
+      }
+    }
+  }
+
+  /** Reads length-prefixed queries until the client or {@link #close()} closes the connection. */
+  private void serveConnection(SocketChannel c) {
+    try (c) {
+      ByteBuffer length = ByteBuffer.allocate(2);
+      while (true) {
+        length.clear();
+        readFully(c, length);
+        ByteBuffer body = ByteBuffer.allocate(length.getShort(0) & 0xFFFF);
+        readFully(c, body);
+        Message query;
+        try {
+          query = new Message(body.array());
+        } catch (IOException | RuntimeException notDns) {
+          return; // RFC 7766 section 6.2.4: a server may close a connection that sends garbage
+        }
+        try {
+          answerTcp(query, c);
+        } catch (RuntimeException e) {
+          // a query this server cannot answer: ignore it
+        }
+      }
+    } catch (IOException closed) {
+      // the client or close() ended the connection
+    } finally {
+      connections.remove(c);
+    }
+  }
+
+  private static void readFully(SocketChannel c, ByteBuffer into) throws IOException {
+    while (into.hasRemaining()) {
+      if (c.read(into) < 0) {
+        throw new EOFException();
+      }
+    }
+  }
+
+  private record Asked(Record question, DnsReply reply) {}
+
+  /** The reply set for the question, counting the query; {@code null} for a message without a question. */
+  private Asked asked(Message query, Map<String, AtomicInteger> counts) {
+    received.incrementAndGet();
     Record question = query.getQuestion();
     if (question == null) {
-      return;
+      return null;
     }
     String name = key(question.getName().toString());
-    queries.computeIfAbsent(name + " " + question.getType(), k -> new AtomicInteger()).incrementAndGet();
+    counts.computeIfAbsent(name + " " + question.getType(), k -> new AtomicInteger()).incrementAndGet();
     Map<RecordType, DnsReply> forName = replies.get(name);
     DnsReply reply;
     if (forName == null) {
@@ -198,29 +345,98 @@ public final class DnsServer implements AutoCloseable {
         reply = DnsReply.empty();
       }
     }
+    return new Asked(question, reply);
+  }
+
+  private void answerUdp(Message query, SocketAddress from) {
+    Asked asked = asked(query, queries);
+    if (asked == null) {
+      return;
+    }
+    DnsReply reply = asked.reply();
+    for (DnsReply.Decoy decoy : reply.decoys()) {
+      send(decoy(query, asked.question(), decoy), from);
+    }
     if (reply.kind() == DnsReply.Kind.DROPPED) {
       return;
     }
-    byte[] wire = response(query, question, reply).toWire();
-    Runnable send = () -> {
-      try {
-        channel.send(ByteBuffer.wrap(wire), from);
-      } catch (IOException closed) {
-        // the server closed meanwhile
-      }
-    };
-    if (reply.delay().isZero()) {
-      send.run();
+    byte[] wire;
+    if (reply.tcpOnly()) {
+      Message tc = header(query, asked.question());
+      tc.getHeader().setFlag(Flags.TC);
+      wire = tc.toWire();
     } else {
-      try {
-        later.schedule(send, reply.delay().toNanos(), TimeUnit.NANOSECONDS);
-      } catch (java.util.concurrent.RejectedExecutionException closed) {
-        // closing
-      }
+      wire = wire(query, asked.question(), reply);
+    }
+    later(reply.delay(), () -> send(wire, from));
+  }
+
+  private void answerTcp(Message query, SocketChannel c) {
+    Asked asked = asked(query, queries);
+    if (asked == null) {
+      return;
+    }
+    String name = key(asked.question().getName().toString());
+    tcpQueries.computeIfAbsent(name + " " + asked.question().getType(), k -> new AtomicInteger()).incrementAndGet();
+    DnsReply reply = asked.reply();
+    if (reply.kind() == DnsReply.Kind.DROPPED) {
+      return;
+    }
+    byte[] wire = wire(query, asked.question(), reply);
+    byte[] framed = new byte[wire.length + 2];
+    framed[0] = (byte) (wire.length >>> 8);
+    framed[1] = (byte) wire.length;
+    System.arraycopy(wire, 0, framed, 2, wire.length);
+    if (reply.tcpBytePause().isZero()) {
+      later(reply.delay(), () -> write(c, ByteBuffer.wrap(framed)));
+    } else {
+      later(reply.delay(), () -> drip(c, framed, 0, reply.tcpBytePause()));
     }
   }
 
-  private static Message response(Message query, Record question, DnsReply reply) {
+  /** Writes byte {@code at} and schedules the next one {@code pause} later. */
+  private void drip(SocketChannel c, byte[] framed, int at, Duration pause) {
+    if (at >= framed.length || !write(c, ByteBuffer.wrap(framed, at, 1))) {
+      return;
+    }
+    later(pause, () -> drip(c, framed, at + 1, pause));
+  }
+
+  private static boolean write(SocketChannel c, ByteBuffer bytes) {
+    try {
+      synchronized (c) {
+        while (bytes.hasRemaining()) {
+          c.write(bytes);
+        }
+      }
+      return true;
+    } catch (IOException closed) {
+      return false; // the client went away
+    }
+  }
+
+  private void send(byte[] wire, SocketAddress to) {
+    try {
+      udp.send(ByteBuffer.wrap(wire), to);
+    } catch (IOException closed) {
+      // the server closed meanwhile
+    }
+  }
+
+  private void later(Duration delay, Runnable task) {
+    if (delay.isZero()) {
+      task.run();
+      return;
+    }
+    try {
+      later.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (RejectedExecutionException closed) {
+      // closing
+    }
+  }
+
+  /** A response without records: the ID, flags and question of {@code query}. */
+  private static Message header(Message query, Record question) {
     Message response = new Message(query.getHeader().getID());
     response.getHeader().setFlag(Flags.QR);
     response.getHeader().setFlag(Flags.AA);
@@ -229,19 +445,81 @@ public final class DnsServer implements AutoCloseable {
       response.getHeader().setFlag(Flags.RA);
     }
     response.addRecord(question, Section.QUESTION);
+    return response;
+  }
+
+  private static byte[] wire(Message query, Record question, DnsReply reply) {
+    Message response = header(query, question);
+    long ttl = reply.ttlSeconds();
+    boolean highBit = ttl > Integer.MAX_VALUE; // dnsjava's records refuse it: written into the wire below
+    long recordTtl = highBit ? 0 : ttl;
     switch (reply.kind()) {
       case NXDOMAIN -> response.getHeader().setRcode(Rcode.NXDOMAIN);
       case SERVFAIL -> response.getHeader().setRcode(Rcode.SERVFAIL);
       default -> {
-        Name name = question.getName();
+        Name owner = question.getName();
+        for (String cname : reply.cnames()) {
+          Name target = name(cname);
+          response.addRecord(new CNAMERecord(owner, DClass.IN, recordTtl, target), Section.ANSWER);
+          owner = target;
+        }
+        if (reply.addressOwner() != null) {
+          owner = name(reply.addressOwner());
+        }
         for (InetAddress a : reply.addresses()) {
-          response.addRecord(a instanceof Inet6Address
-              ? new AAAARecord(name, DClass.IN, reply.ttlSeconds(), a)
-              : new ARecord(name, DClass.IN, reply.ttlSeconds(), a), Section.ANSWER);
+          response.addRecord(addressRecord(owner, a, recordTtl), Section.ANSWER);
         }
       }
     }
-    return response;
+    byte[] wire = response.toWire();
+    if (highBit) {
+      WireTtl.setAnswerTtls(wire, ttl);
+    }
+    return wire;
+  }
+
+  private static Record addressRecord(Name owner, InetAddress a, long ttl) {
+    return a instanceof Inet6Address
+        ? new AAAARecord(owner, DClass.IN, ttl, a)
+        : new ARecord(owner, DClass.IN, ttl, a);
+  }
+
+  /** A datagram that looks like an answer to {@code query} but is not one; A decoys carry {@value #DECOY_V4}. */
+  private static byte[] decoy(Message query, Record question, DnsReply.Decoy decoy) {
+    Message fake;
+    Record answered = question;
+    if (decoy == DnsReply.Decoy.WRONG_QUESTION) {
+      answered = Record.newRecord(name(DECOY_NAME), question.getType(), question.getDClass());
+    }
+    fake = header(query, answered);
+    InetAddress address = decoyAddress(question.getType());
+    if (address != null) {
+      fake.addRecord(addressRecord(question.getName(), address, 60), Section.ANSWER);
+    }
+    if (decoy == DnsReply.Decoy.WRONG_ID) {
+      fake.getHeader().setID(query.getHeader().getID() ^ 0x5A5A);
+    }
+    if (decoy == DnsReply.Decoy.QR_CLEAR) {
+      fake.getHeader().unsetFlag(Flags.QR);
+    }
+    return fake.toWire();
+  }
+
+  private static InetAddress decoyAddress(int type) {
+    try {
+      return type == Type.A ? org.xbill.DNS.Address.getByAddress(DECOY_V4)
+          : type == Type.AAAA ? org.xbill.DNS.Address.getByAddress("::1") : null;
+    } catch (java.net.UnknownHostException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Name name(String text) {
+    try {
+      return Name.fromString(text.endsWith(".") ? text : text + ".");
+    } catch (TextParseException e) {
+      throw new IllegalArgumentException("'" + text + "' is not a name", e);
+    }
   }
 
   private static String key(String name) {
@@ -257,6 +535,6 @@ public final class DnsServer implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "testbed DNS server on " + serverSpec() + " for " + replies.keySet();
+    return "testbed DNS server on " + serverSpec() + " (UDP and TCP) for " + replies.keySet();
   }
 }

@@ -263,8 +263,23 @@ public final class Testbed implements AutoCloseable {
     return resource;
   }
 
+  /**
+   * The loopback address {@code host} writes. A literal only, in ASCII: {@code InetAddress.getByName} would
+   * look a name up with the host's resolver, sending a query off this machine.
+   */
   private static InetAddress loopback(String host) throws UnknownHostException {
-    InetAddress address = InetAddress.getByName(host);
+    for (int i = 0; i < host.length(); i++) {
+      char c = host.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':' || c == '.')) {
+        throw new IllegalArgumentException("'" + host + "' is not an address literal; the testbed looks up no name");
+      }
+    }
+    InetAddress address;
+    try {
+      address = org.xbill.DNS.Address.getByAddress(host); // a literal only: never a lookup
+    } catch (UnknownHostException e) {
+      throw new IllegalArgumentException("'" + host + "' is not an address literal; the testbed looks up no name", e);
+    }
     if (!address.isLoopbackAddress()) {
       throw new IllegalArgumentException(host + " is not a loopback address; the testbed stays on this machine");
     }

@@ -66,4 +66,14 @@ class TestbedTest {
       assertThrows(IllegalArgumentException.class, () -> testbed.accepting("192.0.2.1"));
     }
   }
+
+  @Test
+  void namesAreRefusedSoThatNoLookupLeavesTheMachine() {
+    try (Testbed testbed = new Testbed()) {
+      for (String notALiteral : new String[] {"localhost", "abc", "999.1.1.1", "127.1", "::１"}) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> testbed.accepting(notALiteral));
+        assertTrue(e.getMessage().contains("literal"), e.getMessage());
+      }
+    }
+  }
 }

@@ -4,77 +4,100 @@ import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.NameResolver;
 import io.github.connectbylist.api.Query;
 import java.io.IOException;
+import java.lang.System.Logger.Level;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
-import org.xbill.DNS.AAAARecord;
-import org.xbill.DNS.ARecord;
 import org.xbill.DNS.DClass;
-import org.xbill.DNS.ExtendedResolver;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
-import org.xbill.DNS.Resolver;
-import org.xbill.DNS.ResolverConfig;
-import org.xbill.DNS.Section;
-import org.xbill.DNS.SimpleResolver;
-import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
-import org.xbill.DNS.hosts.HostsFileParser;
 
 /**
  * Resolver {@code dns}: sends the AAAA and the A query at once (RFC 8305 section 3: AAAA first) and reports
  * each answer the moment it arrives, so that a connect can start on the first family to answer instead of
- * waiting for both, as {@code InetAddress.getAllByName} does.
+ * waiting for both, as {@code InetAddress.getAllByName} does. dnsjava writes and reads the messages; sending
+ * and receiving are this module's own, so that every rule below holds whatever a server or a path does.
  *
  * <ul>
- *   <li>The hosts file comes first, as the system's resolver does: a name it lists is answered from it for
- *       both families and no query is sent (dnsjava's parser keeps one address per family and name).
- *   <li>Answers are kept for their time to live (the smallest TTL of the records), up to {@code cache}
- *       names and types; empty and failed answers are not kept.
- *   <li>Servers are the host's ({@code /etc/resolv.conf}, or the platform's configuration, read by
- *       dnsjava) unless {@code servers} names them; each query gives up after {@code timeout}, which is then
- *       a {@link FailureKind#RESOLUTION_FAILED} answer. NXDOMAIN is {@link FailureKind#NO_SUCH_NAME}.
- *   <li>Names are taken as absolute: no search domains are appended.
+ *   <li><b>Names</b>: ASCII host names only (an internationalized name in its {@code xn--} form); anything
+ *       else is {@link FailureKind#NO_SUCH_NAME} without a query. Names are absolute: no search domains.
+ *   <li><b>Hosts file</b> first, as the system's resolver does: a name it lists (matched case-insensitively,
+ *       RFC 4343) is answered from it for both families, every address in file order, and no query is sent.
+ *       It is read with bounds (a regular file, at most 16 MiB, lines of at most 64 KiB, ASCII addresses and
+ *       names) and again only when it changes. One given with {@code hosts=PATH} that cannot be read is
+ *       refused when the resolver is built, with one error naming the path and the limit, and fails the
+ *       lookups if it later becomes unreadable; the system's unreadable one is skipped with a warning.
+ *   <li><b>Each query has one timer</b>, {@code timeout}, kept by this resolver's own thread: when it
+ *       passes the query fails as {@link FailureKind#RESOLUTION_FAILED}, however the server behaves (a
+ *       TCP answer dripped a byte at a time, datagrams that do not match). Servers are asked in order within
+ *       that one timeout: the next when one fails or stays silent for its share of the time left.
+ *   <li><b>Replies</b> count only when they answer the query: same ID, QR set, opcode QUERY, same question
+ *       (RFC 5452 section 4.3). Others are ignored and the query keeps waiting, so one forged datagram cannot
+ *       end it. Each query has a fresh UDP socket with a random port and a random ID (RFC 5452 section 9);
+ *       a truncated reply is asked again over TCP, one connection per query (RFC 7766).
+ *   <li><b>Records</b> count only when the query name leads to them: the CNAME chain from the query name
+ *       (at most 16 links, a loop fails the query) and the address records of its last name (RFC 1034
+ *       section 3.6.2); records of any other owner are ignored. NXDOMAIN is {@link FailureKind#NO_SUCH_NAME};
+ *       SERVFAIL and other codes go to the next server, then fail the query.
+ *   <li><b>Cache</b>: answers are kept for the smallest TTL of the records used, CNAMEs included, at most a
+ *       week (RFC 8767 section 4), up to {@code cache} names and types; a TTL with the high bit set counts as
+ *       0 (RFC 2181 section 8), and a TTL of 0, an empty or a failed answer is not kept. A lookup of a name
+ *       and type already being asked joins that query rather than sending another (not with
+ *       {@code cache=0}: then every lookup asks).
  * </ul>
  *
- * <p>Threads: dnsjava sends and receives on one daemon selector thread for the whole JVM, shared with any
- * other user of dnsjava, and answers are reported on it. Closing this resolver stops nothing of dnsjava's,
- * since other code may be using it; it only stops reporting.
+ * <p>Threads: one daemon thread per resolver, started by its first query, sends, receives, keeps the timers
+ * and reports the answers; {@link #close()} fails what is pending, closes every socket and ends it. A
+ * cancelled lookup reports nothing more, but its queries run on to their answer or timeout to fill the
+ * cache. Nothing this resolver does throws an {@link Error} into a caller: a failure is an answer.
  */
 public final class DnsResolver implements NameResolver {
   /** How long a query waits for its answer by default: glibc's default {@code timeout:5}. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
+  /** The longest timeout taken: more than any resolver waits for one query. */
+  public static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
   /** Names and types kept by default. */
   public static final int DEFAULT_CACHE_SIZE = 256;
+  /** The largest cache taken. */
+  public static final int MAX_CACHE_SIZE = 1 << 20;
 
-  private final Resolver resolver;
+  private static final SecureRandom IDS = new SecureRandom();
+
   private final List<InetSocketAddress> servers;
   private final Duration timeout;
-  private final HostsFileParser hosts;
-  private final String hostsText;
+  private final HostsFile hosts;
   private final TtlCache cache;
+  private final QueriesInFlight inFlight;
+  private final DnsTransport transport = new DnsTransport();
+  private volatile String lastHostsWarning;
   private volatile boolean closed;
 
   private DnsResolver(Builder b) {
-    this.servers = b.servers != null ? b.servers : ResolverConfig.getCurrentConfig().servers();
+    this.servers = b.servers != null ? b.servers : SystemServers.read();
     if (servers.isEmpty()) {
       throw new IllegalStateException("no DNS server is configured on this host; give servers=HOST:PORT");
     }
     this.timeout = b.timeout;
-    this.resolver = resolverFor(servers, timeout);
-    this.hostsText = b.hosts == null ? "none" : b.hosts.map(Path::toString).orElse("system");
-    this.hosts = b.hosts == null ? null : b.hosts.isPresent() ? new HostsFileParser(b.hosts.get()) : new HostsFileParser();
+    if (b.hostsPath == null) {
+      this.hosts = b.noHosts ? null : b.systemHosts != null ? HostsFile.system(b.systemHosts) : HostsFile.system();
+    } else {
+      try {
+        this.hosts = HostsFile.given(b.hostsPath);
+      } catch (IOException e) {
+        throw new IllegalArgumentException("option hosts: " + e.getMessage(), e);
+      }
+    }
     this.cache = new TtlCache(b.cacheSize);
+    this.inFlight = new QueriesInFlight(cache);
   }
 
   /**
@@ -86,110 +109,131 @@ public final class DnsResolver implements NameResolver {
     return new Builder();
   }
 
-  private static Resolver resolverFor(List<InetSocketAddress> servers, Duration timeout) {
-    List<Resolver> each = new ArrayList<>(servers.size());
-    for (InetSocketAddress server : servers) {
-      SimpleResolver r = new SimpleResolver(server);
-      r.setTimeout(timeout);
-      each.add(r);
-    }
-    if (each.size() == 1) {
-      return each.get(0);
-    }
-    ExtendedResolver extended = new ExtendedResolver(each);
-    extended.setTimeout(timeout);
-    return extended;
-  }
-
   @Override
   public Lookup resolve(String host, Answers answers) {
     Objects.requireNonNull(answers, "answers");
-    Name name;
-    try {
-      name = Name.fromString(host.endsWith(".") ? host : host + ".");
-    } catch (TextParseException e) {
-      answers.failed(Query.AAAA, FailureKind.NO_SUCH_NAME, e);
-      answers.failed(Query.A, FailureKind.NO_SUCH_NAME, e);
-      answers.done();
-      return Lookup.DONE;
-    }
-    if (answeredFromHosts(name, answers)) {
-      return Lookup.DONE;
-    }
     Pending pending = new Pending(host, answers);
-    for (Query query : new Query[] {Query.AAAA, Query.A}) { // RFC 8305 section 3: AAAA first
-      int type = query == Query.AAAA ? Type.AAAA : Type.A;
-      Optional<List<InetAddress>> cached = cache.get(name, type, System.nanoTime());
-      if (cached.isPresent()) {
-        pending.answered(query, cached.get());
-        continue;
-      }
-      if (closed) {
-        pending.failed(query, FailureKind.RESOLUTION_FAILED, new IllegalStateException("the resolver is closed"));
-        continue;
-      }
-      Message message = Message.newQuery(Record.newRecord(name, type, DClass.IN));
+    try {
+      Name name;
       try {
-        resolver.sendAsync(message, Runnable::run).whenComplete((response, error) -> {
-          if (error != null) {
-            Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-            pending.failed(query, FailureKind.RESOLUTION_FAILED,
-                cause instanceof Exception e ? e : new IOException(cause.toString(), cause));
-          } else {
-            handle(name, type, query, response, pending);
-          }
-        });
-      } catch (RuntimeException e) {
-        pending.failed(query, FailureKind.RESOLUTION_FAILED, e);
+        name = HostName.parse(host);
+      } catch (IllegalArgumentException e) {
+        UnknownHostException error = new UnknownHostException(e.getMessage());
+        pending.failed(Query.AAAA, FailureKind.NO_SUCH_NAME, error);
+        pending.failed(Query.A, FailureKind.NO_SUCH_NAME, error);
+        return Lookup.DONE;
       }
+      if (answeredFromHosts(HostName.key(host), pending)) {
+        return Lookup.DONE;
+      }
+      for (Query query : new Query[] {Query.AAAA, Query.A}) { // RFC 8305 section 3: AAAA first
+        ask(name, query, pending);
+      }
+    } catch (Throwable e) { // never an Error into the caller's thread: what is not reported yet fails
+      pending.failRemaining(e);
     }
     return pending;
   }
 
-  private void handle(Name name, int type, Query query, Message response, Pending pending) {
-    int rcode = response.getRcode();
-    if (rcode == Rcode.NXDOMAIN) {
-      pending.failed(query, FailureKind.NO_SUCH_NAME, new UnknownHostException(name + ": NXDOMAIN"));
+  private void ask(Name name, Query query, Pending pending) {
+    if (closed) {
+      pending.failed(query, FailureKind.RESOLUTION_FAILED, new IOException("the resolver is closed"));
       return;
     }
-    if (rcode != Rcode.NOERROR) {
-      pending.failed(query, FailureKind.RESOLUTION_FAILED,
-          new IOException(name + " " + Type.string(type) + ": " + Rcode.string(rcode)));
-      return;
-    }
-    List<InetAddress> addresses = new ArrayList<>();
-    long ttl = Long.MAX_VALUE;
-    for (Record r : response.getSection(Section.ANSWER)) { // CNAMEs lead to these; the records are what counts
-      if (r.getType() == type) {
-        addresses.add(r instanceof AAAARecord v6 ? v6.getAddress() : ((ARecord) r).getAddress());
-        ttl = Math.min(ttl, r.getTTL());
+    int type = query == Query.AAAA ? Type.AAAA : Type.A;
+    QueriesInFlight.Joined joined = inFlight.join(name, type, new QueriesInFlight.Waiter() {
+      @Override
+      public void answered(List<InetAddress> addresses) {
+        pending.answered(query, addresses);
       }
+
+      @Override
+      public void failed(FailureKind kind, Exception error) {
+        pending.failed(query, kind, error);
+      }
+    }, System.nanoTime());
+    if (joined.cached() != null) {
+      pending.answered(query, joined.cached());
+    } else if (joined.toSend() != null) {
+      send(name, type, joined.toSend());
     }
-    if (!addresses.isEmpty()) {
-      cache.put(name, type, addresses, ttl, System.nanoTime());
-    }
-    pending.answered(query, addresses);
   }
 
-  /** A name the hosts file lists is answered from it, both families, and DNS is not asked. */
-  private boolean answeredFromHosts(Name name, Answers answers) {
+  /** Sends the query for {@code name} and {@code type}; its end is reported to everyone waiting for it. */
+  private void send(Name name, int type, QueriesInFlight.Flight flight) {
+    try {
+      Message message = Message.newQuery(Record.newRecord(name, type, DClass.IN));
+      message.getHeader().setID(IDS.nextInt(0x1_0000)); // RFC 5452 section 9.2: unpredictable
+      Exchange exchange = new Exchange(transport, message, servers, timeout.toNanos(), new Exchange.Outcome() {
+        @Override
+        public void answered(Message reply) {
+          handle(name, type, reply, flight);
+        }
+
+        @Override
+        public void failed(Exception error) {
+          fail(flight, FailureKind.RESOLUTION_FAILED, error);
+        }
+      });
+      if (!exchange.submit()) {
+        fail(flight, FailureKind.RESOLUTION_FAILED, new IOException("the resolver is closed"));
+      }
+    } catch (Throwable e) { // an Error too: who waits for this query is told, never left waiting
+      fail(flight, FailureKind.RESOLUTION_FAILED, new IOException("sending " + name + " " + Type.string(type)
+          + " failed: " + e, e));
+    }
+  }
+
+  private void handle(Name name, int type, Message reply, QueriesInFlight.Flight flight) {
+    try {
+      if (reply.getRcode() == Rcode.NXDOMAIN) {
+        fail(flight, FailureKind.NO_SUCH_NAME, new UnknownHostException(name + ": NXDOMAIN"));
+        return;
+      }
+      AcceptedAnswer accepted = AcceptedAnswer.of(reply, name, type);
+      for (QueriesInFlight.Waiter w : inFlight.answered(flight, accepted, System.nanoTime())) {
+        w.answered(accepted.addresses());
+      }
+    } catch (Throwable e) { // an Error too: the query is reported whatever happened
+      fail(flight, FailureKind.RESOLUTION_FAILED, e instanceof IOException io ? io
+          : new IOException(name + " " + Type.string(type) + ": " + e, e));
+    }
+  }
+
+  private void fail(QueriesInFlight.Flight flight, FailureKind kind, Exception error) {
+    for (QueriesInFlight.Waiter w : inFlight.ended(flight)) {
+      w.failed(kind, error);
+    }
+  }
+
+  /**
+   * A name the hosts file lists is answered from it, both families, and DNS is not asked. A given hosts
+   * file that cannot be read fails the lookup; the system's is skipped with a warning, as glibc goes on.
+   */
+  private boolean answeredFromHosts(String key, Pending pending) {
     if (hosts == null) {
       return false;
     }
-    Optional<InetAddress> v6;
-    Optional<InetAddress> v4;
+    Optional<HostsFile.Entry> entry;
     try {
-      v6 = hosts.getAddressForHost(name, Type.AAAA);
-      v4 = hosts.getAddressForHost(name, Type.A);
-    } catch (IOException | RuntimeException e) {
-      return false; // an unreadable hosts file: ask DNS, as glibc does
+      entry = hosts.lookup(key);
+    } catch (IOException e) {
+      if (hosts.isSystem()) {
+        if (!e.getMessage().equals(lastHostsWarning)) {
+          lastHostsWarning = e.getMessage();
+          DnsTransport.LOG.log(Level.WARNING, e.getMessage() + "; asking DNS instead");
+        }
+        return false;
+      }
+      pending.failed(Query.AAAA, FailureKind.RESOLUTION_FAILED, e);
+      pending.failed(Query.A, FailureKind.RESOLUTION_FAILED, e);
+      return true;
     }
-    if (v6.isEmpty() && v4.isEmpty()) {
+    if (entry.isEmpty()) {
       return false;
     }
-    answers.answered(Query.AAAA, v6.isPresent() ? List.of(v6.get()) : List.of());
-    answers.answered(Query.A, v4.isPresent() ? List.of(v4.get()) : List.of());
-    answers.done();
+    pending.answered(Query.AAAA, entry.get().ipv6());
+    pending.answered(Query.A, entry.get().ipv4());
     return true;
   }
 
@@ -211,9 +255,11 @@ public final class DnsResolver implements NameResolver {
     return timeout;
   }
 
+  /** Fails what is pending, closes every socket and ends this resolver's thread; idempotent. */
   @Override
   public void close() {
     closed = true;
+    transport.close();
     cache.clear();
   }
 
@@ -223,21 +269,27 @@ public final class DnsResolver implements NameResolver {
     for (int i = 0; i < servers.size(); i++) {
       InetSocketAddress a = servers.get(i);
       String host = a.getAddress().getHostAddress();
-      s.append(i == 0 ? "" : ",").append(host.indexOf(':') >= 0 ? "[" + host + "]" : host).append(':').append(a.getPort());
+      s.append(i == 0 ? "" : "+").append(host.indexOf(':') >= 0 ? "[" + host + "]" : host).append(':')
+          .append(a.getPort()); // '+' as the option joins them
     }
-    return s.append(", timeout=").append(timeout.toMillis()).append("ms, hosts=").append(hostsText)
-        .append(", cache=").append(cache.capacity()).append(')').toString();
+    return s.append(", timeout=").append(timeout.toMillis()).append("ms, hosts=")
+        .append(hosts == null ? "none" : hosts.toString()).append(", cache=").append(cache.capacity()).append(')')
+        .toString();
   }
 
   /**
    * The two queries of one name: reports each once, in the order they end, then {@code done}; calls never
-   * overlap, and nothing is reported after a cancel.
+   * overlap, and nothing is reported after a cancel. A cancelled lookup's queries still run to their answer
+   * or their timeout, so that an answer that comes after the connect ended is cached for the next one. A
+   * callback that throws is logged, never passed on.
    */
   private static final class Pending implements Lookup {
     private final String host;
     private final Answers answers;
-    private final AtomicBoolean cancelled = new AtomicBoolean();
-    private int left = 2;
+    private boolean aaaaReported; // guarded by this
+    private boolean aReported; // guarded by this
+    private boolean doneReported; // guarded by this
+    private volatile boolean cancelled;
 
     Pending(String host, Answers answers) {
       this.host = host;
@@ -245,28 +297,63 @@ public final class DnsResolver implements NameResolver {
     }
 
     synchronized void answered(Query query, List<InetAddress> addresses) {
-      if (!cancelled.get()) {
-        answers.answered(query, addresses);
+      if (mark(query) && !cancelled) {
+        deliver(() -> answers.answered(query, addresses));
       }
       ended();
     }
 
     synchronized void failed(Query query, FailureKind kind, Exception error) {
-      if (!cancelled.get()) {
-        answers.failed(query, kind, error);
+      if (mark(query) && !cancelled) {
+        deliver(() -> answers.failed(query, kind, error));
       }
       ended();
     }
 
+    /** Fails each query not reported yet with {@code cause}, an {@link Error} included, wrapped. */
+    synchronized void failRemaining(Throwable cause) {
+      IOException error = cause instanceof IOException io ? io
+          : new IOException("resolving " + host + " failed: " + cause, cause);
+      if (!aaaaReported) {
+        failed(Query.AAAA, FailureKind.RESOLUTION_FAILED, error);
+      }
+      if (!aReported) {
+        failed(Query.A, FailureKind.RESOLUTION_FAILED, error);
+      }
+      DnsTransport.LOG.log(Level.WARNING, "resolving " + host + " failed", cause);
+    }
+
+    /** Marks {@code query} reported; false when it already was. */
+    private boolean mark(Query query) {
+      boolean first = query == Query.AAAA ? !aaaaReported : !aReported;
+      if (query == Query.AAAA) {
+        aaaaReported = true;
+      } else {
+        aReported = true;
+      }
+      return first;
+    }
+
     private void ended() {
-      if (--left == 0 && !cancelled.get()) {
-        answers.done();
+      if (aaaaReported && aReported && !doneReported) {
+        doneReported = true;
+        if (!cancelled) {
+          deliver(answers::done);
+        }
+      }
+    }
+
+    private void deliver(Runnable report) {
+      try {
+        report.run();
+      } catch (Throwable e) { // the caller's callback: logged, and the lookup goes on to done
+        DnsTransport.LOG.log(Level.WARNING, "an answer callback of " + this + " threw", e);
       }
     }
 
     @Override
     public void cancel() {
-      cancelled.set(true);
+      cancelled = true;
     }
 
     @Override
@@ -279,7 +366,9 @@ public final class DnsResolver implements NameResolver {
   public static final class Builder {
     private List<InetSocketAddress> servers;
     private Duration timeout = DEFAULT_TIMEOUT;
-    private Optional<Path> hosts = Optional.empty(); // empty: the system's; null: none
+    private Path hostsPath; // null: the system's, unless noHosts
+    private boolean noHosts;
+    private Path systemHosts; // tests: a file taken as the host's
     private int cacheSize = DEFAULT_CACHE_SIZE;
 
     private Builder() {}
@@ -298,6 +387,9 @@ public final class DnsResolver implements NameResolver {
         if (s.isUnresolved()) {
           throw new IllegalArgumentException("server " + s + " must be an address, not a name");
         }
+        if (s.getPort() == 0) {
+          throw new IllegalArgumentException("server " + s + " must have a port from 1 to 65535");
+        }
       }
       this.servers = List.copyOf(servers);
       return this;
@@ -306,25 +398,35 @@ public final class DnsResolver implements NameResolver {
     /**
      * How long each query waits for its answer; 5 s by default.
      *
-     * @param timeout positive
+     * @param timeout positive, at most {@link #MAX_TIMEOUT}
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      if (timeout.isZero() || timeout.isNegative()) {
-        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+      if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+        throw new IllegalArgumentException("timeout must be positive and at most " + MAX_TIMEOUT.toMinutes()
+            + " minutes, was " + timeout);
       }
       this.timeout = timeout;
       return this;
     }
 
     /**
-     * The hosts file consulted first; the system's by default.
+     * The hosts file consulted first; the system's by default. It is read when the resolver is built.
      *
-     * @param path a hosts file
+     * @param path a regular file of at most 16 MiB
      * @return this builder
      */
     public Builder hostsFile(Path path) {
-      this.hosts = Optional.of(path);
+      this.hostsPath = Objects.requireNonNull(path, "path");
+      this.noHosts = false;
+      return this;
+    }
+
+    /** Tests: {@code path} stands for the host's hosts file, with its rules (skipped when unreadable). */
+    Builder systemHostsFileAt(Path path) {
+      this.hostsPath = null;
+      this.noHosts = false;
+      this.systemHosts = path;
       return this;
     }
 
@@ -334,19 +436,20 @@ public final class DnsResolver implements NameResolver {
      * @return this builder
      */
     public Builder noHostsFile() {
-      this.hosts = null;
+      this.hostsPath = null;
+      this.noHosts = true;
       return this;
     }
 
     /**
      * How many answers (name and type) are kept for their time to live; 0 keeps none.
      *
-     * @param entries not negative
+     * @param entries 0 to {@link #MAX_CACHE_SIZE}
      * @return this builder
      */
     public Builder cacheSize(int entries) {
-      if (entries < 0) {
-        throw new IllegalArgumentException("cache must not be negative, was " + entries);
+      if (entries < 0 || entries > MAX_CACHE_SIZE) {
+        throw new IllegalArgumentException("cache must be 0 to " + MAX_CACHE_SIZE + ", was " + entries);
       }
       this.cacheSize = entries;
       return this;
@@ -357,6 +460,7 @@ public final class DnsResolver implements NameResolver {
      *
      * @return a new resolver
      * @throws IllegalStateException when no server is given and the host has none configured
+     * @throws IllegalArgumentException naming the path and the limit when the given hosts file cannot be read
      */
     public DnsResolver build() {
       return new DnsResolver(this);

@@ -41,12 +41,15 @@ final class TtlCache {
     return Optional.of(e.addresses);
   }
 
-  /** Keeps an answer for {@code ttlSeconds}; one with a TTL of 0 is not kept (RFC 1035 section 3.2.1). */
+  /**
+   * Keeps an answer for {@code ttlSeconds}, at most a week (RFC 8767 section 4). One with a TTL of 0 is not
+   * kept (RFC 1035 section 3.2.1), nor one with the high bit set, which RFC 2181 section 8 reads as 0.
+   */
   synchronized void put(Name name, int type, List<InetAddress> addresses, long ttlSeconds, long nowNanos) {
-    if (capacity == 0 || ttlSeconds <= 0) {
+    if (capacity == 0 || ttlSeconds <= 0 || ttlSeconds > Integer.MAX_VALUE) {
       return;
     }
-    long ttlNanos = Math.min(ttlSeconds, 7 * 24 * 3600L) * 1_000_000_000L; // RFC 8767: at most a week
+    long ttlNanos = Math.min(ttlSeconds, 7 * 24 * 3600L) * 1_000_000_000L;
     entries.put(key(name, type), new Entry(List.copyOf(addresses), nowNanos + ttlNanos));
   }
 
@@ -54,7 +57,8 @@ final class TtlCache {
     entries.clear();
   }
 
-  private static String key(Name name, int type) {
+  /** The key of a name and type: lower case, so that names that differ only in case share it (RFC 4343). */
+  static String key(Name name, int type) {
     return name.toString().toLowerCase(java.util.Locale.ROOT) + "/" + type;
   }
 }
