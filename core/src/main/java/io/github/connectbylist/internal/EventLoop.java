@@ -38,6 +38,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class EventLoop implements Driver, AutoCloseable {
   private static final AtomicInteger THREAD_IDS = new AtomicInteger();
 
+  /** How long a turn runs queued tasks before the timers and ready channels get their turn again. */
+  static final long TASK_SLICE_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
   /** How long {@link #close} waits for a loop held by a task before it ends the connects itself. */
   static final long CLOSE_WAIT_WHEN_HELD_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
@@ -188,7 +190,7 @@ public final class EventLoop implements Driver, AutoCloseable {
     }
     if (drainHere) {
       closer = Thread.currentThread();
-      runTasks(); // no thread will ever drain the queue: the tasks accepted so far run here
+      runAllTasks(); // no thread will ever drain the queue: the tasks accepted so far run here
       closed.countDown();
       return;
     }
@@ -404,10 +406,27 @@ public final class EventLoop implements Driver, AutoCloseable {
     }
   }
 
-  private void runTasks() {
+  private void runAllTasks() {
     Runnable task;
     while ((task = tasks.poll()) != null) {
       guarded(task);
+    }
+  }
+
+  /**
+   * Runs queued tasks for at most {@link #TASK_SLICE_NANOS}; the rest wait for the next turn, after the
+   * timers and the ready channels, so that a burst of new connects cannot make the deadlines of those in
+   * progress late, and a task that keeps queueing tasks cannot keep the loop in this pass.
+   */
+  private void runTasks() {
+    long until = System.nanoTime() + TASK_SLICE_NANOS;
+    int ran = 0;
+    Runnable task;
+    while ((task = tasks.poll()) != null) {
+      guarded(task);
+      if ((++ran & 7) == 0 && System.nanoTime() - until > 0) {
+        return;
+      }
     }
   }
 

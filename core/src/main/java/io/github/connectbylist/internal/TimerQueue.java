@@ -1,25 +1,32 @@
 package io.github.connectbylist.internal;
 
 import io.github.connectbylist.engine.Driver;
-import java.util.PriorityQueue;
+import java.util.Arrays;
 
 /**
- * Tasks ordered by due time, then by the order they were added; cancelling one only marks it, and it is
- * dropped when it reaches the head. The event loop keeps its timers here, the lab its virtual clock's
- * events. Not thread-safe: each owner uses it from its own thread.
+ * Tasks ordered by due time, then by the order they were added: a binary heap whose timers know their
+ * place, so that cancelling one removes it at once. A cancelled timer left in the heap until its time
+ * would keep its task, and through it a finished connect with everything it held, alive for as long as
+ * the deadline it was armed for: seconds of garbage at thousands of connects a second, and the collector's
+ * pauses that come with it. The event loop keeps its timers here, the lab its virtual clock's events. Not
+ * thread-safe: each owner uses it, and cancels its timers, from its own thread.
  */
 public final class TimerQueue {
-  private final PriorityQueue<Timer> queue = new PriorityQueue<>();
+  private Timer[] heap = new Timer[16];
+  private int size;
   private long sequence;
 
   /** A scheduled task. */
-  public static final class Timer implements Comparable<Timer>, Driver.Cancellable {
+  public static final class Timer implements Driver.Cancellable {
+    private final TimerQueue queue;
     private final long atNanos;
     private final long order;
     private final Runnable task;
-    private boolean cancelled;
+    /** Its place in the heap, or -1 once it has left it (run, or cancelled). */
+    private int index = -1;
 
-    private Timer(long atNanos, long order, Runnable task) {
+    private Timer(TimerQueue queue, long atNanos, long order, Runnable task) {
+      this.queue = queue;
       this.atNanos = atNanos;
       this.order = order;
       this.task = task;
@@ -38,15 +45,18 @@ public final class TimerQueue {
       return order;
     }
 
+    /** Takes it out of its queue, unless it has run or was cancelled already. */
     @Override
     public void cancel() {
-      cancelled = true;
+      if (index >= 0) {
+        queue.removeAt(index);
+      }
     }
 
-    @Override
-    public int compareTo(Timer o) {
-      int c = Long.compare(atNanos - o.atNanos, 0); // nanoTime may wrap: compare differences
-      return c != 0 ? c : Long.compare(order, o.order);
+    /** Due earlier, or at the same time and added earlier; {@code nanoTime} may wrap, so differences are compared. */
+    private boolean before(Timer o) {
+      long d = atNanos - o.atNanos;
+      return d != 0 ? d < 0 : order < o.order;
     }
   }
 
@@ -56,26 +66,88 @@ public final class TimerQueue {
   }
 
   public Timer add(long atNanos, Runnable task) {
-    Timer timer = new Timer(atNanos, sequence++, task);
-    queue.add(timer);
+    Timer timer = new Timer(this, atNanos, sequence++, task);
+    if (size == heap.length) {
+      heap = Arrays.copyOf(heap, size * 2);
+    }
+    heap[size] = timer;
+    timer.index = size;
+    size++;
+    siftUp(timer.index);
     return timer;
   }
 
-  /** The first timer not cancelled, left in the queue; {@code null} when none. */
+  /** The first timer, left in the queue; {@code null} when none. */
   public Timer peek() {
-    Timer head;
-    while ((head = queue.peek()) != null && head.cancelled) {
-      queue.poll();
+    return size == 0 ? null : heap[0];
+  }
+
+  /** Removes and returns the first timer; {@code null} when none. */
+  public Timer poll() {
+    if (size == 0) {
+      return null;
     }
+    Timer head = heap[0];
+    removeAt(0);
     return head;
   }
 
-  /** Removes and returns the first timer not cancelled; {@code null} when none. */
-  public Timer poll() {
-    Timer head = peek();
-    if (head != null) {
-      queue.poll();
+  /** How many timers wait. */
+  public int size() {
+    return size;
+  }
+
+  private void removeAt(int i) {
+    Timer removed = heap[i];
+    removed.index = -1;
+    size--;
+    if (i == size) {
+      heap[size] = null;
+      return;
     }
-    return head;
+    Timer last = heap[size];
+    heap[size] = null;
+    heap[i] = last;
+    last.index = i;
+    siftDown(i);
+    if (heap[i] == last) {
+      siftUp(i);
+    }
+  }
+
+  private void siftUp(int i) {
+    Timer t = heap[i];
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      Timer p = heap[parent];
+      if (!t.before(p)) {
+        break;
+      }
+      heap[i] = p;
+      p.index = i;
+      i = parent;
+    }
+    heap[i] = t;
+    t.index = i;
+  }
+
+  private void siftDown(int i) {
+    Timer t = heap[i];
+    int half = size >>> 1;
+    while (i < half) {
+      int child = 2 * i + 1;
+      int right = child + 1;
+      if (right < size && heap[right].before(heap[child])) {
+        child = right;
+      }
+      if (!heap[child].before(t)) {
+        break;
+      }
+      heap[i] = heap[child];
+      heap[i].index = i;
+      i = child;
+    }
+    heap[i] = t;
+    t.index = i;
   }
 }

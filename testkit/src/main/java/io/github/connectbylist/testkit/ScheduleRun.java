@@ -146,13 +146,15 @@ public final class ScheduleRun {
   public Result run(Script... scripts) {
     List<Script> script = List.of(scripts);
     VirtualDriver driver = new VirtualDriver();
+    List<AssertionError> unscripted = new ArrayList<>(1);
     SimulatedTransport transport = new SimulatedTransport(driver, new java.util.function.Function<>() {
       private int opened;
 
       @Override
       public SimulatedTransport.Fate apply(AddressPair pair) {
-        if (opened == script.size()) {
-          throw new AssertionError("attempt #" + opened + " started, but only " + script.size() + " are scripted");
+        if (opened == script.size()) { // the orchestrator fails the connect on it; the run reports it below
+          unscripted.add(new AssertionError("attempt #" + opened + " started, but only " + script.size() + " are scripted"));
+          throw unscripted.get(0);
         }
         return script.get(opened++).fate();
       }
@@ -168,6 +170,9 @@ public final class ScheduleRun {
       CompletableFuture<Result> done = replies != null ? cbl.connectAsync(NAME, PORT, engine)
           : cbl.connectAsync(destinations != null ? destinations : documentationAddresses(script.size()), engine);
       driver.runUntil(done::isDone);
+      if (!unscripted.isEmpty()) {
+        throw unscripted.get(0);
+      }
       if (!done.isDone()) {
         throw new AssertionError("the connect neither ended nor waits for anything: the schedule is stuck");
       }
