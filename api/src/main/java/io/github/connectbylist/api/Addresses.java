@@ -95,7 +95,10 @@ public final class Addresses {
   private static boolean isHexDotsAndColons(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c != '.' && c != ':' && Character.digit(c, 16) < 0) {
+      // ASCII only: Character.digit also takes full-width and other scripts' digits, which InetAddress would
+      // then send to DNS as a name.
+      boolean hex = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+      if (c != '.' && c != ':' && !hex) {
         return false;
       }
     }

@@ -35,6 +35,18 @@ class AddressesTest {
   }
 
   @Test
+  void fullWidthHexDigitsAreNotALiteralAndAreNeverLookedUp() {
+    // Character.digit('\uff11', 16) is 1: such text passed the form check, and InetAddress then asked DNS.
+    for (String bad : new String[] {"\uff11::1", "2001:db8::\uff21", "\u0661::1"}) {
+      org.junit.jupiter.api.Assertions.assertFalse(Addresses.looksLiteral(bad), bad);
+      IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> Addresses.parseLiteral(bad), bad);
+      assertEquals("'" + bad + "' is not an IP address literal", e.getMessage());
+      assertEquals(null, e.getCause(), "refused by its form, before InetAddress: " + bad);
+    }
+  }
+
+  @Test
   void unmapsIpv4MappedAddresses() throws Exception {
     InetAddress mapped = Inet6Address.getByAddress(null,
         new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xff, (byte) 0xff, (byte) 192, 0, 2, 1}, -1);
