@@ -48,7 +48,8 @@ public final class Rfc6724RankerProvider extends BaseStrategyProvider<AddressPai
         try {
           return PolicyTable.fromGaiConf(Path.of(value));
         } catch (IOException e) {
-          throw new IllegalArgumentException("option " + GAI_CONF + "=" + value + ": cannot read it: " + e, e);
+          // One line, PATH: what is wrong (no such file, not a regular file, larger than the limit, ...).
+          throw new IllegalArgumentException("option " + GAI_CONF + ": " + e.getMessage(), e);
         }
     }
   }
