@@ -297,6 +297,9 @@ public final class StrategyOptions {
       throw new IllegalArgumentException(subject + " is not a whole number: give one" + range);
     }
     String magnitude = stripLeadingZeros(t.substring(start));
+    if (magnitude.isEmpty()) {
+      magnitude = "0";
+    }
     boolean fits = magnitude.length() <= 19; // a long has 19 digits: anything longer is out of range, unparsed
     long value = 0;
     if (fits) {

@@ -82,6 +82,14 @@ public final class TextFiles {
       return e.getMessage() != null ? e.getMessage() : "input or output failed";
     }
     String file = ((FileSystemException) e).getFile();
-    return file == null || file.equals(named.toString()) ? words : words + " (" + file + ")";
+    return file == null || sameFile(file, named) ? words : words + " (" + file + ")";
+  }
+
+  private static boolean sameFile(String file, Path named) {
+    try {
+      return Path.of(file).toAbsolutePath().normalize().equals(named.toAbsolutePath().normalize());
+    } catch (java.nio.file.InvalidPathException e) {
+      return false;
+    }
   }
 }

@@ -44,6 +44,8 @@ class StrategyOptionsTest {
     assertEquals("option n=" + "9".repeat(40) + " is out of range: give a whole number from -2147483648 to 2147483647",
         integerError("9".repeat(40)));
     assertEquals(Optional.of(-7), option("n", " -007 ").integer("n"));
+    assertEquals(Optional.of(0), option("n", "0").integer("n"));
+    assertEquals(Optional.of(0), option("n", "-000").integer("n"));
     assertEquals(Optional.of(Integer.MAX_VALUE), option("n", "2147483647").integer("n"));
   }
 
