@@ -28,6 +28,13 @@ public final class Limits {
    */
   public static final long MAX_ATTEMPTS = 10_000_000;
 
+  /**
+   * Cells of one experiment (a scenario or a session with a strategy): 1,000, ten times the built-in
+   * experiment. Each scenario's cell keeps a histogram of about 160 KB and has its curve and timeline in the
+   * report, whatever its runs.
+   */
+  public static final int MAX_CELLS = 1_000;
+
   /** Destinations of one scenario: 256. */
   public static final int MAX_DESTINATIONS = 256;
 
@@ -53,8 +60,8 @@ public final class Limits {
   private Limits() {}
 
   /**
-   * The connects and the attempts an experiment makes at most, checked against {@link #MAX_CONNECTS} and
-   * {@link #MAX_ATTEMPTS}: each scenario with every strategy, the sweeps' included, {@code runs} times; each
+   * The cells, the connects and the attempts an experiment makes at most, checked against {@link #MAX_CELLS},
+   * {@link #MAX_CONNECTS} and {@link #MAX_ATTEMPTS}: each scenario with every strategy, the sweeps' included, {@code runs} times; each
    * session with every strategy, sweeps' not included, {@code sessionRuns} clients of its connects.
    *
    * @throws IllegalArgumentException saying how many it would make, how that comes about, and the limit
@@ -81,6 +88,13 @@ public final class Limits {
     String size = allStrategies + " strategies x " + scenarios.size() + " scenarios x " + runs + " runs"
         + (sessions.isEmpty() ? "" : ", and " + strategies + " strategies x " + sessions.size() + " sessions x "
         + sessionRuns + " clients");
+    long cells = (long) allStrategies * scenarios.size() + (long) strategies * sessions.size();
+    if (cells > MAX_CELLS) {
+      throw new IllegalArgumentException(allStrategies + " strategies x " + scenarios.size() + " scenarios"
+          + (sessions.isEmpty() ? "" : " and " + strategies + " strategies x " + sessions.size() + " sessions")
+          + " make " + cells + " cells; an experiment may have at most " + MAX_CELLS
+          + ": give fewer strategies, sweep values, scenarios or sessions");
+    }
     if (connects > MAX_CONNECTS) {
       throw new IllegalArgumentException(size + " make " + count(connects) + " simulated connects; an experiment "
           + "may make at most " + MAX_CONNECTS + ": give fewer runs, clients, strategies, scenarios or sessions");

@@ -122,6 +122,20 @@ class HostileLabFilesTest {
   }
 
   @Test
+  void thousandsOfStrategiesAreRefusedBeforeEachCellTakesItsHistogram() throws Exception {
+    StringBuilder strategies = new StringBuilder();
+    for (int i = 0; i < 201; i++) {
+      strategies.append(i == 0 ? "" : ", ").append("\"sequential/sequential(attempt-timeout=").append(i + 1)
+          .append("ms)\"");
+    }
+    Path file = dir.resolve("e.json");
+    Files.writeString(file, "{\"runs\": 1, \"strategies\": [" + strategies + "], \"scenarios\": [\"broken-ipv6\", "
+        + "\"slow-ipv6\", \"all-down\", \"slow-a\", \"lost-aaaa\"]}");
+    assertEquals(file + ": 201 strategies x 5 scenarios make 1005 cells; an experiment may have at most 1000: give "
+        + "fewer strategies, sweep values, scenarios or sessions", error(file));
+  }
+
+  @Test
   void aScenarioOfManyPairsIsBoundedByTheAttemptLimit() throws Exception {
     StringBuilder destinations = new StringBuilder();
     for (int i = 1; i <= 256; i++) {
