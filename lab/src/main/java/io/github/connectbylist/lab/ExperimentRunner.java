@@ -36,9 +36,16 @@ public final class ExperimentRunner {
    * @param experiment what to run
    * @param threads how many threads; 0 for one per core
    * @return every connect, and a histogram per cell
+   * @throws IllegalArgumentException naming a strategy that does not exist or has a bad option, before anything
+   *     runs
    */
   public static Results run(Experiment experiment, int threads) {
     Strategies strategies = Strategies.discovered();
+    for (String strategy : experiment.allStrategies()) { // a bad spec is an error before any cell runs, not after
+      String[] parts = Experiment.split(strategy);
+      strategies.ranker(parts[0]);
+      strategies.scheduler(parts[1]);
+    }
     List<Supplier<Results.Cell>> cells = new ArrayList<>();
     for (Scenario scenario : experiment.scenarios()) {
       for (String strategy : experiment.allStrategies()) {
