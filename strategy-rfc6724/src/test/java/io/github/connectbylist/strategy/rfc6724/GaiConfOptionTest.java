@@ -68,6 +68,12 @@ class GaiConfOptionTest {
   }
 
   @Test
+  void aPathWithANulCharacterIsSaidToBeNoPath() {
+    assertEquals("option gai-conf=a\u0000b is not a path: give none, host or the path of a gai.conf file",
+        error("a\u0000b"));
+  }
+
+  @Test
   void nonAsciiDigitsAreNotNumbers() {
     // Integer.parseInt reads '\uff14\uff10' as 40; glibc does not.
     GaiConfException value = assertThrows(GaiConfException.class,
