@@ -92,7 +92,12 @@ final class ExperimentCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new BadInput(source + ": " + e.getMessage(), e); // larger than Limits allows
     }
-    ReportDirectory.prepare(out); // before the run, not after it
+    try {
+      ExperimentRunner.checkStrategies(experiment);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(source + ": " + e.getMessage(), e);
+    }
+    ReportDirectory.prepare(out); // before the run, not after it; and only for an experiment that can run
     long start = System.nanoTime();
     Results results;
     try {

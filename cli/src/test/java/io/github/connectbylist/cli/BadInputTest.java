@@ -127,6 +127,16 @@ class BadInputTest {
   }
 
   @Test
+  void aBadStrategyLeavesNoReportDirectoryBehind() throws Exception {
+    Path file = dir.resolve("e.json");
+    Files.writeString(file, "{\"strategies\": [\"sequential/sequential\", \"nope/sequential\"], \"scenarios\": "
+        + "[\"broken-ipv6\"]}");
+    String line = runExpectingTwo("experiment", file.toString(), "--out", outDir());
+    assertTrue(line.startsWith("connectbylist experiment: " + file + ": no ranker named 'nope'"), line);
+    assertFalse(Files.exists(dir.resolve("report")), "checked before the directory is made");
+  }
+
+  @Test
   void gaiConfOfDevZeroIsRefusedNotAnOutOfMemoryError() {
     assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero here");
     assertBadInput("connectbylist connect: option gai-conf: /dev/zero: is not a regular file (a device, a pipe or a "
