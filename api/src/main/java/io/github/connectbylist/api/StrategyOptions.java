@@ -7,10 +7,24 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Options given to a strategy as text, {@code key=value}, with typed readers whose errors name the option.
- * Durations read as {@code 250ms}, {@code 2s}, {@code 1.5s}, {@code 500us}, {@code 1m}, or {@code none}.
+ * Options given to a strategy as text, {@code key=value}, with typed readers whose errors name the option, the
+ * text and what is allowed. Durations read as {@code 250ms}, {@code 2s}, {@code 1.5s}, {@code 500us},
+ * {@code 1m}, {@code 1h}, or {@code none}, from 0 to {@link #MAX_DURATION}; whole numbers as ASCII digits.
+ * Nothing is coerced: {@code 1.9} is not rounded to a whole number, {@code 4294967297} does not wrap, a
+ * full-width or Arabic-Indic digit is not a digit here (Java's {@code Integer.parseInt} would take them), and
+ * a duration past the range is refused rather than clamped. The command line and the lab read their numbers
+ * and durations with the same readers ({@link #readWhole}, {@link #readDuration}), so every form of a value
+ * obeys the same rules.
  */
 public final class StrategyOptions {
+  /**
+   * The longest duration an option may give: one day. Every timeout, delay and deadline of a connect is far
+   * shorter; longer is a mistake, and it keeps nanosecond arithmetic far from overflow ({@code
+   * Duration.toNanos()} overflows past 292 years).
+   */
+  public static final Duration MAX_DURATION = Duration.ofHours(24);
+
+  private static final String DURATION_EXAMPLES = "250ms, 2s or 1.5s";
   private static final StrategyOptions EMPTY = new StrategyOptions(Map.of());
 
   private final Map<String, String> values;
@@ -74,15 +88,31 @@ public final class StrategyOptions {
   // ConnectByList of a JVM is built, where each new lambda costs a bootstrap.
 
   /**
-   * A duration, or empty when absent or written as {@code none}.
+   * A duration from 0 to {@link #MAX_DURATION}, or empty when absent or written as {@code none}.
    *
    * @param name the option's name
    * @return the duration
-   * @throws IllegalArgumentException naming the option when the text is not a duration
+   * @throws IllegalArgumentException naming the option, its text and what is allowed when the text is not such
+   *     a duration
    */
   public Optional<Duration> duration(String name) {
+    return duration(name, Duration.ZERO, MAX_DURATION);
+  }
+
+  /**
+   * A duration from {@code min} to {@code max}, or empty when absent or written as {@code none}.
+   *
+   * @param name the option's name
+   * @param min the shortest allowed
+   * @param max the longest allowed
+   * @return the duration
+   * @throws IllegalArgumentException naming the option, its text and the range when the text is not a duration
+   *     in it
+   */
+  public Optional<Duration> duration(String name, Duration min, Duration max) {
     String v = values.get(name);
-    return v == null || v.equalsIgnoreCase("none") ? Optional.empty() : Optional.of(parseDuration(name, v));
+    return v == null || v.equalsIgnoreCase("none") ? Optional.empty()
+        : Optional.of(readDuration(subject(name, v), v, min, max, "250ms, 2s, 1.5s or none"));
   }
 
   /**
@@ -108,39 +138,90 @@ public final class StrategyOptions {
   }
 
   /**
-   * A whole number, or empty when absent.
+   * A whole number that fits an {@code int}, or empty when absent.
    *
    * @param name the option's name
    * @return the number
-   * @throws IllegalArgumentException naming the option when the text is not a whole number
+   * @throws IllegalArgumentException naming the option, its text and the range when the text is not a whole
+   *     number written in ASCII digits, or does not fit
    */
   public Optional<Integer> integer(String name) {
-    String v = values.get(name);
-    if (v == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Integer.parseInt(v.trim()));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("option " + name + "=" + v + " is not a whole number", e);
-    }
+    return integer(name, Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   /**
-   * Parses {@code 250ms}, {@code 1.5s} and the like; the error names the option.
+   * A whole number from {@code min} to {@code max}, or empty when absent.
+   *
+   * @param name the option's name
+   * @param min the least allowed
+   * @param max the greatest allowed
+   * @return the number
+   * @throws IllegalArgumentException naming the option, its text and the range when the text is not a whole
+   *     number in it
+   */
+  public Optional<Integer> integer(String name, int min, int max) {
+    String v = values.get(name);
+    return v == null ? Optional.empty() : Optional.of((int) readWhole(subject(name, v), v, min, max));
+  }
+
+  /**
+   * Parses {@code 250ms}, {@code 1.5s} and the like, from 0 to {@link #MAX_DURATION}; the error names the
+   * option.
    *
    * @param name the option's name, for the error
-   * @param text a number and a unit: {@code ns}, {@code us}, {@code ms}, {@code s} or {@code m}
+   * @param text ASCII digits, an optional fraction, and a unit: {@code ns}, {@code us}, {@code ms}, {@code s},
+   *     {@code m} or {@code h}
    * @return the duration
-   * @throws IllegalArgumentException naming the option when {@code text} is not a duration
+   * @throws IllegalArgumentException naming the option when {@code text} is not a duration in that range
    */
   public static Duration parseDuration(String name, String text) {
+    return parseDuration(name, text, Duration.ZERO, MAX_DURATION);
+  }
+
+  /**
+   * Parses {@code 250ms}, {@code 1.5s} and the like, from {@code min} to {@code max}; the error names the
+   * option.
+   *
+   * @param name the option's name, for the error
+   * @param text ASCII digits, an optional fraction, and a unit: {@code ns}, {@code us}, {@code ms}, {@code s},
+   *     {@code m} or {@code h}
+   * @param min the shortest allowed
+   * @param max the longest allowed
+   * @return the duration
+   * @throws IllegalArgumentException naming the option, the text and the range when {@code text} is not a
+   *     duration in it
+   */
+  public static Duration parseDuration(String name, String text, Duration min, Duration max) {
+    return readDuration(subject(name, text), text, min, max, DURATION_EXAMPLES);
+  }
+
+  /**
+   * Reads a duration whatever it is called: a command line's {@code --timeout}, a field of a file. The
+   * message starts with {@code subject}: {@code <subject> is out of range: give a duration from 1ms to 24h}.
+   * The text is ASCII digits, an optional fraction ({@code 1.5s}) and a unit ({@code ns}, {@code us},
+   * {@code ms}, {@code s}, {@code m}, {@code h}); a value that is not a whole number of nanoseconds, or
+   * outside the range, is refused rather than rounded.
+   *
+   * @param subject how the message names the value, such as {@code '0ms'} or {@code option attempt-timeout=0ms}
+   * @param text the text
+   * @param min the shortest allowed
+   * @param max the longest allowed
+   * @return the duration
+   * @throws IllegalArgumentException starting with {@code subject} and saying what is allowed
+   */
+  public static Duration readDuration(String subject, String text, Duration min, Duration max) {
+    return readDuration(subject, text, min, max, DURATION_EXAMPLES);
+  }
+
+  private static Duration readDuration(String subject, String text, Duration min, Duration max, String examples) {
     // Read by hand, not with a regular expression: options are parsed in a connect's first path.
-    String t = text.trim();
-    int end = digits(t, 0);
-    if (end > 0 && end < t.length() && t.charAt(end) == '.') {
-      int fraction = digits(t, end + 1);
-      end = fraction > end + 1 ? fraction : -1;
+    String t = text == null ? "" : text.trim();
+    int wholeEnd = digits(t, 0);
+    int end = wholeEnd;
+    int fractionEnd = wholeEnd;
+    if (wholeEnd > 0 && end < t.length() && t.charAt(end) == '.') {
+      fractionEnd = digits(t, end + 1);
+      end = fractionEnd > end + 1 ? fractionEnd : -1;
     }
     long nanosPerUnit = end <= 0 ? -1 : switch (t.substring(end).trim()) {
       case "ns" -> 1L;
@@ -148,13 +229,94 @@ public final class StrategyOptions {
       case "ms" -> 1_000_000L;
       case "s" -> 1_000_000_000L;
       case "m" -> 60_000_000_000L;
+      case "h" -> 3_600_000_000_000L;
       default -> -1;
     };
     if (nanosPerUnit < 0) {
-      throw new IllegalArgumentException(
-          "option " + name + "=" + text + " is not a duration such as 250ms, 2s, 1.5s or none");
+      throw new IllegalArgumentException(subject + " is not a duration such as " + examples);
     }
-    return Duration.ofNanos(Math.round(Double.parseDouble(t.substring(0, end)) * nanosPerUnit));
+    String range = " from " + formatDuration(min) + " to " + formatDuration(max);
+    String whole = stripLeadingZeros(t.substring(0, wholeEnd));
+    String fraction = fractionEnd > wholeEnd ? stripTrailingZeros(t.substring(wholeEnd + 1, fractionEnd)) : "";
+    long fractionNanos = 0;
+    if (!fraction.isEmpty()) {
+      // 0.f units is f * unit / 10^k nanoseconds, whole only when 10^k / gcd(10^k, unit) divides f; a fraction
+      // of more than 13 digits (its last one not 0) never is, since the longest unit, 1h, is 2^13 * 3^2 * 5^11 ns.
+      if (fraction.length() > 13) {
+        throw new IllegalArgumentException(subject + " is finer than a nanosecond: give a duration" + range);
+      }
+      long f = Long.parseLong(fraction);
+      long scale = 1;
+      for (int i = 0; i < fraction.length(); i++) {
+        scale *= 10;
+      }
+      long common = gcd(scale, nanosPerUnit);
+      if (f % (scale / common) != 0) {
+        throw new IllegalArgumentException(subject + " is finer than a nanosecond: give a duration" + range);
+      }
+      fractionNanos = f / (scale / common) * (nanosPerUnit / common);
+    }
+    boolean fits = whole.length() <= 18; // fits a long; longer is out of any range, and not parsed
+    long nanos = 0;
+    if (fits) {
+      try {
+        nanos = Math.addExact(Math.multiplyExact(whole.isEmpty() ? 0 : Long.parseLong(whole), nanosPerUnit),
+            fractionNanos);
+      } catch (ArithmeticException tooLong) {
+        fits = false;
+      }
+    }
+    if (!fits || nanos < min.toNanos() || nanos > max.toNanos()) {
+      throw new IllegalArgumentException(subject + " is out of range: give a duration" + range);
+    }
+    return Duration.ofNanos(nanos);
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
+  }
+
+  /**
+   * Reads a whole number whatever it is called: a command line's {@code --runs}, a field of a file. Only
+   * ASCII digits with an optional leading {@code -}: no sign {@code +}, no fraction, no exponent, no other
+   * script's digits, nothing rounded or wrapped. The message starts with {@code subject}: {@code <subject> is
+   * out of range: give a whole number from 1 to 1000000}.
+   *
+   * @param subject how the message names the value, such as {@code '0'} or {@code option explore-every=0}
+   * @param text the text
+   * @param min the least allowed
+   * @param max the greatest allowed
+   * @return the number
+   * @throws IllegalArgumentException starting with {@code subject} and saying what is allowed
+   */
+  public static long readWhole(String subject, String text, long min, long max) {
+    String t = text == null ? "" : text.trim();
+    int start = t.startsWith("-") ? 1 : 0;
+    String range = " from " + min + " to " + max;
+    if (t.length() == start || digits(t, start) != t.length()) {
+      throw new IllegalArgumentException(subject + " is not a whole number: give one" + range);
+    }
+    String magnitude = stripLeadingZeros(t.substring(start));
+    if (magnitude.isEmpty()) {
+      magnitude = "0";
+    }
+    boolean fits = magnitude.length() <= 19; // a long has 19 digits: anything longer is out of range, unparsed
+    long value = 0;
+    if (fits) {
+      try {
+        value = Long.parseLong((start == 1 ? "-" : "") + magnitude); // ASCII digits only by now
+      } catch (NumberFormatException tooLarge) {
+        fits = false;
+      }
+    }
+    if (!fits || value < min || value > max) {
+      throw new IllegalArgumentException(subject + " is out of range: give a whole number" + range);
+    }
+    return value;
+  }
+
+  private static String subject(String name, String text) {
+    return "option " + name + "=" + text;
   }
 
   /** The index after the ASCII digits that start at {@code from}. */
@@ -166,14 +328,38 @@ public final class StrategyOptions {
     return i;
   }
 
+  private static String stripLeadingZeros(String digits) {
+    int i = 0;
+    while (i < digits.length() && digits.charAt(i) == '0') {
+      i++;
+    }
+    return digits.substring(i);
+  }
+
+  private static String stripTrailingZeros(String digits) {
+    int i = digits.length();
+    while (i > 0 && digits.charAt(i - 1) == '0') {
+      i--;
+    }
+    return digits.substring(0, i);
+  }
+
   /**
-   * The inverse of {@link #parseDuration}, in the largest unit that keeps it whole.
+   * The project's text form of a duration, and the inverse of {@link #parseDuration}: the largest unit that
+   * keeps it whole ({@code 250ms}, {@code 1500ms}, {@code 10m}, {@code 24h}). Every message that shows a
+   * duration the user did not write shows it this way, never as {@link Duration#toString()}'s {@code PT0.25S}.
    *
    * @param d a duration
    * @return its text, such as {@code 250ms}
    */
   public static String formatDuration(Duration d) {
-    long nanos = d.toNanos();
+    long nanos;
+    try {
+      nanos = d.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return d.getSeconds() + "s";
+    }
+    if (nanos != 0 && nanos % 3_600_000_000_000L == 0) return nanos / 3_600_000_000_000L + "h";
     if (nanos != 0 && nanos % 60_000_000_000L == 0) return nanos / 60_000_000_000L + "m";
     if (nanos % 1_000_000_000L == 0) return nanos / 1_000_000_000L + "s";
     if (nanos % 1_000_000L == 0) return nanos / 1_000_000L + "ms";

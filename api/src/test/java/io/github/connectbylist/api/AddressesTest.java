@@ -39,9 +39,12 @@ class AddressesTest {
 
   @Test
   void onlyAsciiIsALiteral() {
-    for (String name : new String[] {"\uff11::1", "[\uff11::1]", "\uff11" + "27.0.0.1", "127.0.0.\u0661", "::\uff41"}) {
+    // Character.digit('\uff11', 16) is 1: such text passed the form check, and InetAddress then asked DNS.
+    for (String name : new String[] {"\uff11::1", "[\uff11::1]", "\uff11" + "27.0.0.1", "127.0.0.\u0661", "::\uff41",
+        "2001:db8::\uff21", "\u0661::1"}) {
       assertFalse(Addresses.looksLiteral(name), name + " is a name for the resolver");
-      assertThrows(IllegalArgumentException.class, () -> Addresses.parseLiteral(name), name);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Addresses.parseLiteral(name));
+      assertEquals(null, e.getCause(), "refused by its form, before InetAddress: " + name);
     }
     assertTrue(Addresses.looksLiteral("[::1]"));
     assertTrue(Addresses.looksLiteral("fe80::1%eth0"));

@@ -33,6 +33,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Connect to a black-holed, a refused and a good loopback endpoint with every strategy.")
 final class DemoCommand implements Callable<Integer> {
+  /** The most connects in a row: the table of them is for reading. */
+  static final int MAX_REPEAT = 1000;
+
   @Spec
   private CommandSpec spec;
 
@@ -50,7 +53,9 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--repeat", paramLabel = "N", defaultValue = "5",
       description = "connects in a row on one instance of the default strategy, after the table "
-          + "(default: ${DEFAULT-VALUE}; 0 for none)")
+          + "(default: ${DEFAULT-VALUE}; 0 for none, at most " + MAX_REPEAT + ")")
+  private String repeatText;
+
   private int repeat;
 
   /** One compared strategy and how its connect went. */
@@ -59,9 +64,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    if (repeat < 0) {
-      throw new BadInput("--repeat " + repeat + ": the number of connects must not be negative");
-    }
+    repeat = (int) WholeOption.read("--repeat", repeatText, 0, MAX_REPEAT);
     Strategies strategies = Strategies.discovered();
     for (String scheduler : extraSchedulers) {
       try {

@@ -3,6 +3,7 @@ package io.github.connectbylist.cli;
 import io.github.connectbylist.lab.Experiment;
 import io.github.connectbylist.lab.ExperimentRunner;
 import io.github.connectbylist.lab.LazyEye;
+import io.github.connectbylist.lab.Limits;
 import io.github.connectbylist.lab.Parallel;
 import io.github.connectbylist.lab.Results;
 import io.github.connectbylist.lab.ResultsWriter;
@@ -26,6 +27,9 @@ import picocli.CommandLine.Spec;
 final class ExperimentCommand implements Callable<Integer> {
   private static final String LAZY_EYE = "lazy-eye";
 
+  /** The most threads: more than any machine this runs on has cores; the cells are spread over them. */
+  static final int MAX_THREADS = 1024;
+
   @Spec
   private CommandSpec spec;
 
@@ -36,32 +40,41 @@ final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "lab-report", description = "where to write (default: ${DEFAULT-VALUE})")
   private Path out;
 
-  @Option(names = "--runs", paramLabel = "N", description = "connects per strategy and scenario (overrides the file)")
-  private Integer runs;
+  @Option(names = "--runs", paramLabel = "N", description = "connects per strategy and scenario, 1 to 1000000 "
+      + "(overrides the file)")
+  private String runs;
 
   @Option(names = "--seed", paramLabel = "N", description = "the random seed (overrides the file)")
-  private Long seed;
+  private String seed;
 
-  @Option(names = "--session-runs", paramLabel = "N", description = "simulated clients per strategy and session "
-      + "(overrides the file)")
-  private Integer sessionRuns;
+  @Option(names = "--session-runs", paramLabel = "N", description = "simulated clients per strategy and session, 1 to "
+      + "1000000 (overrides the file)")
+  private String sessionRuns;
 
   @Option(names = "--threads", paramLabel = "N", defaultValue = "0",
-      description = "threads to run on; 0 (the default) for one per core. The results do not depend on it.")
-  private int threads;
+      description = "threads to run on, up to " + MAX_THREADS + "; 0 (the default) for one per core. The results do "
+          + "not depend on it.")
+  private String threadsText;
 
   @Option(names = "--conformance", description = "also run the Lazy Eye test cases on the experiment's strategies")
   private boolean conformance;
 
+  private int threads;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter w = spec.commandLine().getOut();
-    if (threads < 0) {
-      throw new BadInput("--threads must be 0 (one per core) or more, was " + threads);
-    }
+    threads = (int) WholeOption.read("--threads", threadsText, 0, MAX_THREADS,
+        "of 0 (one per core) or more, up to " + MAX_THREADS);
+    Integer runsOverride = runs == null ? null : (int) WholeOption.read("--runs", runs, 1, Limits.MAX_RUNS);
+    Integer sessionRunsOverride = sessionRuns == null ? null
+        : (int) WholeOption.read("--session-runs", sessionRuns, 1, Limits.MAX_RUNS);
+    Long seedOverride = seed == null ? null : WholeOption.read("--seed", seed, Long.MIN_VALUE, Long.MAX_VALUE);
     if (file != null && file.toString().equals(LAZY_EYE)) {
+      ReportDirectory.prepare(out);
       List<LazyEye.Row> rows = lazyEye(LazyEye.BUILT_IN_STRATEGIES, w);
-      w.println("report: " + ResultsWriter.writeConformance(rows, out).toAbsolutePath());
+      w.println("report: " + ReportDirectory.written(out, () -> ResultsWriter.writeConformance(rows, out))
+          .toAbsolutePath());
       return 0;
     }
     Experiment experiment;
@@ -70,29 +83,36 @@ final class ExperimentCommand implements Callable<Integer> {
     } catch (java.io.IOException | IllegalArgumentException e) {
       throw new BadInput(e.getMessage(), e); // names the file, and for bad JSON its line and column
     }
-    if (runs != null) {
-      experiment = experiment.withRuns(runs);
+    String source = file == null ? "the built-in experiment" : file.toString();
+    try { // all at once: the size is checked against Limits with every override in place
+      Experiment e = experiment;
+      experiment = new Experiment(e.name(), seedOverride != null ? seedOverride : e.seed(),
+          runsOverride != null ? runsOverride : e.runs(), e.deadline(), e.strategies(), e.scenarios(), e.sessions(),
+          sessionRunsOverride != null ? sessionRunsOverride : e.sessionRuns(), e.sweeps());
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(source + ": " + e.getMessage(), e); // larger than Limits allows
     }
-    if (seed != null) {
-      experiment = experiment.withSeed(seed);
+    try {
+      ExperimentRunner.checkStrategies(experiment);
+    } catch (IllegalArgumentException e) {
+      throw new BadInput(source + ": " + e.getMessage(), e);
     }
-    if (sessionRuns != null) {
-      experiment = experiment.withSessionRuns(sessionRuns);
-    }
+    ReportDirectory.prepare(out); // before the run, not after it; and only for an experiment that can run
     long start = System.nanoTime();
     Results results;
     try {
       results = ExperimentRunner.run(experiment, threads);
     } catch (IllegalArgumentException e) {
-      throw new BadInput((file == null ? "the built-in experiment" : file.toString()) + ": " + e.getMessage(), e);
+      throw new BadInput(source + ": " + e.getMessage(), e);
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     List<LazyEye.Row> rows = conformance ? lazyEye(experiment.strategies(), w) : List.of();
-    Path report = ResultsWriter.write(results, rows, out);
-    int connects = results.cells().size() * experiment.runs();
-    int sessionConnects = 0;
+    Results written = results;
+    Path report = ReportDirectory.written(out, () -> ResultsWriter.write(written, rows, out));
+    long connects = (long) results.cells().size() * experiment.runs();
+    long sessionConnects = 0;
     for (Results.SessionCell c : results.sessions()) {
-      sessionConnects += c.runs().size() * c.session().connects();
+      sessionConnects += (long) c.runs().size() * c.session().connects();
     }
     w.printf(Locale.ROOT, "%d simulated connects (%d strategies x %d scenarios x %d runs", connects + sessionConnects,
         experiment.allStrategies().size(), experiment.scenarios().size(), experiment.runs());

@@ -41,14 +41,13 @@ record HostPort(String host, int port) {
       host = text.substring(0, colon);
       port = text.substring(colon + 1);
     }
-    int number;
-    try {
-      number = Integer.parseInt(port);
-    } catch (NumberFormatException e) {
-      throw new BadInput("'" + text + "' has no port number", e);
+    // ASCII digits only: Integer.parseInt would read a full-width '\uff18\uff10' as port 80.
+    if (port.isEmpty() || !port.chars().allMatch(c -> c >= '0' && c <= '9')) {
+      throw new BadInput("'" + text + "' has no port number");
     }
+    int number = port.length() > 5 ? Integer.MAX_VALUE : Integer.parseInt(port);
     if (number < 1 || number > 65535) {
-      throw new BadInput("'" + text + "' has port " + number + "; a connect needs a port from 1 to 65535");
+      throw new BadInput("'" + text + "' has port " + port + "; a connect needs a port from 1 to 65535");
     }
     return new HostPort(host, number);
   }

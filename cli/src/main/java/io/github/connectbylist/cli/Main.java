@@ -33,8 +33,12 @@ public final class Main implements Runnable {
   public static int run(PrintWriter out, PrintWriter err, String... args) {
     Main main = new Main();
     OneLineErrors errors = new OneLineErrors(main);
-    return new CommandLine(main).setOut(out).setErr(err).setParameterExceptionHandler(errors)
-        .setExecutionExceptionHandler(errors).execute(args);
+    try {
+      return new CommandLine(main).setOut(out).setErr(err).setParameterExceptionHandler(errors)
+          .setExecutionExceptionHandler(errors).execute(args);
+    } catch (Error e) { // picocli hands its handlers exceptions only; an Error would reach the user as a trace
+      return errors.handleError(e, err);
+    }
   }
 
   @Override

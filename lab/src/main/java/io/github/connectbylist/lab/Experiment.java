@@ -1,6 +1,6 @@
 package io.github.connectbylist.lab;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.github.connectbylist.api.StrategyOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,31 +29,47 @@ public record Experiment(
   /** Clients per strategy and session when nothing says otherwise: enough for a median and a p90 per connect. */
   public static final int DEFAULT_SESSION_RUNS = 200;
 
+  /** The shortest deadline of a connect: 1 ms ({@code deadline-ms} is whole milliseconds). */
+  public static final Duration MIN_DEADLINE = Duration.ofMillis(1);
+
+  /** The keys of an experiment file. */
+  static final List<String> KEYS = List.of("name", "seed", "runs", "deadline-ms", "strategies", "sweeps",
+      "scenarios", "sessions", "session-runs");
+
   /**
-   * Checks the runs and copies the lists.
+   * Checks the runs, the deadline and the experiment's size ({@link Limits}) and copies the lists.
    *
    * @param name names the experiment in reports
    * @param seed fixes every random draw
-   * @param runs connects per strategy and scenario, at least 1
+   * @param runs connects per strategy and scenario, 1 to {@link Limits#MAX_RUNS}
    * @param deadline each connect's overall deadline
    * @param strategies {@code ranker/scheduler} specs
    * @param scenarios the networks
    * @param sessions simulated clients
-   * @param sessionRuns clients per strategy and session, at least 1
+   * @param sessionRuns clients per strategy and session, 1 to {@link Limits#MAX_RUNS}
    * @param sweeps strategies run over a list of option values
    */
   public Experiment {
     Objects.requireNonNull(name, "name");
-    if (runs < 1) {
-      throw new IllegalArgumentException("runs must be at least 1, was " + runs);
+    Objects.requireNonNull(deadline, "deadline");
+    if (runs < 1 || runs > Limits.MAX_RUNS) {
+      throw new IllegalArgumentException("runs " + runs + " is out of range: give a whole number from 1 to "
+          + Limits.MAX_RUNS);
     }
-    if (sessionRuns < 1) {
-      throw new IllegalArgumentException("session runs must be at least 1, was " + sessionRuns);
+    if (sessionRuns < 1 || sessionRuns > Limits.MAX_RUNS) {
+      throw new IllegalArgumentException("session runs " + sessionRuns + " is out of range: give a whole number from 1 "
+          + "to " + Limits.MAX_RUNS);
+    }
+    if (deadline.compareTo(MIN_DEADLINE) < 0 || deadline.compareTo(Limits.MAX_DURATION) > 0) {
+      throw new IllegalArgumentException("deadline " + StrategyOptions.formatDuration(deadline) + " is out of range: "
+          + "give one from " + StrategyOptions.formatDuration(MIN_DEADLINE) + " to "
+          + StrategyOptions.formatDuration(Limits.MAX_DURATION));
     }
     strategies = List.copyOf(strategies);
     scenarios = List.copyOf(scenarios);
     sessions = List.copyOf(sessions);
     sweeps = List.copyOf(sweeps);
+    Limits.check(allStrategies(strategies, sweeps).size(), scenarios, runs, strategies.size(), sessions, sessionRuns);
   }
 
   /**
@@ -79,6 +95,10 @@ public record Experiment(
    * @return the specs
    */
   public List<String> allStrategies() {
+    return allStrategies(strategies, sweeps);
+  }
+
+  private static List<String> allStrategies(List<String> strategies, List<Sweep> sweeps) {
     java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(strategies);
     sweeps.forEach(sweep -> all.addAll(sweep.strategies()));
     return List.copyOf(all);
@@ -123,39 +143,45 @@ public record Experiment(
    * Reads {@code {"name", "seed", "runs", "deadline-ms", "strategies": [...], "sweeps": [...], "scenarios":
    * [...], "sessions": [...], "session-runs"}}, where a scenario or a session is a built-in name or a path
    * relative to the experiment file; either list may be empty, not both, and so may strategies when there are
-   * sweeps (see {@link Sweep#parse}).
+   * sweeps (see {@link Sweep#parse}). Any other key, a number that is not a whole number in its range, or an
+   * experiment larger than {@link Limits} allows is an error naming the file.
    *
    * @param file the experiment file
    * @return the experiment
    * @throws IOException naming the file when it is missing, unreadable or not JSON (with line and column)
+   * @throws IllegalArgumentException naming the file and the field that is wrong
    */
   public static Experiment read(Path file) throws IOException {
-    JsonNode root = JsonFiles.read(file);
-    List<String> strategies = new ArrayList<>();
-    root.path("strategies").forEach(s -> strategies.add(s.asText()));
+    String where = file.toString();
+    JsonFields c = JsonFields.root(JsonFiles.read(file), where, KEYS);
+    Path directory = file.toAbsolutePath().getParent();
+    List<String> strategies = c.texts("strategies", false);
     List<Scenario> scenarios = new ArrayList<>();
-    for (JsonNode s : root.path("scenarios")) {
-      String ref = s.asText();
-      scenarios.add(ScenarioFormat.BUILT_IN.contains(ref) ? ScenarioFormat.builtIn(ref)
-          : ScenarioFormat.read(file.toAbsolutePath().getParent().resolve(ref)));
+    for (String ref : c.texts("scenarios", false)) {
+      scenarios.add(ScenarioFormat.reference(ref, directory, where));
     }
     List<Session> sessions = new ArrayList<>();
-    for (JsonNode s : root.path("sessions")) {
-      String ref = s.asText();
-      sessions.add(SessionFormat.BUILT_IN.contains(ref) ? SessionFormat.builtIn(ref)
-          : SessionFormat.read(file.toAbsolutePath().getParent().resolve(ref)));
+    for (String ref : c.texts("sessions", false)) {
+      sessions.add(SessionFormat.reference(ref, directory, where));
     }
     List<Sweep> sweeps = new ArrayList<>();
-    for (JsonNode s : root.path("sweeps")) {
-      sweeps.add(Sweep.parse(s, file.toString()));
+    for (JsonFields s : c.objects("sweeps", false, Sweep.KEYS)) {
+      sweeps.add(Sweep.parse(s));
     }
     if ((strategies.isEmpty() && sweeps.isEmpty()) || (scenarios.isEmpty() && sessions.isEmpty())) {
       throw new IllegalArgumentException(
           file + ": strategies or sweeps, and scenarios or sessions, must each list at least one");
     }
-    return new Experiment(root.path("name").asText(file.getFileName().toString()), root.path("seed").asLong(1),
-        root.path("runs").asInt(1000), Duration.ofMillis(root.path("deadline-ms").asLong(10_000)), strategies, scenarios,
-        sessions, root.path("session-runs").asInt(DEFAULT_SESSION_RUNS), sweeps);
+    long seed = c.whole("seed", Long.MIN_VALUE, Long.MAX_VALUE, 1);
+    int runs = (int) c.whole("runs", 1, Limits.MAX_RUNS, 1000);
+    long deadlineMillis = c.whole("deadline-ms", MIN_DEADLINE.toMillis(), Limits.MAX_DURATION.toMillis(), 10_000);
+    int sessionRuns = (int) c.whole("session-runs", 1, Limits.MAX_RUNS, DEFAULT_SESSION_RUNS);
+    try {
+      return new Experiment(c.text("name", file.getFileName().toString()), seed, runs,
+          Duration.ofMillis(deadlineMillis), strategies, scenarios, sessions, sessionRuns, sweeps);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
   }
 
   /**

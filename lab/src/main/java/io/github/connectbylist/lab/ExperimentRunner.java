@@ -36,9 +36,12 @@ public final class ExperimentRunner {
    * @param experiment what to run
    * @param threads how many threads; 0 for one per core
    * @return every connect, and a histogram per cell
+   * @throws IllegalArgumentException naming a strategy that does not exist or has a bad option, before anything
+   *     runs
    */
   public static Results run(Experiment experiment, int threads) {
     Strategies strategies = Strategies.discovered();
+    checkStrategies(experiment, strategies); // a bad spec is an error before any cell runs, not after
     List<Supplier<Results.Cell>> cells = new ArrayList<>();
     for (Scenario scenario : experiment.scenarios()) {
       for (String strategy : experiment.allStrategies()) {
@@ -55,6 +58,25 @@ public final class ExperimentRunner {
       }
     }
     return new Results(experiment, Parallel.map(threads, cells), Parallel.map(threads, sessions));
+  }
+
+  /**
+   * Makes every strategy of the experiment once, so that a name that does not exist or a bad option is found
+   * before anything runs or is written.
+   *
+   * @param experiment the experiment
+   * @throws IllegalArgumentException naming the strategy and what is wrong with it
+   */
+  public static void checkStrategies(Experiment experiment) {
+    checkStrategies(experiment, Strategies.discovered());
+  }
+
+  private static void checkStrategies(Experiment experiment, Strategies strategies) {
+    for (String strategy : experiment.allStrategies()) {
+      String[] parts = Experiment.split(strategy);
+      strategies.ranker(parts[0]);
+      strategies.scheduler(parts[1]);
+    }
   }
 
   private static Results.Cell cell(Experiment experiment, Strategies strategies, Scenario scenario, String strategy) {

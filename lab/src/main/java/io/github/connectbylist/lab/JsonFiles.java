@@ -1,41 +1,96 @@
 package io.github.connectbylist.lab;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.github.connectbylist.api.TextFiles;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 
 /**
- * Reads the lab's JSON files (scenarios, experiments) so that every error is one line a person can act on:
- * the file, and for bad JSON the line and column.
+ * Reads the lab's JSON files (scenarios, sessions, experiments) so that every error is one line a person can
+ * act on: the file, and for bad JSON the line, the column and what was expected there. A file is read with
+ * {@link TextFiles}: a device or a FIFO is refused, and so is a file over {@link #MAX_BYTES}. A key given twice
+ * and anything after the top-level value are errors, not silently dropped. Numbers keep the form they were
+ * written in ({@code 1.9}, {@code 9E+18}), so that a message can show them and a whole number is never read
+ * from a fraction.
  */
 final class JsonFiles {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The largest lab file read: 1 MiB, far more than a scenario of the largest size takes. */
+  static final int MAX_BYTES = 1 << 20;
+
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
   private JsonFiles() {}
 
   /**
-   * @throws IOException naming the file: missing, unreadable, or not JSON (with line and column)
+   * @throws IOException naming the file: missing, not a regular file, too large, unreadable, not UTF-8, or
+   *     not JSON (with line and column)
    */
   static JsonNode read(Path file) throws IOException {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (NoSuchFileException e) {
-      throw new IOException(file + ": no such file", e);
+    return parse(TextFiles.read(file, MAX_BYTES), file.toString());
+  }
+
+  /** One of the lab's own files, read as a user's file is, so that it is held to the same rules. */
+  static JsonNode builtIn(String resource, String where) {
+    try (InputStream in = JsonFiles.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("the lab's resource " + resource + " is missing");
+      }
+      return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), where);
     } catch (IOException e) {
-      throw new IOException(file + ": cannot be read: " + e.getMessage(), e);
+      throw new UncheckedIOException(e);
     }
+  }
+
+  private static JsonNode parse(String text, String where) throws IOException {
     try {
       return JSON.readTree(text);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
-      String where = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
-      throw new IOException(file + ": " + where + e.getOriginalMessage().replace('\n', ' '), e);
+      String position = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
+      throw new IOException(where + ": " + position + withoutContent(e.getOriginalMessage()), e);
     }
+  }
+
+  /**
+   * Jackson's message without what it quotes from the file ({@code Unrecognized token 'root'}): what was
+   * expected, in its words, and not what is there, since the file may be one the caller could not read
+   * otherwise. A key given twice is the exception: its name is what the user needs, and it is JSON.
+   */
+  static String withoutContent(String message) {
+    String m = message == null ? "" : message.replace('\n', ' ');
+    int expecting = m.indexOf("was expecting");
+    if (expecting >= 0) {
+      return "unexpected text, " + withoutPosition(m.substring(expecting));
+    }
+    int expected = m.indexOf(": expected ");
+    if (expected >= 0) {
+      return "unexpected text, " + withoutPosition(m.substring(expected + 2));
+    }
+    if (m.startsWith("Unexpected end-of-input") || m.startsWith("Duplicate field")) {
+      return withoutPosition(m);
+    }
+    return "not JSON here";
+  }
+
+  /** Jackson adds where an unclosed object started; the message already says where the error is. */
+  private static String withoutPosition(String m) {
+    int at = m.indexOf(" (for ");
+    if (at < 0) {
+      at = m.indexOf(" (start marker at");
+    }
+    return (at < 0 ? m : m.substring(0, at)).trim();
   }
 }

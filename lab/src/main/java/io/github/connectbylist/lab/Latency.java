@@ -2,7 +2,10 @@ package io.github.connectbylist.lab;
 
 import java.util.SplittableRandom;
 
-/** How long a network answer takes: a fixed time, or drawn from a distribution with a seeded random. */
+/**
+ * How long a network answer takes: a fixed time, or drawn from a distribution with a seeded random; never more
+ * than {@link Limits#MAX_DURATION}.
+ */
 public sealed interface Latency permits Latency.Fixed, Latency.Uniform, Latency.LogNormal {
 
   /**
@@ -26,7 +29,7 @@ public sealed interface Latency permits Latency.Fixed, Latency.Uniform, Latency.
 
     @Override
     public long sampleNanos(SplittableRandom random) {
-      return Math.round(millis * 1e6);
+      return nanos(millis);
     }
   }
 
@@ -47,7 +50,7 @@ public sealed interface Latency permits Latency.Fixed, Latency.Uniform, Latency.
 
     @Override
     public long sampleNanos(SplittableRandom random) {
-      return Math.round((minMillis + random.nextDouble() * (maxMillis - minMillis)) * 1e6);
+      return nanos(minMillis + random.nextDouble() * (maxMillis - minMillis));
     }
   }
 
@@ -66,7 +69,7 @@ public sealed interface Latency permits Latency.Fixed, Latency.Uniform, Latency.
 
     @Override
     public long sampleNanos(SplittableRandom random) {
-      return Math.round(medianMillis * Math.exp(sigma * gaussian(random)) * 1e6);
+      return nanos(medianMillis * Math.exp(sigma * gaussian(random)));
     }
 
     /** Box-Muller; SplittableRandom has no nextGaussian on Java 17. */
@@ -75,6 +78,14 @@ public sealed interface Latency permits Latency.Fixed, Latency.Uniform, Latency.
       double v = random.nextDouble();
       return Math.sqrt(-2.0 * Math.log(u)) * Math.cos(2 * Math.PI * v);
     }
+  }
+
+  /**
+   * Milliseconds as nanoseconds, cut at {@link Limits#MAX_DURATION}: a log-normal's tail can draw far more
+   * than a day (an overflow, in nanoseconds, with a large sigma), and no connect waits that long.
+   */
+  private static long nanos(double millis) {
+    return Math.min(Limits.MAX_DURATION.toNanos(), Math.round(millis * 1e6));
   }
 
   private static void requireNonNegative(double value, String name) {

@@ -1,12 +1,10 @@
 package io.github.connectbylist.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.connectbylist.api.Addresses;
 import io.github.connectbylist.api.LocalAddress;
+import io.github.connectbylist.api.StrategyOptions;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -17,14 +15,29 @@ import java.util.Map;
 
 /**
  * Reads scenarios from JSON; the README documents the format and the built-in scenarios are examples of it.
- * Errors name the file and the field.
+ * Errors name the file and the field; a key the format does not have is an error, and so is a number out of
+ * its range (see {@link Limits}).
  */
 public final class ScenarioFormat {
   /** The names of the built-in scenarios, in report order. */
   public static final List<String> BUILT_IN = List.of("dual-stack-healthy", "broken-ipv6", "slow-ipv6", "lossy-ipv4",
       "many-addresses-one-working", "all-down", "multi-homed-bad-source", "slow-aaaa", "lost-aaaa", "slow-a");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The keys of a scenario file. */
+  static final List<String> KEYS = List.of("name", "description", "destinations", "sources", "os-sources", "network",
+      "otherwise", "resolution");
+  /** The keys of a network rule, and of {@code otherwise} (which has no source or destination). */
+  static final List<String> RULE_KEYS = List.of("source", "destination", "behaviour", "latency", "loss");
+  private static final List<String> OTHERWISE_KEYS = List.of("behaviour", "latency", "loss");
+  private static final List<String> SOURCE_KEYS = List.of("address", "prefix", "interface");
+  private static final List<String> LATENCY_KEYS = List.of("fixed-ms", "uniform-ms", "log-normal");
+  private static final List<String> LOG_NORMAL_KEYS = List.of("median-ms", "sigma");
+  private static final List<String> RESOLUTION_KEYS = List.of("name", "timeout-ms", "aaaa", "a");
+  private static final List<String> FAMILY_KEYS = List.of("answer", "delay");
+  /** Latencies and answer delays, in milliseconds: 0 to {@link Limits#MAX_DURATION}. */
+  private static final double MAX_MILLIS = Limits.MAX_DURATION.toMillis();
+  /** The spread of a log-normal latency: 0 to 10 (Internet round trips have 0.1 to 1). */
+  private static final double MAX_SIGMA = 10;
 
   private ScenarioFormat() {}
 
@@ -39,11 +52,7 @@ public final class ScenarioFormat {
     if (!BUILT_IN.contains(name)) {
       throw new IllegalArgumentException("no built-in scenario '" + name + "'; built in: " + String.join(", ", BUILT_IN));
     }
-    try (InputStream in = ScenarioFormat.class.getResourceAsStream("scenarios/" + name + ".json")) {
-      return parse(JSON.readTree(in), "built-in " + name);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return parse(JsonFiles.builtIn("scenarios/" + name + ".json", "built-in " + name), "built-in " + name);
   }
 
   /**
@@ -63,31 +72,72 @@ public final class ScenarioFormat {
    *
    * @param nameOrPath a built-in name or a path
    * @return the scenario
-   * @throws IOException naming the file when it cannot be read
+   * @throws IOException naming the file when it cannot be read, and listing the built-in names when there is
+   *     no such file
    */
   public static Scenario load(String nameOrPath) throws IOException {
-    return BUILT_IN.contains(nameOrPath) ? builtIn(nameOrPath) : read(Path.of(nameOrPath));
+    return reference(nameOrPath, Path.of(""), null);
+  }
+
+  /**
+   * A scenario named in another file: a built-in name, or a path relative to {@code directory}. A name that is
+   * neither says so and lists the built-in names, since a misspelt one looks like a missing file.
+   *
+   * @param where the file that names it, for messages, or {@code null}
+   */
+  static Scenario reference(String ref, Path directory, String where) throws IOException {
+    if (BUILT_IN.contains(ref)) {
+      return builtIn(ref);
+    }
+    String prefix = where == null ? "" : where + ": ";
+    String neither = prefix + "scenario '" + ref + "' is neither a built-in scenario ("
+        + String.join(", ", BUILT_IN) + ") nor ";
+    Path file;
+    try {
+      file = directory.resolve(ref);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new IllegalArgumentException(neither + "a path");
+    }
+    if (!java.nio.file.Files.exists(file)) {
+      throw new IOException(neither + "a file (" + file + ": no such file)");
+    }
+    return read(file);
   }
 
   static Scenario parse(JsonNode root, String where) {
-    Context c = new Context(where);
+    JsonFields c = JsonFields.root(root, where, KEYS);
+    List<String> destinationTexts = c.texts("destinations", true);
+    if (destinationTexts.size() > Limits.MAX_DESTINATIONS) {
+      throw c.error("destinations", destinationTexts.size() + " destinations; a scenario may have at most "
+          + Limits.MAX_DESTINATIONS);
+    }
     List<InetSocketAddress> destinations = new ArrayList<>();
-    for (JsonNode d : c.array(root, "destinations")) {
-      destinations.add(c.socketAddress(d.asText(), "destinations"));
+    for (String d : destinationTexts) {
+      destinations.add(socketAddress(c, d, "destinations"));
+    }
+    List<JsonFields> sourceFields = c.objects("sources", true, SOURCE_KEYS);
+    if (sourceFields.size() > Limits.MAX_SOURCES) {
+      throw c.error("sources", sourceFields.size() + " sources; a scenario may have at most " + Limits.MAX_SOURCES);
     }
     List<LocalAddress> sources = new ArrayList<>();
-    for (JsonNode s : c.array(root, "sources")) {
-      InetAddress address = c.address(c.text(s, "address"), "sources.address");
-      sources.add(LocalAddress.of(address, s.path("prefix").asInt(address.getAddress().length == 4 ? 24 : 64),
-          s.path("interface").asText("eth0")));
+    for (JsonFields s : sourceFields) {
+      InetAddress address = address(s, s.text("address"), "address");
+      int max = address.getAddress().length == 4 ? 32 : 128;
+      sources.add(LocalAddress.of(address, (int) s.whole("prefix", 0, max, max == 32 ? 24 : 64),
+          s.text("interface", "eth0")));
     }
     Map<InetAddress, InetAddress> osSources = new HashMap<>();
-    root.path("os-sources").fields().forEachRemaining(e ->
-        osSources.put(c.address(e.getKey(), "os-sources"), c.address(e.getValue().asText(), "os-sources")));
-    Resolution resolution = root.has("resolution") ? c.resolution(root.get("resolution")) : null;
-    String name = c.text(root, "name");
-    String description = root.path("description").asText("");
-    SimulatedNetwork network = network(root, where);
+    if (c.has("os-sources")) {
+      JsonFields os = c.map("os-sources");
+      for (java.util.Iterator<String> it = os.keys(); it.hasNext(); ) {
+        String key = it.next();
+        osSources.put(address(os, key, key), address(os, os.text(key), key));
+      }
+    }
+    Resolution resolution = c.has("resolution") ? resolution(c.object("resolution", RESOLUTION_KEYS)) : null;
+    String name = c.text("name");
+    String description = c.text("description", "");
+    SimulatedNetwork network = network(c);
     try {
       return new Scenario(name, description, destinations, sources, osSources, network, resolution);
     } catch (IllegalArgumentException e) {
@@ -96,132 +146,130 @@ public final class ScenarioFormat {
   }
 
   /** The {@code network} rules and {@code otherwise} of a scenario, or of a session's phase. */
-  static SimulatedNetwork network(JsonNode node, String where) {
-    Context c = new Context(where);
+  static SimulatedNetwork network(JsonFields node) {
     List<SimulatedNetwork.Rule> rules = new ArrayList<>();
-    for (JsonNode r : c.array(node, "network")) {
+    for (JsonFields r : node.objects("network", true, RULE_KEYS)) {
       rules.add(new SimulatedNetwork.Rule(
-          r.has("source") ? c.address(r.get("source").asText(), "network.source") : null,
-          r.has("destination") ? c.address(r.get("destination").asText(), "network.destination") : null,
-          c.behaviour(r, "network")));
+          r.has("source") ? address(r, r.text("source"), "source") : null,
+          r.has("destination") ? address(r, r.text("destination"), "destination") : null,
+          behaviour(r)));
     }
-    Behaviour otherwise = node.has("otherwise") ? c.behaviour(node.get("otherwise"), "otherwise") : new Behaviour.BlackHoled();
+    Behaviour otherwise = node.has("otherwise") ? behaviour(node.object("otherwise", OTHERWISE_KEYS))
+        : new Behaviour.BlackHoled();
     return new SimulatedNetwork(rules, otherwise);
   }
 
-  /** Where we are in a file, for error messages. */
-  private record Context(String where) {
-
-    IllegalArgumentException error(String field, String problem) {
-      return new IllegalArgumentException(where + ": " + field + ": " + problem);
+  private static InetAddress address(JsonFields c, String text, String field) {
+    try {
+      return Addresses.parseLiteral(text);
+    } catch (IllegalArgumentException e) {
+      throw c.error(field, e.getMessage());
     }
+  }
 
-    String text(JsonNode node, String field) {
-      JsonNode value = node.get(field);
-      if (value == null || !value.isTextual()) {
-        throw error(field, "missing, or not a string");
-      }
-      return value.asText();
+  private static InetSocketAddress socketAddress(JsonFields c, String text, String field) {
+    int colon = text.lastIndexOf(':');
+    if (colon <= 0) {
+      throw c.error(field, "'" + text + "' is not ADDRESS:PORT or [IPV6]:PORT");
     }
-
-    Iterable<JsonNode> array(JsonNode node, String field) {
-      JsonNode value = node.get(field);
-      if (value == null || !value.isArray()) {
-        throw error(field, "missing, or not a list");
-      }
-      return value;
+    String host = text.substring(0, colon);
+    if (host.startsWith("[") && host.endsWith("]")) {
+      host = host.substring(1, host.length() - 1);
     }
-
-    InetAddress address(String text, String field) {
-      try {
-        return Addresses.parseLiteral(text);
-      } catch (IllegalArgumentException e) {
-        throw error(field, e.getMessage());
-      }
+    int port;
+    try {
+      port = (int) StrategyOptions.readWhole("port", text.substring(colon + 1), 1, 65535); // ASCII digits only
+    } catch (IllegalArgumentException e) {
+      throw c.error(field, "'" + text + "' needs a port number from 1 to 65535");
     }
+    return new InetSocketAddress(address(c, host, field), port);
+  }
 
-    InetSocketAddress socketAddress(String text, String field) {
-      int colon = text.lastIndexOf(':');
-      if (colon <= 0) {
-        throw error(field, "'" + text + "' is not ADDRESS:PORT or [IPV6]:PORT");
-      }
-      String host = text.substring(0, colon);
-      if (host.startsWith("[") && host.endsWith("]")) {
-        host = host.substring(1, host.length() - 1);
-      }
-      try {
-        return new InetSocketAddress(address(host, field), Integer.parseInt(text.substring(colon + 1)));
-      } catch (NumberFormatException e) {
-        throw error(field, "'" + text + "' has no port number");
-      }
+  private static Behaviour behaviour(JsonFields node) {
+    String kind = node.text("behaviour");
+    boolean timed = kind.equals("connects") || kind.equals("refused") || kind.equals("lossy");
+    if (!timed && node.has("latency")) {
+      throw node.error("latency", "a " + kind + " path has no latency; only connects, refused and lossy do");
     }
-
-    Behaviour behaviour(JsonNode node, String field) {
-      String kind = text(node, "behaviour");
-      return switch (kind) {
-        case "connects" -> new Behaviour.Connects(latency(node, field));
-        case "refused" -> new Behaviour.Refused(latency(node, field));
-        case "black-holed" -> new Behaviour.BlackHoled();
-        case "unreachable" -> new Behaviour.Unreachable();
-        case "lossy" -> new Behaviour.Lossy(latency(node, field), node.path("loss").asDouble(-1));
-        default -> throw error(field + ".behaviour",
-            "'" + kind + "' is not one of connects, refused, black-holed, unreachable, lossy");
-      };
+    if (!kind.equals("lossy") && node.has("loss")) {
+      throw node.error("loss", "only a lossy path has a loss; this one is " + kind);
     }
-
-    Resolution resolution(JsonNode r) {
-      try {
-        return new Resolution(r.path("name").asText("service.test"), family(r, "aaaa"), family(r, "a"),
-            r.path("timeout-ms").asDouble(5000));
-      } catch (IllegalArgumentException e) {
-        throw error("resolution", e.getMessage());
-      }
-    }
-
-    Resolution.Family family(JsonNode r, String query) {
-      String field = "resolution." + query;
-      JsonNode f = r.get(query);
-      if (f == null || !f.isObject()) {
-        throw error(field, "missing: give {\"answer\": ..., \"delay\": {...}}");
-      }
-      String answer = f.path("answer").asText("addresses");
-      Resolution.Answer kind = switch (answer) {
-        case "addresses" -> Resolution.Answer.ADDRESSES;
-        case "empty" -> Resolution.Answer.EMPTY;
-        case "nxdomain" -> Resolution.Answer.NXDOMAIN;
-        case "servfail" -> Resolution.Answer.SERVFAIL;
-        case "lost" -> Resolution.Answer.LOST;
-        default -> throw error(field + ".answer", "'" + answer + "' is not one of addresses, empty, nxdomain, "
-            + "servfail, lost");
-      };
-      Latency delay = f.has("delay") ? latencyOf(f.get("delay"), field + ".delay") : new Latency.Fixed(0);
-      return new Resolution.Family(kind, delay);
-    }
-
-    Latency latency(JsonNode node, String field) {
-      JsonNode l = node.get("latency");
-      if (l == null) {
-        throw error(field + ".latency", "missing");
-      }
-      return latencyOf(l, field + ".latency");
-    }
-
-    Latency latencyOf(JsonNode l, String field) {
-      try {
-        if (l.has("fixed-ms")) {
-          return new Latency.Fixed(l.get("fixed-ms").asDouble());
+    return switch (kind) {
+      case "connects" -> new Behaviour.Connects(latency(node));
+      case "refused" -> new Behaviour.Refused(latency(node));
+      case "black-holed" -> new Behaviour.BlackHoled();
+      case "unreachable" -> new Behaviour.Unreachable();
+      case "lossy" -> {
+        if (!node.has("loss")) {
+          throw node.error("loss", "missing: give the chance that a SYN is lost, from 0 to 1");
         }
-        if (l.has("uniform-ms")) {
-          return new Latency.Uniform(l.get("uniform-ms").get(0).asDouble(), l.get("uniform-ms").get(1).asDouble());
-        }
-        if (l.has("log-normal")) {
-          JsonNode ln = l.get("log-normal");
-          return new Latency.LogNormal(ln.path("median-ms").asDouble(-1), ln.path("sigma").asDouble(-1));
-        }
-      } catch (IllegalArgumentException e) {
-        throw error(field, e.getMessage());
+        yield new Behaviour.Lossy(latency(node), node.number("loss", 0, 1, 0));
       }
-      throw error(field, "give one of fixed-ms, uniform-ms [min, max], log-normal {median-ms, sigma}");
+      default -> throw node.error("behaviour",
+          "'" + kind + "' is not one of connects, refused, black-holed, unreachable, lossy");
+    };
+  }
+
+  private static Resolution resolution(JsonFields r) {
+    Resolution.Family aaaa = family(r.object("aaaa", FAMILY_KEYS));
+    Resolution.Family a = family(r.object("a", FAMILY_KEYS));
+    double timeout = r.number("timeout-ms", 0, MAX_MILLIS, 5000);
+    try {
+      return new Resolution(r.text("name", "service.test"), aaaa, a, timeout);
+    } catch (IllegalArgumentException e) {
+      throw r.error("timeout-ms", e.getMessage());
     }
+  }
+
+  private static Resolution.Family family(JsonFields f) {
+    String answer = f.text("answer", "addresses");
+    Resolution.Answer kind = switch (answer) {
+      case "addresses" -> Resolution.Answer.ADDRESSES;
+      case "empty" -> Resolution.Answer.EMPTY;
+      case "nxdomain" -> Resolution.Answer.NXDOMAIN;
+      case "servfail" -> Resolution.Answer.SERVFAIL;
+      case "lost" -> Resolution.Answer.LOST;
+      default -> throw f.error("answer", "'" + answer + "' is not one of addresses, empty, nxdomain, servfail, lost");
+    };
+    Latency delay = f.has("delay") ? latencyOf(f.object("delay", LATENCY_KEYS)) : new Latency.Fixed(0);
+    return new Resolution.Family(kind, delay);
+  }
+
+  private static Latency latency(JsonFields node) {
+    if (!node.has("latency")) {
+      throw node.error("latency", "missing: give one of fixed-ms, uniform-ms [min, max], log-normal {median-ms, "
+          + "sigma}");
+    }
+    return latencyOf(node.object("latency", LATENCY_KEYS));
+  }
+
+  private static Latency latencyOf(JsonFields l) {
+    List<String> given = new ArrayList<>();
+    l.keys().forEachRemaining(given::add);
+    if (given.size() != 1) {
+      throw l.error("", "give one of fixed-ms, uniform-ms [min, max], log-normal {median-ms, sigma}"
+          + (given.isEmpty() ? "" : ", not " + String.join(" and ", given)));
+    }
+    if (l.has("fixed-ms")) {
+      return new Latency.Fixed(l.number("fixed-ms", 0, MAX_MILLIS, 0));
+    }
+    if (l.has("uniform-ms")) {
+      JsonNode bounds = l.get("uniform-ms");
+      if (!bounds.isArray() || bounds.size() != 2) {
+        throw l.error("uniform-ms", "give [min, max], not " + bounds);
+      }
+      double min = l.number("uniform-ms", bounds.get(0), 0, MAX_MILLIS);
+      double max = l.number("uniform-ms", bounds.get(1), 0, MAX_MILLIS);
+      try {
+        return new Latency.Uniform(min, max);
+      } catch (IllegalArgumentException e) {
+        throw l.error("uniform-ms", e.getMessage());
+      }
+    }
+    JsonFields ln = l.object("log-normal", LOG_NORMAL_KEYS);
+    if (!ln.has("median-ms") || !ln.has("sigma")) {
+      throw ln.error(ln.has("median-ms") ? "sigma" : "median-ms", "missing: give both median-ms and sigma");
+    }
+    return new Latency.LogNormal(ln.number("median-ms", 0, MAX_MILLIS, 0), ln.number("sigma", 0, MAX_SIGMA, 0));
   }
 }

@@ -41,13 +41,15 @@ public record Session(
       throw new IllegalArgumentException("connects must be at least 1, was " + connects);
     }
     if (interval.isNegative() || interval.isZero()) {
-      throw new IllegalArgumentException("interval must be positive, was " + interval);
+      throw new IllegalArgumentException("interval must be positive, was "
+          + io.github.connectbylist.api.StrategyOptions.formatDuration(interval));
     }
     phases = List.copyOf(phases);
     for (int i = 1; i < phases.size(); i++) {
       if (phases.get(i).from().compareTo(phases.get(i - 1).from()) < 0) {
-        throw new IllegalArgumentException("phases must be in time order: " + phases.get(i).from() + " after "
-            + phases.get(i - 1).from());
+        throw new IllegalArgumentException("phases must be in time order: "
+            + io.github.connectbylist.api.StrategyOptions.formatDuration(phases.get(i).from()) + " after "
+            + io.github.connectbylist.api.StrategyOptions.formatDuration(phases.get(i - 1).from()));
       }
     }
   }

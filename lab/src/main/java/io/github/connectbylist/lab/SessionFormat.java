@@ -1,9 +1,7 @@
 package io.github.connectbylist.lab;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,14 +11,19 @@ import java.util.List;
 /**
  * Reads sessions from JSON: {@code {"name", "description", "scenario": NAME_OR_PATH, "connects", "interval-ms",
  * "phases": [{"from-ms", "network": [...], "otherwise": {...}}], "recovered": {"after-ms", "family"}}}. Phases
- * are written as a scenario's network is. Errors name the file and the field.
+ * are written as a scenario's network is. Errors name the file and the field; a key the format does not have
+ * is an error, and so is a number out of its range (see {@link Limits}).
  */
 public final class SessionFormat {
   /** The built-in sessions, in report order. */
   public static final List<String> BUILT_IN = List.of("broken-ipv6-session", "slow-ipv6-session",
       "ipv6-breaks-then-recovers", "dual-stack-healthy-session");
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** The keys of a session file. */
+  static final List<String> KEYS = List.of("name", "description", "scenario", "connects", "interval-ms", "phases",
+      "recovered");
+  private static final List<String> PHASE_KEYS = List.of("from-ms", "network", "otherwise");
+  private static final List<String> RECOVERED_KEYS = List.of("after-ms", "family");
 
   private SessionFormat() {}
 
@@ -35,8 +38,8 @@ public final class SessionFormat {
     if (!BUILT_IN.contains(name)) {
       throw new IllegalArgumentException("no built-in session '" + name + "'; built in: " + String.join(", ", BUILT_IN));
     }
-    try (InputStream in = SessionFormat.class.getResourceAsStream("sessions/" + name + ".json")) {
-      return parse(JSON.readTree(in), "built-in " + name, null);
+    try {
+      return parse(JsonFiles.builtIn("sessions/" + name + ".json", "built-in " + name), "built-in " + name, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -54,40 +57,63 @@ public final class SessionFormat {
     return parse(JsonFiles.read(file), file.toString(), file.toAbsolutePath().getParent());
   }
 
+  /**
+   * A session named in another file: a built-in name, or a path relative to {@code directory}; a name that is
+   * neither lists the built-in names.
+   */
+  static Session reference(String ref, Path directory, String where) throws IOException {
+    if (BUILT_IN.contains(ref)) {
+      return builtIn(ref);
+    }
+    String prefix = where == null ? "" : where + ": ";
+    String neither = prefix + "session '" + ref + "' is neither a built-in session ("
+        + String.join(", ", BUILT_IN) + ") nor ";
+    Path file;
+    try {
+      file = directory.resolve(ref);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new IllegalArgumentException(neither + "a path");
+    }
+    if (!java.nio.file.Files.exists(file)) {
+      throw new IOException(neither + "a file (" + file + ": no such file)");
+    }
+    return read(file);
+  }
+
   private static Session parse(JsonNode root, String where, Path directory) throws IOException {
-    String ref = text(root, "scenario", where);
-    Scenario scenario = ScenarioFormat.BUILT_IN.contains(ref) || directory == null ? ScenarioFormat.builtIn(ref)
-        : ScenarioFormat.read(directory.resolve(ref));
+    JsonFields c = JsonFields.root(root, where, KEYS);
+    String ref = c.text("scenario");
+    Scenario scenario = directory == null ? ScenarioFormat.builtIn(ref)
+        : ScenarioFormat.reference(ref, directory, where);
     List<Session.Phase> phases = new ArrayList<>();
-    for (JsonNode p : root.path("phases")) {
+    long previous = 0;
+    for (JsonFields p : c.objects("phases", false, PHASE_KEYS)) {
       if (!p.has("from-ms")) {
-        throw new IllegalArgumentException(where + ": phases.from-ms: missing");
+        throw p.error("from-ms", "missing: give the phase's start, in milliseconds from the session's");
       }
-      phases.add(new Session.Phase(Duration.ofMillis(p.get("from-ms").asLong()),
-          ScenarioFormat.network(p, where + ": phase from " + p.get("from-ms").asLong() + " ms")));
+      long from = p.whole("from-ms", 0, Limits.MAX_SESSION_MILLIS, 0);
+      if (from < previous) {
+        throw p.error("from-ms", from + " comes after " + previous + ": phases must be in time order");
+      }
+      previous = from;
+      phases.add(new Session.Phase(Duration.ofMillis(from), ScenarioFormat.network(p)));
     }
     Session.Recovery recovery = null;
-    JsonNode r = root.path("recovered");
-    if (!r.isMissingNode()) {
-      String family = r.path("family").asText("ipv6");
+    if (c.has("recovered")) {
+      JsonFields r = c.object("recovered", RECOVERED_KEYS);
+      String family = r.text("family", "ipv6");
       if (!family.equals("ipv6") && !family.equals("ipv4")) {
-        throw new IllegalArgumentException(where + ": recovered.family: '" + family + "' is not ipv6 or ipv4");
+        throw r.error("family", "'" + family + "' is not ipv6 or ipv4");
       }
-      recovery = new Session.Recovery(Duration.ofMillis(r.path("after-ms").asLong(0)), family.equals("ipv6"));
+      recovery = new Session.Recovery(Duration.ofMillis(r.whole("after-ms", 0, Limits.MAX_SESSION_MILLIS, 0)),
+          family.equals("ipv6"));
     }
+    int connects = (int) c.whole("connects", 1, Limits.MAX_SESSION_CONNECTS, 20);
+    Duration interval = Duration.ofMillis(c.whole("interval-ms", 1, Limits.MAX_DURATION.toMillis(), 1000));
     try {
-      return new Session(text(root, "name", where), root.path("description").asText(""), scenario,
-          root.path("connects").asInt(20), Duration.ofMillis(root.path("interval-ms").asLong(1000)), phases, recovery);
+      return new Session(c.text("name"), c.text("description", ""), scenario, connects, interval, phases, recovery);
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
-  }
-
-  private static String text(JsonNode node, String field, String where) {
-    JsonNode v = node.get(field);
-    if (v == null || !v.isTextual()) {
-      throw new IllegalArgumentException(where + ": " + field + ": missing, or not a string");
-    }
-    return v.asText();
   }
 }

@@ -387,7 +387,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     public Builder resolutionDelay(Duration delay) {
       Objects.requireNonNull(delay, "delay");
       if (delay.isNegative()) {
-        throw new IllegalArgumentException("resolution-delay must not be negative, was " + delay);
+        throw new IllegalArgumentException("resolution-delay must not be negative, was " + StrategyOptions.formatDuration(delay));
       }
       this.resolutionDelay = delay;
       return this;

@@ -245,7 +245,7 @@ public final class HistoryRanker implements AddressPairRanker {
     public Builder rttLeeway(Duration leeway) {
       Objects.requireNonNull(leeway, "leeway");
       if (leeway.isNegative()) {
-        throw new IllegalArgumentException("rtt-leeway must not be negative, was " + leeway);
+        throw new IllegalArgumentException("rtt-leeway must not be negative, was " + StrategyOptions.formatDuration(leeway));
       }
       this.leeway = leeway;
       return this;
@@ -260,7 +260,7 @@ public final class HistoryRanker implements AddressPairRanker {
     public Builder setAsideFor(Duration setAside) {
       Objects.requireNonNull(setAside, "setAside");
       if (setAside.isNegative()) {
-        throw new IllegalArgumentException("set-aside-for must not be negative, was " + setAside);
+        throw new IllegalArgumentException("set-aside-for must not be negative, was " + StrategyOptions.formatDuration(setAside));
       }
       this.setAside = setAside;
       return this;

@@ -1,5 +1,6 @@
 package io.github.connectbylist.strategy.rfc6724;
 
+import io.github.connectbylist.api.TextFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -20,6 +21,12 @@ import java.util.Objects;
 public final class PolicyTable {
   /** The host's file, read by {@link #host()}. */
   public static final Path HOST_GAI_CONF = Path.of("/etc/gai.conf");
+
+  /**
+   * The largest gai.conf read: 1 MiB. glibc's own is under 3 KB; the limit keeps {@code gai-conf=/dev/zero}
+   * or a huge file from filling the heap.
+   */
+  public static final int MAX_GAI_CONF_BYTES = 1 << 20;
 
   /** One row of a table: a prefix and the precedence, label or scope of the addresses in it. */
   public record Entry(Prefix prefix, int value) {
@@ -121,23 +128,27 @@ public final class PolicyTable {
   /**
    * Reads a gai.conf file; see {@link #parseGaiConf(String, String)}.
    *
-   * @param file a gai.conf file
+   * @param file a gai.conf file: a regular file of at most {@link #MAX_GAI_CONF_BYTES}, in UTF-8
    * @return the table
-   * @throws IOException when the file cannot be read
+   * @throws IOException in one line naming the file, when it is missing, not a regular file (a device, a
+   *     FIFO), larger than the limit, not UTF-8 or not readable
+   * @throws GaiConfException naming the line that cannot be read
    */
   public static PolicyTable fromGaiConf(Path file) throws IOException {
-    return parseGaiConf(Files.readString(file), file.toString());
+    return parseGaiConf(TextFiles.read(file, MAX_GAI_CONF_BYTES), file.toString());
   }
 
   /**
    * Reads gai.conf text: {@code label PREFIX N}, {@code precedence PREFIX N}, {@code scopev4 PREFIX N}
    * ({@code scopev4} takes {@code ::ffff:a.b.c.d/96+n} or {@code a.b.c.d/n}), {@code reload yes|no}
-   * (ignored), and {@code #} comments. Kinds without lines keep the RFC 6724 defaults.
+   * (ignored), and {@code #} comments. Kinds without lines keep the RFC 6724 defaults. Numbers are ASCII
+   * digits.
    *
    * @param text the text of a gai.conf file
    * @return the table
    * @param source names the text in error messages, such as the file's path
-   * @throws GaiConfException naming the line that cannot be read
+   * @throws GaiConfException naming the line that cannot be read and what was expected there, without
+   *     quoting it
    */
   public static PolicyTable parseGaiConf(String text, String source) {
     List<Entry> precedence = new ArrayList<>();
@@ -154,7 +165,7 @@ public final class PolicyTable {
       String keyword = words[0].toLowerCase(Locale.ROOT);
       if (keyword.equals("reload")) {
         if (words.length != 2 || !(words[1].equals("yes") || words[1].equals("no"))) {
-          throw new GaiConfException(source, i + 1, line, "reload takes yes or no");
+          throw new GaiConfException(source, i + 1, "reload takes yes or no");
         }
         continue;
       }
@@ -162,29 +173,28 @@ public final class PolicyTable {
         case "label" -> labels;
         case "precedence" -> precedence;
         case "scopev4" -> scopes;
-        default -> throw new GaiConfException(source, i + 1, line,
-            "unknown keyword '" + words[0] + "'; expected label, precedence, scopev4 or reload");
+        default -> throw new GaiConfException(source, i + 1,
+            "unknown keyword; expected label, precedence, scopev4 or reload, or a # comment");
       };
       if (words.length != 3) {
-        throw new GaiConfException(source, i + 1, line, keyword + " takes a prefix and a number");
+        throw new GaiConfException(source, i + 1, keyword + " takes a prefix and a number, such as '" + keyword
+            + (keyword.equals("scopev4") ? " 10.0.0.0/8 5'" : " ::/0 1'"));
       }
       Prefix prefix;
       try {
-        prefix = Prefix.parse(words[1]);
+        prefix = Prefix.read(words[1]);
       } catch (IllegalArgumentException e) {
-        throw new GaiConfException(source, i + 1, line, e.getMessage());
+        throw new GaiConfException(source, i + 1, "the prefix " + e.getMessage());
       }
       if (keyword.equals("scopev4") && !prefix.isIpv4Mapped()) {
-        throw new GaiConfException(source, i + 1, line, "scopev4 takes an IPv4 prefix");
+        throw new GaiConfException(source, i + 1, "scopev4 takes an IPv4 prefix");
       }
-      int value;
-      try {
-        value = Integer.parseInt(words[2]);
-      } catch (NumberFormatException e) {
-        throw new GaiConfException(source, i + 1, line, "'" + words[2] + "' is not a whole number");
+      int value = value(words[2]);
+      if (value == NEGATIVE) {
+        throw new GaiConfException(source, i + 1, "the value must not be negative: give 0 to " + Integer.MAX_VALUE);
       }
       if (value < 0) {
-        throw new GaiConfException(source, i + 1, line, "the value must not be negative");
+        throw new GaiConfException(source, i + 1, "the value is not a whole number from 0 to " + Integer.MAX_VALUE);
       }
       target.add(new Entry(prefix, value));
     }
@@ -192,6 +202,23 @@ public final class PolicyTable {
         precedence.isEmpty() ? DEFAULT_PRECEDENCE : precedence,
         labels.isEmpty() ? DEFAULT_LABELS : labels,
         scopes.isEmpty() ? DEFAULT_SCOPES_V4 : scopes);
+  }
+
+  private static final int NEGATIVE = -2;
+
+  /** The number, {@link #NEGATIVE} for a negative one, or -1 when it is not ASCII digits that fit an int. */
+  private static int value(String word) {
+    int start = word.startsWith("-") ? 1 : 0;
+    if (word.length() == start || word.length() - start > 10) {
+      return -1;
+    }
+    for (int i = start; i < word.length(); i++) {
+      if (word.charAt(i) < '0' || word.charAt(i) > '9') {
+        return -1;
+      }
+    }
+    long value = Long.parseLong(word.substring(start));
+    return value > Integer.MAX_VALUE ? -1 : start == 1 ? (value == 0 ? 0 : NEGATIVE) : (int) value;
   }
 
   /**

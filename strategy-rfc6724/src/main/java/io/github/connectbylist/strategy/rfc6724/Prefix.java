@@ -25,30 +25,55 @@ public final class Prefix {
    *
    * @param text such as {@code 2002::/16} or {@code 10.0.0.0/8}
    * @return the prefix
+   * @throws IllegalArgumentException quoting {@code text} and saying what is wrong with it
    */
   public static Prefix parse(String text) {
     Objects.requireNonNull(text, "prefix");
+    try {
+      return read(text);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("'" + text + "' " + e.getMessage());
+    }
+  }
+
+  /**
+   * Reads {@code address/length}, or says what is wrong without repeating the text: a gai.conf error must not
+   * show the content of a file the caller may not be allowed to read.
+   *
+   * @throws IllegalArgumentException whose message is what is wrong, such as {@code is not an address prefix
+   *     such as 2002::/16}
+   */
+  static Prefix read(String text) {
     int slash = text.indexOf('/');
     String address = slash < 0 ? text : text.substring(0, slash);
     InetAddress parsed;
     try {
       parsed = Addresses.parseLiteral(address);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + text + "' is not an address prefix such as 2002::/16", e);
+      throw new IllegalArgumentException("is not an address prefix such as 2002::/16 or 10.0.0.0/8");
     }
     boolean ipv4Text = address.indexOf(':') < 0;
     int max = ipv4Text ? 32 : 128;
-    int length;
-    try {
-      length = slash < 0 ? max : Integer.parseInt(text.substring(slash + 1));
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("'" + text + "' has no prefix length after '/'", e);
+    String digits = slash < 0 ? "" : text.substring(slash + 1);
+    if (slash >= 0 && (digits.isEmpty() || digits.length() > 3 || !asciiDigits(digits))) {
+      throw new IllegalArgumentException("has no prefix length after '/': give one from 0 to " + max);
     }
-    if (length < 0 || length > max) {
-      throw new IllegalArgumentException("'" + text + "' has a prefix length outside 0.." + max);
+    int length = slash < 0 ? max : Integer.parseInt(digits); // ASCII digits only by now
+    if (length > max) {
+      throw new IllegalArgumentException("has a prefix length outside 0.." + max);
     }
     long[] bits = AddressBits.of(parsed);
     return new Prefix(bits[0], bits[1], ipv4Text ? length + 96 : length);
+  }
+
+  /** Only 0 to 9: Integer.parseInt would also read other scripts' digits. */
+  private static boolean asciiDigits(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -45,10 +45,18 @@ public final class Rfc6724RankerProvider extends BaseStrategyProvider<AddressPai
       case "host":
         return PolicyTable.host();
       default:
+        Path file;
         try {
-          return PolicyTable.fromGaiConf(Path.of(value));
+          file = Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+          throw new IllegalArgumentException("option " + GAI_CONF + "=" + value + " is not a path: give none, host or "
+              + "the path of a gai.conf file", e);
+        }
+        try {
+          return PolicyTable.fromGaiConf(file);
         } catch (IOException e) {
-          throw new IllegalArgumentException("option " + GAI_CONF + "=" + value + ": cannot read it: " + e, e);
+          // One line, PATH: what is wrong (no such file, not a regular file, larger than the limit, ...).
+          throw new IllegalArgumentException("option " + GAI_CONF + ": " + e.getMessage(), e);
         }
     }
   }

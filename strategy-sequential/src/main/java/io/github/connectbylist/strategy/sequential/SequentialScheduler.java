@@ -51,9 +51,12 @@ public final class SequentialScheduler implements AttemptScheduler {
 
   static SequentialScheduler fromOptions(StrategyOptions options) {
     Builder b = builder();
-    options.duration(SequentialSchedulerProvider.ATTEMPT_TIMEOUT).ifPresent(b::attemptTimeout);
+    // Positive, said in the words the user wrote: option attempt-timeout=0ms is out of range: ...
+    options.duration(SequentialSchedulerProvider.ATTEMPT_TIMEOUT, Duration.ofNanos(1), StrategyOptions.MAX_DURATION)
+        .ifPresent(b::attemptTimeout);
     options.flag(SequentialSchedulerProvider.SPLIT_DEADLINE).ifPresent(b::splitDeadline);
-    options.duration(SequentialSchedulerProvider.SPLIT_FLOOR).ifPresent(b::splitFloor);
+    options.duration(SequentialSchedulerProvider.SPLIT_FLOOR, Duration.ofNanos(1), StrategyOptions.MAX_DURATION)
+        .ifPresent(b::splitFloor);
     return b.build();
   }
 
@@ -178,7 +181,7 @@ public final class SequentialScheduler implements AttemptScheduler {
     public Builder attemptTimeout(Duration timeout) {
       Objects.requireNonNull(timeout, "timeout");
       if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("attempt-timeout must be positive, was " + timeout);
+        throw new IllegalArgumentException("attempt-timeout must be positive, was " + StrategyOptions.formatDuration(timeout));
       }
       this.attemptTimeout = Optional.of(timeout);
       return this;
@@ -204,7 +207,7 @@ public final class SequentialScheduler implements AttemptScheduler {
     public Builder splitFloor(Duration floor) {
       Objects.requireNonNull(floor, "floor");
       if (floor.isNegative() || floor.isZero()) {
-        throw new IllegalArgumentException("split-floor must be positive, was " + floor);
+        throw new IllegalArgumentException("split-floor must be positive, was " + StrategyOptions.formatDuration(floor));
       }
       this.splitFloor = floor;
       return this;

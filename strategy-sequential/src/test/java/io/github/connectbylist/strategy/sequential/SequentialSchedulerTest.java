@@ -133,4 +133,17 @@ class SequentialSchedulerTest {
       assertTrue(e.getMessage().contains(name), e.getMessage());
     }
   }
+
+  @Test
+  void aZeroAttemptTimeoutIsSaidAsWrittenNotAsPt0s() {
+    SequentialSchedulerProvider provider = new SequentialSchedulerProvider();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> provider.create(StrategyOptions.of(Map.of("attempt-timeout", "0ms"))));
+    assertEquals("option attempt-timeout=0ms is out of range: give a duration from 1ns to 24h", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> provider.create(StrategyOptions.of(Map.of("split-floor", "0.000s"))));
+    assertEquals("option split-floor=0.000s is out of range: give a duration from 1ns to 24h", e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> SequentialScheduler.builder().attemptTimeout(Duration.ZERO));
+    assertEquals("attempt-timeout must be positive, was 0s", e.getMessage());
+  }
 }
