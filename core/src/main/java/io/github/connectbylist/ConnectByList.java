@@ -7,6 +7,7 @@ import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.Addresses;
 import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.api.NameResolver;
+import io.github.connectbylist.api.StrategyOptions;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Host;
 import io.github.connectbylist.internal.ConnectCall;
@@ -43,6 +44,9 @@ import java.util.concurrent.CompletableFuture;
  * }</pre>
  */
 public final class ConnectByList implements AutoCloseable {
+  /** The longest deadline a connect can have: a hundred years, which nanoseconds count without overflow. */
+  public static final Duration MAX_TIMEOUT = Duration.ofDays(36_500);
+
   private final AddressPairRanker ranker;
   private final AttemptScheduler scheduler;
   private final Optional<Duration> timeout;
@@ -216,11 +220,17 @@ public final class ConnectByList implements AutoCloseable {
   }
 
   private static long positive(Duration timeout) {
+    return checkTimeout(timeout).toNanos();
+  }
+
+  /** A deadline is positive and at most {@link #MAX_TIMEOUT}, which nanoseconds can count with room to spare. */
+  private static Duration checkTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive, was " + timeout);
+    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
+      throw new IllegalArgumentException("timeout must be positive and at most " + MAX_TIMEOUT.toDays()
+          + " days (leave it unset for none), was " + StrategyOptions.formatDuration(timeout));
     }
-    return timeout.toNanos();
+    return timeout;
   }
 
   /**
@@ -385,7 +395,7 @@ public final class ConnectByList implements AutoCloseable {
   @Override
   public String toString() {
     return "ConnectByList[ranker=" + ranker + ", scheduler=" + scheduler + ", timeout="
-        + timeout.map(Duration::toString).orElse("none") + "]";
+        + timeout.map(StrategyOptions::formatDuration).orElse("none") + "]";
   }
 
   /** Options of a {@link ConnectByList}; every setter checks its argument at once. */
@@ -482,15 +492,11 @@ public final class ConnectByList implements AutoCloseable {
     /**
      * The overall deadline of each connect, exact: when it passes every attempt is closed. None by default.
      *
-     * @param timeout positive
+     * @param timeout positive, at most {@link ConnectByList#MAX_TIMEOUT}
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive, was " + timeout);
-      }
-      this.timeout = Optional.of(timeout);
+      this.timeout = Optional.of(checkTimeout(timeout));
       return this;
     }
 

@@ -71,6 +71,16 @@ class BadInputTest {
     assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ZERO));
     assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ofMillis(-1)));
     assertThrows(NullPointerException.class, () -> b.timeout(null));
+    IllegalArgumentException tooLong = assertThrows(IllegalArgumentException.class,
+        () -> b.timeout(Duration.ofMinutes(1).multipliedBy(1_000_000_000_000L))); // toNanos would overflow
+    assertTrue(tooLong.getMessage().contains("at most 36500 days"), tooLong.getMessage());
+    assertEquals("timeout must be positive and at most 36500 days (leave it unset for none), was 0s",
+        assertThrows(IllegalArgumentException.class, () -> b.timeout(Duration.ZERO)).getMessage(),
+        "as the project writes durations, not PT0S");
+    try (ConnectByList cbl = ConnectByList.builder().strategy("test-sequential").build()) {
+      assertThrows(IllegalArgumentException.class,
+          () -> cbl.connect(List.of(GOOD), Duration.ofMillis(10).negated()));
+    }
   }
 
   @Test

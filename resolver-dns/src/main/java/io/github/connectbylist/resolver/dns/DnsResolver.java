@@ -404,7 +404,7 @@ public final class DnsResolver implements NameResolver {
     public Builder timeout(Duration timeout) {
       if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(MAX_TIMEOUT) > 0) {
         throw new IllegalArgumentException("timeout must be positive and at most " + MAX_TIMEOUT.toMinutes()
-            + " minutes, was " + timeout);
+            + " minutes, was " + io.github.connectbylist.api.StrategyOptions.formatDuration(timeout));
       }
       this.timeout = timeout;
       return this;
