@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Reads the lab's JSON files (scenarios, sessions, experiments) so that every error is one line a person can
@@ -43,6 +44,30 @@ final class JsonFiles {
   }
 
   /** One of the lab's own files, read as a user's file is, so that it is held to the same rules. */
+  /**
+   * The file that {@code ref}, named in another file and not a built-in name, stands for: a path relative to
+   * {@code directory}. One that is neither says so and lists the built-in names.
+   *
+   * @param kind what is named, such as {@code scenario}
+   * @param builtIns the built-in names of that kind
+   * @param where the file that names it, for messages, or {@code null}
+   */
+  static Path referenced(String kind, String ref, List<String> builtIns, Path directory, String where)
+      throws IOException {
+    String neither = (where == null ? "" : where + ": ") + kind + " '" + ref + "' is neither a built-in " + kind
+        + " (" + String.join(", ", builtIns) + ") nor ";
+    Path file;
+    try {
+      file = directory.resolve(ref);
+    } catch (java.nio.file.InvalidPathException e) {
+      throw new IllegalArgumentException(neither + "a path");
+    }
+    if (!java.nio.file.Files.exists(file)) {
+      throw new IOException(neither + "a file (" + file + ": no such file)");
+    }
+    return file;
+  }
+
   static JsonNode builtIn(String resource, String where) {
     try (InputStream in = JsonFiles.class.getResourceAsStream(resource)) {
       if (in == null) {

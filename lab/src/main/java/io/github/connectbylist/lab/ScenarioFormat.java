@@ -86,22 +86,7 @@ public final class ScenarioFormat {
    * @param where the file that names it, for messages, or {@code null}
    */
   static Scenario reference(String ref, Path directory, String where) throws IOException {
-    if (BUILT_IN.contains(ref)) {
-      return builtIn(ref);
-    }
-    String prefix = where == null ? "" : where + ": ";
-    String neither = prefix + "scenario '" + ref + "' is neither a built-in scenario ("
-        + String.join(", ", BUILT_IN) + ") nor ";
-    Path file;
-    try {
-      file = directory.resolve(ref);
-    } catch (java.nio.file.InvalidPathException e) {
-      throw new IllegalArgumentException(neither + "a path");
-    }
-    if (!java.nio.file.Files.exists(file)) {
-      throw new IOException(neither + "a file (" + file + ": no such file)");
-    }
-    return read(file);
+    return BUILT_IN.contains(ref) ? builtIn(ref) : read(JsonFiles.referenced("scenario", ref, BUILT_IN, directory, where));
   }
 
   static Scenario parse(JsonNode root, String where) {

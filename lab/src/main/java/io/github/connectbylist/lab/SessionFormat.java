@@ -62,22 +62,7 @@ public final class SessionFormat {
    * neither lists the built-in names.
    */
   static Session reference(String ref, Path directory, String where) throws IOException {
-    if (BUILT_IN.contains(ref)) {
-      return builtIn(ref);
-    }
-    String prefix = where == null ? "" : where + ": ";
-    String neither = prefix + "session '" + ref + "' is neither a built-in session ("
-        + String.join(", ", BUILT_IN) + ") nor ";
-    Path file;
-    try {
-      file = directory.resolve(ref);
-    } catch (java.nio.file.InvalidPathException e) {
-      throw new IllegalArgumentException(neither + "a path");
-    }
-    if (!java.nio.file.Files.exists(file)) {
-      throw new IOException(neither + "a file (" + file + ": no such file)");
-    }
-    return read(file);
+    return BUILT_IN.contains(ref) ? builtIn(ref) : read(JsonFiles.referenced("session", ref, BUILT_IN, directory, where));
   }
 
   private static Session parse(JsonNode root, String where, Path directory) throws IOException {

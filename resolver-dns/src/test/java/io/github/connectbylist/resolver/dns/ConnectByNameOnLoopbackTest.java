@@ -20,6 +20,7 @@ import io.github.connectbylist.testbed.DnsServer;
 import io.github.connectbylist.testbed.DnsServer.RecordType;
 import io.github.connectbylist.testbed.LeakCheck;
 import io.github.connectbylist.testbed.Testbed;
+import io.github.connectbylist.testbed.ThreadCheck;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.nio.file.Files;
@@ -28,8 +29,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,7 +47,7 @@ class ConnectByNameOnLoopbackTest {
   private DnsServer dns;
   private int port;
   private LeakCheck leaks;
-  private Set<String> threadsBefore;
+  private ThreadCheck threads;
 
   /**
    * The JVM opens, once, the SecureRandom behind query IDs ({@code /dev/random}, {@code /dev/urandom}); one
@@ -81,7 +80,7 @@ class ConnectByNameOnLoopbackTest {
   @BeforeEach
   void start() throws Exception {
     assumeTrue(Testbed.ipv6LoopbackAvailable(), "::1 cannot be bound here; these cases need both families");
-    threadsBefore = threadNames();
+    threads = ThreadCheck.start();
     leaks = LeakCheck.start();
     testbed = new Testbed();
     port = testbed.acceptingOnBothFamilies(); // one port on both families, as a name's addresses have
@@ -96,15 +95,7 @@ class ConnectByNameOnLoopbackTest {
     dns.close();
     testbed.close();
     leaks.assertNoneOpen();
-    Set<String> left = threadNames();
-    left.removeAll(threadsBefore);
-    assertEquals(Set.of(), left, "threads left behind");
-  }
-
-  private static Set<String> threadNames() throws InterruptedException {
-    Thread.sleep(50); // threads that are ending
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-        .collect(Collectors.toCollection(java.util.HashSet::new));
+    threads.assertNoneLeft();
   }
 
   /**

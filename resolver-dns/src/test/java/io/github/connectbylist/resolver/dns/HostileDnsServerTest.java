@@ -19,13 +19,12 @@ import io.github.connectbylist.testbed.DnsServer;
 import io.github.connectbylist.testbed.DnsServer.RecordType;
 import io.github.connectbylist.testbed.LeakCheck;
 import io.github.connectbylist.testbed.Testbed;
+import io.github.connectbylist.testbed.ThreadCheck;
 import java.net.InetSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,7 +43,7 @@ class HostileDnsServerTest {
   private DnsServer dns;
   private final List<AutoCloseable> closeLast = new ArrayList<>();
   private LeakCheck leaks;
-  private Set<String> threadsBefore;
+  private ThreadCheck threads;
 
   @BeforeAll
   static void warmUp() throws Exception {
@@ -53,7 +52,7 @@ class HostileDnsServerTest {
 
   @BeforeEach
   void start() throws Exception {
-    threadsBefore = threadNames();
+    threads = ThreadCheck.start();
     leaks = LeakCheck.start();
     dns = DnsServer.start();
   }
@@ -65,15 +64,7 @@ class HostileDnsServerTest {
     }
     dns.close();
     leaks.assertNoneOpen();
-    Set<String> left = threadNames();
-    left.removeAll(threadsBefore);
-    assertEquals(Set.of(), left, "threads left behind");
-  }
-
-  private static Set<String> threadNames() throws InterruptedException {
-    Thread.sleep(50); // threads that are ending
-    return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
-        .collect(Collectors.toCollection(java.util.HashSet::new));
+    threads.assertNoneLeft();
   }
 
   private DnsResolver resolver(InetSocketAddress... servers) {
