@@ -3,6 +3,7 @@ package io.github.connectbylist;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.ConnectListener;
+import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.Addresses;
 import io.github.connectbylist.api.LocalAddress;
@@ -50,7 +51,7 @@ public final class ConnectByList implements AutoCloseable {
   private final AddressPairRanker ranker;
   private final AttemptScheduler scheduler;
   private final Optional<Duration> timeout;
-  private final long deadlineNanos;
+  private final Deadline deadline;
   private final Host host;
   private final History history;
   private final boolean osPicksSource;
@@ -66,7 +67,7 @@ public final class ConnectByList implements AutoCloseable {
     this.ranker = ranker;
     this.scheduler = scheduler;
     this.timeout = b.timeout;
-    this.deadlineNanos = b.timeout.isPresent() ? b.timeout.get().toNanos() : Long.MAX_VALUE;
+    this.deadline = Deadline.of(b.timeout);
     this.host = b.host;
     this.history = b.history != null ? b.history : History.create();
     this.osPicksSource = b.osPicksSource;
@@ -219,8 +220,8 @@ public final class ConnectByList implements AutoCloseable {
     return newCall(host, port, sockets, positive(timeout)).connectAsync();
   }
 
-  private static long positive(Duration timeout) {
-    return checkTimeout(timeout).toNanos();
+  private static Deadline positive(Duration timeout) {
+    return Deadline.after(checkTimeout(timeout));
   }
 
   /** A deadline is positive and at most {@link #MAX_TIMEOUT}, which nanoseconds can count with room to spare. */
@@ -340,22 +341,23 @@ public final class ConnectByList implements AutoCloseable {
 
   /** The one place a connect is wired, for every engine: checked destinations, a plan made later, the call. */
   private <C, R> ConnectCall<C, R> newCall(List<? extends InetSocketAddress> addresses, Engine<C, R> engine) {
-    return newCall(addresses, engine, deadlineNanos);
+    return newCall(addresses, engine, deadline);
   }
 
   private <C, R> ConnectCall<C, R> newCall(
-      List<? extends InetSocketAddress> addresses, Engine<C, R> engine, long deadline) {
+      List<? extends InetSocketAddress> addresses, Engine<C, R> engine, Deadline deadline) {
     long start = engine.driver().nanoTime();
     checkOpen();
-    return new ConnectCall<>(engine, listener, planner(Destinations.check(addresses), false), start, deadline);
+    return new ConnectCall<>(engine, listener, planner(Destinations.check(addresses), false, deadline), start,
+        deadline.nanos());
   }
 
   /** The same for a connect by name; a literal is a list of one. */
   private <C, R> ConnectCall<C, R> newCall(String name, int port, Engine<C, R> engine) {
-    return newCall(name, port, engine, deadlineNanos);
+    return newCall(name, port, engine, deadline);
   }
 
-  private <C, R> ConnectCall<C, R> newCall(String name, int port, Engine<C, R> engine, long deadline) {
+  private <C, R> ConnectCall<C, R> newCall(String name, int port, Engine<C, R> engine, Deadline deadline) {
     Objects.requireNonNull(name, "host");
     String host = name.trim();
     if (host.isEmpty()) {
@@ -373,7 +375,8 @@ public final class ConnectByList implements AutoCloseable {
     }
     long start = engine.driver().nanoTime();
     checkOpen();
-    return new ConnectCall<>(engine, listener, planner(List.of(), true), host, port, resolver(), start, deadline);
+    return new ConnectCall<>(engine, listener, planner(List.of(), true, deadline), host, port, resolver(), start,
+        deadline.nanos());
   }
 
   /** Refuses a connect once closed, or once the event loop stopped on a fatal error (named as the cause). */
@@ -386,9 +389,9 @@ public final class ConnectByList implements AutoCloseable {
     }
   }
 
-  private PairPlanner planner(List<InetSocketAddress> destinations, boolean byName) {
+  private PairPlanner planner(List<InetSocketAddress> destinations, boolean byName, Deadline deadline) {
     boolean bindEverySource = host != SystemHost.INSTANCE; // the caller's sources are bound as given
-    return new PairPlanner(destinations, byName, host, bindEverySource, osPicksSource, ranker, scheduler, timeout,
+    return new PairPlanner(destinations, byName, host, bindEverySource, osPicksSource, ranker, scheduler, deadline,
         history.table(), policy);
   }
 

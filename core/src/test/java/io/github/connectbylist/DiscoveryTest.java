@@ -131,7 +131,7 @@ class DiscoveryTest {
   void aSchedulerThatThrowsIsReplacedAndTheConnectGoesOn() throws Exception {
     try (Testbed testbed = new Testbed();
         ConnectByList cbl = ConnectByList.builder().ranker("test-sequential")
-            .scheduler((pairs, deadline) -> new io.github.connectbylist.api.AttemptScheduler.Schedule() {
+            .scheduler((pairs, deadline, history) -> new io.github.connectbylist.api.AttemptScheduler.Schedule() {
               @Override
               public io.github.connectbylist.api.Decision next(long now) {
                 throw new IllegalStateException("scheduler bug");

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.AttemptScheduler;
@@ -47,21 +48,16 @@ class HistoryTest {
     private final AttemptScheduler stagger = stagger(250);
 
     @Override
-    public Schedule newSchedule(List<AddressPair> pairs, Optional<Duration> deadline) {
-      throw new AssertionError("the orchestrator passes the history");
-    }
-
-    @Override
-    public Schedule newSchedule(List<AddressPair> pairs, Optional<Duration> deadline, PathHistory history) {
+    public Schedule newSchedule(List<AddressPair> pairs, Deadline deadline, PathHistory history) {
       seen.add(new Seen(history.connects(), history.pair(AddressPair.toDestination(V6)),
           history.pair(AddressPair.toDestination(V4))));
-      return stagger.newSchedule(pairs, deadline);
+      return stagger.newSchedule(pairs, deadline, history);
     }
   }
 
   /** One attempt now, the next {@code staggerMs} later or at once after a failure; the RFC 8305 shape. */
   private static AttemptScheduler stagger(long staggerMs) {
-    return (pairs, deadline) -> new AttemptScheduler.Schedule() {
+    return (pairs, deadline, history) -> new AttemptScheduler.Schedule() {
       int started;
       long last;
       boolean failed;

@@ -1,8 +1,6 @@
 package io.github.connectbylist.api;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Decides when each ranked pair is tried. An instance holds configuration and may learn across connects;
@@ -21,28 +19,17 @@ import java.util.Optional;
 public interface AttemptScheduler {
 
   /**
-   * Starts the schedule of one connect. Called concurrently from several threads; see the class comment.
+   * Starts the schedule of one connect, knowing what earlier connects learned. Called concurrently from
+   * several threads; see the class comment.
    *
    * @param rankedPairs the pairs in the order they will be started; the n-th {@link Decision.StartNext}
    *     starts the n-th pair
-   * @param deadline the time, from the start of the connect, at which the caller gives up, if any
-   * @return the state machine of this connect
-   */
-  Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline);
-
-  /**
-   * Starts the schedule of one connect, knowing what earlier connects learned. The orchestrator calls this
-   * one; by default it ignores the history and calls {@link #newSchedule(List, Optional)}. Called
-   * concurrently from several threads, as that one is.
-   *
-   * @param rankedPairs the pairs in the order they will be started
-   * @param deadline the time, from the start of the connect, at which the caller gives up, if any
+   * @param deadline the deadline of the connect this schedule serves: the call's own timeout, else its
+   *     instance's, else none; its times are those of the schedule (nanoseconds since the connect started)
    * @param history what earlier connects on this network learned, at the time the connect is planned
    * @return the state machine of this connect
    */
-  default Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline, PathHistory history) {
-    return newSchedule(rankedPairs, deadline);
-  }
+  Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history);
 
   /**
    * Whether a connect by name may start this scheduler's schedule before resolution has ended, and so tell it

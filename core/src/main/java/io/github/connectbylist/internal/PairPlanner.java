@@ -5,12 +5,12 @@ import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.Addresses;
 import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.api.RankingContext;
 import io.github.connectbylist.engine.Host;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,7 +35,7 @@ public final class PairPlanner implements ConnectPlanner {
   private final boolean osPicksSource;
   private final AddressPairRanker ranker;
   private final AttemptScheduler scheduler;
-  private final Optional<Duration> deadline;
+  private final Deadline deadline;
   private final PathTable table;
   private final DestinationPolicy policy;
   private final boolean byName;
@@ -64,7 +64,7 @@ public final class PairPlanner implements ConnectPlanner {
       boolean osPicksSource,
       AddressPairRanker ranker,
       AttemptScheduler scheduler,
-      Optional<Duration> deadline,
+      Deadline deadline,
       PathTable table,
       DestinationPolicy policy) {
     this.destinations = destinations;

@@ -1,6 +1,8 @@
 package io.github.connectbylist.support;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.PathHistory;
+import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.BaseStrategyProvider;
 import io.github.connectbylist.api.Decision;
@@ -16,7 +18,7 @@ import java.util.Optional;
  */
 public final class AllAtOnceScheduler implements AttemptScheduler {
   @Override
-  public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
+  public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
     return new Schedule() {
       private int started;
 

@@ -1,6 +1,8 @@
 package io.github.connectbylist.support;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.PathHistory;
+import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
@@ -29,7 +31,7 @@ public final class Schedules {
   public static AttemptScheduler scripted(String name, Step step) {
     return new AttemptScheduler() {
       @Override
-      public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
+      public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
         return new Schedule() {
           private int calls;
 
@@ -70,7 +72,7 @@ public final class Schedules {
   public static AttemptScheduler throwingOnFailure(Error error) {
     return new AttemptScheduler() {
       @Override
-      public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
+      public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
         return new Schedule() {
           private int started;
 
@@ -107,8 +109,8 @@ public final class Schedules {
     AtomicBoolean used = new AtomicBoolean();
     return new AttemptScheduler() {
       @Override
-      public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
-        return (used.compareAndSet(false, true) ? first : plain).newSchedule(rankedPairs, deadline);
+      public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
+        return (used.compareAndSet(false, true) ? first : plain).newSchedule(rankedPairs, deadline, history);
       }
 
       @Override

@@ -1,6 +1,8 @@
 package io.github.connectbylist.support;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.PathHistory;
+import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.BaseStrategyProvider;
@@ -44,7 +46,7 @@ public final class TestSequential {
     }
 
     @Override
-    public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
+    public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
       long timeout = attemptTimeout.map(Duration::toNanos).orElse(Long.MAX_VALUE);
       return new Schedule() {
         private int started;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.PathHistory;
+import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
@@ -21,7 +23,7 @@ class ScheduleRunTest {
   /** Every pair at once. */
   private static final AttemptScheduler ALL_AT_ONCE = new AttemptScheduler() {
     @Override
-    public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
+    public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
       return new Schedule() {
         private int started;
 
@@ -48,7 +50,7 @@ class ScheduleRunTest {
   /** The README's example scheduler: a new attempt every interval, failures or not. */
   private static AttemptScheduler fixedStagger(Duration interval) {
     long intervalNanos = interval.toNanos();
-    return (pairs, deadline) -> new AttemptScheduler.Schedule() {
+    return (pairs, deadline, history) -> new AttemptScheduler.Schedule() {
       private int started;
       private long lastStart;
 

@@ -2,6 +2,8 @@ package io.github.connectbylist.strategy.clients;
 
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.Deadline;
+import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.StrategyOptions;
@@ -33,18 +35,18 @@ public final class FamilyRacers implements AttemptScheduler {
      * The end of an attempt started now, or {@code -1} when the racer must not start another.
      *
      * @param now the time since the connect started
-     * @param deadline the connect's deadline, or {@link Long#MAX_VALUE}
+     * @param deadline the connect's deadline
      * @param racerRemaining the racer's addresses not yet tried, this one included
      * @param lastOfAll whether this is the last pair of the whole ranked list
      * @return when to end the attempt ({@link Long#MAX_VALUE} for never), or {@code -1}
      */
-    long endOfAttempt(long now, long deadline, int racerRemaining, boolean lastOfAll);
+    long endOfAttempt(long now, Deadline deadline, int racerRemaining, boolean lastOfAll);
   }
 
   /** No attempt timeout: an attempt runs until it connects, fails, or the connect's deadline (Chrome, Firefox). */
   public record NoTimeout() implements AttemptTimeout {
     @Override
-    public long endOfAttempt(long now, long deadline, int racerRemaining, boolean lastOfAll) {
+    public long endOfAttempt(long now, Deadline deadline, int racerRemaining, boolean lastOfAll) {
       return Long.MAX_VALUE;
     }
 
@@ -64,20 +66,12 @@ public final class FamilyRacers implements AttemptScheduler {
    */
   public record SplitDeadline(Optional<Duration> dialTimeout, Duration floor) implements AttemptTimeout {
     @Override
-    public long endOfAttempt(long now, long deadline, int racerRemaining, boolean lastOfAll) {
-      long end = Math.min(deadline, Staggered.nanosOrMax(dialTimeout));
-      if (end == Long.MAX_VALUE) {
+    public long endOfAttempt(long now, Deadline deadline, int racerRemaining, boolean lastOfAll) {
+      Deadline end = deadline.orEarlier(dialTimeout);
+      if (end.isNone()) {
         return Long.MAX_VALUE;
       }
-      long remaining = end - now;
-      if (remaining <= 0) {
-        return -1;
-      }
-      long share = remaining / racerRemaining;
-      if (share < floor.toNanos()) {
-        share = Math.min(floor.toNanos(), remaining);
-      }
-      return now + share;
+      return end.hasPassed(now) ? -1 : now + end.share(now, racerRemaining, floor.toNanos());
     }
 
     @Override
@@ -96,8 +90,8 @@ public final class FamilyRacers implements AttemptScheduler {
    */
   public record Halving(Duration connectTimeout) implements AttemptTimeout {
     @Override
-    public long endOfAttempt(long now, long deadline, int racerRemaining, boolean lastOfAll) {
-      long remaining = Math.min(deadline, connectTimeout.toNanos()) - now;
+    public long endOfAttempt(long now, Deadline deadline, int racerRemaining, boolean lastOfAll) {
+      long remaining = deadline.orEarlier(Optional.of(connectTimeout)).remaining(now);
       if (remaining <= 0) {
         return -1;
       }
@@ -134,7 +128,7 @@ public final class FamilyRacers implements AttemptScheduler {
   }
 
   @Override
-  public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
+  public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
     boolean primaryIsV6 = !rankedPairs.isEmpty()
         && (primary == Primary.IPV6 ? rankedPairs.stream().anyMatch(AddressPair::isIpv6) : rankedPairs.get(0).isIpv6());
     Racer first = new Racer();
@@ -143,7 +137,7 @@ public final class FamilyRacers implements AttemptScheduler {
       (rankedPairs.get(i).isIpv6() == primaryIsV6 ? first : second).positions.add(i);
     }
     return new Race(rankedPairs, first, second, fallbackDelay.toNanos(), attemptTimeout,
-        Staggered.nanosOrMax(deadline), Staggered.nanosOrMax(wakeUpInterval));
+        deadline, Deadline.nanosOrNever(wakeUpInterval));
   }
 
   @Override
@@ -184,12 +178,12 @@ public final class FamilyRacers implements AttemptScheduler {
     private final Racer fallback;
     private final long fallbackAt;
     private final AttemptTimeout timeout;
-    private final long deadline;
+    private final Deadline deadline;
     private final long wakeUpInterval;
     private final Racer[] racers;
     private final List<Racer> byAttempt = new ArrayList<>();
 
-    Race(List<AddressPair> pairs, Racer primary, Racer fallback, long fallbackAt, AttemptTimeout timeout, long deadline,
+    Race(List<AddressPair> pairs, Racer primary, Racer fallback, long fallbackAt, AttemptTimeout timeout, Deadline deadline,
         long wakeUpInterval) {
       this.pairs = pairs;
       this.primary = primary;
@@ -269,7 +263,7 @@ public final class FamilyRacers implements AttemptScheduler {
 
     /** The first time after {@code now} that a client which sleeps between its timers looks again. */
     private long nextWakeUp(long now) {
-      long wake = Staggered.saturatedAdd(now, wakeUpInterval);
+      long wake = Deadline.plus(now, wakeUpInterval);
       if (now < fallbackAt) {
         wake = Math.min(wake, fallbackAt); // the happy eyeballs timer is still pending
       }

@@ -2,6 +2,8 @@ package io.github.connectbylist.strategy.clients;
 
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.Deadline;
+import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.StrategyOptions;
@@ -53,18 +55,9 @@ public final class Staggered implements AttemptScheduler {
   }
 
   @Override
-  public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
-    return new Queue(rankedPairs.size(), nanosOrMax(delay), trigger, nanosOrMax(attemptTimeout), lastAttemptTimesOut,
-        nanosOrMax(giveUpAfter));
-  }
-
-  static long nanosOrMax(Optional<Duration> d) {
-    return d.isPresent() ? d.get().toNanos() : Long.MAX_VALUE;
-  }
-
-  static long saturatedAdd(long a, long b) {
-    long r = a + b;
-    return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
+  public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
+    return new Queue(rankedPairs.size(), Deadline.nanosOrNever(delay), trigger, Deadline.nanosOrNever(attemptTimeout), lastAttemptTimesOut,
+        Deadline.nanosOrNever(giveUpAfter));
   }
 
   @Override
@@ -116,7 +109,7 @@ public final class Staggered implements AttemptScheduler {
         lastStart = now;
         earnedStarts = Math.max(0, earnedStarts - 1);
         boolean timesOut = lastAttemptTimesOut || index < pairCount - 1;
-        endAt[index] = timesOut ? saturatedAdd(now, attemptTimeout) : Long.MAX_VALUE;
+        endAt[index] = timesOut ? Deadline.plus(now, attemptTimeout) : Long.MAX_VALUE;
         return Decision.startNext();
       }
       long wake = inFlight > 0 ? giveUpAt : Long.MAX_VALUE;
@@ -126,13 +119,13 @@ public final class Staggered implements AttemptScheduler {
         }
       }
       if (started < pairCount && now < giveUpAt) {
-        wake = Math.min(wake, saturatedAdd(lastStart, delay));
+        wake = Math.min(wake, Deadline.plus(lastStart, delay));
       }
       return wake == Long.MAX_VALUE ? Decision.awaitAttemptEnd() : Decision.wakeAt(wake);
     }
 
     private boolean mayStart(long now) {
-      return started == 0 || earnedStarts > 0 || now >= saturatedAdd(lastStart, delay)
+      return started == 0 || earnedStarts > 0 || now >= Deadline.plus(lastStart, delay)
           || (trigger == Trigger.NONE_IN_FLIGHT && inFlight == 0);
     }
 

@@ -3,6 +3,7 @@ package io.github.connectbylist.strategy.happyeyeballs;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.PathHistory;
@@ -142,12 +143,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
   }
 
   @Override
-  public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
-    return newSchedule(rankedPairs, deadline, PathHistory.none(0));
-  }
-
-  @Override
-  public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline, PathHistory history) {
+  public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
     return new Staggered(rankedPairs, maxConcurrentAttempts, resolutionDelay.toNanos(), this, history);
   }
 

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.PathHistory;
+import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.Query;
@@ -131,8 +133,8 @@ class HappyEyeballsResolutionTest {
   void aSchedulerThatDoesNotRaceWaitsForEveryAnswerAsWsaConnectByNameDoes() {
     AttemptScheduler waits = new AttemptScheduler() { // Happy Eyeballs' pacing, without racing resolution
       @Override
-      public Schedule newSchedule(List<AddressPair> pairs, Optional<Duration> deadline) {
-        return HappyEyeballsScheduler.standard().newSchedule(pairs, deadline);
+      public Schedule newSchedule(List<AddressPair> pairs, Deadline deadline, PathHistory history) {
+        return HappyEyeballsScheduler.standard().newSchedule(pairs, deadline, history);
       }
     };
     Result r = ScheduleRun.of(waits).ranker(HappyEyeballsRanker.standard())

@@ -2,6 +2,8 @@ package io.github.connectbylist.strategy.sequential;
 
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.Deadline;
+import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.StrategyOptions;
@@ -88,12 +90,9 @@ public final class SequentialScheduler implements AttemptScheduler {
   }
 
   @Override
-  public Schedule newSchedule(List<AddressPair> rankedPairs, Optional<Duration> deadline) {
-    return new OneAtATime(
-        rankedPairs.size(),
-        attemptTimeout.map(Duration::toNanos).orElse(Long.MAX_VALUE),
-        splitDeadline ? deadline.map(Duration::toNanos).orElse(Long.MAX_VALUE) : Long.MAX_VALUE,
-        splitFloor.toNanos());
+  public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
+    return new OneAtATime(rankedPairs.size(), Deadline.nanosOrNever(attemptTimeout),
+        splitDeadline ? deadline : Deadline.none(), splitFloor.toNanos());
   }
 
   @Override
@@ -106,16 +105,17 @@ public final class SequentialScheduler implements AttemptScheduler {
   private static final class OneAtATime implements Schedule {
     private final int pairCount;
     private final long attemptTimeoutNanos;
-    private final long deadlineNanos;
+    private final Deadline splitDeadline;
     private final long floorNanos;
     private int started;
     private boolean running;
     private long endRunningAt = Long.MAX_VALUE;
 
-    OneAtATime(int pairCount, long attemptTimeoutNanos, long deadlineNanos, long floorNanos) {
+    /** @param splitDeadline the deadline to share among the attempts, or none to share nothing */
+    OneAtATime(int pairCount, long attemptTimeoutNanos, Deadline splitDeadline, long floorNanos) {
       this.pairCount = pairCount;
       this.attemptTimeoutNanos = attemptTimeoutNanos;
-      this.deadlineNanos = deadlineNanos;
+      this.splitDeadline = splitDeadline;
       this.floorNanos = floorNanos;
     }
 
@@ -131,23 +131,9 @@ public final class SequentialScheduler implements AttemptScheduler {
         return Decision.awaitAttemptEnd();
       }
       running = true;
-      endRunningAt = saturatedAdd(now, timeoutFor(now));
+      endRunningAt = Deadline.plus(now, Math.min(attemptTimeoutNanos, splitDeadline.share(now, pairCount - started, floorNanos)));
       started++;
       return Decision.startNext();
-    }
-
-    /** The attempt timeout, or the split share of the deadline if that is shorter (Go's partialDeadline). */
-    private long timeoutFor(long now) {
-      long timeout = attemptTimeoutNanos;
-      if (deadlineNanos != Long.MAX_VALUE) {
-        long remaining = Math.max(0, deadlineNanos - now);
-        long share = remaining / (pairCount - started);
-        if (share < floorNanos) {
-          share = Math.min(floorNanos, remaining);
-        }
-        timeout = Math.min(timeout, share);
-      }
-      return timeout;
     }
 
     @Override
@@ -156,11 +142,6 @@ public final class SequentialScheduler implements AttemptScheduler {
         running = false;
         endRunningAt = Long.MAX_VALUE;
       }
-    }
-
-    private static long saturatedAdd(long a, long b) {
-      long r = a + b;
-      return ((a ^ r) & (b ^ r)) < 0 ? Long.MAX_VALUE : r;
     }
   }
 
