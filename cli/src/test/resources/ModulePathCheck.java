@@ -23,7 +23,8 @@ public class ModulePathCheck {
       System.out.println("connected " + c.attempts().size() + " attempts with " + cbl.scheduler());
     }
     Module core = ConnectByList.class.getModule();
-    System.out.println("exports engine " + core.isExported("io.github.connectbylist.engine"));
+    Module engine = io.github.connectbylist.engine.Driver.class.getModule();
+    System.out.println("engine module " + engine.getName() + " exports engine " + engine.isExported("io.github.connectbylist.engine"));
     System.out.println("exports internal " + core.isExported("io.github.connectbylist.internal"));
     try {
       Class.forName("io.github.connectbylist.internal.LocalAddresses").getMethod("current").invoke(null);

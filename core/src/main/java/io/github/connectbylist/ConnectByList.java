@@ -5,18 +5,21 @@ import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.ConnectListener;
 import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.FailureKind;
-import io.github.connectbylist.api.Addresses;
 import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.api.NameResolver;
-import io.github.connectbylist.api.StrategyOptions;
+import io.github.connectbylist.engine.Delivery;
+import io.github.connectbylist.engine.Driver;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Host;
+import io.github.connectbylist.engine.Transport;
+import io.github.connectbylist.internal.Call;
 import io.github.connectbylist.internal.ConnectCall;
 import io.github.connectbylist.internal.ConnectionDelivery;
-import io.github.connectbylist.internal.Destinations;
 import io.github.connectbylist.internal.EventLoop;
 import io.github.connectbylist.internal.GuardedListener;
+import io.github.connectbylist.internal.LazyResolver;
 import io.github.connectbylist.internal.PairPlanner;
+import io.github.connectbylist.internal.Settings;
 import io.github.connectbylist.internal.SocketTransport;
 import io.github.connectbylist.internal.SystemHost;
 import java.io.IOException;
@@ -41,43 +44,38 @@ import java.util.concurrent.CompletableFuture;
  * <pre>{@code
  * try (ConnectByList cbl = ConnectByList.builder().strategy("sequential").timeout(Duration.ofSeconds(5)).build()) {
  *   Connection c = cbl.connect(List.of(new InetSocketAddress("::1", 8080), new InetSocketAddress("127.0.0.1", 8080)));
+ *   Connection d = cbl.connect(ConnectRequest.to("db.example", 5432).timeout(Duration.ofSeconds(2)));
  * }
  * }</pre>
+ *
+ * <p>Every connect is one {@link ConnectRequest}; the shorthands {@link #connect(List)} and {@link
+ * #connect(String, int)} make one. Each call makes its own deadline once, from its request's timeout or
+ * else the instance's, and everything that runs for it (the planner, the schedule) reads that one.
  */
 public final class ConnectByList implements AutoCloseable {
   /** The longest deadline a connect can have: a hundred years, which nanoseconds count without overflow. */
   public static final Duration MAX_TIMEOUT = Duration.ofDays(36_500);
 
-  private final AddressPairRanker ranker;
-  private final AttemptScheduler scheduler;
+  private final Settings settings;
   private final Optional<Duration> timeout;
   private final Deadline deadline;
-  private final Host host;
   private final History history;
-  private final boolean osPicksSource;
-  private final ConnectListener listener;
   private final EventLoop loop;
   private final Engine<SocketChannel, Connection> sockets;
-  private final DestinationPolicy policy;
-  private final Strategies strategies;
+  private final LazyResolver resolver;
   private final boolean ownsResolver;
-  private NameResolver resolver; // made on the first connect by name when none was given; guarded by this
 
   private ConnectByList(Builder b, AddressPairRanker ranker, AttemptScheduler scheduler, NameResolver resolver) {
-    this.ranker = ranker;
-    this.scheduler = scheduler;
+    this.history = b.history != null ? b.history : History.create();
+    this.settings = new Settings(ranker, scheduler, GuardedListener.wrap(b.listener), history.table(), b.policy,
+        b.osPicksSource);
     this.timeout = b.timeout;
     this.deadline = Deadline.of(b.timeout);
-    this.host = b.host;
-    this.history = b.history != null ? b.history : History.create();
-    this.osPicksSource = b.osPicksSource;
-    this.listener = GuardedListener.wrap(b.listener);
     this.loop = new EventLoop();
-    this.sockets = new Engine<>(loop, new SocketTransport(loop, b.socketOptions, b.blocking), ConnectionDelivery.INSTANCE);
-    this.policy = b.policy;
-    this.strategies = b.strategies;
-    this.resolver = resolver;
     this.ownsResolver = b.resolverInstance == null;
+    this.resolver = new LazyResolver(resolver, b.strategies);
+    this.sockets = new Engine<>(loop, new SocketTransport(loop, b.socketOptions, b.blocking),
+        ConnectionDelivery.INSTANCE, this.resolver, b.host);
   }
 
   /**
@@ -91,10 +89,7 @@ public final class ConnectByList implements AutoCloseable {
 
   /**
    * Connects to one of {@code addresses} and returns the connected socket, blocking until an attempt
-   * connects, every attempt has failed, or the deadline passes. The calling thread plans the connect (local
-   * addresses, ranking) and makes the attempts that complete at once; only a connect that has to wait
-   * moves to the event loop. An interrupt ends the connect, closes every socket it opened, and throws with
-   * kind {@code CANCELLED}; the interrupt flag stays set.
+   * connects, every attempt has failed, or the deadline passes; {@code connect(ConnectRequest.to(addresses))}.
    *
    * @param addresses the destinations, IPv4 and IPv6 mixed, in the order a resolver gave them
    * @return the connected socket and how it was reached
@@ -103,165 +98,113 @@ public final class ConnectByList implements AutoCloseable {
    * @throws ConnectFailedException carrying every attempt when none connected
    */
   public Connection connect(List<? extends InetSocketAddress> addresses) throws ConnectFailedException {
-    return newCall(addresses, sockets).connectBlocking();
+    return connect(ConnectRequest.to(addresses));
   }
 
   /**
-   * Starts connecting to one of {@code addresses} and returns at once: the calling thread only checks the
-   * addresses and queues the connect; the event loop plans it (local addresses, the operating system's
-   * source choices, ranking) and runs it. The future completes on the event loop thread; cancelling it
-   * ends the connect and closes every socket it opened. Bad addresses throw here, as in {@link #connect};
-   * a failed connect completes the future with a {@link ConnectFailedException}.
-   *
-   * @param addresses the destinations, IPv4 and IPv6 mixed, in the order a resolver gave them
-   * @return the connection to come; cancelling it ends the connect
-   */
-  public CompletableFuture<Connection> connectAsync(List<? extends InetSocketAddress> addresses) {
-    return newCall(addresses, sockets).connectAsync();
-  }
-
-  /**
-   * Runs a connect with this instance's strategies, deadline, listener and sources on another {@link
-   * Engine}: a simulated network under a virtual clock (the lab), or an adapter's event loop and channels.
-   * Everything but the argument checks runs on the engine's driver. {@link #close()} ends only the connects
-   * of this instance's own event loop; those of another engine end with its driver.
-   *
-   * @param <C> what the engine's transport yields for a connected attempt
-   * @param <R> what the caller gets
-   * @param addresses the destinations
-   * @param engine the driver, transport and delivery to run on
-   * @return the engine's result to come; cancelling it ends the connect
-   * @throws IllegalArgumentException naming a bad address, before anything is opened
-   * @throws IllegalStateException when this instance is closed
-   */
-  public <C, R> CompletableFuture<R> connectAsync(List<? extends InetSocketAddress> addresses, Engine<C, R> engine) {
-    Objects.requireNonNull(engine, "engine");
-    return newCall(addresses, engine).connectAsync();
-  }
-
-  /**
-   * Connects to {@code host} by name, blocking: resolves it with this instance's resolver and races the
-   * answers as they arrive, as RFC 8305 section 3 describes (with {@code happy-eyeballs}: AAAA answered
-   * first, start at once; A first, wait the resolution delay for AAAA; late addresses join the race). An
-   * address literal connects without resolving. The deadline covers resolution; the trace has the answers
-   * ({@link Connection#answers()}). The connect runs on the event loop, where the answers arrive; the
-   * calling thread waits, and an interrupt ends the connect as {@link #connect(List)} says.
+   * Connects to {@code host} by name, blocking; {@code connect(ConnectRequest.to(host, port))}.
    *
    * @param host a host name, or an IP address literal (an IPv6 one with or without brackets)
    * @param port the port, 1 to 65535
    * @return the connected socket and how it was reached
-   * @throws IllegalArgumentException when the host is empty or the port out of range
+   * @throws IllegalArgumentException when the host is empty or a bad literal, or the port out of range
    * @throws IllegalStateException when this instance is closed
    * @throws ConnectFailedException carrying every answer and attempt when none connected; {@link
    *     FailureKind#NO_SUCH_NAME} or {@link FailureKind#RESOLUTION_FAILED} when the name gave no address
    */
   public Connection connect(String host, int port) throws ConnectFailedException {
-    return newCall(host, port, sockets).connectBlocking();
+    return connect(ConnectRequest.to(host, port));
   }
 
   /**
-   * Connects to one of {@code addresses} as {@link #connect(List)} does, with this deadline instead of the
-   * instance's: for callers whose API takes a timeout per connect, such as {@code Socket.connect(endpoint,
-   * timeout)}.
+   * Connects as {@code request} asks, blocking until an attempt connects, every attempt has failed, or the
+   * deadline passes. A connect to a list plans on the calling thread (local addresses, ranking) and makes the
+   * attempts that complete at once; only one that has to wait moves to the event loop. A connect by name runs
+   * on the event loop, where the answers arrive, and races them as RFC 8305 section 3 describes (with {@code
+   * happy-eyeballs}: AAAA answered first, start at once; A first, wait the resolution delay for AAAA; late
+   * addresses join the race); the deadline covers resolution, and the trace has the answers. An interrupt
+   * ends the connect, closes every socket it opened, and throws with kind {@code CANCELLED}; the interrupt flag
+   * stays set.
    *
-   * @param addresses the destinations
-   * @param timeout this connect's overall deadline, positive
+   * @param request what to connect to, with this call's own timeout and sources if any
    * @return the connected socket and how it was reached
-   * @throws IllegalArgumentException naming a bad address, or a timeout that is not positive
    * @throws IllegalStateException when this instance is closed
-   * @throws ConnectFailedException carrying every attempt when none connected
+   * @throws ConnectFailedException carrying every attempt (and answer) when none connected
    */
-  public Connection connect(List<? extends InetSocketAddress> addresses, Duration timeout) throws ConnectFailedException {
-    return newCall(addresses, sockets, positive(timeout)).connectBlocking();
+  public Connection connect(ConnectRequest request) throws ConnectFailedException {
+    return newCall(request, sockets).connectBlocking();
   }
 
   /**
-   * Starts connecting to one of {@code addresses} as {@link #connectAsync(List)} does, with this deadline
-   * instead of the instance's.
+   * Starts connecting to one of {@code addresses} and returns at once; {@code
+   * connectAsync(ConnectRequest.to(addresses))}.
    *
-   * @param addresses the destinations
-   * @param timeout this connect's overall deadline, positive
+   * @param addresses the destinations, IPv4 and IPv6 mixed, in the order a resolver gave them
    * @return the connection to come; cancelling it ends the connect
-   * @throws IllegalArgumentException naming a bad address, or a timeout that is not positive
-   * @throws IllegalStateException when this instance is closed
+   * @throws IllegalArgumentException naming a bad address (NullPointerException for a null one)
    */
-  public CompletableFuture<Connection> connectAsync(List<? extends InetSocketAddress> addresses, Duration timeout) {
-    return newCall(addresses, sockets, positive(timeout)).connectAsync();
+  public CompletableFuture<Connection> connectAsync(List<? extends InetSocketAddress> addresses) {
+    return connectAsync(ConnectRequest.to(addresses));
   }
 
   /**
-   * Connects to {@code host} by name as {@link #connect(String, int)} does, with this deadline instead of
-   * the instance's.
-   *
-   * @param host a host name, or an IP address literal
-   * @param port the port, 1 to 65535
-   * @param timeout this connect's overall deadline, resolution included, positive
-   * @return the connected socket and how it was reached
-   * @throws IllegalArgumentException when the host is empty, the port out of range or the timeout not positive
-   * @throws IllegalStateException when this instance is closed
-   * @throws ConnectFailedException carrying every answer and attempt when none connected
-   */
-  public Connection connect(String host, int port, Duration timeout) throws ConnectFailedException {
-    return newCall(host, port, sockets, positive(timeout)).connectBlocking();
-  }
-
-  /**
-   * Starts connecting to {@code host} by name as {@link #connectAsync(String, int)} does, with this deadline
-   * instead of the instance's.
-   *
-   * @param host a host name, or an IP address literal
-   * @param port the port, 1 to 65535
-   * @param timeout this connect's overall deadline, resolution included, positive
-   * @return the connection to come; cancelling it ends the connect and its resolution
-   * @throws IllegalArgumentException when the host is empty, the port out of range or the timeout not positive
-   * @throws IllegalStateException when this instance is closed
-   */
-  public CompletableFuture<Connection> connectAsync(String host, int port, Duration timeout) {
-    return newCall(host, port, sockets, positive(timeout)).connectAsync();
-  }
-
-  private static Deadline positive(Duration timeout) {
-    return Deadline.after(checkTimeout(timeout));
-  }
-
-  /** A deadline is positive and at most {@link #MAX_TIMEOUT}, which nanoseconds can count with room to spare. */
-  private static Duration checkTimeout(Duration timeout) {
-    Objects.requireNonNull(timeout, "timeout");
-    if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-      throw new IllegalArgumentException("timeout must be positive and at most " + MAX_TIMEOUT.toDays()
-          + " days (leave it unset for none), was " + StrategyOptions.formatDuration(timeout));
-    }
-    return timeout;
-  }
-
-  /**
-   * Starts connecting to {@code host} by name and returns at once; see {@link #connect(String, int)}.
+   * Starts connecting to {@code host} by name and returns at once; {@code
+   * connectAsync(ConnectRequest.to(host, port))}.
    *
    * @param host a host name, or an IP address literal
    * @param port the port, 1 to 65535
    * @return the connection to come; cancelling it ends the connect and its resolution
-   * @throws IllegalArgumentException when the host is empty or the port out of range
-   * @throws IllegalStateException when this instance is closed
+   * @throws IllegalArgumentException when the host is empty or a bad literal, or the port out of range
    */
   public CompletableFuture<Connection> connectAsync(String host, int port) {
-    return newCall(host, port, sockets).connectAsync();
+    return connectAsync(ConnectRequest.to(host, port));
   }
 
   /**
-   * Connects by name on another {@link Engine}, as {@link #connectAsync(List, Engine)} does for a list.
+   * Starts connecting as {@code request} asks and returns at once: the calling thread only queues the
+   * connect; the event loop plans it (local addresses, the operating system's source choices, ranking) and
+   * runs it. The future completes on the event loop thread; cancelling it ends the connect and closes every
+   * socket it opened. A failed connect completes it with a {@link ConnectFailedException}.
+   *
+   * @param request what to connect to, with this call's own timeout and sources if any
+   * @return the connection to come; cancelling it ends the connect
+   * @throws IllegalStateException when this instance is closed
+   */
+  public CompletableFuture<Connection> connectAsync(ConnectRequest request) {
+    return newCall(request, sockets).connectAsync();
+  }
+
+  /**
+   * Runs a connect with this instance's strategies, deadline, listener and policy on another {@link Engine}:
+   * a simulated network under a virtual clock (the lab), or an adapter's event loop and channels ({@link
+   * #engine} makes one with this instance's resolver and host). Everything runs on the engine's driver.
+   * {@link #close()} ends only the connects of this instance's own event loop; those of another engine end
+   * with its driver.
    *
    * @param <C> what the engine's transport yields for a connected attempt
    * @param <R> what the caller gets
-   * @param host a host name, or an IP address literal
-   * @param port the port, 1 to 65535
-   * @param engine the driver, transport and delivery to run on
+   * @param request what to connect to
+   * @param engine the driver, transport, delivery, resolver and host to run on
    * @return the engine's result to come; cancelling it ends the connect
-   * @throws IllegalArgumentException when the host is empty or the port out of range
    * @throws IllegalStateException when this instance is closed
    */
-  public <C, R> CompletableFuture<R> connectAsync(String host, int port, Engine<C, R> engine) {
-    Objects.requireNonNull(engine, "engine");
-    return newCall(host, port, engine).connectAsync();
+  public <C, R> CompletableFuture<R> connectAsync(ConnectRequest request, Engine<C, R> engine) {
+    return newCall(request, Objects.requireNonNull(engine, "engine")).connectAsync();
+  }
+
+  /**
+   * An engine of another driver, transport and delivery (an adapter's event loop and channels) with this
+   * instance's resolver and host, for {@link #connectAsync(ConnectRequest, Engine)}.
+   *
+   * @param <C> what the transport yields for a connected attempt
+   * @param <R> what the caller gets
+   * @param driver the clock, timers and thread
+   * @param transport opens and watches attempts
+   * @param delivery makes the caller's result
+   * @return the engine
+   */
+  public <C, R> Engine<C, R> engine(Driver driver, Transport<C> transport, Delivery<C, R> delivery) {
+    return new Engine<>(driver, transport, delivery, resolver, sockets.host());
   }
 
   /**
@@ -270,11 +213,8 @@ public final class ConnectByList implements AutoCloseable {
    *
    * @return the resolver
    */
-  public synchronized NameResolver resolver() {
-    if (resolver == null) {
-      resolver = (strategies != null ? strategies : Strategies.discovered()).defaultResolver();
-    }
-    return resolver;
+  public NameResolver resolver() {
+    return resolver.get();
   }
 
   /**
@@ -283,7 +223,7 @@ public final class ConnectByList implements AutoCloseable {
    * @return the policy; {@link DestinationPolicy#allowAll()} unless the builder said otherwise
    */
   public DestinationPolicy destinations() {
-    return policy;
+    return settings.policy();
   }
 
   /**
@@ -301,7 +241,7 @@ public final class ConnectByList implements AutoCloseable {
    * @return the ranker this instance orders pairs with
    */
   public AddressPairRanker ranker() {
-    return ranker;
+    return settings.ranker();
   }
 
   /**
@@ -310,13 +250,13 @@ public final class ConnectByList implements AutoCloseable {
    * @return the scheduler this instance paces attempts with
    */
   public AttemptScheduler scheduler() {
-    return scheduler;
+    return settings.scheduler();
   }
 
   /**
-   * The deadline in use.
+   * The deadline of a connect whose request has no timeout of its own.
    *
-   * @return the overall deadline of each connect, if any
+   * @return the instance's timeout, if any
    */
   public Optional<Duration> timeout() {
     return timeout;
@@ -330,53 +270,24 @@ public final class ConnectByList implements AutoCloseable {
   @Override
   public void close() {
     loop.close();
-    NameResolver made;
-    synchronized (this) {
-      made = ownsResolver ? resolver : null;
-    }
-    if (made != null) {
-      made.close();
+    if (ownsResolver) {
+      resolver.close();
     }
   }
 
-  /** The one place a connect is wired, for every engine: checked destinations, a plan made later, the call. */
-  private <C, R> ConnectCall<C, R> newCall(List<? extends InetSocketAddress> addresses, Engine<C, R> engine) {
-    return newCall(addresses, engine, deadline);
-  }
-
-  private <C, R> ConnectCall<C, R> newCall(
-      List<? extends InetSocketAddress> addresses, Engine<C, R> engine, Deadline deadline) {
+  /**
+   * The one place a connect is wired, for every engine: its deadline made once (the request's timeout,
+   * else the instance's), its sources (the request's, else the engine's host's), its planner, the call.
+   */
+  private <C, R> ConnectCall<C, R> newCall(ConnectRequest request, Engine<C, R> engine) {
+    Objects.requireNonNull(request, "request");
     long start = engine.driver().nanoTime();
     checkOpen();
-    return new ConnectCall<>(engine, listener, planner(Destinations.check(addresses), false, deadline), start,
-        deadline.nanos());
-  }
-
-  /** The same for a connect by name; a literal is a list of one. */
-  private <C, R> ConnectCall<C, R> newCall(String name, int port, Engine<C, R> engine) {
-    return newCall(name, port, engine, deadline);
-  }
-
-  private <C, R> ConnectCall<C, R> newCall(String name, int port, Engine<C, R> engine, Deadline deadline) {
-    Objects.requireNonNull(name, "host");
-    String host = name.trim();
-    if (host.isEmpty()) {
-      throw new IllegalArgumentException("host is empty");
-    }
-    if (port < 1 || port > 65535) {
-      throw new IllegalArgumentException("port " + port + " of " + host + " is out of range: 1 to 65535");
-    }
-    if (Addresses.looksLiteral(host)) { // ASCII only: anything else is a name, for the configured resolver
-      String bare = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
-      return newCall(List.of(new InetSocketAddress(Addresses.parseLiteral(bare), port)), engine, deadline);
-    }
-    if (host.startsWith("[") || host.endsWith("]")) {
-      throw new IllegalArgumentException("host '" + host + "' is in brackets but is not an IPv6 literal");
-    }
-    long start = engine.driver().nanoTime();
-    checkOpen();
-    return new ConnectCall<>(engine, listener, planner(List.of(), true, deadline), host, port, resolver(), start,
-        deadline.nanos());
+    Deadline callDeadline = request.timeout().isPresent() ? Deadline.after(request.timeout().get()) : deadline;
+    Engine<C, R> onSources = request.sources().isPresent()
+        ? engine.withHost(engine.host().withSources(request.sources().get())) : engine;
+    Call<C, R> call = new Call<>(request, callDeadline, start, onSources, settings);
+    return new ConnectCall<>(call, new PairPlanner(call));
   }
 
   /** Refuses a connect once closed, or once the event loop stopped on a fatal error (named as the cause). */
@@ -389,16 +300,10 @@ public final class ConnectByList implements AutoCloseable {
     }
   }
 
-  private PairPlanner planner(List<InetSocketAddress> destinations, boolean byName, Deadline deadline) {
-    boolean bindEverySource = host != SystemHost.INSTANCE; // the caller's sources are bound as given
-    return new PairPlanner(destinations, byName, host, bindEverySource, osPicksSource, ranker, scheduler, deadline,
-        history.table(), policy);
-  }
-
   @Override
   public String toString() {
-    return "ConnectByList[ranker=" + ranker + ", scheduler=" + scheduler + ", timeout="
-        + timeout.map(StrategyOptions::formatDuration).orElse("none") + "]";
+    return "ConnectByList[ranker=" + settings.ranker() + ", scheduler=" + settings.scheduler() + ", timeout="
+        + deadline + "]";
   }
 
   /** Options of a {@link ConnectByList}; every setter checks its argument at once. */
@@ -499,7 +404,7 @@ public final class ConnectByList implements AutoCloseable {
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      this.timeout = Optional.of(checkTimeout(timeout));
+      this.timeout = Optional.of(ConnectRequest.checkTimeout(timeout));
       return this;
     }
 
@@ -525,7 +430,7 @@ public final class ConnectByList implements AutoCloseable {
       for (int i = 0; i < addresses.size(); i++) {
         Objects.requireNonNull(addresses.get(i), "localAddresses[" + i + "]");
       }
-      this.host = SystemHost.withAddresses(addresses);
+      this.host = SystemHost.INSTANCE.withSources(addresses);
       return this;
     }
 

@@ -95,38 +95,33 @@ final class RacingSocket extends Socket {
         throw new SocketException("already connected");
       }
     }
-    ConnectByList using = bindTo == null ? cbl : boundTo(bindTo);
-    try {
-      Optional<Duration> deadline = timeoutMillis > 0 ? Optional.of(Duration.ofMillis(timeoutMillis)) : cbl.timeout();
-      CompletableFuture<Connection> f;
-      if (address != null) {
-        List<InetSocketAddress> one = List.of(new InetSocketAddress(address, port));
-        f = deadline.isPresent() ? using.connectAsync(one, deadline.get()) : using.connectAsync(one);
-      } else {
-        f = deadline.isPresent() ? using.connectAsync(host, port, deadline.get()) : using.connectAsync(host, port);
-      }
-      synchronized (lock) {
-        pending = f;
-        if (closed) {
-          f.cancel(false);
-        }
-      }
-      Connection c = await(f, host != null ? host : Addresses.format(address, port));
-      synchronized (lock) {
-        pending = null;
-        if (closed) {
-          c.close();
-          throw new SocketException("Socket closed");
-        }
-        connection = c;
-        inner = c.channel().socket();
-      }
-      applyEarlyOptions();
-    } finally {
-      if (using != cbl) {
-        using.close(); // the connect ended; its channel is the caller's
+    ConnectRequest request = address != null ? ConnectRequest.to(List.of(new InetSocketAddress(address, port)))
+        : ConnectRequest.to(host, port);
+    if (timeoutMillis > 0) {
+      request = request.timeout(Duration.ofMillis(timeoutMillis));
+    }
+    LocalAddress source = bindTo == null ? null : source(bindTo);
+    if (source != null) {
+      request = request.sources(List.of(source)); // this call's only source, the instance's options kept
+    }
+    CompletableFuture<Connection> f = cbl.connectAsync(request);
+    synchronized (lock) {
+      pending = f;
+      if (closed) {
+        f.cancel(false);
       }
     }
+    Connection c = await(f, host != null ? host : Addresses.format(address, port));
+    synchronized (lock) {
+      pending = null;
+      if (closed) {
+        c.close();
+        throw new SocketException("Socket closed");
+      }
+      connection = c;
+      inner = c.channel().socket();
+    }
+    applyEarlyOptions();
   }
 
   /** The connect's outcome as a plain socket reports it. */
@@ -167,28 +162,23 @@ final class RacingSocket extends Socket {
   }
 
   /**
-   * An instance like the factory's whose attempts are bound to {@code local}: every strategy, resolver,
-   * history and policy of the factory's, for this connect only.
+   * The source a bound socket connects from: the local address with its prefix and interface as the host
+   * knows it, or {@code null} for the wildcard (any source, as an unbound socket).
    */
-  private ConnectByList boundTo(InetSocketAddress local) throws SocketException {
+  private static LocalAddress source(InetSocketAddress local) throws SocketException {
     if (local.getPort() != 0) {
       throw new SocketException("a local port (" + local.getPort() + ") cannot be shared by racing attempts; bind to port 0");
     }
     InetAddress address = local.getAddress();
     if (address == null || address.isAnyLocalAddress()) {
-      return cbl;
+      return null;
     }
-    LocalAddress source = LocalAddress.of(address, address.getAddress().length == 4 ? 32 : 128, "?");
     for (LocalAddress known : LocalAddresses.current()) {
       if (known.address().equals(address)) {
-        source = known;
+        return known;
       }
     }
-    ConnectByList.Builder b = ConnectByList.builder().ranker(cbl.ranker()).scheduler(cbl.scheduler())
-        .resolver(cbl.resolver()).history(cbl.history()).destinations(cbl.destinations())
-        .localAddresses(List.of(source));
-    cbl.timeout().ifPresent(b::timeout);
-    return b.build();
+    return LocalAddress.of(address, address.getAddress().length == 4 ? 32 : 128, "?");
   }
 
   @Override

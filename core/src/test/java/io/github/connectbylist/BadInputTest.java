@@ -56,7 +56,7 @@ class BadInputTest {
   @Test
   void nullAndEmptyListsAndNullElementsAreNamed() {
     try (ConnectByList cbl = ConnectByList.builder().strategy("test-sequential").build()) {
-      assertEquals("addresses", assertThrows(NullPointerException.class, () -> cbl.connect(null)).getMessage());
+      assertEquals("addresses", assertThrows(NullPointerException.class, () -> cbl.connect((List<InetSocketAddress>) null)).getMessage());
       assertTrue(assertThrows(IllegalArgumentException.class, () -> cbl.connect(List.of())).getMessage()
           .contains("empty"));
       List<InetSocketAddress> withNull = new ArrayList<>(Arrays.asList(GOOD, GOOD, null));
@@ -79,7 +79,7 @@ class BadInputTest {
         "as the project writes durations, not PT0S");
     try (ConnectByList cbl = ConnectByList.builder().strategy("test-sequential").build()) {
       assertThrows(IllegalArgumentException.class,
-          () -> cbl.connect(List.of(GOOD), Duration.ofMillis(10).negated()));
+          () -> cbl.connect(ConnectRequest.to(List.of(GOOD)).timeout(Duration.ofMillis(10).negated())));
     }
   }
 

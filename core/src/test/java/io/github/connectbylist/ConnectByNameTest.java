@@ -1,7 +1,7 @@
 package io.github.connectbylist;
 
-import static io.github.connectbylist.engine.SimulatedResolver.Reply.answer;
-import static io.github.connectbylist.engine.SimulatedResolver.Reply.failure;
+import static io.github.connectbylist.simulation.SimulatedResolver.Reply.answer;
+import static io.github.connectbylist.simulation.SimulatedResolver.Reply.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -18,10 +18,10 @@ import io.github.connectbylist.api.Query;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Host;
-import io.github.connectbylist.engine.SimulatedResolver;
-import io.github.connectbylist.engine.SimulatedTransport;
-import io.github.connectbylist.engine.SimulatedTransport.Fate;
-import io.github.connectbylist.engine.VirtualDriver;
+import io.github.connectbylist.simulation.SimulatedResolver;
+import io.github.connectbylist.simulation.SimulatedTransport;
+import io.github.connectbylist.simulation.SimulatedTransport.Fate;
+import io.github.connectbylist.simulation.VirtualDriver;
 import io.github.connectbylist.testbed.Testbed;
 import java.net.InetAddress;
 import java.time.Duration;
@@ -62,8 +62,9 @@ class ConnectByNameTest {
         .resolver(resolver);
   }
 
+  /** A connect by name on the virtual engine, with the instance's resolver and host. */
   private CompletableFuture<List<Attempt>> connect(ConnectByList cbl, String host) {
-    return cbl.connectAsync(host, 443, new Engine<>(driver, network, Delivery.<AddressPair>attemptsOnly()));
+    return cbl.connectAsync(ConnectRequest.to(host, 443), cbl.engine(driver, network, Delivery.<AddressPair>attemptsOnly()));
   }
 
   private static ConnectFailedException failed(CompletableFuture<?> done) {

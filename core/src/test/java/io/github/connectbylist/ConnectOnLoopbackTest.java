@@ -291,6 +291,7 @@ class ConnectOnLoopbackTest {
     try (ConnectByList cbl = sequential("test-sequential").blocking(blocking).timeout(Duration.ofSeconds(10)).build()) {
       CompletableFuture<Connection> f = cbl.connectAsync(List.of(late.address()));
       awaitStarted(1);
+      Thread.sleep(100); // the listener hears of the attempt just before its SYN goes out: let it go and be dropped
       testbed.release(late); // the SYN sent again after about 1 s now gets through
       try (Connection c = f.get(8, java.util.concurrent.TimeUnit.SECONDS)) {
         assertTrue(c.channel().isConnected());

@@ -96,17 +96,17 @@ class DeadlineTest {
     try (ConnectByList cbl = instance(true)) {
       cbl.connect(List.of(good)).close();
       assertEquals(Deadline.after(INSTANCE), seen(), "connect(list)");
-      cbl.connect(List.of(good), PER_CALL).close();
-      assertEquals(Deadline.after(PER_CALL), seen(), "connect(list, timeout)");
+      cbl.connect(ConnectRequest.to(List.of(good)).timeout(PER_CALL)).close();
+      assertEquals(Deadline.after(PER_CALL), seen(), "connect(request with its timeout)");
       cbl.connectAsync(List.of(good)).get(5, TimeUnit.SECONDS).close();
       assertEquals(Deadline.after(INSTANCE), seen(), "connectAsync(list)");
-      cbl.connectAsync(List.of(good), PER_CALL).get(5, TimeUnit.SECONDS).close();
-      assertEquals(Deadline.after(PER_CALL), seen(), "connectAsync(list, timeout)");
+      cbl.connectAsync(ConnectRequest.to(List.of(good)).timeout(PER_CALL)).get(5, TimeUnit.SECONDS).close();
+      assertEquals(Deadline.after(PER_CALL), seen(), "connectAsync(request with its timeout)");
     }
     try (ConnectByList cbl = instance(false)) {
       cbl.connect(List.of(good)).close();
       assertEquals(Deadline.none(), seen(), "no timeout anywhere");
-      cbl.connect(List.of(good), PER_CALL).close();
+      cbl.connect(ConnectRequest.to(List.of(good)).timeout(PER_CALL)).close();
       assertEquals(Deadline.after(PER_CALL), seen(), "the call's own");
     }
   }
@@ -116,10 +116,10 @@ class DeadlineTest {
     try (ConnectByList cbl = instance(true)) {
       cbl.connect("svc.test", good.getPort()).close();
       assertEquals(Deadline.after(INSTANCE), seen(), "connect(name, port)");
-      cbl.connect("svc.test", good.getPort(), PER_CALL).close();
-      assertEquals(Deadline.after(PER_CALL), seen(), "connect(name, port, timeout)");
-      cbl.connectAsync("svc.test", good.getPort(), PER_CALL).get(5, TimeUnit.SECONDS).close();
-      assertEquals(Deadline.after(PER_CALL), seen(), "connectAsync(name, port, timeout)");
+      cbl.connect(ConnectRequest.to("svc.test", good.getPort()).timeout(PER_CALL)).close();
+      assertEquals(Deadline.after(PER_CALL), seen(), "connect(request by name with its timeout)");
+      cbl.connectAsync(ConnectRequest.to("svc.test", good.getPort()).timeout(PER_CALL)).get(5, TimeUnit.SECONDS).close();
+      assertEquals(Deadline.after(PER_CALL), seen(), "connectAsync(request by name with its timeout)");
     }
     try (ConnectByList cbl = instance(false)) {
       cbl.connectAsync("svc.test", good.getPort()).get(5, TimeUnit.SECONDS).close();

@@ -1,5 +1,6 @@
 package io.github.connectbylist;
 
+import io.github.connectbylist.api.FailureKind;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,9 +10,9 @@ import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Host;
-import io.github.connectbylist.engine.SimulatedTransport;
-import io.github.connectbylist.engine.SimulatedTransport.Fate;
-import io.github.connectbylist.engine.VirtualDriver;
+import io.github.connectbylist.simulation.SimulatedTransport;
+import io.github.connectbylist.simulation.SimulatedTransport.Fate;
+import io.github.connectbylist.simulation.VirtualDriver;
 import io.github.connectbylist.testbed.Testbed;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -36,14 +37,12 @@ class EngineSeamTest {
     VirtualDriver driver = new VirtualDriver();
     SimulatedTransport network = new SimulatedTransport(driver, pair -> {
       tried.add(pair.destination());
-      return tried.size() == 1 ? Fate.failsAfter(1_000_000, "Connection refused")
+      return tried.size() == 1 ? Fate.failsAfter(1_000_000, FailureKind.REFUSED)
           : Fate.connectsAfter(1_000_000);
     });
     try (ConnectByList cbl = ConnectByList.builder().strategy("test-sequential")
         .host(Host.of(List.of(eth2, eth3), Map.of())).build()) {
-      CompletableFuture<List<Attempt>> done = cbl.connectAsync(
-          List.of(new InetSocketAddress(InetAddress.getByAddress(fe80), 8080)),
-          new Engine<>(driver, network, Delivery.<AddressPair>attemptsOnly()));
+      CompletableFuture<List<Attempt>> done = cbl.connectAsync(ConnectRequest.to(List.of(new InetSocketAddress(InetAddress.getByAddress(fe80), 8080))), cbl.engine(driver, network, Delivery.<AddressPair>attemptsOnly()));
       driver.runUntil(done::isDone);
       assertEquals(2, done.join().size());
     }

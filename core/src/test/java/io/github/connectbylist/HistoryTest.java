@@ -19,9 +19,9 @@ import io.github.connectbylist.api.PathRecord;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Host;
-import io.github.connectbylist.engine.SimulatedTransport;
-import io.github.connectbylist.engine.SimulatedTransport.Fate;
-import io.github.connectbylist.engine.VirtualDriver;
+import io.github.connectbylist.simulation.SimulatedTransport;
+import io.github.connectbylist.simulation.SimulatedTransport.Fate;
+import io.github.connectbylist.simulation.VirtualDriver;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -103,8 +103,7 @@ class HistoryTest {
 
   private static List<Attempt> connect(ConnectByList cbl, Function<AddressPair, Fate> network, InetSocketAddress... to) {
     VirtualDriver driver = new VirtualDriver();
-    CompletableFuture<List<Attempt>> done = cbl.connectAsync(List.of(to),
-        new Engine<>(driver, new SimulatedTransport(driver, network), Delivery.<AddressPair>attemptsOnly()));
+    CompletableFuture<List<Attempt>> done = cbl.connectAsync(ConnectRequest.to(List.of(to)), cbl.engine(driver, new SimulatedTransport(driver, network), Delivery.<AddressPair>attemptsOnly()));
     driver.runUntil(done::isDone);
     return done.exceptionally(e -> List.of()).join();
   }
@@ -160,8 +159,7 @@ class HistoryTest {
     History fresh = History.create();
     try (ConnectByList cbl = builder(other, fresh, new MovingHost()).build()) {
       VirtualDriver driver = new VirtualDriver();
-      CompletableFuture<List<Attempt>> f = cbl.connectAsync(List.of(V4),
-          new Engine<>(driver, new SimulatedTransport(driver, p -> Fate.hangs()), Delivery.<AddressPair>attemptsOnly()));
+      CompletableFuture<List<Attempt>> f = cbl.connectAsync(ConnectRequest.to(List.of(V4)), cbl.engine(driver, new SimulatedTransport(driver, p -> Fate.hangs()), Delivery.<AddressPair>attemptsOnly()));
       driver.runUntil(() -> !other.seen.isEmpty());
       f.cancel(false);
       driver.runUntil(f::isDone);

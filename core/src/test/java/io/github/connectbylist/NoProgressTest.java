@@ -13,9 +13,9 @@ import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Host;
-import io.github.connectbylist.engine.SimulatedTransport;
-import io.github.connectbylist.engine.SimulatedTransport.Fate;
-import io.github.connectbylist.engine.VirtualDriver;
+import io.github.connectbylist.simulation.SimulatedTransport;
+import io.github.connectbylist.simulation.SimulatedTransport.Fate;
+import io.github.connectbylist.simulation.VirtualDriver;
 import io.github.connectbylist.support.Schedules;
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -38,8 +38,7 @@ class NoProgressTest {
   private ConnectFailedException fails(AttemptScheduler scheduler) {
     try (ConnectByList cbl = ConnectByList.builder().ranker("test-sequential").scheduler(scheduler)
         .host(Host.of(List.of(), Map.of())).osPicksSource(true).build()) {
-      CompletableFuture<List<Attempt>> done = cbl.connectAsync(List.of(new InetSocketAddress("192.0.2.1", 443)),
-          new Engine<>(driver, network, Delivery.<AddressPair>attemptsOnly()));
+      CompletableFuture<List<Attempt>> done = cbl.connectAsync(ConnectRequest.to(List.of(new InetSocketAddress("192.0.2.1", 443))), cbl.engine(driver, network, Delivery.<AddressPair>attemptsOnly()));
       driver.runUntil(done::isDone);
       assertTrue(done.isDone(), "the simulation ran out of events with the connect still pending");
       CompletionException e = assertThrows(CompletionException.class, done::join);

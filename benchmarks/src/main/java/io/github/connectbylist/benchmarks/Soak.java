@@ -4,6 +4,7 @@ import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.ConnectByListSocketFactory;
 import io.github.connectbylist.ConnectFailedException;
 import io.github.connectbylist.Connection;
+import io.github.connectbylist.ConnectRequest;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.testbed.DnsReply;
 import io.github.connectbylist.testbed.DnsServer;
@@ -200,8 +201,8 @@ public final class Soak {
   private static CompletableFuture<Connection> viaConnectAsync(
       ConnectByList cbl, Name name, int to, Check check, Queue<Long> overshoot) {
     long started = System.nanoTime();
-    CompletableFuture<Connection> f = name == Name.HOLE ? cbl.connectAsync(name.host, to, HOLE_DEADLINE)
-        : cbl.connectAsync(name.host, to);
+    ConnectRequest request = ConnectRequest.to(name.host, to);
+    CompletableFuture<Connection> f = cbl.connectAsync(name == Name.HOLE ? request.timeout(HOLE_DEADLINE) : request);
     f.whenComplete((c, e) -> {
       long took = System.nanoTime() - started;
       if (c != null) {

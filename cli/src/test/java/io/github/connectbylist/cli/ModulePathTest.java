@@ -15,12 +15,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
- * The library's jars as JPMS modules: a fresh JVM with api, core, the three strategies, the dns resolver
+ * The library's jars as JPMS modules: a fresh JVM with api, engine, core, the three strategies, the dns resolver
  * and the testbed on the module path (with dnsjava and SLF4J, nothing else) finds every strategy and resolver
  * through the descriptors, connects on loopback, and cannot reach core's internal package. The tests of every other module run on the class path.
  */
 class ModulePathTest {
-  private static final Set<String> MODULES = Set.of("io.github.connectbylist.api", "io.github.connectbylist.core",
+  private static final Set<String> MODULES = Set.of("io.github.connectbylist.api", "io.github.connectbylist.engine",
+      "io.github.connectbylist.core",
       "io.github.connectbylist.strategy.sequential", "io.github.connectbylist.strategy.rfc6724",
       "io.github.connectbylist.strategy.happyeyeballs", "io.github.connectbylist.resolver.dns",
       "io.github.connectbylist.testbed");
@@ -56,7 +57,7 @@ class ModulePathTest {
     assertTrue(out.contains("resolvers dns,system"), out);
     assertTrue(out.contains("core module io.github.connectbylist.core"), out);
     assertTrue(out.contains("connected 2 attempts with happy-eyeballs("), out);
-    assertTrue(out.contains("exports engine true"), out);
+    assertTrue(out.contains("engine module io.github.connectbylist.engine exports engine true"), out);
     assertTrue(out.contains("exports internal false"), out);
     assertTrue(out.contains("internal refused"), out);
   }

@@ -1,59 +1,44 @@
 package io.github.connectbylist.internal;
 
 import io.github.connectbylist.ConnectFailedException;
-import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.AttemptScheduler.Schedule;
 import io.github.connectbylist.api.ConnectListener;
-import io.github.connectbylist.api.Decision;
+import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.FailureKind;
-import io.github.connectbylist.api.NameResolver;
-import io.github.connectbylist.api.Query;
+import io.github.connectbylist.engine.AttemptFailure;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Driver;
-import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Transport;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One connect: plans it, then runs the schedule's decisions against a {@link Transport} until one attempt
- * connects and is handed over, all fail, the deadline passes, or the caller cancels. The first attempt to
- * connect wins and every other attempt is closed at once; every attempt opened here is closed or handed to
- * the caller. The same code runs on core's sockets and event loop, in the lab on a simulated network and a
- * virtual clock, and on an adapter's event loop. It calls the schedule exactly as {@link Schedule}'s
- * protocol says.
+ * One connect: plans it, then runs the schedule's decisions ({@link Pacing}) against a {@link Transport} until
+ * one attempt connects and is handed over, all fail, the deadline passes, or the caller cancels. The first
+ * attempt to connect wins and every other attempt is closed at once; every attempt opened here is closed or
+ * handed to the caller. The same code runs on core's sockets and event loop, in the lab on a simulated
+ * network and a virtual clock, and on an adapter's event loop. It calls the schedule exactly as {@link
+ * Schedule}'s protocol says.
  *
  * <p>A call is confined to one thread at a time. A blocking connect plans and starts on the caller's
  * thread, so that an attempt that completes at once (a loopback connect, a refusal) costs no thread hop;
  * when it has to wait it moves to the driver's thread for good, keeping the schedule's last answer. An
- * asynchronous connect runs on the driver from the start, planning included, so the caller's thread does
- * no I/O.
- *
- * <p>A connect by name runs on the driver from the start. It asks the resolver, and each answer, on the
- * driver, becomes pairs ranked with those not yet started; a schedule that {@linkplain
- * io.github.connectbylist.api.AttemptScheduler#startsBeforeResolution starts before resolution} is told of
- * each answer, any other is made when resolution has ended. Such a connect fails only when resolution has
- * ended and every pair has failed; the deadline covers the resolution too.
+ * asynchronous connect runs on the driver from the start, planning included. A connect by name runs on the
+ * driver from the start; its {@link Resolution} hands answers in as they come.
  *
  * @param <C> what the transport yields for a connected attempt
  * @param <R> what the caller gets
  */
-public final class ConnectCall<C, R> {
-  private static final long NO_WAKE = Long.MIN_VALUE;
-  /** A wake-up asked for less than this after the schedule was asked is "at once" when counting idle ones. */
-  private static final long IDLE_WAKE_NANOS = 1_000_000;
-  /** Idle wake-ups in a row, each less than {@link #IDLE_WAKE_NANOS} away, before a schedule is said to spin. */
-  static final int MAX_IDLE_WAKES = 1_000;
+public final class ConnectCall<C, R> implements Resolution.News {
 
   /** Where the call is in its life; every step checks it, since callbacks may arrive after the end. */
   private enum Phase { NEW, RUNNING, HANDING_OVER, DONE }
@@ -62,88 +47,48 @@ public final class ConnectCall<C, R> {
    * What the call asks the driver to run. One small class dispatching on these, rather than a lambda per
    * step: every new lambda costs a bootstrap in the first connect of a JVM (about 7 ms for the first one).
    */
-  private enum Step { BEGIN, ADOPT, DEADLINE, WAKE, CANCELLED, CLOSED, RESOLVED, ANSWERS }
+  private enum Step { BEGIN, ADOPT, DEADLINE, WAKE, CANCELLED, CLOSED, ANSWERS }
 
+  private final Call<C, R> call;
   private final Driver driver;
   private final Transport<C> transport;
   private final Delivery<C, R> delivery;
   private final ConnectListener listener;
   private final ConnectPlanner planner;
-  private final String host;
-  private final int port;
-  private final NameResolver resolver;
-  private final long startNanos;
-  private final long deadlineNanos;
+  private final Deadline deadline;
   private final CallFuture future = new CallFuture();
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
   private final Runnable closeHook = new OnDriver(Step.CLOSED);
+  private final Slots<C> slots = new Slots<>();
+  private final Trace trace = new Trace();
+  private final Pacing pacing = new Pacing(this);
+  private final Resolution resolution;
 
   private Phase phase = Phase.NEW;
   private boolean onDriver;
-  private List<AddressPair> pairs = new ArrayList<>();
-  private boolean[] bindSource = new boolean[0];
-  private Schedule schedule;
   private PathTable.View history = PathTable.NONE.begin(null, 0);
-  private Transport.Io<C>[] running;
-  private long[] startedAt = new long[0];
-  private Attempt[] attempts = new Attempt[0];
-  private int started;
-  private int runningCount;
-  private int endedCount;
-  private int idleWakes;
   private Attempt lastEnded;
-  private long wakeAtNanos = NO_WAKE;
-  private Driver.Cancellable wakeTimer;
   private Driver.Cancellable deadlineTimer;
+  private Slot<C> winner;
   private Transport.Io<C> winnerIo;
-  private int winnerIndex = -1;
   private long winnerConnectedAt;
   private ConnectFailedException failure;
-  private boolean resolving;
-  private NameResolver.Lookup lookup = NameResolver.Lookup.DONE;
-  private final List<Answer> answers = new ArrayList<>();
-  private final java.util.Queue<Runnable> inbox = new java.util.concurrent.ConcurrentLinkedQueue<>();
-  private final java.util.concurrent.atomic.AtomicBoolean inboxPosted = new java.util.concurrent.atomic.AtomicBoolean();
-  private final List<Attempt> denied = new ArrayList<>();
 
   /**
-   * A connect to a list of addresses.
-   *
-   * @param planner makes the plan (pairs, binds, schedule, history) on the thread that starts the call, at
-   *     the driver's time it is given
-   * @param startNanos when the connect started, on the driver's {@link Driver#nanoTime()} scale
-   * @param deadlineNanos the deadline in nanoseconds after {@code startNanos}, or {@link Long#MAX_VALUE}
+   * @param call the connect: what to connect to, its deadline and start, its engine and settings
+   * @param planner makes the plan (pairs, binds, schedule, history) on the thread that starts the call, and
+   *     plans each answer's addresses of a connect by name
    */
-  public ConnectCall(
-      Engine<C, R> engine, ConnectListener listener, ConnectPlanner planner, long startNanos, long deadlineNanos) {
-    this(engine, listener, planner, null, 0, null, startNanos, deadlineNanos);
-  }
-
-  /**
-   * A connect by name, or to a list when {@code host} is {@code null}.
-   *
-   * @param planner plans the start, each answer's addresses, and a schedule made after resolution
-   * @param host the name to resolve, or {@code null}
-   * @param port the port of every address of the name
-   * @param resolver resolves {@code host}
-   * @param startNanos when the connect started, on the driver's {@link Driver#nanoTime()} scale
-   * @param deadlineNanos the deadline in nanoseconds after {@code startNanos}, or {@link Long#MAX_VALUE}
-   */
-  @SuppressWarnings("unchecked")
-  public ConnectCall(
-      Engine<C, R> engine, ConnectListener listener, ConnectPlanner planner, String host, int port,
-      NameResolver resolver, long startNanos, long deadlineNanos) {
-    this.host = host;
-    this.port = port;
-    this.resolver = resolver;
-    this.driver = engine.driver();
-    this.transport = engine.transport();
-    this.delivery = engine.delivery();
-    this.listener = listener;
+  public ConnectCall(Call<C, R> call, ConnectPlanner planner) {
+    this.call = call;
+    this.driver = call.engine().driver();
+    this.transport = call.engine().transport();
+    this.delivery = call.engine().delivery();
+    this.listener = call.settings().listener();
     this.planner = planner;
-    this.startNanos = startNanos;
-    this.deadlineNanos = deadlineNanos;
-    this.running = (Transport.Io<C>[]) new Transport.Io<?>[0];
+    this.deadline = call.deadline();
+    this.resolution = call.byName() ? new Resolution(call.engine().resolver(), call.request().host().get(), driver,
+        call.startNanos(), new OnDriver(Step.ANSWERS), this) : null;
   }
 
   /**
@@ -151,7 +96,7 @@ public final class ConnectCall<C, R> {
    * waits. An interrupt ends the connect and throws with kind {@code CANCELLED}; the flag stays set.
    */
   public R connectBlocking() throws ConnectFailedException {
-    start(host == null); // a connect by name waits for its answers on the driver, where they arrive
+    start(resolution == null); // a connect by name waits for its answers on the driver, where they arrive
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -160,8 +105,8 @@ public final class ConnectCall<C, R> {
         return resultOf(future);
       }
       ended.join();
-      throw failure != null ? failure
-          : new ConnectFailedException(FailureKind.CANCELLED, "interrupted", attemptList(), List.copyOf(answers), lastEnded);
+      throw failure != null ? failure : new ConnectFailedException(FailureKind.CANCELLED, "interrupted",
+          trace.attempts(slots), answers(), lastEnded);
     } catch (ExecutionException e) {
       throw asConnectFailed(e.getCause());
     }
@@ -180,25 +125,17 @@ public final class ConnectCall<C, R> {
 
   /** Starts the call here, or on the driver; package-private so that tests can take either path. */
   void start(boolean onCallingThread) {
-    if (onCallingThread) {
-      try {
-        begin();
-      } catch (Throwable e) {
-        if (Fatal.isFatal(e)) { // the caller gets it; what this call opened is closed first, if it can be
-          try {
-            fail(FailureKind.OTHER, "stopped on " + e, e);
-          } catch (Throwable ignored) {
-            // nothing more can be done
-          }
-          throw e;
-        }
-        internalError(e);
-      }
-      if (phase != Phase.DONE) {
-        onDriver(Step.ADOPT);
-      }
-    } else {
+    if (!onCallingThread) {
       onDriver(Step.BEGIN);
+      return;
+    }
+    try {
+      begin();
+    } catch (Throwable e) {
+      internalError(e);
+    }
+    if (phase != Phase.DONE) {
+      onDriver(Step.ADOPT);
     }
   }
 
@@ -230,8 +167,8 @@ public final class ConnectCall<C, R> {
       return false;
     }
     driver.onClose(closeHook);
-    if (deadlineNanos != Long.MAX_VALUE) {
-      deadlineTimer = driver.schedule(startNanos + deadlineNanos, new OnDriver(Step.DEADLINE));
+    if (!deadline.isNone()) {
+      deadlineTimer = driver.schedule(call.startNanos() + deadline.nanos(), new OnDriver(Step.DEADLINE));
     }
     return true;
   }
@@ -241,19 +178,16 @@ public final class ConnectCall<C, R> {
     if (!enterDriver()) {
       return;
     }
-    for (int i = 0; i < started; i++) {
-      if (running[i] != null) {
-        watch(i);
+    for (int i = 0; i < slots.started(); i++) {
+      if (slots.attempt(i).running()) {
+        watch(slots.attempt(i));
       }
     }
-    if (wakeAtNanos != NO_WAKE) {
-      armWake();
-    }
+    pacing.armPendingWake();
   }
 
-  @SuppressWarnings("unchecked")
   private void begin() {
-    if (elapsed() >= deadlineNanos) {
+    if (deadline.hasPassed(elapsed())) {
       deadlinePassed();
       return;
     }
@@ -267,192 +201,96 @@ public final class ConnectCall<C, R> {
           e instanceof StrategyFailure ? e.getCause() : e);
       return;
     }
-    pairs = new ArrayList<>(plan.pairs());
-    bindSource = plan.bindSource();
-    schedule = plan.schedule();
+    slots.replaceRest(plan.pairs());
     history = plan.history();
-    running = (Transport.Io<C>[]) new Transport.Io<?>[pairs.size()];
-    startedAt = new long[pairs.size()];
-    attempts = new Attempt[pairs.size()];
     phase = Phase.RUNNING;
     recordDenied(plan.denied());
-    listener.connectStarted(List.copyOf(pairs));
-    if (host != null) {
-      resolving = true;
+    listener.connectStarted(slots.pairs());
+    if (resolution != null) {
       try {
-        lookup = resolver.resolve(host, new Answers());
+        resolution.start();
       } catch (Throwable e) {
         Fatal.rethrowIfFatal(e);
-        Log.warning("resolver " + resolver + " threw", e);
-        resolving = false;
-        fail(FailureKind.RESOLUTION_FAILED, "the resolver " + resolver + " threw on " + host + ": " + e, e);
+        Log.warning("resolver " + call.engine().resolver() + " threw", e);
+        fail(FailureKind.RESOLUTION_FAILED, "the resolver " + call.engine().resolver() + " threw on "
+            + call.request().host().get() + ": " + e, e);
         return;
       }
       if (phase != Phase.RUNNING) {
         return;
       }
     }
-    if (schedule != null) {
-      drive();
-    } else if (!resolving) {
+    if (plan.schedule() != null) {
+      pacing.begin(plan.schedule());
+      pacing.drive();
+    } else if (!resolving()) {
       noPairs(); // a list whose every destination was denied
     }
   }
 
-  /**
-   * Asks the schedule what to do and does it, until it says to wait or the connect ends. A schedule gets a
-   * bounded number of decisions without waiting, a wake-up at a time already come counting as one; one
-   * that keeps deciding, or keeps waking itself at once without starting or ending anything, makes no
-   * progress and fails the connect. The deadline is read again after every call to the schedule, which
-   * may have taken long.
-   */
-  private void drive() {
-    drive(false);
+  // What Pacing asks of the call, and tells it.
+
+  boolean running() {
+    return phase == Phase.RUNNING;
   }
 
-  /** @param woken called by the wake-up the schedule asked for */
-  private void drive(boolean woken) {
-    if (schedule == null) {
-      return; // a connect by name whose schedule waits for resolution to end
-    }
-    cancelWake(); // every answer replaces the one before
-    int budget = decisionBudget();
-    int startedBefore = started;
-    int endedBefore = endedCount;
-    while (phase == Phase.RUNNING) {
-      long now = elapsed();
-      if (now >= deadlineNanos) {
-        deadlinePassed();
-        return;
-      }
-      if (--budget < 0) {
-        noProgress(decisionBudget() + " decisions in a row without waiting");
-        return;
-      }
-      Decision decision;
-      try {
-        decision = schedule.next(now);
-      } catch (RuntimeException e) {
-        schedulerFailed(e);
-        continue;
-      } catch (Error e) {
-        strategyFailed("the scheduler " + schedule + " threw in next()", e);
-        return;
-      }
-      now = elapsed();
-      if (now >= deadlineNanos) {
-        deadlinePassed();
-        return;
-      }
-      if (decision instanceof Decision.StartNext && started < pairs.size()) {
-        startAttempt(now);
-      } else if (decision instanceof Decision.StartPair start && moveToNext(start.pair())) {
-        startAttempt(now);
-      } else if (decision instanceof Decision.EndAttempt end && isRunning(end.index())) {
-        endAttempt(end.index(), now);
-      } else if (decision instanceof Decision.WakeAt wake) {
-        if (wake.nanos() <= now) {
-          continue; // its time has come: ask again, which counts against the budget
-        }
-        boolean idle = started == startedBefore && endedCount == endedBefore;
-        idleWakes = woken && idle && wake.nanos() - now < IDLE_WAKE_NANOS ? idleWakes + 1 : 0;
-        if (idleWakes > MAX_IDLE_WAKES) {
-          noProgress(MAX_IDLE_WAKES + " wake-ups in a row less than 1 ms apart without starting or ending an attempt");
-          return;
-        }
-        wakeAtNanos = wake.nanos();
-        if (onDriver) {
-          armWake();
-        }
-        return;
-      } else {
-        if (runningCount == 0 && !resolving) {
-          exhausted();
-        }
-        return;
-      }
-    }
+  boolean onDriver() {
+    return onDriver;
   }
 
-  /** The schedule keeps answering without anything happening: it would spin the driver, so the connect fails. */
-  private void noProgress(String what) {
-    Log.warning("the scheduler " + schedule + " made no progress (" + what + "); its connect fails");
-    fail(FailureKind.OTHER, "the scheduler " + schedule + " made no progress: " + what);
+  Deadline deadline() {
+    return deadline;
   }
 
-  /**
-   * A strategy threw an {@link Error}: the connect fails with it as the cause and the driver goes on; a
-   * fatal one (out of memory) is rethrown, to stop the driver.
-   */
-  private void strategyFailed(String what, Throwable e) {
-    Fatal.rethrowIfFatal(e);
-    Log.warning(what + "; its connect fails", e);
-    fail(FailureKind.OTHER, what + ": " + e, e);
+  Slots<C> slots() {
+    return slots;
   }
 
-  /**
-   * Moves {@code pair}, if it is one not yet started, to the next place to start; the others not yet
-   * started keep their order, and so do their binds.
-   */
-  private boolean moveToNext(AddressPair pair) {
-    int at = -1;
-    for (int i = started; i < pairs.size(); i++) {
-      if (pairs.get(i).equals(pair)) {
-        at = i;
-        break;
-      }
-    }
-    if (at < 0) {
-      return false;
-    }
-    boolean bind = bindSource[at];
-    for (int i = at; i > started; i--) {
-      pairs.set(i, pairs.get(i - 1));
-      bindSource[i] = bindSource[i - 1];
-    }
-    pairs.set(started, pair);
-    bindSource[started] = bind;
-    return true;
+  boolean resolving() {
+    return resolution != null && resolution.pending();
   }
 
-  private int decisionBudget() {
-    return 16 + 4 * pairs.size();
+  Driver.Cancellable schedule(long atNanos) {
+    return driver.schedule(call.startNanos() + atNanos, new OnDriver(Step.WAKE));
   }
 
-  private void startAttempt(long now) {
-    int index = started++;
-    AddressPair pair = pairs.get(index);
-    startedAt[index] = now;
-    listener.attemptStarted(index, pair, Duration.ofNanos(now));
+  long elapsed() {
+    return driver.nanoTime() - call.startNanos();
+  }
+
+  void startAttempt(long now) {
+    Slot<C> slot = slots.startNext(now);
+    listener.attemptStarted(slot.index, slot.pair, Duration.ofNanos(now));
     Transport.Io<C> io;
     try {
-      io = transport.open(pair, bindSource[index]);
-    } catch (IOException | RuntimeException e) {
-      IOException error = e instanceof IOException x ? x : new IOException(e.toString(), e);
-      attemptFailed(index, Failures.classify(error), error);
+      io = transport.open(slot.pair, slot.bindSource);
+    } catch (AttemptFailure e) {
+      attemptFailed(slot, e.kind(), e.error());
+      return;
+    } catch (RuntimeException e) {
+      attemptFailed(slot, FailureKind.OTHER, new IOException(e.toString(), e));
       return;
     }
     if (io.connected()) {
-      won(index, io);
+      won(slot, io);
       return;
     }
-    running[index] = io;
-    runningCount++;
+    slots.watching(slot, io);
     if (onDriver) {
-      watch(index);
+      watch(slot);
     }
   }
 
-  private void watch(int index) {
-    Transport.Io<C> io = running[index];
+  private void watch(Slot<C> slot) {
+    Transport.Io<C> io = slot.io;
     try {
       io.watch(new Transport.Outcome() {
         @Override
         public void connected() {
           try {
-            if (phase == Phase.RUNNING && running[index] == io) {
-              removeRunning(index);
-              won(index, io);
+            if (phase == Phase.RUNNING && slot.io == io) {
+              slots.stop(slot);
+              won(slot, io);
             }
           } catch (Throwable e) {
             internalError(e);
@@ -460,13 +298,12 @@ public final class ConnectCall<C, R> {
         }
 
         @Override
-        public void failed(IOException error) {
+        public void failed(FailureKind kind, IOException error) {
           try {
-            if (phase == Phase.RUNNING && running[index] == io) {
-              removeRunning(index);
-              io.close();
-              attemptFailed(index, Failures.classify(error), error);
-              drive();
+            if (phase == Phase.RUNNING && slot.io == io) {
+              slots.stop(slot).close();
+              attemptFailed(slot, kind, error);
+              pacing.drive();
             }
           } catch (Throwable e) {
             internalError(e);
@@ -474,75 +311,60 @@ public final class ConnectCall<C, R> {
         }
       });
     } catch (IOException | RuntimeException e) {
-      removeRunning(index);
-      io.close();
-      IOException error = e instanceof IOException x ? x : new IOException(e.toString(), e);
-      attemptFailed(index, Failures.classify(error), error);
-      drive();
+      slots.stop(slot).close();
+      attemptFailed(slot, FailureKind.OTHER, e instanceof IOException x ? x : new IOException(e.toString(), e));
+      pacing.drive();
     }
   }
 
-  private void endAttempt(int index, long now) {
-    removeRunning(index).close();
-    long ran = now - startedAt[index];
-    attemptFailed(index, FailureKind.TIMED_OUT,
-        Failures.closedBy(FailureKind.TIMED_OUT, "the scheduler ended the attempt after " + ran / 1_000_000 + " ms"));
+  void endAttempt(int index, long now) {
+    Slot<C> slot = slots.attempt(index);
+    slots.stop(slot).close();
+    attemptFailed(slot, FailureKind.TIMED_OUT, Failures.closedBy(FailureKind.TIMED_OUT,
+        "the scheduler ended the attempt after " + (now - slot.startedAt) / 1_000_000 + " ms"));
   }
 
   /** Records a failed attempt and tells the schedule; the caller asks the schedule what next. */
-  private void attemptFailed(int index, FailureKind kind, IOException error) {
-    endedCount++;
+  private void attemptFailed(Slot<C> slot, FailureKind kind, IOException error) {
     long now = elapsed();
-    record(index, kind, error, now);
-    history.failed(pairs.get(index), kind, startNanos + startedAt[index], startNanos + now);
-    try {
-      schedule.attemptFailed(index, kind, now);
-    } catch (RuntimeException e) {
-      schedulerFailed(e);
-    } catch (Error e) {
-      strategyFailed("the scheduler " + schedule + " threw in attemptFailed()", e);
-    }
+    record(slot, kind, error, now);
+    history.failed(slot.pair, kind, call.startNanos() + slot.startedAt, call.startNanos() + now);
+    pacing.attemptFailed(slot.index, kind, now);
   }
 
-  private Attempt record(int index, FailureKind kind, IOException error, long now) {
-    Attempt attempt = new Attempt(
-        index, pairs.get(index), Duration.ofNanos(startedAt[index]), Duration.ofNanos(now), kind, error);
-    attempts[index] = attempt;
+  private void record(Slot<C> slot, FailureKind kind, IOException error, long now) {
+    slot.attempt = new Attempt(slot.index, slot.pair, Duration.ofNanos(slot.startedAt), Duration.ofNanos(now), kind,
+        error);
     if (kind != null) {
-      lastEnded = attempt;
+      lastEnded = slot.attempt;
     }
-    listener.attemptEnded(attempt);
-    return attempt;
+    listener.attemptEnded(slot.attempt);
   }
 
   /** The first attempt to connect: the others lose and are closed, then the winner is handed over. */
-  private void won(int index, Transport.Io<C> io) {
+  private void won(Slot<C> slot, Transport.Io<C> io) {
     long now = elapsed();
     phase = Phase.HANDING_OVER;
+    winner = slot;
     winnerIo = io;
-    winnerIndex = index;
     winnerConnectedAt = now;
-    cancelWake();
-    for (int i = 0; i < started; i++) {
-      if (running[i] != null) {
-        removeRunning(i).close();
-        record(i, FailureKind.CANCELLED, Failures.closedBy(FailureKind.CANCELLED, "attempt #" + index + " connected first"), now);
-        if (startedAt[i] <= startedAt[index]) { // had at least the winner's time: slower than it
-          history.lost(pairs.get(i), startNanos + startedAt[i], startNanos + now);
+    pacing.stop();
+    for (int i = 0; i < slots.started(); i++) {
+      Slot<C> loser = slots.attempt(i);
+      if (loser.running()) {
+        slots.stop(loser).close();
+        record(loser, FailureKind.CANCELLED,
+            Failures.closedBy(FailureKind.CANCELLED, "attempt #" + slot.index + " connected first"), now);
+        if (loser.startedAt <= slot.startedAt) { // had at least the winner's time: slower than it
+          history.lost(loser.pair, call.startNanos() + loser.startedAt, call.startNanos() + now);
         }
-        try {
-          schedule.attemptLost(i, index, now);
-        } catch (RuntimeException e) {
-          Log.warning("the schedule threw on a lost attempt; ignored", e);
-        } catch (Error e) {
-          strategyFailed("the scheduler " + schedule + " threw in attemptLost()", e); // closes the winner too
-        }
+        pacing.attemptLost(loser.index, slot.index, now); // an Error there fails the call, winner included
       }
     }
     if (phase != Phase.HANDING_OVER) {
       return;
     }
-    if (elapsed() >= deadlineNanos) { // the schedule took so long that the caller has given up
+    if (deadline.hasPassed(elapsed())) { // the schedule or the listener took so long that the caller gave up
       deadlinePassed();
       return;
     }
@@ -557,9 +379,9 @@ public final class ConnectCall<C, R> {
       }
 
       @Override
-      public void failed(IOException error) {
+      public void failed(FailureKind kind, IOException error) {
         try {
-          handOverFailed(io, error);
+          handOverFailed(io, kind, error);
         } catch (Throwable e) {
           internalError(e);
         }
@@ -567,67 +389,70 @@ public final class ConnectCall<C, R> {
     });
   }
 
+  /**
+   * The winner's connection is ready: the caller gets it unless the deadline passed meanwhile (an adapter's
+   * delivery may run the user's code) or the caller gave up; then the schedule, history and listener hear of
+   * it, after the caller has it.
+   */
   private void delivered(Transport.Io<C> io, C connection) {
     if (phase != Phase.HANDING_OVER || winnerIo != io) {
       delivery.discardConnection(connection); // the connect ended meanwhile
       return;
     }
-    int index = winnerIndex;
+    Slot<C> slot = winner;
     long at = winnerConnectedAt;
-    Attempt winner = new Attempt(index, pairs.get(index), Duration.ofNanos(startedAt[index]), Duration.ofNanos(at), null, null);
-    attempts[index] = winner;
+    slot.attempt = new Attempt(slot.index, slot.pair, Duration.ofNanos(slot.startedAt), Duration.ofNanos(at), null,
+        null);
     R result;
     try {
-      result = delivery.deliver(connection, attemptList(), List.copyOf(answers), winner, Duration.ofNanos(at));
+      result = delivery.deliver(connection, trace.attempts(slots), answers(), slot.attempt, Duration.ofNanos(at));
     } catch (IOException | RuntimeException e) {
-      attempts[index] = null;
+      slot.attempt = null;
       delivery.discardConnection(connection);
-      handOverFailed(io, e instanceof IOException x ? x : new IOException(e.toString(), e));
+      handOverFailed(io, FailureKind.OTHER, e instanceof IOException x ? x : new IOException(e.toString(), e));
       return;
     }
-    phase = Phase.DONE;
+    // what the network showed holds whoever takes the connection, and the caller's next connect reads it
+    history.connected(slot.pair, call.startNanos() + slot.startedAt, call.startNanos() + at);
+    if (deadline.hasPassed(elapsed()) || !future.complete(result)) {
+      delivery.discard(result); // too late, or the caller cancelled, or the watchdog ended it meanwhile
+      slot.attempt = null; // fail() records it, closed with the others, since winnerIo is still set
+      fail(future.isCancelled() ? FailureKind.CANCELLED : FailureKind.TIMED_OUT,
+          future.isCancelled() ? "cancelled by the caller" : "the deadline of " + deadline + " passed");
+      return;
+    }
     winnerIo = null;
+    phase = Phase.DONE;
     cancelTimers();
-    history.connected(pairs.get(index), startNanos + startedAt[index], startNanos + at);
-    listener.attemptEnded(winner);
-    if (!future.complete(result)) {
-      delivery.discard(result);
-    }
-    try { // after the caller has it: a schedule that takes its time here delays nobody's connection
-      schedule.attemptConnected(index, at);
-    } catch (Throwable e) {
-      Fatal.rethrowIfFatal(e);
-      Log.warning("the schedule threw on a connected attempt; ignored, the connection is the caller's", e);
-    }
-    listener.connectEnded(attemptList(), winner, Duration.ofNanos(at));
+    listener.attemptEnded(slot.attempt);
+    pacing.attemptConnected(slot.index, at);
+    listener.connectEnded(trace.attempts(slots), slot.attempt, Duration.ofNanos(at));
     end();
   }
 
   /** The winner connected but could not be handed over: it failed after all, and the connect goes on. */
-  private void handOverFailed(Transport.Io<C> io, IOException error) {
+  private void handOverFailed(Transport.Io<C> io, FailureKind kind, IOException error) {
     io.close();
     if (phase != Phase.HANDING_OVER || winnerIo != io) {
       return;
     }
     phase = Phase.RUNNING;
     winnerIo = null;
-    attemptFailed(winnerIndex, Failures.classify(error), error);
-    drive();
+    attemptFailed(winner, kind, error);
+    pacing.drive();
   }
 
-  private void exhausted() {
-    if (started == 0 && !pairs.isEmpty()) {
-      fail(FailureKind.OTHER, "the scheduler " + schedule + " gave up without starting any of " + pairs.size()
-          + (pairs.size() == 1 ? " address pair" : " address pairs") + (host == null ? "" : " of " + host));
-      return;
-    }
-    if (started == 0) {
+  /** The schedule gave up, or every pair failed, with nothing left to wait for. */
+  void exhausted() {
+    int n = slots.size();
+    String pairs = n + (n == 1 ? " address pair" : " address pairs") + call.request().host().map(h -> " of " + h).orElse("");
+    if (slots.started() == 0 && n > 0) {
+      fail(FailureKind.OTHER, "the scheduler " + pacing + " gave up without starting any of " + pairs);
+    } else if (slots.started() == 0) {
       noPairs();
-      return;
+    } else {
+      fail(lastEnded == null ? FailureKind.OTHER : lastEnded.failure(), "could not connect to any of " + pairs);
     }
-    FailureKind kind = lastEnded == null ? FailureKind.OTHER : lastEnded.failure();
-    fail(kind, "could not connect to any of " + pairs.size() + (pairs.size() == 1 ? " address pair" : " address pairs")
-        + (host == null ? "" : " of " + host));
   }
 
   /**
@@ -635,13 +460,15 @@ public final class ConnectCall<C, R> {
    * address (the resolver's failure, or empty answers).
    */
   private void noPairs() {
-    if (!denied.isEmpty()) {
-      fail(FailureKind.DENIED, "every address " + (host == null ? "given" : "of " + host) + " is denied by the "
-          + "destination policy");
+    String host = call.request().host().orElse(null);
+    if (trace.anyDenied()) {
+      fail(FailureKind.DENIED, "every address " + (host == null ? "given" : "of " + host)
+          + " is denied by the destination policy");
       return;
     }
     FailureKind kind = FailureKind.NO_SUCH_NAME;
     StringBuilder why = new StringBuilder(host == null ? "no destination" : "no address for " + host + ":");
+    List<Answer> answers = answers();
     for (Answer a : answers) {
       why.append(' ').append(a.query()).append(' ')
           .append(a.failed() ? a.failure() + " (" + a.error().getMessage() + ")" : "empty").append(';');
@@ -657,45 +484,38 @@ public final class ConnectCall<C, R> {
     fail(kind, why.charAt(why.length() - 1) == ';' ? why.substring(0, why.length() - 1) : why.toString());
   }
 
-  private void deadlinePassed() {
-    fail(FailureKind.TIMED_OUT, "the deadline of " + deadlineNanos / 1_000_000 + " ms passed");
+  void deadlinePassed() {
+    fail(FailureKind.TIMED_OUT, "the deadline of " + deadline + " passed");
   }
 
-  /** Runs on the driver when the caller cancels the future or interrupts a blocking connect. */
-  private void cancelled() {
-    fail(FailureKind.CANCELLED, "cancelled by the caller");
-  }
-
-  private void fail(FailureKind kind, String message) {
+  void fail(FailureKind kind, String message) {
     fail(kind, message, null);
   }
 
   /** Ends the connect without a winner: closes what is open, which the schedule is not told of. */
-  private void fail(FailureKind kind, String message, Throwable cause) {
+  void fail(FailureKind kind, String message, Throwable cause) {
     if (phase == Phase.DONE) {
       return;
     }
     phase = Phase.DONE;
     long now = elapsed();
     FailureKind closedAs = kind == FailureKind.TIMED_OUT ? FailureKind.TIMED_OUT : FailureKind.CANCELLED;
-    for (int i = 0; i < started; i++) {
-      if (running[i] != null) {
-        removeRunning(i).close();
-        record(i, closedAs, Failures.closedBy(closedAs, message), now);
+    for (int i = 0; i < slots.started(); i++) {
+      Slot<C> s = slots.attempt(i);
+      Transport.Io<C> io = slots.stop(s);
+      if (io != null || s == winner && winnerIo != null) {
+        (io != null ? io : winnerIo).close(); // the winner: connected, but the connect ended before its hand-over
+        record(s, closedAs, Failures.closedBy(closedAs, message), now);
         if (closedAs == FailureKind.TIMED_OUT) { // the deadline: it ran this long without connecting
-          history.failed(pairs.get(i), FailureKind.TIMED_OUT, startNanos + startedAt[i], startNanos + now);
+          history.failed(s.pair, FailureKind.TIMED_OUT, call.startNanos() + s.startedAt, call.startNanos() + now);
         }
       }
     }
-    if (winnerIo != null) {
-      winnerIo.close(); // connected, but the connect ended before it was handed over
-      winnerIo = null;
-      record(winnerIndex, closedAs, Failures.closedBy(closedAs, message), now);
-    }
+    winnerIo = null;
     cancelTimers();
-    List<Attempt> list = attemptList();
+    List<Attempt> list = trace.attempts(slots);
     // the cause is why the connect ended: what a strategy threw if that ended it, else the last attempt's error
-    failure = new ConnectFailedException(kind, message, list, List.copyOf(answers), cause != null ? null : lastEnded);
+    failure = new ConnectFailedException(kind, message, list, answers(), cause != null ? null : lastEnded);
     if (cause != null) {
       failure.initCause(cause);
     }
@@ -706,11 +526,18 @@ public final class ConnectCall<C, R> {
 
   /**
    * What a step threw: a strategy's failure the planner reports, or a bug. Neither may leave the call
-   * hanging, so it fails the call, which closes its sockets and completes its future; a fatal error is
-   * rethrown to stop the driver, which then ends every connect.
+   * hanging, so it fails the call, which closes its sockets and completes its future. A fatal error fails it
+   * too, as far as the JVM still can, then goes on to stop the driver, which ends every other connect.
    */
-  private void internalError(Throwable e) {
-    Fatal.rethrowIfFatal(e);
+  void internalError(Throwable e) {
+    if (Fatal.isFatal(e)) {
+      try {
+        fail(FailureKind.OTHER, "stopped on " + e, e);
+      } catch (Throwable ignored) {
+        // nothing more can be done here; the driver ends what is left
+      }
+      Fatal.rethrowIfFatal(e);
+    }
     if (e instanceof StrategyFailure f) {
       Log.warning(f.getMessage() + "; its connect fails", f.getCause());
       fail(FailureKind.OTHER, f.getMessage(), f.getCause());
@@ -735,12 +562,95 @@ public final class ConnectCall<C, R> {
   }
 
   /**
-   * From another thread, while the driver is held: completes the future with this failure. The call itself
-   * ends, closing its sockets, when the driver runs it again.
+   * From another thread, while the driver is held: completes the future with this failure, on a thread of its
+   * own that ends once it has, so that the caller's callbacks never run on the thread that watches every
+   * event loop (where one that blocks would stop the watching). This is rare: a strategy held the loop past a
+   * deadline. The call itself ends, closing its sockets and recording its trace, when the driver runs it again.
    */
   private void abandon(FailureKind kind, String why) {
     if (!future.isDone()) {
-      future.completeExceptionally(new ConnectFailedException(kind, why, List.of(), List.of(), null));
+      Thread t = new Thread(new Abandonment(kind, why + "; the attempts are recorded when the event loop is back"),
+          "connectbylist-abandon");
+      t.setDaemon(true);
+      t.start();
+    }
+  }
+
+  private void cancelTimers() {
+    pacing.stop();
+    if (deadlineTimer != null) {
+      deadlineTimer.cancel();
+      deadlineTimer = null;
+    }
+  }
+
+  private void end() {
+    if (resolution != null) {
+      resolution.end();
+    }
+    if (onDriver) {
+      driver.removeOnClose(closeHook);
+    }
+    ended.complete(null);
+  }
+
+  private void recordDenied(List<ConnectPlan.Denied> destinations) {
+    for (ConnectPlan.Denied d : destinations) {
+      Attempt a = trace.denied(d, elapsed());
+      if (lastEnded == null) {
+        lastEnded = a;
+      }
+      listener.attemptEnded(a);
+    }
+  }
+
+  private List<Answer> answers() {
+    return resolution == null ? List.of() : resolution.answers();
+  }
+
+  // The resolution's news, on the driver.
+
+  /** An answer: its addresses become pairs, ranked into those not yet started, and the schedule hears of it. */
+  @Override
+  public void answered(Answer answer) {
+    if (phase == Phase.RUNNING && !answer.addresses().isEmpty()) {
+      List<InetSocketAddress> arrived = new ArrayList<>(answer.addresses().size());
+      for (InetAddress a : answer.addresses()) {
+        arrived.add(new InetSocketAddress(a, call.request().port()));
+      }
+      ConnectPlan.Addition addition = planner.add(arrived, slots.notStarted());
+      recordDenied(addition.denied());
+      slots.replaceRest(addition.rest());
+    }
+    List<io.github.connectbylist.api.AddressPair> now = slots.pairs();
+    listener.answered(answer, now);
+    if (phase == Phase.RUNNING) {
+      pacing.answered(answer, now, elapsed());
+    }
+  }
+
+  /** Every answer is in: a schedule that waited is made now, one that raced is told. */
+  @Override
+  public void resolved() {
+    if (phase != Phase.RUNNING) {
+      return;
+    }
+    if (!pacing.hasSchedule()) {
+      if (slots.isEmpty()) {
+        noPairs();
+        return;
+      }
+      pacing.begin(planner.schedule(slots.pairs()));
+      return;
+    }
+    pacing.resolutionEnded(elapsed());
+  }
+
+  /** What had come is in: the schedule is asked what next, once. */
+  @Override
+  public void drained() {
+    if (phase == Phase.RUNNING) {
+      pacing.drive();
     }
   }
 
@@ -757,7 +667,7 @@ public final class ConnectCall<C, R> {
 
     @Override
     public long deadlineAtNanos() {
-      return deadlineNanos == Long.MAX_VALUE ? Long.MAX_VALUE : startNanos + deadlineNanos;
+      return deadline.isNone() ? Long.MAX_VALUE : call.startNanos() + deadline.nanos();
     }
 
     @Override
@@ -776,19 +686,10 @@ public final class ConnectCall<C, R> {
           }
           case ADOPT -> adopt();
           case DEADLINE -> deadlinePassed();
-          case WAKE -> {
-            wakeTimer = null;
-            wakeAtNanos = NO_WAKE;
-            drive(true);
-          }
-          case CANCELLED -> cancelled();
+          case WAKE -> pacing.woken();
+          case CANCELLED -> fail(FailureKind.CANCELLED, "cancelled by the caller");
           case CLOSED -> closed();
-          case RESOLVED -> {
-            if (phase != Phase.DONE) {
-              resolved();
-            }
-          }
-          case ANSWERS -> drainAnswers();
+          case ANSWERS -> resolution.drain();
         }
       } catch (Throwable e) {
         internalError(e);
@@ -796,248 +697,20 @@ public final class ConnectCall<C, R> {
     }
   }
 
-  private void schedulerFailed(RuntimeException e) {
-    Log.warning("the attempt scheduler failed; going on one attempt at a time: " + schedule, e);
-    schedule = new FallbackSchedule(pairs.size(), started, runningCount);
-  }
+  /** Completes the future of a call abandoned while its driver was held. */
+  private final class Abandonment implements Runnable {
+    private final FailureKind kind;
+    private final String why;
 
-  private void armWake() {
-    wakeTimer = driver.schedule(startNanos + wakeAtNanos, new OnDriver(Step.WAKE));
-  }
-
-  private void cancelWake() {
-    wakeAtNanos = NO_WAKE;
-    if (wakeTimer != null) {
-      wakeTimer.cancel();
-      wakeTimer = null;
-    }
-  }
-
-  private boolean isRunning(int index) {
-    return index >= 0 && index < started && running[index] != null;
-  }
-
-  private Transport.Io<C> removeRunning(int index) {
-    Transport.Io<C> io = running[index];
-    if (io != null) {
-      running[index] = null;
-      runningCount--;
-    }
-    return io;
-  }
-
-  private void cancelTimers() {
-    cancelWake();
-    if (deadlineTimer != null) {
-      deadlineTimer.cancel();
-      deadlineTimer = null;
-    }
-  }
-
-  private void end() {
-    try {
-      lookup.cancel();
-    } catch (Throwable e) {
-      Fatal.rethrowIfFatal(e);
-      Log.warning("the resolver " + resolver + " threw on cancel; ignored", e);
-    }
-    resolving = false;
-    if (onDriver) {
-      driver.removeOnClose(closeHook);
-    }
-    ended.complete(null);
-  }
-
-  /** The trace: the attempts in start order, with the denied destinations where they were denied in time. */
-  private List<Attempt> attemptList() {
-    List<Attempt> list = new ArrayList<>(started + denied.size());
-    int d = 0;
-    for (int i = 0; i < started; i++) {
-      if (attempts[i] != null) {
-        while (d < denied.size() && denied.get(d).startedAt().compareTo(attempts[i].startedAt()) <= 0) {
-          list.add(denied.get(d++));
-        }
-        list.add(attempts[i]);
-      }
-    }
-    while (d < denied.size()) {
-      list.add(denied.get(d++));
-    }
-    return list;
-  }
-
-  private void recordDenied(List<ConnectPlan.Denied> destinations) {
-    if (destinations.isEmpty()) {
-      return;
-    }
-    Duration now = Duration.ofNanos(elapsed());
-    for (ConnectPlan.Denied d : destinations) {
-      Attempt a = new Attempt(Attempt.NOT_STARTED, AddressPair.toDestination(d.destination()), now, now,
-          FailureKind.DENIED, Failures.madeUp(d.reason()));
-      denied.add(a);
-      if (lastEnded == null) {
-        lastEnded = a;
-      }
-      listener.attemptEnded(a);
-    }
-  }
-
-  /**
-   * An answer, on the driver: its addresses become pairs, ranked into those not yet started, and the
-   * schedule hears of it; the caller asks the schedule what next once every answer at hand is in.
-   */
-  private void answered(Answer answer) {
-    if (phase == Phase.DONE) {
-      return;
-    }
-    answers.add(answer);
-    if (phase == Phase.RUNNING && !answer.addresses().isEmpty()) {
-      List<InetSocketAddress> arrived = new ArrayList<>(answer.addresses().size());
-      for (InetAddress a : answer.addresses()) {
-        arrived.add(new InetSocketAddress(a, port));
-      }
-      ConnectPlan.Addition addition = planner.add(arrived, List.copyOf(pairs.subList(started, pairs.size())));
-      recordDenied(addition.denied());
-      extend(addition);
-    }
-    List<AddressPair> now = List.copyOf(pairs);
-    listener.answered(answer, now);
-    if (phase == Phase.RUNNING && schedule != null) {
-      try {
-        schedule.answered(answer, now, elapsed());
-      } catch (RuntimeException e) {
-        schedulerFailed(e);
-      } catch (Error e) {
-        strategyFailed("the scheduler " + schedule + " threw in answered()", e);
-      }
-    }
-  }
-
-  /** The pairs not yet started are replaced by the addition's order; the arrays grow to hold them all. */
-  @SuppressWarnings("unchecked")
-  private void extend(ConnectPlan.Addition addition) {
-    List<AddressPair> rest = addition.rest();
-    pairs.subList(started, pairs.size()).clear();
-    pairs.addAll(rest);
-    int size = pairs.size();
-    if (running.length < size) {
-      int capacity = Math.max(size, running.length * 2);
-      running = Arrays.copyOf(running, capacity);
-      startedAt = Arrays.copyOf(startedAt, capacity);
-      attempts = Arrays.copyOf(attempts, capacity);
-      bindSource = Arrays.copyOf(bindSource, capacity);
-    }
-    System.arraycopy(addition.bindRest(), 0, bindSource, started, rest.size());
-  }
-
-  /**
-   * Every answer is in, on the driver: a schedule that waited is made now, one that raced is told; the
-   * caller asks it what next.
-   */
-  private void resolved() {
-    resolving = false;
-    lookup = NameResolver.Lookup.DONE;
-    if (phase != Phase.RUNNING) {
-      return;
-    }
-    if (schedule == null) {
-      if (pairs.isEmpty()) {
-        noPairs();
-        return;
-      }
-      schedule = planner.schedule(List.copyOf(pairs));
-      return;
-    }
-    try {
-      schedule.resolutionEnded(elapsed());
-    } catch (RuntimeException e) {
-      schedulerFailed(e);
-    } catch (Error e) {
-      strategyFailed("the scheduler " + schedule + " threw in resolutionEnded()", e);
-    }
-  }
-
-  /**
-   * Handles every answer that has come (and the end of resolution, if it has), then asks the schedule
-   * once: answers that arrive together, such as two cached ones, are ranked together before anything
-   * starts, so that the first to be reported does not start alone.
-   */
-  private void drainAnswers() {
-    inboxPosted.set(false);
-    Runnable next;
-    while ((next = inbox.poll()) != null) {
-      if (phase == Phase.DONE) {
-        inbox.clear();
-        return;
-      }
-      next.run();
-    }
-    if (phase == Phase.RUNNING) {
-      drive();
-    }
-  }
-
-  /**
-   * Where the resolver's calls arrive, on its threads: each waits in the inbox, in the order the resolver
-   * made them (its calls never overlap), and one task on the driver handles all that are there.
-   */
-  private final class Answers implements NameResolver.Answers {
-    @Override
-    public void answered(Query query, List<InetAddress> addresses) {
-      post(new OnAnswer(query, List.copyOf(addresses), null, null));
-    }
-
-    @Override
-    public void failed(Query query, FailureKind kind, Exception error) {
-      FailureKind k = kind == FailureKind.NO_SUCH_NAME ? kind : FailureKind.RESOLUTION_FAILED;
-      post(new OnAnswer(query, List.of(), k, error != null ? error : new IOException(k.toString())));
-    }
-
-    @Override
-    public void done() {
-      post(new OnDriver(Step.RESOLVED));
-    }
-
-    private void post(Runnable handle) {
-      inbox.add(handle);
-      if (inboxPosted.compareAndSet(false, true)) {
-        try {
-          driver.execute(new OnDriver(Step.ANSWERS));
-        } catch (RejectedExecutionException closing) {
-          // the driver is closing: its close hook ends the call
-        }
-      }
-    }
-  }
-
-  /** One answer, to be handled on the driver with the driver's time. */
-  private final class OnAnswer implements Runnable {
-    private final Query query;
-    private final List<InetAddress> addresses;
-    private final FailureKind failure;
-    private final Exception error;
-
-    OnAnswer(Query query, List<InetAddress> addresses, FailureKind failure, Exception error) {
-      this.query = query;
-      this.addresses = addresses;
-      this.failure = failure;
-      this.error = error;
+    Abandonment(FailureKind kind, String why) {
+      this.kind = kind;
+      this.why = why;
     }
 
     @Override
     public void run() {
-      try {
-        if (phase != Phase.DONE) {
-          answered(new Answer(host, query, Duration.ofNanos(elapsed()), addresses, failure, error));
-        }
-      } catch (Throwable e) {
-        internalError(e);
-      }
+      future.completeExceptionally(new ConnectFailedException(kind, why, List.of(), List.of(), null));
     }
-  }
-
-  private long elapsed() {
-    return driver.nanoTime() - startNanos;
   }
 
   private static <R> R resultOf(CompletableFuture<R> done) throws ConnectFailedException {
@@ -1060,7 +733,7 @@ public final class ConnectCall<C, R> {
 
   @Override
   public String toString() {
-    return "ConnectCall" + Arrays.toString(attempts);
+    return "ConnectCall" + slots;
   }
 
   /** Cancelling the future ends the connect on the driver and closes every socket it opened. */

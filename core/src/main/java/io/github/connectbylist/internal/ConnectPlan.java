@@ -1,28 +1,38 @@
 package io.github.connectbylist.internal;
 
-import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AttemptScheduler;
 import java.net.InetSocketAddress;
 import java.util.List;
 
 /**
- * What a connect will do before it opens anything: the pairs in ranked order, which sources to bind, the
- * schedule, and the destinations the policy denied. Made the same way on real sockets and in the lab.
+ * What a connect will do before it opens anything: the pairs in ranked order with their binds, the schedule,
+ * the history view, and the destinations the policy denied. Made the same way on real sockets and in the lab.
  *
  * @param pairs the ranked pairs; none yet for a connect by name
- * @param bindSource for each pair, whether its source is bound before connecting
  * @param schedule the scheduler's state machine for this connect, or {@code null} when a connect by name
  *     waits for resolution to end before it makes one
  * @param history where the connect reads and writes what connects learn
  * @param denied destinations the policy denied, with why
  */
 public record ConnectPlan(
-    List<AddressPair> pairs, boolean[] bindSource, AttemptScheduler.Schedule schedule, PathTable.View history,
-    List<Denied> denied) {
+    List<PlannedPair> pairs, AttemptScheduler.Schedule schedule, PathTable.View history, List<Denied> denied) {
+
+  /**
+   * Copies the lists.
+   *
+   * @param pairs the ranked pairs
+   * @param schedule the schedule, or {@code null}
+   * @param history the history view
+   * @param denied the destinations denied
+   */
+  public ConnectPlan {
+    pairs = List.copyOf(pairs);
+    denied = List.copyOf(denied);
+  }
 
   /** A plan that records no history and denies nothing, for tests of the orchestrator. */
-  public ConnectPlan(List<AddressPair> pairs, boolean[] bindSource, AttemptScheduler.Schedule schedule) {
-    this(pairs, bindSource, schedule, PathTable.NONE.begin(null, 0), List.of());
+  public ConnectPlan(List<PlannedPair> pairs, AttemptScheduler.Schedule schedule) {
+    this(pairs, schedule, PathTable.NONE.begin(null, 0), List.of());
   }
 
   /**
@@ -34,12 +44,23 @@ public record ConnectPlan(
   public record Denied(InetSocketAddress destination, String reason) {}
 
   /**
-   * What late addresses changed: the pairs not yet started, re-ranked with the new ones, their binds, and
-   * the new destinations the policy denied.
+   * What late addresses changed: the pairs not yet started, re-ranked with the new ones, and the new
+   * destinations the policy denied.
    *
    * @param rest the pairs to start, in order
-   * @param bindRest for each of them, whether to bind its source
    * @param denied the arrivals denied
    */
-  public record Addition(List<AddressPair> rest, boolean[] bindRest, List<Denied> denied) {}
+  public record Addition(List<PlannedPair> rest, List<Denied> denied) {
+
+    /**
+     * Copies the lists.
+     *
+     * @param rest the pairs to start
+     * @param denied the arrivals denied
+     */
+    public Addition {
+      rest = List.copyOf(rest);
+      denied = List.copyOf(denied);
+    }
+  }
 }

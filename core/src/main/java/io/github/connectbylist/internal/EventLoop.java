@@ -1,6 +1,7 @@
 package io.github.connectbylist.internal;
 
 import io.github.connectbylist.engine.Driver;
+import io.github.connectbylist.engine.TimerQueue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.ClosedChannelException;
@@ -275,6 +276,7 @@ public final class EventLoop implements Driver, AutoCloseable {
     } catch (Throwable e) { // an IOException of the selector, a bug, or a fatal error that tasks let through
       stop(e);
     } finally {
+      turnStartedAt = System.nanoTime() | 1; // the closing turn: a hook that blocks in it is a held loop too
       try {
         runCloseHooks();
         runTasksWhileStopping();
@@ -442,12 +444,14 @@ public final class EventLoop implements Driver, AutoCloseable {
     }
   }
 
-  /** Each hook ends its connect; even a fatal error of one must not keep the others from theirs. */
+  /**
+   * Each hook ends its connect; even a fatal error of one must not keep the others from theirs. A hook stays
+   * in the set while it runs, so that a close that finds the loop held by it can end its connect.
+   */
   private void runCloseHooks() {
-    List<Runnable> hooks = new ArrayList<>(closeHooks);
-    closeHooks.clear();
-    for (Runnable hook : hooks) {
+    for (Runnable hook : new ArrayList<>(closeHooks)) {
       runWhileStopping(hook);
+      closeHooks.remove(hook); // only now: a close that finds the loop held here can still end its connect
     }
   }
 

@@ -2,15 +2,9 @@ package io.github.connectbylist.internal;
 
 import io.github.connectbylist.api.FailureKind;
 import java.io.IOException;
-import java.net.BindException;
-import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
-import java.util.Locale;
 
-/**
- * Maps the exceptions of {@code SocketChannel} to failure kinds. Java gives no errno, only exception types
- * and the text of {@code strerror}, so the text is read where the type says too little.
- */
+/** The errors the orchestrator makes itself, for attempts it ends and destinations it denies: without a stack trace. */
 public final class Failures {
   private Failures() {}
 
@@ -24,8 +18,8 @@ public final class Failures {
   }
 
   /**
-   * An error we make up rather than catch, such as a simulated attempt's: {@link #classify} reads its kind
-   * from {@code message}, the operating system's text. Without a stack trace, for the reason above.
+   * An error we make up rather than catch, such as a denied destination's. Without a stack trace, for the
+   * reason above.
    */
   public static IOException madeUp(String message) {
     return new MadeUp(message);
@@ -53,32 +47,4 @@ public final class Failures {
     }
   }
 
-  public static FailureKind classify(IOException e) {
-    if (e instanceof SocketTimeoutException) {
-      return FailureKind.TIMED_OUT;
-    }
-    if (e instanceof NoRouteToHostException) {
-      return FailureKind.HOST_UNREACHABLE;
-    }
-    if (e instanceof BindException) {
-      return FailureKind.ADDRESS_UNAVAILABLE;
-    }
-    String message = e.getMessage() == null ? "" : e.getMessage().toLowerCase(Locale.ROOT);
-    if (message.contains("refused")) {
-      return FailureKind.REFUSED;
-    }
-    if (message.contains("network is unreachable")) {
-      return FailureKind.NETWORK_UNREACHABLE;
-    }
-    if (message.contains("no route to host") || message.contains("host is unreachable")) {
-      return FailureKind.HOST_UNREACHABLE;
-    }
-    if (message.contains("timed out")) {
-      return FailureKind.TIMED_OUT;
-    }
-    if (message.contains("cannot assign requested address") || message.contains("address not available")) {
-      return FailureKind.ADDRESS_UNAVAILABLE;
-    }
-    return FailureKind.OTHER;
-  }
 }

@@ -1,6 +1,5 @@
 package io.github.connectbylist.internal;
 
-import io.github.connectbylist.DestinationPolicy;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.Addresses;
@@ -30,15 +29,10 @@ import java.util.Set;
 // Plain loops rather than lambdas here and in the rest of a connect's first path: see ConnectCall.Step.
 public final class PairPlanner implements ConnectPlanner {
   private final List<InetSocketAddress> destinations;
-  private final Host host;
-  private final boolean bindEverySource;
-  private final boolean osPicksSource;
-  private final AddressPairRanker ranker;
-  private final AttemptScheduler scheduler;
-  private final Deadline deadline;
-  private final PathTable table;
-  private final DestinationPolicy policy;
   private final boolean byName;
+  private final Host host;
+  private final Settings settings;
+  private final Deadline deadline;
 
   private List<LocalAddress> locals = List.of();
   private PathTable.View view = PathTable.NONE.begin(null, 0);
@@ -47,36 +41,14 @@ public final class PairPlanner implements ConnectPlanner {
   private final Set<InetSocketAddress> seen = new HashSet<>();
 
   /**
-   * @param destinations checked destinations (see {@link Destinations#check}); empty for a connect by name
-   * @param byName whether answers will add destinations while the connect runs
-   * @param host the host's addresses and the OS's choice of source
-   * @param bindEverySource bind every pair's source (the caller gave them); else only where the OS might
-   *     pick another
-   * @param osPicksSource one pair per destination, source left to the operating system
-   * @param table where the connect's strategies read, and its attempts write, what connects learn
-   * @param policy which destinations may be connected
+   * @param call the connect to plan: its destinations (none yet by name), deadline, engine's host and settings
    */
-  public PairPlanner(
-      List<InetSocketAddress> destinations,
-      boolean byName,
-      Host host,
-      boolean bindEverySource,
-      boolean osPicksSource,
-      AddressPairRanker ranker,
-      AttemptScheduler scheduler,
-      Deadline deadline,
-      PathTable table,
-      DestinationPolicy policy) {
-    this.destinations = destinations;
-    this.byName = byName;
-    this.host = host;
-    this.bindEverySource = bindEverySource;
-    this.osPicksSource = osPicksSource;
-    this.ranker = ranker;
-    this.scheduler = scheduler;
-    this.deadline = deadline;
-    this.table = table;
-    this.policy = policy;
+  public PairPlanner(Call<?, ?> call) {
+    this.destinations = call.request().addresses();
+    this.byName = call.byName();
+    this.host = call.engine().host();
+    this.settings = call.settings();
+    this.deadline = call.deadline();
   }
 
   /**
@@ -91,15 +63,16 @@ public final class PairPlanner implements ConnectPlanner {
     } catch (Error e) {
       throw StrategyFailure.of("the host " + host, "localAddresses()", e);
     }
-    view = table.begin(Network.of(locals), nowNanos);
+    view = settings.history().begin(Network.of(locals), nowNanos);
     List<ConnectPlan.Denied> denied = new ArrayList<>();
     List<AddressPair> pairs = pairsOf(allowed(destinations, denied));
     List<AddressPair> ranked = rank(pairs);
     AttemptScheduler.Schedule schedule = byName && !startsBeforeResolution() ? null : schedule(ranked);
-    return new ConnectPlan(ranked, binds(ranked), schedule, view, denied);
+    return new ConnectPlan(planned(ranked), schedule, view, denied);
   }
 
   private boolean startsBeforeResolution() {
+    AttemptScheduler scheduler = settings.scheduler();
     try {
       return scheduler.startsBeforeResolution();
     } catch (RuntimeException e) {
@@ -128,11 +101,12 @@ public final class PairPlanner implements ConnectPlanner {
     List<AddressPair> all = new ArrayList<>(notStarted);
     all.addAll(pairsOf(allowed(fresh, denied)));
     List<AddressPair> ranked = all.size() == notStarted.size() ? notStarted : rank(all);
-    return new ConnectPlan.Addition(ranked, binds(ranked), denied);
+    return new ConnectPlan.Addition(planned(ranked), denied);
   }
 
   @Override
   public AttemptScheduler.Schedule schedule(List<AddressPair> ranked) {
+    AttemptScheduler scheduler = settings.scheduler();
     try {
       AttemptScheduler.Schedule schedule = scheduler.newSchedule(ranked, deadline, view);
       if (schedule != null) {
@@ -154,7 +128,7 @@ public final class PairPlanner implements ConnectPlanner {
       if (!seen.add(d)) {
         continue; // the same address in two answers, or in one twice: tried once
       }
-      Optional<String> denial = policy.denial(d.getAddress());
+      Optional<String> denial = settings.policy().denial(d.getAddress());
       if (denial.isPresent()) {
         denied.add(new ConnectPlan.Denied(d, Addresses.format(d.getAddress(), d.getPort()) + ": " + denial.get()));
       } else {
@@ -169,7 +143,7 @@ public final class PairPlanner implements ConnectPlanner {
     if (fresh.isEmpty()) {
       return List.of();
     }
-    List<AddressPair> pairs = osPicksSource ? Pairs.osChoosesSource(fresh) : Pairs.build(fresh, locals);
+    List<AddressPair> pairs = settings.osPicksSource() ? Pairs.osChoosesSource(fresh) : Pairs.build(fresh, locals);
     Set<InetAddress> news = new HashSet<>();
     for (AddressPair p : pairs) {
       Integer count = pairsPerDestination.get(p.destinationAddress());
@@ -193,16 +167,18 @@ public final class PairPlanner implements ConnectPlanner {
   }
 
   /**
-   * Which sources to bind: a discovered source that is the only one for its destination is what the OS
-   * would pick anyway, and not binding it spares a syscall and the bind-time port search.
+   * The pairs with their binds: the host's say ({@link Host#bindsEverySource}), else a source that is the
+   * only one for its destination is what the OS would pick anyway, and not binding it spares a syscall and the
+   * bind-time port search.
    */
-  private boolean[] binds(List<AddressPair> ranked) {
-    boolean[] bind = new boolean[ranked.size()];
-    for (int i = 0; i < bind.length; i++) {
-      AddressPair p = ranked.get(i);
-      bind[i] = p.source() != null && (bindEverySource || pairsPerDestination.get(p.destinationAddress()) > 1);
+  private List<PlannedPair> planned(List<AddressPair> ranked) {
+    boolean bindEverySource = host.bindsEverySource();
+    List<PlannedPair> planned = new ArrayList<>(ranked.size());
+    for (AddressPair p : ranked) {
+      planned.add(new PlannedPair(p,
+          p.source() != null && (bindEverySource || pairsPerDestination.get(p.destinationAddress()) > 1)));
     }
-    return bind;
+    return planned;
   }
 
   /** The ranker's order, or the input order when it throws or does not return the pairs it was given. */
@@ -210,6 +186,7 @@ public final class PairPlanner implements ConnectPlanner {
     if (pairs.size() <= 1) {
       return pairs;
     }
+    AddressPairRanker ranker = settings.ranker();
     try {
       List<AddressPair> ranked = ranker.rank(List.copyOf(pairs), new RankingContext(locals, osSources, view));
       if (ranked != null && ranked.size() == pairs.size() && new HashSet<>(ranked).equals(new HashSet<>(pairs))) {

@@ -1,7 +1,9 @@
 package io.github.connectbylist.internal;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.engine.AttemptFailure;
 import io.github.connectbylist.engine.SocketAttempt;
+import io.github.connectbylist.engine.SocketErrors;
 import io.github.connectbylist.engine.Transport;
 import java.io.IOException;
 import java.net.SocketOption;
@@ -27,7 +29,7 @@ public final class SocketTransport implements Transport<SocketChannel> {
   }
 
   @Override
-  public Io<SocketChannel> open(AddressPair pair, boolean bindSource) throws IOException {
+  public Io<SocketChannel> open(AddressPair pair, boolean bindSource) throws AttemptFailure {
     SocketAttempt started = SocketAttempt.start(pair, bindSource, options);
     return new SocketIo(started.channel(), started.connected());
   }
@@ -62,7 +64,7 @@ public final class SocketTransport implements Transport<SocketChannel> {
           outcome.connected();
         }
       } catch (IOException e) {
-        outcome.failed(e);
+        outcome.failed(SocketErrors.kindOf(e), e);
       }
     }
 
@@ -91,7 +93,8 @@ public final class SocketTransport implements Transport<SocketChannel> {
           channel.configureBlocking(true);
         }
       } catch (IOException | RuntimeException e) {
-        ready.failed(e instanceof IOException io ? io : new IOException(e.toString(), e));
+        IOException error = e instanceof IOException io ? io : new IOException(e.toString(), e);
+        ready.failed(SocketErrors.kindOf(error), error);
         return;
       }
       ready.ready(channel);

@@ -7,32 +7,19 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * This machine as a {@link Host}: its addresses from {@link LocalAddresses} (or the caller's own list) and
- * the source its kernel would pick from {@link OsSourceLookup}, both cached.
+ * This machine as a {@link Host}: its addresses from {@link LocalAddresses} and the source its kernel would
+ * pick from {@link OsSourceLookup}, both cached. It binds a source only where the kernel might pick another;
+ * {@link #withSources} gives a host that binds the ones it is given.
  */
 public final class SystemHost implements Host {
   /** The machine's own addresses. */
-  public static final SystemHost INSTANCE = new SystemHost(null);
+  public static final SystemHost INSTANCE = new SystemHost();
 
-  private final List<LocalAddress> given;
-
-  private SystemHost(List<LocalAddress> given) {
-    this.given = given;
-  }
-
-  /** This machine with the caller's list of source addresses instead of its own. */
-  public static SystemHost withAddresses(List<LocalAddress> addresses) {
-    return new SystemHost(List.copyOf(addresses));
-  }
-
-  /** Whether the addresses are the caller's; then every pair's source is bound, as the caller asked. */
-  public boolean addressesGiven() {
-    return given != null;
-  }
+  private SystemHost() {}
 
   @Override
   public List<LocalAddress> localAddresses() {
-    return given != null ? given : LocalAddresses.current();
+    return LocalAddresses.current();
   }
 
   @Override
@@ -41,7 +28,12 @@ public final class SystemHost implements Host {
   }
 
   @Override
+  public boolean bindsEverySource() {
+    return false;
+  }
+
+  @Override
   public String toString() {
-    return given != null ? "system host with given addresses " + given : "system host";
+    return "system host";
   }
 }

@@ -4,22 +4,28 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.connectbylist.ConnectRequest;
+import io.github.connectbylist.DestinationPolicy;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.AttemptScheduler.Schedule;
 import io.github.connectbylist.api.ConnectListener;
+import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
+import io.github.connectbylist.api.NameResolver;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Engine;
-import io.github.connectbylist.engine.SimulatedTransport;
-import io.github.connectbylist.engine.SimulatedTransport.Fate;
-import io.github.connectbylist.engine.VirtualDriver;
+import io.github.connectbylist.engine.Host;
+import io.github.connectbylist.simulation.SimulatedTransport;
+import io.github.connectbylist.simulation.SimulatedTransport.Fate;
+import io.github.connectbylist.simulation.VirtualDriver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -94,9 +100,17 @@ class ConnectCallProtocolTest {
     VirtualDriver driver = new VirtualDriver();
     int[] opened = {0};
     SimulatedTransport transport = new SimulatedTransport(driver, pair -> fates.get(opened[0]++));
-    List<AddressPair> pairs = pairs(fates.size());
-    ConnectCall<AddressPair, List<Attempt>> call = new ConnectCall<>(new Engine<>(driver, transport, delivery),
-        ConnectListener.NONE, now -> new ConnectPlan(pairs, new boolean[pairs.size()], schedule), 0, deadlineNanos);
+    List<PlannedPair> pairs = new ArrayList<>();
+    for (AddressPair p : pairs(fates.size())) {
+      pairs.add(new PlannedPair(p, false));
+    }
+    Engine<AddressPair, List<Attempt>> engine = new Engine<>(driver, transport, delivery,
+        (host, answers) -> NameResolver.Lookup.DONE, Host.of(List.of(), Map.of()));
+    Settings settings = new Settings((p, context) -> p, (p, d, h) -> schedule, ConnectListener.NONE, PathTable.NONE,
+        DestinationPolicy.allowAll(), true);
+    Call<AddressPair, List<Attempt>> connect = new Call<>(ConnectRequest.to(List.of(new InetSocketAddress("192.0.2.1", 443))),
+        deadlineNanos == Long.MAX_VALUE ? Deadline.none() : Deadline.afterNanos(deadlineNanos), 0, engine, settings);
+    ConnectCall<AddressPair, List<Attempt>> call = new ConnectCall<>(connect, now -> new ConnectPlan(pairs, schedule));
     call.start(onCallingThread);
     driver.runUntil(call.future()::isDone);
     assertTrue(call.future().isDone(), "the connect ended");
@@ -113,7 +127,7 @@ class ConnectCallProtocolTest {
   @ParameterizedTest(name = "starting on the caller''s thread: {0}")
   @ValueSource(booleans = {true, false})
   void failuresCarryTheirKindAndLostAttemptsAreReportedAsLostNotFailed(boolean onCallingThread) {
-    List<Fate> fates = List.of(Fate.hangs(), Fate.failsAfter(10 * MS, "Connection refused"),
+    List<Fate> fates = List.of(Fate.hangs(), Fate.failsAfter(10 * MS, FailureKind.REFUSED),
         Fate.connectsAfter(5 * MS));
     assertEquals(List.of(
         "next@0 StartNext[]", "next@0 WakeAt[nanos=100000000]",
@@ -176,7 +190,7 @@ class ConnectCallProtocolTest {
   @ValueSource(booleans = {true, false})
   void aFailureOnTheSpotIsReportedBeforeTheNextQuestion(boolean onCallingThread) {
     List<String> log = logOf(onCallingThread,
-        List.of(Fate.failsAfter(0, "Network is unreachable"), Fate.connectsAfter(3 * MS)),
+        List.of(Fate.failsAfter(0, FailureKind.NETWORK_UNREACHABLE), Fate.connectsAfter(3 * MS)),
         Delivery.attemptsOnly(), Long.MAX_VALUE);
     assertEquals(List.of("next@0 StartNext[]", "failed#0 NETWORK_UNREACHABLE@0", "next@0 StartNext[]",
         "next@0 AwaitAttemptEnd[]", "connected#1@3"), log);
@@ -207,7 +221,7 @@ class ConnectCallProtocolTest {
         log.add("failed#" + index + "@" + now / MS);
       }
     };
-    List<Attempt> attempts = run(onCallingThread, schedule, List.of(Fate.failsAfter(10 * MS, "Connection refused"),
+    List<Attempt> attempts = run(onCallingThread, schedule, List.of(Fate.failsAfter(10 * MS, FailureKind.REFUSED),
         Fate.connectsAfter(5 * MS), Fate.hangs()), new Delivery<>() {
           @Override
           public List<Attempt> deliver(AddressPair connection, List<Attempt> all, Attempt winner, Duration elapsed) {

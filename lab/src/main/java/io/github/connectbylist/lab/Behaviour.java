@@ -1,6 +1,7 @@
 package io.github.connectbylist.lab;
 
-import io.github.connectbylist.engine.SimulatedTransport.Fate;
+import io.github.connectbylist.api.FailureKind;
+import io.github.connectbylist.simulation.SimulatedTransport.Fate;
 import java.util.SplittableRandom;
 
 /**
@@ -39,7 +40,7 @@ public sealed interface Behaviour
   record Refused(Latency latency) implements Behaviour {
     @Override
     public Fate fate(SplittableRandom random) {
-      return Fate.failsAfter(latency.sampleNanos(random), "Connection refused");
+      return Fate.failsAfter(latency.sampleNanos(random), FailureKind.REFUSED);
     }
   }
 
@@ -47,7 +48,7 @@ public sealed interface Behaviour
   record BlackHoled() implements Behaviour {
     @Override
     public Fate fate(SplittableRandom random) {
-      return Fate.failsAfter(KERNEL_GIVES_UP_NANOS, "Connection timed out");
+      return Fate.failsAfter(KERNEL_GIVES_UP_NANOS, FailureKind.TIMED_OUT);
     }
   }
 
@@ -55,7 +56,7 @@ public sealed interface Behaviour
   record Unreachable() implements Behaviour {
     @Override
     public Fate fate(SplittableRandom random) {
-      return Fate.failsAfter(0, "Network is unreachable");
+      return Fate.failsAfter(0, FailureKind.NETWORK_UNREACHABLE);
     }
   }
 
@@ -80,7 +81,7 @@ public sealed interface Behaviour
           return Fate.connectsAfter(sentAt + latency.sampleNanos(random));
         }
       }
-      return Fate.failsAfter(KERNEL_GIVES_UP_NANOS, "Connection timed out");
+      return Fate.failsAfter(KERNEL_GIVES_UP_NANOS, FailureKind.TIMED_OUT);
     }
   }
 }

@@ -4,7 +4,7 @@ import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.NameResolver;
 import io.github.connectbylist.api.Query;
 import io.github.connectbylist.engine.Driver;
-import io.github.connectbylist.engine.SimulatedResolver;
+import io.github.connectbylist.simulation.SimulatedResolver;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;

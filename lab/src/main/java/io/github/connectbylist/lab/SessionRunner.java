@@ -1,6 +1,7 @@
 package io.github.connectbylist.lab;
 
 import io.github.connectbylist.ConnectByList;
+import io.github.connectbylist.ConnectRequest;
 import io.github.connectbylist.History;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
@@ -9,8 +10,8 @@ import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Host;
-import io.github.connectbylist.engine.SimulatedTransport;
-import io.github.connectbylist.engine.VirtualDriver;
+import io.github.connectbylist.simulation.SimulatedTransport;
+import io.github.connectbylist.simulation.VirtualDriver;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,8 +39,11 @@ public final class SessionRunner {
   public static List<List<Trace>> run(
       Session session, AddressPairRanker ranker, AttemptScheduler scheduler, long seed, int runs, Duration deadline) {
     List<List<Trace>> all = new ArrayList<>(runs);
-    for (int run = 0; run < runs; run++) {
-      all.add(runOnce(session, ranker, scheduler, seed, run, deadline));
+    try (ConnectByList client = client(ranker, scheduler, deadline)) {
+      for (int run = 0; run < runs; run++) {
+        client.history().clear(); // each run is a new client: it starts knowing nothing
+        all.add(runOnce(client, session, seed, run));
+      }
     }
     return all;
   }
@@ -57,38 +61,47 @@ public final class SessionRunner {
    */
   public static List<Trace> runOnce(
       Session session, AddressPairRanker ranker, AttemptScheduler scheduler, long seed, int run, Duration deadline) {
+    try (ConnectByList client = client(ranker, scheduler, deadline)) {
+      return runOnce(client, session, seed, run);
+    }
+  }
+
+  /** A client of the strategy, with a memory of its own. */
+  private static ConnectByList client(AddressPairRanker ranker, AttemptScheduler scheduler, Duration deadline) {
+    return ConnectByList.builder().ranker(ranker).scheduler(scheduler).timeout(deadline).history(History.create())
+        .build();
+  }
+
+  /**
+   * One client's life on one clock: its connects, {@code session.interval()} apart, each on the network as it
+   * is at that time, each answered by the run's own resolution.
+   */
+  private static List<Trace> runOnce(ConnectByList client, Session session, long seed, int run) {
     Scenario scenario = session.scenario();
     VirtualDriver driver = new VirtualDriver();
+    Host host = Host.of(scenario.sources(), scenario.osSources());
     int connects = session.connects();
     List<CompletableFuture<Simulation.Delivered>> done = new ArrayList<>(connects);
     List<SimulatedTransport> transports = new ArrayList<>(connects);
-    ConnectByList.Builder builder = ConnectByList.builder().ranker(ranker).scheduler(scheduler).timeout(deadline)
-        .host(Host.of(scenario.sources(), scenario.osSources())).history(History.create());
-    if (scenario.resolution() != null) {
-      builder.resolver(scenario.resolution().resolver(driver, scenario.destinations(), seed, run));
+    ConnectRequest request = Simulation.request(scenario);
+    for (int k = 0; k < connects; k++) {
+      int draw = run * connects + k;
+      SimulatedTransport transport = new SimulatedTransport(driver,
+          pair -> session.networkAt(driver.nanoTime()).fates(seed, draw).apply(pair));
+      transports.add(transport);
+      done.add(new CompletableFuture<>());
+      int connect = k;
+      Engine<AddressPair, Simulation.Delivered> engine = Simulation.engine(scenario, host, driver, transport, seed, run);
+      driver.schedule(k * session.interval().toNanos(), () -> client.connectAsync(request, engine)
+          .whenComplete((attempts, error) -> {
+            if (error != null) {
+              done.get(connect).completeExceptionally(error);
+            } else {
+              done.get(connect).complete(attempts);
+            }
+          }));
     }
-    try (ConnectByList client = builder.build()) {
-      for (int k = 0; k < connects; k++) {
-        int draw = run * connects + k;
-        SimulatedTransport transport = new SimulatedTransport(driver,
-            pair -> session.networkAt(driver.nanoTime()).fates(seed, draw).apply(pair));
-        transports.add(transport);
-        done.add(new CompletableFuture<>());
-        int connect = k;
-        Engine<AddressPair, Simulation.Delivered> engine = new Engine<>(driver, transport, Simulation.DELIVERY);
-        driver.schedule(k * session.interval().toNanos(), () -> (scenario.resolution() == null
-            ? client.connectAsync(scenario.destinations(), engine)
-            : client.connectAsync(scenario.resolution().name(), scenario.port(), engine))
-            .whenComplete((attempts, error) -> {
-              if (error != null) {
-                done.get(connect).completeExceptionally(error);
-              } else {
-                done.get(connect).complete(attempts);
-              }
-            }));
-      }
-      driver.runUntil(() -> done.get(connects - 1).isDone() && allDone(done));
-    }
+    driver.runUntil(() -> done.get(connects - 1).isDone() && allDone(done));
     List<Trace> traces = new ArrayList<>(connects);
     for (int k = 0; k < connects; k++) {
       traces.add(Simulation.traceOf(done.get(k), transports.get(k)));

@@ -1,7 +1,7 @@
 package io.github.connectbylist.lab;
 
 import io.github.connectbylist.api.AddressPair;
-import io.github.connectbylist.engine.SimulatedTransport.Fate;
+import io.github.connectbylist.simulation.SimulatedTransport.Fate;
 import java.net.InetAddress;
 import java.util.List;
 import java.util.Objects;

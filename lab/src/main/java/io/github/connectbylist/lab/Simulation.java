@@ -2,6 +2,7 @@ package io.github.connectbylist.lab;
 
 import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.ConnectFailedException;
+import io.github.connectbylist.ConnectRequest;
 import io.github.connectbylist.History;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
@@ -12,8 +13,8 @@ import io.github.connectbylist.api.NameResolver;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Host;
-import io.github.connectbylist.engine.SimulatedTransport;
-import io.github.connectbylist.engine.VirtualDriver;
+import io.github.connectbylist.simulation.SimulatedTransport;
+import io.github.connectbylist.simulation.VirtualDriver;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -31,7 +32,7 @@ public final class Simulation implements AutoCloseable {
   private final Scenario scenario;
   private final long seed;
   private final ConnectByList connector;
-  private final RunResolver resolver = new RunResolver();
+  private final Host host;
 
   /**
    * @param scenario the host and the network
@@ -44,7 +45,8 @@ public final class Simulation implements AutoCloseable {
     this.scenario = scenario;
     this.seed = seed;
     this.connector = ConnectByList.builder().ranker(ranker).scheduler(scheduler).timeout(deadline)
-        .host(Host.of(scenario.sources(), scenario.osSources())).history(History.none()).resolver(resolver).build();
+        .history(History.none()).build();
+    this.host = Host.of(scenario.sources(), scenario.osSources());
   }
 
   /**
@@ -56,32 +58,41 @@ public final class Simulation implements AutoCloseable {
   public Trace connect(int run) {
     VirtualDriver driver = new VirtualDriver();
     SimulatedTransport transport = new SimulatedTransport(driver, scenario.network().fates(seed, run));
-    Engine<AddressPair, Delivered> engine = new Engine<>(driver, transport, DELIVERY);
-    CompletableFuture<Delivered> result;
-    if (scenario.resolution() != null) {
-      resolver.current = scenario.resolution().resolver(driver, scenario.destinations(), seed, run);
-      result = connector.connectAsync(scenario.resolution().name(), scenario.port(), engine);
-    } else {
-      result = connector.connectAsync(scenario.destinations(), engine);
-    }
+    CompletableFuture<Delivered> result = connector.connectAsync(request(scenario), engine(scenario, host, driver,
+        transport, seed, run));
     driver.runUntil(result::isDone);
     return traceOf(result, transport);
   }
 
-  /** The resolution of the run under way: each run has its own clock, and so its own simulated resolver. */
-  private static final class RunResolver implements NameResolver {
-    private NameResolver current;
+  /** What a scenario connects to: its name, or its destinations. */
+  static ConnectRequest request(Scenario scenario) {
+    return scenario.resolution() != null ? ConnectRequest.to(scenario.resolution().name(), scenario.port())
+        : ConnectRequest.to(scenario.destinations());
+  }
 
+  /**
+   * The engine of one run: its clock, its network, the scenario's host, and its own resolution, its answers
+   * drawn for that run like the network's fates.
+   */
+  static Engine<AddressPair, Delivered> engine(Scenario scenario, Host host, VirtualDriver driver,
+      SimulatedTransport transport, long seed, int run) {
+    NameResolver resolver = scenario.resolution() != null
+        ? scenario.resolution().resolver(driver, scenario.destinations(), seed, run) : NO_NAMES;
+    return new Engine<>(driver, transport, DELIVERY, resolver, host);
+  }
+
+  /** The resolver of a scenario without a name: never asked. */
+  private static final NameResolver NO_NAMES = new NameResolver() {
     @Override
-    public Lookup resolve(String host, Answers answers) {
-      return current.resolve(host, answers);
+    public Lookup resolve(String name, Answers answers) {
+      throw new IllegalStateException("this scenario connects to a list, not to " + name);
     }
 
     @Override
     public String toString() {
-      return String.valueOf(current);
+      return "none";
     }
-  }
+  };
 
   /**
    * How a finished simulated connect went: its attempts, and the time to connect, or to fail (the end of its

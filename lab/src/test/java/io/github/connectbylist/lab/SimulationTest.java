@@ -70,7 +70,7 @@ class SimulationTest {
     Trace kernel = Simulation.connect(s, STRATEGIES.ranker("sequential"), STRATEGIES.scheduler("sequential"), 7, 0,
         Duration.ofSeconds(300));
     assertEquals(127_000_000_000L, kernel.elapsedNanos());
-    assertEquals("Connection timed out", kernel.attempts().get(0).error().getMessage());
+    assertEquals(FailureKind.TIMED_OUT, kernel.attempts().get(0).failure(), "the kernel's own time-out, not the deadline");
   }
 
   @Test

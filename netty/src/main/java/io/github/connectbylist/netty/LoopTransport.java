@@ -1,7 +1,10 @@
 package io.github.connectbylist.netty;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.FailureKind;
+import io.github.connectbylist.engine.AttemptFailure;
 import io.github.connectbylist.engine.SocketAttempt;
+import io.github.connectbylist.engine.SocketErrors;
 import io.github.connectbylist.engine.Transport;
 import io.netty.channel.IoEvent;
 import io.netty.channel.IoEventLoop;
@@ -30,7 +33,7 @@ final class LoopTransport implements Transport<SocketChannel> {
   }
 
   @Override
-  public Io<SocketChannel> open(AddressPair pair, boolean bindSource) throws IOException {
+  public Io<SocketChannel> open(AddressPair pair, boolean bindSource) throws AttemptFailure {
     SocketAttempt started = SocketAttempt.start(pair, bindSource, socketOptions);
     return new Attempt(started.channel(), started.connected());
   }
@@ -69,7 +72,7 @@ final class LoopTransport implements Transport<SocketChannel> {
         Outcome o = outcome;
         outcome = null;
         if (o != null && !closed) {
-          o.failed(new IOException("could not register with the event loop: " + f.cause(), f.cause()));
+          o.failed(FailureKind.OTHER, new IOException("could not register with the event loop: " + f.cause(), f.cause()));
         }
         return;
       }
@@ -94,7 +97,7 @@ final class LoopTransport implements Transport<SocketChannel> {
       } catch (IOException e) {
         outcome = null;
         cancelRegistration();
-        o.failed(e);
+        o.failed(SocketErrors.kindOf(e), e);
         return;
       }
       outcome = null;
@@ -127,7 +130,7 @@ final class LoopTransport implements Transport<SocketChannel> {
       Outcome o = outcome;
       close();
       if (o != null) {
-        o.failed(new IOException("the event loop shut down"));
+        o.failed(FailureKind.CANCELLED, new IOException("the event loop shut down"));
       }
     }
 

@@ -1,7 +1,7 @@
 package io.github.connectbylist.netty;
 
 import io.github.connectbylist.ConnectByList;
-import io.github.connectbylist.engine.Engine;
+import io.github.connectbylist.ConnectRequest;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.BootstrapConfig;
 import io.netty.channel.Channel;
@@ -44,8 +44,9 @@ import java.util.concurrent.CompletionException;
  *   <li>NIO only: the group's loops must be NIO ({@code MultiThreadIoEventLoopGroup} with {@code
  *       NioIoHandler.newFactory()}, or {@code NioEventLoopGroup}) and the channel {@link NioSocketChannel};
  *       an epoll or io_uring loop has no JDK selector to race on, and is refused when the connector is made.
- *   <li>The deadline is the {@link ConnectByList}'s ({@code CONNECT_TIMEOUT_MILLIS} is not read); the
- *       sources, resolver, history and destination policy are its too. The Bootstrap's remote and local
+ *   <li>The deadline is the {@link ConnectByList}'s, or a request's own ({@link #connect(ConnectRequest)});
+ *       {@code CONNECT_TIMEOUT_MILLIS} is not read. The sources, resolver, history and destination policy
+ *       are the {@code ConnectByList}'s too. The Bootstrap's remote and local
  *       addresses are not used; a local address is refused (give sources to the {@code ConnectByList}).
  *   <li>Socket options that matter before the handshake ({@code SO_RCVBUF}, {@code SO_SNDBUF}, {@code
  *       TCP_NODELAY}, {@code SO_KEEPALIVE}, {@code SO_REUSEADDR}, {@code SO_LINGER}, {@code IP_TOS}) are set
@@ -121,7 +122,8 @@ public final class NettyConnector {
 
   /**
    * Connects to {@code host} by name: resolves it with the instance's resolver and races the answers as
-   * they arrive (RFC 8305 section 3), on the Bootstrap's event loop.
+   * they arrive (RFC 8305 section 3), on the Bootstrap's event loop; {@code connect(ConnectRequest.to(host,
+   * port))}.
    *
    * @param host a host name, or an IP address literal
    * @param port the port, 1 to 65535
@@ -130,12 +132,12 @@ public final class NettyConnector {
    * @throws IllegalStateException when the {@code ConnectByList} is closed
    */
   public ChannelFuture connect(String host, int port) {
-    IoEventLoop loop = (IoEventLoop) group.next();
-    return race(loop, cbl.connectAsync(host, port, engine(loop)));
+    return connect(ConnectRequest.to(host, port));
   }
 
   /**
-   * Connects to one of {@code addresses}, raced on the Bootstrap's event loop.
+   * Connects to one of {@code addresses}, raced on the Bootstrap's event loop; {@code
+   * connect(ConnectRequest.to(addresses))}.
    *
    * @param addresses the destinations, IPv4 and IPv6 mixed, in the order a resolver gave them
    * @return the future channel; cancel it to end the race
@@ -143,13 +145,22 @@ public final class NettyConnector {
    * @throws IllegalStateException when the {@code ConnectByList} is closed
    */
   public ChannelFuture connect(List<? extends InetSocketAddress> addresses) {
-    IoEventLoop loop = (IoEventLoop) group.next();
-    return race(loop, cbl.connectAsync(addresses, engine(loop)));
+    return connect(ConnectRequest.to(addresses));
   }
 
-  private Engine<SocketChannel, NioSocketChannel> engine(IoEventLoop loop) {
-    return new Engine<>(new LoopDriver(loop), new LoopTransport(loop, socketOptions),
-        new ChannelDelivery(handler, options, attributes));
+  /**
+   * Connects as {@code request} asks, raced on the Bootstrap's event loop: with its own timeout (as a
+   * Bootstrap's {@code CONNECT_TIMEOUT_MILLIS} would be, per connect) and sources, if it has them, else the
+   * {@code ConnectByList}'s.
+   *
+   * @param request what to connect to
+   * @return the future channel; cancel it to end the race
+   * @throws IllegalStateException when the {@code ConnectByList} is closed
+   */
+  public ChannelFuture connect(ConnectRequest request) {
+    IoEventLoop loop = (IoEventLoop) group.next();
+    return race(loop, cbl.connectAsync(request, cbl.engine(new LoopDriver(loop), new LoopTransport(loop, socketOptions),
+        new ChannelDelivery(handler, options, attributes))));
   }
 
   /** The user's future: the winner, once registered with the loop; the race's failure, as it is. */

@@ -2,6 +2,7 @@ package io.github.connectbylist.testkit;
 
 import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.ConnectFailedException;
+import io.github.connectbylist.ConnectRequest;
 import io.github.connectbylist.History;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
@@ -11,9 +12,9 @@ import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Host;
-import io.github.connectbylist.engine.SimulatedResolver;
-import io.github.connectbylist.engine.SimulatedTransport;
-import io.github.connectbylist.engine.VirtualDriver;
+import io.github.connectbylist.simulation.SimulatedResolver;
+import io.github.connectbylist.simulation.SimulatedTransport;
+import io.github.connectbylist.simulation.VirtualDriver;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnknownHostException;
@@ -159,16 +160,16 @@ public final class ScheduleRun {
         return script.get(opened++).fate();
       }
     });
-    ConnectByList.Builder builder = ConnectByList.builder().ranker(ranker).scheduler(scheduler)
-        .host(Host.of(List.of(), Map.of())).osPicksSource(true).history(history);
+    ConnectByList.Builder builder = ConnectByList.builder().ranker(ranker).scheduler(scheduler).osPicksSource(true)
+        .history(history);
     deadline.ifPresent(builder::timeout);
-    if (replies != null) {
-      builder.resolver(new SimulatedResolver(driver, Map.of(NAME, replies)));
-    }
+    SimulatedResolver resolver = new SimulatedResolver(driver, replies != null ? Map.of(NAME, replies) : Map.of());
     try (ConnectByList cbl = builder.build()) {
-      Engine<AddressPair, Result> engine = new Engine<>(driver, transport, new Traced());
-      CompletableFuture<Result> done = replies != null ? cbl.connectAsync(NAME, PORT, engine)
-          : cbl.connectAsync(destinations != null ? destinations : documentationAddresses(script.size()), engine);
+      Engine<AddressPair, Result> engine = new Engine<>(driver, transport, new Traced(), resolver,
+          Host.of(List.of(), Map.of()));
+      ConnectRequest request = replies != null ? ConnectRequest.to(NAME, PORT)
+          : ConnectRequest.to(destinations != null ? destinations : documentationAddresses(script.size()));
+      CompletableFuture<Result> done = cbl.connectAsync(request, engine);
       driver.runUntil(done::isDone);
       if (!unscripted.isEmpty()) {
         throw unscripted.get(0);

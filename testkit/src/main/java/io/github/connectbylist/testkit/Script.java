@@ -1,6 +1,7 @@
 package io.github.connectbylist.testkit;
 
-import io.github.connectbylist.engine.SimulatedTransport.Fate;
+import io.github.connectbylist.api.FailureKind;
+import io.github.connectbylist.simulation.SimulatedTransport.Fate;
 
 /**
  * What one scripted attempt does, in the order attempts start: the n-th attempt the schedule starts gets
@@ -27,7 +28,7 @@ public record Script(Fate fate) {
    * @return the script
    */
   public static Script failsAfter(long ms) {
-    return new Script(Fate.failsAfter(ms * 1_000_000, "Connection refused"));
+    return new Script(Fate.failsAfter(ms * 1_000_000, FailureKind.REFUSED));
   }
 
   /**

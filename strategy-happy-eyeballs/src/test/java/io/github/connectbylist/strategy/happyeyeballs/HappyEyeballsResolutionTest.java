@@ -1,7 +1,7 @@
 package io.github.connectbylist.strategy.happyeyeballs;
 
-import static io.github.connectbylist.engine.SimulatedResolver.Reply.answer;
-import static io.github.connectbylist.engine.SimulatedResolver.Reply.failure;
+import static io.github.connectbylist.simulation.SimulatedResolver.Reply.answer;
+import static io.github.connectbylist.simulation.SimulatedResolver.Reply.failure;
 import static io.github.connectbylist.testkit.Script.connectsAfter;
 import static io.github.connectbylist.testkit.Script.hangs;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -34,6 +34,46 @@ public interface Host {
   Optional<InetAddress> osPreferredSource(InetAddress destination);
 
   /**
+   * Whether every pair's source is bound before it connects. A host whose addresses were given (a scenario's,
+   * a caller's own list) binds every one: those are the sources asked for. The system's own host binds a
+   * source only where the operating system might pick another, which spares a system call and the kernel's
+   * search for a port.
+   *
+   * @return {@code true} unless the operating system may be left to pick a source it would pick anyway
+   */
+  default boolean bindsEverySource() {
+    return true;
+  }
+
+  /**
+   * This host with other addresses as its sources, every one bound; the operating system's choices stay
+   * this host's. For a call that asks for its own sources, such as a socket bound before it connects.
+   *
+   * @param sources the sources to use
+   * @return the host
+   */
+  default Host withSources(List<LocalAddress> sources) {
+    List<LocalAddress> fixed = List.copyOf(sources);
+    Host os = this;
+    return new Host() {
+      @Override
+      public List<LocalAddress> localAddresses() {
+        return fixed;
+      }
+
+      @Override
+      public Optional<InetAddress> osPreferredSource(InetAddress destination) {
+        return os.osPreferredSource(destination);
+      }
+
+      @Override
+      public String toString() {
+        return os + " with sources " + fixed;
+      }
+    };
+  }
+
+  /**
    * A host with these addresses and these choices of the operating system; nothing is looked up.
    *
    * @param addresses the host's addresses

@@ -26,13 +26,18 @@ public record SocketAttempt(SocketChannel channel, boolean connected) {
    * @param bindSource whether to bind the pair's source (else the OS picks it)
    * @param options socket options set before connecting
    * @return the socket and whether it connected already
-   * @throws IOException when the attempt failed at once (a refusal seen on the spot, an address that cannot
-   *     be bound); the socket is closed then
+   * @throws AttemptFailure when the attempt failed at once (a refusal seen on the spot, an address that
+   *     cannot be bound), its kind read from the socket's exception; the socket is closed then
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static SocketAttempt start(AddressPair pair, boolean bindSource, Map<SocketOption<?>, Object> options)
-      throws IOException {
-    SocketChannel channel = SocketChannel.open(pair.isIpv6() ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+      throws AttemptFailure {
+    SocketChannel channel;
+    try {
+      channel = SocketChannel.open(pair.isIpv6() ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+    } catch (IOException | RuntimeException e) {
+      throw failure(e);
+    }
     try {
       channel.configureBlocking(false);
       for (Map.Entry<SocketOption<?>, Object> e : options.entrySet()) {
@@ -48,7 +53,18 @@ public record SocketAttempt(SocketChannel channel, boolean connected) {
       } catch (IOException ignored) {
         // the attempt failed already; its own error is the one to report
       }
-      throw e instanceof IOException io ? io : new IOException(e.toString(), e);
+      throw failure(e);
     }
+  }
+
+  /**
+   * Why a socket's attempt failed, as its exception says: the kind is read here, where it was thrown.
+   *
+   * @param e what opening, binding or connecting the socket threw
+   * @return the failure, with its kind and the error
+   */
+  public static AttemptFailure failure(Exception e) {
+    IOException error = e instanceof IOException io ? io : new IOException(e.toString(), e);
+    return new AttemptFailure(SocketErrors.kindOf(error), error);
   }
 }

@@ -1,6 +1,7 @@
-package io.github.connectbylist.engine;
+package io.github.connectbylist.simulation;
 
-import io.github.connectbylist.internal.TimerQueue;
+import io.github.connectbylist.engine.Driver;
+import io.github.connectbylist.engine.TimerQueue;
 import java.util.function.BooleanSupplier;
 
 /**

@@ -1,8 +1,9 @@
-package io.github.connectbylist.engine;
+package io.github.connectbylist.simulation;
 
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.NameResolver;
 import io.github.connectbylist.api.Query;
+import io.github.connectbylist.engine.Driver;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;

@@ -3,8 +3,9 @@ package io.github.connectbylist.engine;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * The clock, timers and thread that a connect runs on: core's event loop for real sockets, a {@link
- * VirtualDriver} in the lab and in tests, an adapter's event loop elsewhere.
+ * The clock, timers and thread that a connect runs on: core's event loop for real sockets, the simulation's
+ * virtual driver in the lab and in tests, an adapter's event loop elsewhere. {@link TimerQueue} keeps a
+ * driver's timers.
  *
  * <p>{@link #nanoTime()} and {@link #execute} may be called from any thread; every other method only on
  * the driver's own thread, which is also where every task, timer and {@link Transport} callback runs.

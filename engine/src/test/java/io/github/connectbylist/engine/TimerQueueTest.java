@@ -1,4 +1,4 @@
-package io.github.connectbylist.internal;
+package io.github.connectbylist.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

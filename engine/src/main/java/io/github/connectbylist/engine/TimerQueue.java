@@ -1,15 +1,14 @@
-package io.github.connectbylist.internal;
+package io.github.connectbylist.engine;
 
-import io.github.connectbylist.engine.Driver;
 import java.util.Arrays;
 
 /**
- * Tasks ordered by due time, then by the order they were added: a binary heap whose timers know their
- * place, so that cancelling one removes it at once. A cancelled timer left in the heap until its time
+ * A timer heap for a {@link Driver}: tasks ordered by due time, then by the order they were added, whose
+ * timers know their place, so that cancelling one removes it at once. A cancelled timer left in the heap until its time
  * would keep its task, and through it a finished connect with everything it held, alive for as long as
  * the deadline it was armed for: seconds of garbage at thousands of connects a second, and the collector's
- * pauses that come with it. The event loop keeps its timers here, the lab its virtual clock's events. Not
- * thread-safe: each owner uses it, and cancels its timers, from its own thread.
+ * pauses that come with it. Core's event loop keeps its timers here, the virtual driver of the testkit its
+ * clock's events. Not thread-safe: each owner uses it, and cancels its timers, from its own thread.
  */
 public final class TimerQueue {
   private Timer[] heap = new Timer[16];
@@ -32,15 +31,29 @@ public final class TimerQueue {
       this.task = task;
     }
 
+    /**
+     * When it is due.
+     *
+     * @return the time on its driver's clock
+     */
     public long atNanos() {
       return atNanos;
     }
 
+    /**
+     * What it runs.
+     *
+     * @return the task
+     */
     public Runnable task() {
       return task;
     }
 
-    /** The order it was added in: a timer added later has a larger one. */
+    /**
+     * The order it was added in.
+     *
+     * @return a number larger than that of every timer added before it
+     */
     public long order() {
       return order;
     }
@@ -60,11 +73,23 @@ public final class TimerQueue {
     }
   }
 
-  /** The order the next timer added will get: every timer added so far has a smaller one. */
+  /**
+   * The order the next timer added will get.
+   *
+   * @return a number larger than that of every timer added so far
+   */
   public long nextOrder() {
     return sequence;
   }
 
+  /**
+   * Adds a timer; times may wrap around the {@code long} range as {@code nanoTime}'s do, as long as all that
+   * wait at once lie within 2<sup>62</sup> ns of each other.
+   *
+   * @param atNanos when it is due, on the driver's clock
+   * @param task what it runs
+   * @return the timer, which {@link Timer#cancel()} takes out again
+   */
   public Timer add(long atNanos, Runnable task) {
     Timer timer = new Timer(this, atNanos, sequence++, task);
     if (size == heap.length) {
@@ -77,12 +102,20 @@ public final class TimerQueue {
     return timer;
   }
 
-  /** The first timer, left in the queue; {@code null} when none. */
+  /**
+   * The first timer, left in the queue.
+   *
+   * @return the timer due first, or {@code null} when none waits
+   */
   public Timer peek() {
     return size == 0 ? null : heap[0];
   }
 
-  /** Removes and returns the first timer; {@code null} when none. */
+  /**
+   * Removes the first timer.
+   *
+   * @return the timer due first, or {@code null} when none waits
+   */
   public Timer poll() {
     if (size == 0) {
       return null;
@@ -92,7 +125,11 @@ public final class TimerQueue {
     return head;
   }
 
-  /** How many timers wait. */
+  /**
+   * How many timers wait.
+   *
+   * @return the count
+   */
   public int size() {
     return size;
   }

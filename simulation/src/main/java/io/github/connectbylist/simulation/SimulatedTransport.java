@@ -1,15 +1,19 @@
-package io.github.connectbylist.engine;
+package io.github.connectbylist.simulation;
 
 import io.github.connectbylist.api.AddressPair;
-import io.github.connectbylist.internal.Failures;
+import io.github.connectbylist.api.FailureKind;
+import io.github.connectbylist.engine.AttemptFailure;
+import io.github.connectbylist.engine.Driver;
+import io.github.connectbylist.engine.Transport;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
 
 /**
- * Attempts whose fate is decided when they open: each connects or fails after a given time on the
- * driver's clock, or never ends. With a {@link VirtualDriver} this is a network without sockets, for the
- * lab's scenarios and for exact tests of strategies. Counts the attempts opened and those closed while
+ * Attempts whose fate is decided when they open: each connects or fails, with its kind, after a given time
+ * on the driver's clock, or never ends. With a {@link VirtualDriver} this is a network without sockets, for
+ * the lab's scenarios and for exact tests of strategies. Counts the attempts opened and those closed while
  * still pending. The connection it yields is the pair itself.
  */
 public final class SimulatedTransport implements Transport<AddressPair> {
@@ -31,16 +35,15 @@ public final class SimulatedTransport implements Transport<AddressPair> {
    * What one attempt does.
    *
    * @param afterNanos when it connects or fails, after it opened; {@link Long#MAX_VALUE} for never
-   * @param error {@code null} when it connects, else the operating system's text for its error, such as
-   *     {@code Connection refused}: the failure kind is read from it as from a real socket's
+   * @param failure {@code null} when it connects, else why it fails
    */
-  public record Fate(long afterNanos, String error) {
+  public record Fate(long afterNanos, FailureKind failure) {
 
     /**
      * Checks the time.
      *
      * @param afterNanos when it ends, after it opened; {@link Long#MAX_VALUE} for never
-     * @param error {@code null} when it connects, else the text of its error
+     * @param failure {@code null} when it connects, else why it fails
      */
     public Fate {
       if (afterNanos < 0) {
@@ -59,14 +62,15 @@ public final class SimulatedTransport implements Transport<AddressPair> {
     }
 
     /**
-     * Fails with {@code error} after {@code nanos}.
+     * Fails with {@code kind} after {@code nanos}: {@link FailureKind#REFUSED} for a reset, {@link
+     * FailureKind#TIMED_OUT} for the kernel giving up, {@link FailureKind#NETWORK_UNREACHABLE} for no route.
      *
      * @param nanos after it opened
-     * @param error the operating system's text for the error, such as {@code Connection refused}
+     * @param kind why it fails
      * @return the fate
      */
-    public static Fate failsAfter(long nanos, String error) {
-      return new Fate(nanos, Objects.requireNonNull(error, "error"));
+    public static Fate failsAfter(long nanos, FailureKind kind) {
+      return new Fate(nanos, Objects.requireNonNull(kind, "kind"));
     }
 
     /**
@@ -84,7 +88,12 @@ public final class SimulatedTransport implements Transport<AddressPair> {
      * @return {@code true} when it connects
      */
     public boolean connects() {
-      return error == null;
+      return failure == null;
+    }
+
+    /** The error a failed attempt reports: the kind in words, no stack trace (it would show only the clock). */
+    IOException error() {
+      return new SimulatedError(failure.name().toLowerCase(Locale.ROOT).replace('_', ' ') + " (simulated)");
     }
   }
 
@@ -107,11 +116,11 @@ public final class SimulatedTransport implements Transport<AddressPair> {
   }
 
   @Override
-  public Io<AddressPair> open(AddressPair pair, boolean bindSource) throws IOException {
+  public Io<AddressPair> open(AddressPair pair, boolean bindSource) throws AttemptFailure {
     opened++;
     Fate fate = Objects.requireNonNull(fates.apply(pair), "fate");
     if (fate.afterNanos() == 0 && !fate.connects()) {
-      throw Failures.madeUp(fate.error());
+      throw new AttemptFailure(fate.failure(), fate.error());
     }
     return new SimulatedIo(pair, fate);
   }
@@ -143,7 +152,7 @@ public final class SimulatedTransport implements Transport<AddressPair> {
         if (fate.connects()) {
           outcome.connected();
         } else {
-          outcome.failed(Failures.madeUp(fate.error()));
+          outcome.failed(fate.failure(), fate.error());
         }
       });
     }
@@ -163,6 +172,20 @@ public final class SimulatedTransport implements Transport<AddressPair> {
     public void handOver(Ready<AddressPair> ready) {
       done = true;
       ready.ready(pair);
+    }
+  }
+
+  /** A simulated attempt's error. */
+  private static final class SimulatedError extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    SimulatedError(String message) {
+      super(message);
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
     }
   }
 }

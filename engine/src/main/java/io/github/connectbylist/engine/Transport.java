@@ -1,12 +1,16 @@
 package io.github.connectbylist.engine;
 
 import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.FailureKind;
 import java.io.IOException;
 
 /**
- * How a connect's attempts reach the network: core's non-blocking sockets, the {@link SimulatedTransport}
- * of the lab and tests, or an adapter's channels. Every method runs on the {@link Driver}'s thread, except
+ * How a connect's attempts reach the network: core's non-blocking sockets, the simulated network of the
+ * testkit and the lab, or an adapter's channels. Every method runs on the {@link Driver}'s thread, except
  * that a blocking {@code connect} of core's own sockets opens its first attempts on the caller's thread.
+ *
+ * <p>A transport says why an attempt failed, with a {@link FailureKind}, where it sees it fail: only it
+ * knows what its errors mean.
  *
  * @param <C> what a connected attempt yields, such as a {@code SocketChannel}
  */
@@ -18,10 +22,10 @@ public interface Transport<C> {
    * @param pair the source and destination
    * @return the attempt in progress
    * @param bindSource whether to bind the pair's source before connecting (else the OS picks it)
-   * @throws IOException when the attempt failed at once, such as a refusal seen on the spot; whatever it
-   *     opened is released
+   * @throws AttemptFailure when the attempt failed at once, such as a refusal seen on the spot, with its
+   *     kind; whatever it opened is released
    */
-  Io<C> open(AddressPair pair, boolean bindSource) throws IOException;
+  Io<C> open(AddressPair pair, boolean bindSource) throws AttemptFailure;
 
   /** One attempt in progress. */
   interface Io<C> {
@@ -64,9 +68,10 @@ public interface Transport<C> {
     /**
      * The attempt failed.
      *
+     * @param kind why, as the transport reads its error
      * @param error what it failed with
      */
-    void failed(IOException error);
+    void failed(FailureKind kind, IOException error);
   }
 
   /** The winner's connection, or why it could not be handed over. */
@@ -82,8 +87,9 @@ public interface Transport<C> {
     /**
      * The connection could not be made ready; whatever it held is released.
      *
-     * @param error why
+     * @param kind why, as the transport reads its error
+     * @param error what it failed with
      */
-    void failed(IOException error);
+    void failed(FailureKind kind, IOException error);
   }
 }
