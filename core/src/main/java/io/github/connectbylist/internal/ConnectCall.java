@@ -7,11 +7,7 @@ import io.github.connectbylist.api.AttemptScheduler.Schedule;
 import io.github.connectbylist.api.ConnectListener;
 import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.FailureKind;
-import io.github.connectbylist.engine.AttemptFailure;
-import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Driver;
-import io.github.connectbylist.engine.Transport;
-import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -22,10 +18,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 
 /**
- * One connect: plans it, then runs the schedule's decisions ({@link Pacing}) against a {@link Transport} until
- * one attempt connects and is handed over, all fail, the deadline passes, or the caller cancels. The first
- * attempt to connect wins and every other attempt is closed at once; every attempt opened here is closed or
- * handed to the caller. The same code runs on core's sockets and event loop, in the lab on a simulated
+ * One connect, from start to end: plans it, then has its schedule's decisions ({@link Pacing}) run as a
+ * {@link Race} of attempts until one connects and is handed over, all fail, the deadline passes, or the caller
+ * cancels; a connect by name takes its {@link Resolution}'s answers as they come. The same code runs on core's sockets and event loop, in the lab on a simulated
  * network and a virtual clock, and on an adapter's event loop. It calls the schedule exactly as {@link
  * Schedule}'s protocol says.
  *
@@ -51,27 +46,21 @@ public final class ConnectCall<C, R> implements Resolution.News {
 
   private final Call<C, R> call;
   private final Driver driver;
-  private final Transport<C> transport;
-  private final Delivery<C, R> delivery;
   private final ConnectListener listener;
   private final ConnectPlanner planner;
   private final Deadline deadline;
-  private final CallFuture future = new CallFuture();
+  private final CallFuture<R> future;
   private final CompletableFuture<Void> ended = new CompletableFuture<>();
   private final Runnable closeHook = new OnDriver(Step.CLOSED);
   private final Slots<C> slots = new Slots<>();
   private final Trace trace = new Trace();
   private final Pacing pacing = new Pacing(this);
+  private final Race<C, R> race;
   private final Resolution resolution;
 
   private Phase phase = Phase.NEW;
   private boolean onDriver;
-  private PathTable.View history = PathTable.NONE.begin(null, 0);
-  private Attempt lastEnded;
   private Driver.Cancellable deadlineTimer;
-  private Slot<C> winner;
-  private Transport.Io<C> winnerIo;
-  private long winnerConnectedAt;
   private ConnectFailedException failure;
 
   /**
@@ -82,9 +71,9 @@ public final class ConnectCall<C, R> implements Resolution.News {
   public ConnectCall(Call<C, R> call, ConnectPlanner planner) {
     this.call = call;
     this.driver = call.engine().driver();
-    this.transport = call.engine().transport();
-    this.delivery = call.engine().delivery();
+    this.future = new CallFuture<>(driver, new OnDriver(Step.CANCELLED));
     this.listener = call.settings().listener();
+    this.race = new Race<>(this, call, slots, trace, pacing);
     this.planner = planner;
     this.deadline = call.deadline();
     this.resolution = call.byName() ? new Resolution(call.engine().resolver(), call.request().host().get(), driver,
@@ -102,13 +91,13 @@ public final class ConnectCall<C, R> implements Resolution.News {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       if (!future.cancel(false)) {
-        return resultOf(future);
+        return future.result();
       }
       ended.join();
       throw failure != null ? failure : new ConnectFailedException(FailureKind.CANCELLED, "interrupted",
-          trace.attempts(slots), answers(), lastEnded);
+          race.attempts(), answers(), race.lastEnded());
     } catch (ExecutionException e) {
-      throw asConnectFailed(e.getCause());
+      throw CallFuture.asConnectFailed(e.getCause());
     }
   }
 
@@ -178,11 +167,7 @@ public final class ConnectCall<C, R> implements Resolution.News {
     if (!enterDriver()) {
       return;
     }
-    for (int i = 0; i < slots.started(); i++) {
-      if (slots.attempt(i).running()) {
-        watch(slots.attempt(i));
-      }
-    }
+    race.watchRunning();
     pacing.armPendingWake();
   }
 
@@ -202,9 +187,9 @@ public final class ConnectCall<C, R> implements Resolution.News {
       return;
     }
     slots.replaceRest(plan.pairs());
-    history = plan.history();
+    race.history(plan.history());
     phase = Phase.RUNNING;
-    recordDenied(plan.denied());
+    race.denied(plan.denied(), elapsed());
     listener.connectStarted(slots.pairs());
     if (resolution != null) {
       try {
@@ -259,187 +244,44 @@ public final class ConnectCall<C, R> implements Resolution.News {
   }
 
   void startAttempt(long now) {
-    Slot<C> slot = slots.startNext(now);
-    listener.attemptStarted(slot.index, slot.pair, Duration.ofNanos(now));
-    Transport.Io<C> io;
-    try {
-      io = transport.open(slot.pair, slot.bindSource);
-    } catch (AttemptFailure e) {
-      attemptFailed(slot, e.kind(), e.error());
-      return;
-    } catch (RuntimeException e) {
-      attemptFailed(slot, FailureKind.OTHER, new IOException(e.toString(), e));
-      return;
-    }
-    if (io.connected()) {
-      won(slot, io);
-      return;
-    }
-    slots.watching(slot, io);
-    if (onDriver) {
-      watch(slot);
-    }
-  }
-
-  private void watch(Slot<C> slot) {
-    Transport.Io<C> io = slot.io;
-    try {
-      io.watch(new Transport.Outcome() {
-        @Override
-        public void connected() {
-          try {
-            if (phase == Phase.RUNNING && slot.io == io) {
-              slots.stop(slot);
-              won(slot, io);
-            }
-          } catch (Throwable e) {
-            internalError(e);
-          }
-        }
-
-        @Override
-        public void failed(FailureKind kind, IOException error) {
-          try {
-            if (phase == Phase.RUNNING && slot.io == io) {
-              slots.stop(slot).close();
-              attemptFailed(slot, kind, error);
-              pacing.drive();
-            }
-          } catch (Throwable e) {
-            internalError(e);
-          }
-        }
-      });
-    } catch (IOException | RuntimeException e) {
-      slots.stop(slot).close();
-      attemptFailed(slot, FailureKind.OTHER, e instanceof IOException x ? x : new IOException(e.toString(), e));
-      pacing.drive();
-    }
+    race.start(now);
   }
 
   void endAttempt(int index, long now) {
-    Slot<C> slot = slots.attempt(index);
-    slots.stop(slot).close();
-    attemptFailed(slot, FailureKind.TIMED_OUT, Failures.closedBy(FailureKind.TIMED_OUT,
-        "the scheduler ended the attempt after " + (now - slot.startedAt) / 1_000_000 + " ms"));
+    race.end(index, now);
   }
 
-  /** Records a failed attempt and tells the schedule; the caller asks the schedule what next. */
-  private void attemptFailed(Slot<C> slot, FailureKind kind, IOException error) {
-    long now = elapsed();
-    record(slot, kind, error, now);
-    history.failed(slot.pair, kind, call.startNanos() + slot.startedAt, call.startNanos() + now);
-    pacing.attemptFailed(slot.index, kind, now);
+  boolean isHandingOver() {
+    return phase == Phase.HANDING_OVER;
   }
 
-  private void record(Slot<C> slot, FailureKind kind, IOException error, long now) {
-    slot.attempt = new Attempt(slot.index, slot.pair, Duration.ofNanos(slot.startedAt), Duration.ofNanos(now), kind,
-        error);
-    if (kind != null) {
-      lastEnded = slot.attempt;
-    }
-    listener.attemptEnded(slot.attempt);
-  }
-
-  /** The first attempt to connect: the others lose and are closed, then the winner is handed over. */
-  private void won(Slot<C> slot, Transport.Io<C> io) {
-    long now = elapsed();
+  /** An attempt connected: the race hands it over, and nothing more starts. */
+  void handingOver() {
     phase = Phase.HANDING_OVER;
-    winner = slot;
-    winnerIo = io;
-    winnerConnectedAt = now;
-    pacing.stop();
-    for (int i = 0; i < slots.started(); i++) {
-      Slot<C> loser = slots.attempt(i);
-      if (loser.running()) {
-        slots.stop(loser).close();
-        record(loser, FailureKind.CANCELLED,
-            Failures.closedBy(FailureKind.CANCELLED, "attempt #" + slot.index + " connected first"), now);
-        if (loser.startedAt <= slot.startedAt) { // had at least the winner's time: slower than it
-          history.lost(loser.pair, call.startNanos() + loser.startedAt, call.startNanos() + now);
-        }
-        pacing.attemptLost(loser.index, slot.index, now); // an Error there fails the call, winner included
-      }
-    }
-    if (phase != Phase.HANDING_OVER) {
-      return;
-    }
-    if (deadline.hasPassed(elapsed())) { // the schedule or the listener took so long that the caller gave up
-      deadlinePassed();
-      return;
-    }
-    io.handOver(new Transport.Ready<>() {
-      @Override
-      public void ready(C connection) {
-        try {
-          delivered(io, connection);
-        } catch (Throwable e) {
-          internalError(e);
-        }
-      }
+  }
 
-      @Override
-      public void failed(FailureKind kind, IOException error) {
-        try {
-          handOverFailed(io, kind, error);
-        } catch (Throwable e) {
-          internalError(e);
-        }
-      }
-    });
+  /** The winner could not be handed over after all: the race goes on. */
+  void racing() {
+    phase = Phase.RUNNING;
   }
 
   /**
-   * The winner's connection is ready: the caller gets it unless the deadline passed meanwhile (an adapter's
-   * delivery may run the user's code) or the caller gave up; then the schedule, history and listener hear of
-   * it, after the caller has it.
+   * The winner's result, to the caller, unless the deadline passed meanwhile or the caller gave up: then
+   * {@code false}, and the race releases it and calls {@link #gaveUp()}.
    */
-  private void delivered(Transport.Io<C> io, C connection) {
-    if (phase != Phase.HANDING_OVER || winnerIo != io) {
-      delivery.discardConnection(connection); // the connect ended meanwhile
-      return;
-    }
-    Slot<C> slot = winner;
-    long at = winnerConnectedAt;
-    slot.attempt = new Attempt(slot.index, slot.pair, Duration.ofNanos(slot.startedAt), Duration.ofNanos(at), null,
-        null);
-    R result;
-    try {
-      result = delivery.deliver(connection, trace.attempts(slots), answers(), slot.attempt, Duration.ofNanos(at));
-    } catch (IOException | RuntimeException e) {
-      slot.attempt = null;
-      delivery.discardConnection(connection);
-      handOverFailed(io, FailureKind.OTHER, e instanceof IOException x ? x : new IOException(e.toString(), e));
-      return;
-    }
-    // what the network showed holds whoever takes the connection, and the caller's next connect reads it
-    history.connected(slot.pair, call.startNanos() + slot.startedAt, call.startNanos() + at);
+  boolean handOver(R result) {
     if (deadline.hasPassed(elapsed()) || !future.complete(result)) {
-      delivery.discard(result); // too late, or the caller cancelled, or the watchdog ended it meanwhile
-      slot.attempt = null; // fail() records it, closed with the others, since winnerIo is still set
-      fail(future.isCancelled() ? FailureKind.CANCELLED : FailureKind.TIMED_OUT,
-          future.isCancelled() ? "cancelled by the caller" : "the deadline of " + deadline + " passed");
-      return;
+      return false;
     }
-    winnerIo = null;
     phase = Phase.DONE;
     cancelTimers();
-    listener.attemptEnded(slot.attempt);
-    pacing.attemptConnected(slot.index, at);
-    listener.connectEnded(trace.attempts(slots), slot.attempt, Duration.ofNanos(at));
-    end();
+    return true;
   }
 
-  /** The winner connected but could not be handed over: it failed after all, and the connect goes on. */
-  private void handOverFailed(Transport.Io<C> io, FailureKind kind, IOException error) {
-    io.close();
-    if (phase != Phase.HANDING_OVER || winnerIo != io) {
-      return;
-    }
-    phase = Phase.RUNNING;
-    winnerIo = null;
-    attemptFailed(winner, kind, error);
-    pacing.drive();
+  /** The result came too late for the caller: it ends as what ended it. */
+  void gaveUp() {
+    fail(future.isCancelled() ? FailureKind.CANCELLED : FailureKind.TIMED_OUT,
+        future.isCancelled() ? "cancelled by the caller" : "the deadline of " + deadline + " passed");
   }
 
   /** The schedule gave up, or every pair failed, with nothing left to wait for. */
@@ -451,7 +293,8 @@ public final class ConnectCall<C, R> implements Resolution.News {
     } else if (slots.started() == 0) {
       noPairs();
     } else {
-      fail(lastEnded == null ? FailureKind.OTHER : lastEnded.failure(), "could not connect to any of " + pairs);
+      Attempt last = race.lastEnded();
+      fail(last == null ? FailureKind.OTHER : last.failure(), "could not connect to any of " + pairs);
     }
   }
 
@@ -460,28 +303,8 @@ public final class ConnectCall<C, R> implements Resolution.News {
    * address (the resolver's failure, or empty answers).
    */
   private void noPairs() {
-    String host = call.request().host().orElse(null);
-    if (trace.anyDenied()) {
-      fail(FailureKind.DENIED, "every address " + (host == null ? "given" : "of " + host)
-          + " is denied by the destination policy");
-      return;
-    }
-    FailureKind kind = FailureKind.NO_SUCH_NAME;
-    StringBuilder why = new StringBuilder(host == null ? "no destination" : "no address for " + host + ":");
-    List<Answer> answers = answers();
-    for (Answer a : answers) {
-      why.append(' ').append(a.query()).append(' ')
-          .append(a.failed() ? a.failure() + " (" + a.error().getMessage() + ")" : "empty").append(';');
-      if (a.failure() == FailureKind.RESOLUTION_FAILED) {
-        kind = FailureKind.RESOLUTION_FAILED; // a name that might exist, had the resolver answered
-      }
-    }
-    for (Answer a : answers) {
-      if (a.failure() == FailureKind.NO_SUCH_NAME) {
-        kind = FailureKind.NO_SUCH_NAME; // a server said the name does not exist: that settles it
-      }
-    }
-    fail(kind, why.charAt(why.length() - 1) == ';' ? why.substring(0, why.length() - 1) : why.toString());
+    NoPairs why = NoPairs.of(call.request().host().orElse(null), trace.anyDenied(), answers());
+    fail(why.kind(), why.message());
   }
 
   void deadlinePassed() {
@@ -499,23 +322,11 @@ public final class ConnectCall<C, R> implements Resolution.News {
     }
     phase = Phase.DONE;
     long now = elapsed();
-    FailureKind closedAs = kind == FailureKind.TIMED_OUT ? FailureKind.TIMED_OUT : FailureKind.CANCELLED;
-    for (int i = 0; i < slots.started(); i++) {
-      Slot<C> s = slots.attempt(i);
-      Transport.Io<C> io = slots.stop(s);
-      if (io != null || s == winner && winnerIo != null) {
-        (io != null ? io : winnerIo).close(); // the winner: connected, but the connect ended before its hand-over
-        record(s, closedAs, Failures.closedBy(closedAs, message), now);
-        if (closedAs == FailureKind.TIMED_OUT) { // the deadline: it ran this long without connecting
-          history.failed(s.pair, FailureKind.TIMED_OUT, call.startNanos() + s.startedAt, call.startNanos() + now);
-        }
-      }
-    }
-    winnerIo = null;
+    race.closeAll(kind == FailureKind.TIMED_OUT ? FailureKind.TIMED_OUT : FailureKind.CANCELLED, message, now);
     cancelTimers();
-    List<Attempt> list = trace.attempts(slots);
+    List<Attempt> list = race.attempts();
     // the cause is why the connect ended: what a strategy threw if that ended it, else the last attempt's error
-    failure = new ConnectFailedException(kind, message, list, answers(), cause != null ? null : lastEnded);
+    failure = new ConnectFailedException(kind, message, list, answers(), cause != null ? null : race.lastEnded());
     if (cause != null) {
       failure.initCause(cause);
     }
@@ -561,21 +372,6 @@ public final class ConnectCall<C, R> implements Resolution.News {
     }
   }
 
-  /**
-   * From another thread, while the driver is held: completes the future with this failure, on a thread of its
-   * own that ends once it has, so that the caller's callbacks never run on the thread that watches every
-   * event loop (where one that blocks would stop the watching). This is rare: a strategy held the loop past a
-   * deadline. The call itself ends, closing its sockets and recording its trace, when the driver runs it again.
-   */
-  private void abandon(FailureKind kind, String why) {
-    if (!future.isDone()) {
-      Thread t = new Thread(new Abandonment(kind, why + "; the attempts are recorded when the event loop is back"),
-          "connectbylist-abandon");
-      t.setDaemon(true);
-      t.start();
-    }
-  }
-
   private void cancelTimers() {
     pacing.stop();
     if (deadlineTimer != null) {
@@ -584,7 +380,8 @@ public final class ConnectCall<C, R> implements Resolution.News {
     }
   }
 
-  private void end() {
+  /** The connect is over: its resolution is cancelled, its close hook removed, and a waiting interrupt sees it. */
+  void end() {
     if (resolution != null) {
       resolution.end();
     }
@@ -594,17 +391,7 @@ public final class ConnectCall<C, R> implements Resolution.News {
     ended.complete(null);
   }
 
-  private void recordDenied(List<ConnectPlan.Denied> destinations) {
-    for (ConnectPlan.Denied d : destinations) {
-      Attempt a = trace.denied(d, elapsed());
-      if (lastEnded == null) {
-        lastEnded = a;
-      }
-      listener.attemptEnded(a);
-    }
-  }
-
-  private List<Answer> answers() {
+  List<Answer> answers() {
     return resolution == null ? List.of() : resolution.answers();
   }
 
@@ -619,7 +406,7 @@ public final class ConnectCall<C, R> implements Resolution.News {
         arrived.add(new InetSocketAddress(a, call.request().port()));
       }
       ConnectPlan.Addition addition = planner.add(arrived, slots.notStarted());
-      recordDenied(addition.denied());
+      race.denied(addition.denied(), elapsed());
       slots.replaceRest(addition.rest());
     }
     List<io.github.connectbylist.api.AddressPair> now = slots.pairs();
@@ -672,7 +459,7 @@ public final class ConnectCall<C, R> implements Resolution.News {
 
     @Override
     public void abandon(FailureKind kind, String why) {
-      ConnectCall.this.abandon(kind, why);
+      future.abandon(kind, why + "; the attempts are recorded when the event loop is back");
     }
 
     @Override
@@ -697,58 +484,9 @@ public final class ConnectCall<C, R> implements Resolution.News {
     }
   }
 
-  /** Completes the future of a call abandoned while its driver was held. */
-  private final class Abandonment implements Runnable {
-    private final FailureKind kind;
-    private final String why;
-
-    Abandonment(FailureKind kind, String why) {
-      this.kind = kind;
-      this.why = why;
-    }
-
-    @Override
-    public void run() {
-      future.completeExceptionally(new ConnectFailedException(kind, why, List.of(), List.of(), null));
-    }
-  }
-
-  private static <R> R resultOf(CompletableFuture<R> done) throws ConnectFailedException {
-    try {
-      return done.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      throw asConnectFailed(e.getCause());
-    }
-  }
-
-  private static ConnectFailedException asConnectFailed(Throwable cause) {
-    if (cause instanceof ConnectFailedException e) {
-      return e;
-    }
-    if (cause instanceof RuntimeException e) {
-      throw e;
-    }
-    throw new IllegalStateException("unexpected failure of a connect", cause);
-  }
-
   @Override
   public String toString() {
     return "ConnectCall" + slots;
   }
 
-  /** Cancelling the future ends the connect on the driver and closes every socket it opened. */
-  private final class CallFuture extends CompletableFuture<R> {
-    @Override
-    public boolean cancel(boolean mayInterruptIfRunning) {
-      boolean cancelled = super.cancel(mayInterruptIfRunning);
-      if (cancelled) {
-        try {
-          driver.execute(new OnDriver(Step.CANCELLED));
-        } catch (RejectedExecutionException closed) {
-          // closing: the close hook, or the task already queued, ends the call
-        }
-      }
-      return cancelled;
-    }
-  }
 }
