@@ -2,6 +2,7 @@ package io.github.connectbylist.strategy.clients;
 
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.Staggered;
 import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
@@ -227,7 +228,7 @@ public enum Client {
    */
   public AttemptScheduler scheduler(StrategyOptions options) {
     return switch (this) {
-      case OKHTTP5 -> new Staggered(strategyName, Optional.of(positive(options, "connection-attempt-delay", "250ms")),
+      case OKHTTP5 -> new OneQueue(strategyName, Optional.of(positive(options, "connection-attempt-delay", "250ms")),
           Staggered.Trigger.NONE_IN_FLIGHT, Optional.of(positive(options, "connect-timeout", "10s")), true,
           Optional.empty());
       case GO -> new FamilyRacers(strategyName, FamilyRacers.Primary.FIRST_ADDRESS,
@@ -240,12 +241,12 @@ public enum Client {
           throw new IllegalArgumentException("attempt-timeout must be at least 10ms, as in Node.js, was "
               + StrategyOptions.formatDuration(timeout));
         }
-        yield new Staggered(strategyName, Optional.empty(), Staggered.Trigger.PREVIOUS_FAILURE, Optional.of(timeout),
+        yield new OneQueue(strategyName, Optional.empty(), Staggered.Trigger.PREVIOUS_FAILURE, Optional.of(timeout),
             false, Optional.empty());
       }
-      case ASYNCIO -> new Staggered(strategyName, optionalPositive(options, "happy-eyeballs-delay"),
+      case ASYNCIO -> new OneQueue(strategyName, optionalPositive(options, "happy-eyeballs-delay"),
           Staggered.Trigger.PREVIOUS_FAILURE, Optional.empty(), true, Optional.empty());
-      case CURL -> new Staggered(strategyName, Optional.of(positive(options, "happy-eyeballs-timeout", "200ms")),
+      case CURL -> new OneQueue(strategyName, Optional.of(positive(options, "happy-eyeballs-timeout", "200ms")),
           Staggered.Trigger.ANY_FAILURE, Optional.empty(), true, Optional.of(positive(options, "connect-timeout", "300s")));
       case CURL_7_88 -> new FamilyRacers(strategyName, FamilyRacers.Primary.FIRST_ADDRESS,
           nonNegative(options, "happy-eyeballs-timeout", "200ms"),

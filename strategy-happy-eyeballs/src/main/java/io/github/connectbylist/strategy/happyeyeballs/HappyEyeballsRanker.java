@@ -2,6 +2,7 @@ package io.github.connectbylist.strategy.happyeyeballs;
 
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.FamilyInterleaving;
 import io.github.connectbylist.api.RankingContext;
 import io.github.connectbylist.strategy.rfc6724.Rfc6724Ranker;
 import java.net.InetSocketAddress;

@@ -9,6 +9,7 @@ import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.PathRecord;
 import io.github.connectbylist.api.Query;
+import io.github.connectbylist.api.Staggered;
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
 import java.util.Arrays;
@@ -144,7 +145,8 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
 
   @Override
   public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
-    return new Staggered(rankedPairs, maxConcurrentAttempts, resolutionDelay.toNanos(), this, history);
+    Staggered staggered = new Staggered(Staggered.Pacing.rfc8305(maxConcurrentAttempts), delays(rankedPairs, history));
+    return new ConnectState(rankedPairs, staggered, resolutionDelay.toNanos(), this, history);
   }
 
   /** For each pair, how long after starting it the next may start. */
@@ -198,30 +200,25 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
         + ", adaptive=" + adaptive + ", resolution-delay=" + StrategyOptions.formatDuration(resolutionDelay) + ")";
   }
 
-  /** The state of one connect. */
-  private static final class Staggered implements Schedule {
-    private final int cap;
+  /**
+   * The state of one connect: api's {@link Staggered} core paces the attempts; this adds RFC 8305 section 3 for a
+   * connect by name (the Resolution Delay, late answers ranked in) and the adaptive delays.
+   */
+  private static final class ConnectState implements Schedule {
+    private final Staggered staggered;
     private final long resolutionDelay;
     private final HappyEyeballsScheduler config;
     private final PathHistory history;
-    private long[] delayAfter; // for each pair in ranked order, how long after starting it the next may start
     private List<AddressPair> pairs;
-    private int started;
-    private int running;
-    private int startsOwed; // failures and newly arrived families not yet answered with a start
-    private long nextDue;
     // RFC 8305 section 3, for a connect by name
     private boolean ipv6Answered; // an AAAA answer with addresses came
     private boolean ipv6Settled; // the AAAA query is over, whatever it said, or resolution ended
     private long ipv4AnsweredAt = -1; // when the first A answer with addresses came
-    private boolean triedIpv4;
-    private boolean triedIpv6;
 
-    Staggered(List<AddressPair> rankedPairs, int cap, long resolutionDelay, HappyEyeballsScheduler config,
+    ConnectState(List<AddressPair> rankedPairs, Staggered staggered, long resolutionDelay, HappyEyeballsScheduler config,
         PathHistory history) {
       this.pairs = rankedPairs;
-      this.delayAfter = config.delays(rankedPairs, history);
-      this.cap = cap;
+      this.staggered = staggered;
       this.resolutionDelay = resolutionDelay;
       this.config = config;
       this.history = history;
@@ -229,96 +226,43 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
 
     @Override
     public Decision next(long now) {
-      if (started == delayAfter.length) {
-        startsOwed = 0; // a failure with nothing left to start owes nothing to pairs that come later
-        return Decision.awaitAttemptEnd();
+      if (staggered.started() == 0 && staggered.pairCount() > 0 && ipv4AnsweredAt >= 0 && !ipv6Answered
+          && !ipv6Settled && now < ipv4AnsweredAt + resolutionDelay) {
+        return Decision.wakeAt(ipv4AnsweredAt + resolutionDelay); // section 3: A came first; give AAAA the delay
       }
-      if (running >= cap) {
-        return Decision.awaitAttemptEnd();
-      }
-      if (started == 0) {
-        long waitUntil = ipv4AnsweredAt + resolutionDelay;
-        if (ipv4AnsweredAt >= 0 && !ipv6Answered && !ipv6Settled && now < waitUntil) {
-          return Decision.wakeAt(waitUntil); // section 3: A came first; give AAAA the Resolution Delay
-        }
-        return start(now);
-      }
-      if (startsOwed > 0) {
-        startsOwed--;
-        return start(now);
-      }
-      return now >= nextDue ? start(now) : Decision.wakeAt(nextDue);
-    }
-
-    private Decision start(long now) {
-      if (started < pairs.size()) {
-        boolean v6 = pairs.get(started).isIpv6();
-        triedIpv6 |= v6;
-        triedIpv4 |= !v6;
-      }
-      nextDue = now + delayAfter[started];
-      started++;
-      running++;
-      return Decision.startNext();
+      return staggered.next(now);
     }
 
     @Override
     public void attemptFailed(int index, FailureKind kind, long now) {
-      running--;
-      startsOwed++;
+      staggered.attemptFailed(index, kind, now);
     }
 
     @Override
     public void answered(Answer answer, List<AddressPair> rankedPairs, long now) {
-      boolean lateAaaa = started > 0 && answer.query() == Query.AAAA && hasIpv6(answer) && !triedIpv6 && !pending(true);
+      int started = staggered.started();
+      // no IPv6 pair before this answer: none started, none waiting
+      boolean lateAaaa = started > 0 && answer.query() == Query.AAAA && answer.hasIpv6() && !AddressPair.anyIpv6(pairs);
       if (answer.query().coversIpv6()) {
         ipv6Settled = true;
-        ipv6Answered |= hasIpv6(answer);
+        ipv6Answered |= answer.hasIpv6();
       }
-      if (answer.query().coversIpv4() && ipv4AnsweredAt < 0 && hasIpv4(answer)) {
+      if (answer.query().coversIpv4() && ipv4AnsweredAt < 0 && answer.hasIpv4()) {
         ipv4AnsweredAt = now;
       }
+      long[] all = new long[rankedPairs.size()];
       long[] rest = config.delays(rankedPairs.subList(started, rankedPairs.size()), history);
-      long[] all = Arrays.copyOf(delayAfter, rankedPairs.size());
       System.arraycopy(rest, 0, all, started, rest.length);
-      delayAfter = all;
+      staggered.pairsChanged(all);
       pairs = rankedPairs;
       if (lateAaaa) {
-        startsOwed++; // ours: the Resolution Delay postponed the preferred family; it did not demote it
+        staggered.oweStart(); // ours: the Resolution Delay postponed the preferred family; it did not demote it
       }
     }
 
     @Override
     public void resolutionEnded(long now) {
       ipv6Settled = true;
-    }
-
-    /** Whether a pair of the family was waiting to start before this answer. */
-    private boolean pending(boolean ipv6) {
-      for (int i = started; i < pairs.size(); i++) {
-        if (pairs.get(i).isIpv6() == ipv6) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static boolean hasIpv6(Answer answer) {
-      for (java.net.InetAddress a : answer.addresses()) {
-        if (a instanceof java.net.Inet6Address) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static boolean hasIpv4(Answer answer) {
-      for (java.net.InetAddress a : answer.addresses()) {
-        if (a instanceof java.net.Inet4Address) {
-          return true;
-        }
-      }
-      return false;
     }
   }
 
