@@ -10,11 +10,11 @@ import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.PathRecord;
 import io.github.connectbylist.api.Query;
 import io.github.connectbylist.api.Staggered;
+import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,23 +40,52 @@ import java.util.Optional;
  * further Connection Attempt Delay. A late A answer keeps the pacing.
  */
 public final class HappyEyeballsScheduler implements AttemptScheduler {
-  /** RFC 8305 section 8: the recommended Connection Attempt Delay. */
-  public static final Duration DEFAULT_DELAY = Duration.ofMillis(250);
-  /** RFC 8305 section 5: the delay MUST NOT be shorter than 10 ms. */
+  /** RFC 8305 section 5: the delay MUST NOT be shorter than 10 ms; the adaptive delay is kept above it too. */
   public static final Duration MINIMUM_DELAY = Duration.ofMillis(10);
   /** RFC 8305 section 5: the adaptive delay SHOULD stay at or below 2 s. */
   public static final Duration MAXIMUM_ADAPTIVE_DELAY = Duration.ofSeconds(2);
-  /** RFC 8305 section 8: the recommended Resolution Delay. */
-  public static final Duration DEFAULT_RESOLUTION_DELAY = Duration.ofMillis(50);
+
+  /**
+   * RFC 8305 section 5's Connection Attempt Delay: the time between attempt starts; 250 ms recommended (section
+   * 8), never below {@link #MINIMUM_DELAY}. Values outside 100 ms to 2 s are allowed but not recommended.
+   */
+  public static final StrategyOption<Duration> CONNECTION_ATTEMPT_DELAY = StrategyOption.duration(
+      "connection-attempt-delay", Duration.ofMillis(250), MINIMUM_DELAY, StrategyOptions.MAX_DURATION,
+      "time between attempt starts; at least " + StrategyOptions.formatDuration(MINIMUM_DELAY)
+          + ", 100ms to 2s recommended");
+  /** At most this many attempts in flight; when reached, the next start waits for one to end. No cap by default. */
+  public static final StrategyOption<Optional<Integer>> MAX_CONCURRENT_ATTEMPTS = StrategyOption.wholeOrNone(
+      "max-concurrent-attempts", 1, Integer.MAX_VALUE, "at most this many attempts in flight");
+  /**
+   * Each delay from history, as RFC 8305 section 5 allows: the retransmission timeout (SRTT + 4 RTTVAR, RFC 6298)
+   * of the path started, within {@link #MINIMUM_DELAY} and {@link #MAXIMUM_ADAPTIVE_DELAY}.
+   */
+  public static final StrategyOption<Boolean> ADAPTIVE = StrategyOption.flag("adaptive", false,
+      "take each delay from the history of the path started (SRTT + 4 RTTVAR, "
+          + StrategyOptions.formatDuration(MINIMUM_DELAY) + ".." + StrategyOptions.formatDuration(MAXIMUM_ADAPTIVE_DELAY)
+          + ")");
+  /**
+   * RFC 8305 section 3's Resolution Delay: by name, how long to wait for the AAAA answer when the A answer came
+   * first; 50 ms recommended (section 8). Zero starts on any first answer.
+   */
+  public static final StrategyOption<Duration> RESOLUTION_DELAY = StrategyOption.duration("resolution-delay",
+      Duration.ofMillis(50), Duration.ZERO, StrategyOptions.MAX_DURATION,
+      "by name: how long to wait for AAAA when A answers first");
+  /** Every option of scheduler {@code happy-eyeballs}. */
+  public static final List<StrategyOption<?>> OPTIONS =
+      List.of(CONNECTION_ATTEMPT_DELAY, MAX_CONCURRENT_ATTEMPTS, ADAPTIVE, RESOLUTION_DELAY);
 
   private final Duration delay;
-  private final int maxConcurrentAttempts;
+  private final Optional<Integer> maxConcurrentAttempts;
   private final boolean adaptive;
   private final Duration resolutionDelay;
+
+  private final Staggered.Pacing pacing;
 
   private HappyEyeballsScheduler(Builder b) {
     this.delay = b.delay;
     this.maxConcurrentAttempts = b.maxConcurrentAttempts;
+    this.pacing = Staggered.Pacing.rfc8305(b.maxConcurrentAttempts.orElse(Integer.MAX_VALUE));
     this.adaptive = b.adaptive;
     this.resolutionDelay = b.resolutionDelay;
   }
@@ -71,7 +100,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
   }
 
   /**
-   * RFC 8305's recommendation: 250 ms, no cap, not adaptive.
+   * RFC 8305's recommendation: every option at its default (see {@link #OPTIONS}).
    *
    * @return the scheduler
    */
@@ -80,24 +109,11 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
   }
 
   static HappyEyeballsScheduler fromOptions(StrategyOptions options) {
-    // Plain code, not Optional chains of lambdas: this runs while the first ConnectByList of a JVM is built.
     Builder b = builder();
-    Optional<Duration> delay = options.duration(HappyEyeballsSchedulerProvider.DELAY);
-    if (delay.isPresent()) {
-      b.connectionAttemptDelay(delay.get());
-    }
-    Optional<String> cap = options.text(HappyEyeballsSchedulerProvider.MAX_CONCURRENT);
-    if (cap.isPresent() && !cap.get().equalsIgnoreCase("none")) {
-      b.maxConcurrentAttempts(options.integer(HappyEyeballsSchedulerProvider.MAX_CONCURRENT).get());
-    }
-    Optional<Boolean> adaptive = options.flag(HappyEyeballsSchedulerProvider.ADAPTIVE);
-    if (adaptive.isPresent()) {
-      b.adaptive(adaptive.get());
-    }
-    Optional<Duration> resolution = options.duration(HappyEyeballsSchedulerProvider.RESOLUTION_DELAY);
-    if (resolution.isPresent()) {
-      b.resolutionDelay(resolution.get());
-    }
+    b.delay = options.get(CONNECTION_ATTEMPT_DELAY);
+    b.maxConcurrentAttempts = options.get(MAX_CONCURRENT_ATTEMPTS);
+    b.adaptive = options.get(ADAPTIVE);
+    b.resolutionDelay = options.get(RESOLUTION_DELAY);
     return b.build();
   }
 
@@ -131,7 +147,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
    * @return the cap, or empty for none
    */
   public Optional<Integer> maxConcurrentAttempts() {
-    return maxConcurrentAttempts == Integer.MAX_VALUE ? Optional.empty() : Optional.of(maxConcurrentAttempts);
+    return maxConcurrentAttempts;
   }
 
   /**
@@ -145,7 +161,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
 
   @Override
   public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
-    Staggered staggered = new Staggered(Staggered.Pacing.rfc8305(maxConcurrentAttempts), delays(rankedPairs, history));
+    Staggered staggered = new Staggered(pacing, delays(rankedPairs, history));
     return new ConnectState(rankedPairs, staggered, resolutionDelay.toNanos(), this, history);
   }
 
@@ -195,9 +211,9 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
 
   @Override
   public String toString() {
-    return "happy-eyeballs(connection-attempt-delay=" + StrategyOptions.formatDuration(delay)
-        + ", max-concurrent-attempts=" + (maxConcurrentAttempts == Integer.MAX_VALUE ? "none" : maxConcurrentAttempts)
-        + ", adaptive=" + adaptive + ", resolution-delay=" + StrategyOptions.formatDuration(resolutionDelay) + ")";
+    return "happy-eyeballs(connection-attempt-delay=" + CONNECTION_ATTEMPT_DELAY.format(delay)
+        + ", max-concurrent-attempts=" + MAX_CONCURRENT_ATTEMPTS.format(maxConcurrentAttempts)
+        + ", adaptive=" + adaptive + ", resolution-delay=" + RESOLUTION_DELAY.format(resolutionDelay) + ")";
   }
 
   /**
@@ -266,29 +282,25 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     }
   }
 
-  /** Typed options; the text options of {@link HappyEyeballsSchedulerProvider} map onto these. */
+  /** Typed options, with the defaults and checks of {@link #OPTIONS}, the text options' declarations. */
   public static final class Builder {
-    private Duration delay = DEFAULT_DELAY;
-    private int maxConcurrentAttempts = Integer.MAX_VALUE;
-    private boolean adaptive;
-    private Duration resolutionDelay = DEFAULT_RESOLUTION_DELAY;
+    private Duration delay = CONNECTION_ATTEMPT_DELAY.defaultValue();
+    private Optional<Integer> maxConcurrentAttempts = MAX_CONCURRENT_ATTEMPTS.defaultValue();
+    private boolean adaptive = ADAPTIVE.defaultValue();
+    private Duration resolutionDelay = RESOLUTION_DELAY.defaultValue();
 
     private Builder() {}
 
     /**
-     * The Connection Attempt Delay; 250 ms by default. Below 10 ms is refused (RFC 8305 section 5: MUST
-     * NOT); outside 100 ms to 2 s is allowed but not recommended.
+     * The Connection Attempt Delay; see {@link HappyEyeballsScheduler#CONNECTION_ATTEMPT_DELAY} for its default.
+     * Below {@link HappyEyeballsScheduler#MINIMUM_DELAY} is refused (RFC 8305 section 5: MUST NOT); outside 100 ms
+     * to 2 s is allowed but not recommended.
      *
-     * @param delay at least 10 ms
+     * @param delay at least 10 ms, at most {@link StrategyOptions#MAX_DURATION}
      * @return this builder
      */
     public Builder connectionAttemptDelay(Duration delay) {
-      Objects.requireNonNull(delay, "delay");
-      if (delay.compareTo(MINIMUM_DELAY) < 0) {
-        throw new IllegalArgumentException(
-            "connection-attempt-delay must be at least 10ms (RFC 8305 section 5), was " + StrategyOptions.formatDuration(delay));
-      }
-      this.delay = delay;
+      this.delay = CONNECTION_ATTEMPT_DELAY.check(delay);
       return this;
     }
 
@@ -299,10 +311,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
      * @return this builder
      */
     public Builder maxConcurrentAttempts(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("max-concurrent-attempts must be at least 1, was " + max);
-      }
-      this.maxConcurrentAttempts = max;
+      this.maxConcurrentAttempts = MAX_CONCURRENT_ATTEMPTS.check(Optional.of(max));
       return this;
     }
 
@@ -318,18 +327,14 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     }
 
     /**
-     * How long a connect by name waits for the AAAA answer when the A answer came first; 50 ms by default
-     * (RFC 8305 section 8). Zero starts on any first answer.
+     * How long a connect by name waits for the AAAA answer when the A answer came first; see {@link
+     * HappyEyeballsScheduler#RESOLUTION_DELAY} for its default. Zero starts on any first answer.
      *
-     * @param delay not negative
+     * @param delay not negative, at most {@link StrategyOptions#MAX_DURATION}
      * @return this builder
      */
     public Builder resolutionDelay(Duration delay) {
-      Objects.requireNonNull(delay, "delay");
-      if (delay.isNegative()) {
-        throw new IllegalArgumentException("resolution-delay must not be negative, was " + StrategyOptions.formatDuration(delay));
-      }
-      this.resolutionDelay = delay;
+      this.resolutionDelay = RESOLUTION_DELAY.check(delay);
       return this;
     }
 
