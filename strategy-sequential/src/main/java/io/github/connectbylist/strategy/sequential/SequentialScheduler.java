@@ -106,8 +106,8 @@ public final class SequentialScheduler implements AttemptScheduler {
 
   @Override
   public String toString() {
-    return "sequential(attempt-timeout=" + attemptTimeout.map(StrategyOptions::formatDuration).orElse("none")
-        + ", split-deadline=" + splitDeadline + ", split-floor=" + StrategyOptions.formatDuration(splitFloor) + ")";
+    return "sequential(attempt-timeout=" + ATTEMPT_TIMEOUT.format(attemptTimeout) + ", split-deadline=" + splitDeadline
+        + ", split-floor=" + SPLIT_FLOOR.format(splitFloor) + ")";
   }
 
   /** The per-connect state: which pair is next, which attempt runs, when it must end. */
