@@ -1,7 +1,7 @@
 import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.Connection;
 import io.github.connectbylist.Strategies;
-import io.github.connectbylist.api.StrategyProvider;
+import io.github.connectbylist.api.NamedStrategy;
 import io.github.connectbylist.testbed.Testbed;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -13,9 +13,9 @@ import java.util.stream.Collectors;
 public class ModulePathCheck {
   public static void main(String[] args) throws Exception {
     Strategies strategies = Strategies.discovered();
-    System.out.println("rankers " + strategies.rankers().stream().map(StrategyProvider::name).collect(Collectors.joining(",")));
-    System.out.println("schedulers " + strategies.schedulers().stream().map(StrategyProvider::name).collect(Collectors.joining(",")));
-    System.out.println("resolvers " + strategies.resolvers().stream().map(StrategyProvider::name).collect(Collectors.joining(",")));
+    System.out.println("rankers " + strategies.rankers().stream().map(NamedStrategy::name).collect(Collectors.joining(",")));
+    System.out.println("schedulers " + strategies.schedulers().stream().map(NamedStrategy::name).collect(Collectors.joining(",")));
+    System.out.println("resolvers " + strategies.resolvers().stream().map(NamedStrategy::name).collect(Collectors.joining(",")));
     System.out.println("problems " + strategies.problems());
     System.out.println("core module " + ConnectByList.class.getModule().getName());
     try (Testbed testbed = new Testbed(); ConnectByList cbl = ConnectByList.builder().build();

@@ -10,10 +10,7 @@ module io.github.connectbylist.core {
 
   exports io.github.connectbylist;
 
-  uses io.github.connectbylist.api.AddressPairRanker.Provider;
-  uses io.github.connectbylist.api.AttemptScheduler.Provider;
-  uses io.github.connectbylist.api.NameResolver.Provider;
+  uses io.github.connectbylist.api.StrategyProvider;
 
-  provides io.github.connectbylist.api.NameResolver.Provider
-      with io.github.connectbylist.internal.SystemResolverProvider;
+  provides io.github.connectbylist.api.StrategyProvider with io.github.connectbylist.internal.SystemResolverProvider;
 }

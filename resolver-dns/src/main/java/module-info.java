@@ -13,6 +13,6 @@ module io.github.connectbylist.resolver.dns {
 
   exports io.github.connectbylist.resolver.dns;
 
-  provides io.github.connectbylist.api.NameResolver.Provider
+  provides io.github.connectbylist.api.StrategyProvider
       with io.github.connectbylist.resolver.dns.DnsResolverProvider;
 }

@@ -1,6 +1,6 @@
 /**
  * Ranker and scheduler {@code happy-eyeballs}: RFC 8305 family interleaving and staggered attempts; and
- * ranker {@code history}: Happy Eyeballs v3's stateful rules over that order.
+ * ranker {@code history}: Happy Eyeballs v3's stateful rules over that order, or over any other ranker by name.
  */
 module io.github.connectbylist.strategy.happyeyeballs {
   requires io.github.connectbylist.api;
@@ -9,11 +9,6 @@ module io.github.connectbylist.strategy.happyeyeballs {
 
   exports io.github.connectbylist.strategy.happyeyeballs;
 
-  uses io.github.connectbylist.api.AddressPairRanker.Provider; // the history ranker's base, by name
-
-  provides io.github.connectbylist.api.AddressPairRanker.Provider
-      with io.github.connectbylist.strategy.happyeyeballs.HappyEyeballsRankerProvider,
-          io.github.connectbylist.strategy.happyeyeballs.HistoryRankerProvider;
-  provides io.github.connectbylist.api.AttemptScheduler.Provider
-      with io.github.connectbylist.strategy.happyeyeballs.HappyEyeballsSchedulerProvider;
+  provides io.github.connectbylist.api.StrategyProvider
+      with io.github.connectbylist.strategy.happyeyeballs.HappyEyeballsProvider;
 }

@@ -5,6 +5,6 @@ module io.github.connectbylist.strategy.rfc6724 {
 
   exports io.github.connectbylist.strategy.rfc6724;
 
-  provides io.github.connectbylist.api.AddressPairRanker.Provider
-      with io.github.connectbylist.strategy.rfc6724.Rfc6724RankerProvider;
+  provides io.github.connectbylist.api.StrategyProvider
+      with io.github.connectbylist.strategy.rfc6724.Rfc6724Provider;
 }

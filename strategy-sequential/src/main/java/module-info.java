@@ -5,8 +5,5 @@ module io.github.connectbylist.strategy.sequential {
 
   exports io.github.connectbylist.strategy.sequential;
 
-  provides io.github.connectbylist.api.AddressPairRanker.Provider
-      with io.github.connectbylist.strategy.sequential.SequentialRankerProvider;
-  provides io.github.connectbylist.api.AttemptScheduler.Provider
-      with io.github.connectbylist.strategy.sequential.SequentialSchedulerProvider;
+  provides io.github.connectbylist.api.StrategyProvider with io.github.connectbylist.strategy.sequential.SequentialProvider;
 }

@@ -3,6 +3,8 @@ package io.github.connectbylist;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.NameResolver;
+import io.github.connectbylist.api.NamedStrategy;
+import io.github.connectbylist.api.StrategyLookup;
 import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import io.github.connectbylist.api.StrategyProvider;
@@ -18,16 +20,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
-import java.util.Set;
 import java.util.WeakHashMap;
-import java.util.stream.Collectors;
 
 /**
- * The rankers, schedulers and resolvers found with {@link ServiceLoader}, and the rules for choosing among
- * them: by name, by option text such as {@code sequential(attempt-timeout=250ms)}, by the system properties
- * {@value #PROPERTY} and {@value #RESOLVER_PROPERTY}, or by priority. A provider that fails to load is
- * reported in {@link #problems()} and logged; the others still work. Resolvers are looked for only when
- * first asked for, so that an application that never connects by name does not pay for the scan.
+ * The rankers, schedulers and resolvers that the {@link StrategyProvider}s found with {@link ServiceLoader}
+ * register, and the rules for choosing among them: by name, by option text such as {@code
+ * sequential(attempt-timeout=250ms)}, by the system properties {@value #PROPERTY} and {@value
+ * #RESOLVER_PROPERTY}, or by priority. Everything it says of a strategy (its options, their defaults, what a bad
+ * value may be) it reads from the strategy's declarations. A provider that fails to load is reported in {@link
+ * #problems()} and logged; the others still work. A strategy that builds on another by name (ranker {@code
+ * history}'s {@code base}) finds it here, through the {@link StrategyLookup} it is made with.
  */
 public final class Strategies {
   /** The system property that names the strategy used when code names none. */
@@ -42,27 +44,48 @@ public final class Strategies {
   private static final Map<ClassLoader, SoftReference<Strategies>> CACHE = new WeakHashMap<>();
 
   /** Highest priority first, then by name. A class, not a lambda: this runs in the first connect of a JVM. */
-  private static final Comparator<StrategyProvider<?>> BY_PRIORITY_THEN_NAME = new Comparator<>() {
+  private static final Comparator<NamedStrategy<?>> BY_PRIORITY_THEN_NAME = new Comparator<>() {
     @Override
-    public int compare(StrategyProvider<?> a, StrategyProvider<?> b) {
+    public int compare(NamedStrategy<?> a, NamedStrategy<?> b) {
       int byPriority = Integer.compare(b.priority(), a.priority());
       return byPriority != 0 ? byPriority : a.name().compareTo(b.name());
     }
   };
 
-  private final List<AddressPairRanker.Provider> rankers;
-  private final List<AttemptScheduler.Provider> schedulers;
+  /** How deep strategies may build on each other by name: deeper is a loop, not a design. */
+  private static final int MAX_DEPTH = 8;
+
+  private final List<NamedStrategy<AddressPairRanker>> rankers;
+  private final List<NamedStrategy<AttemptScheduler>> schedulers;
+  private final List<NamedStrategy<NameResolver>> resolvers;
   private final List<String> problems;
-  private final ClassLoader loader;
-  private List<NameResolver.Provider> resolvers; // loaded on first use, under this object's lock
-  private List<String> resolverProblems = List.of();
 
   private Strategies(ClassLoader loader) {
-    List<String> found = new ArrayList<>();
-    this.loader = loader;
-    this.rankers = load(AddressPairRanker.Provider.class, "ranker", loader, found);
-    this.schedulers = load(AttemptScheduler.Provider.class, "scheduler", loader, found);
-    this.problems = List.copyOf(found);
+    Found found = new Found();
+    Iterator<StrategyProvider> it = ServiceLoader.load(StrategyProvider.class, loader).iterator();
+    for (int guard = 0; guard < 10_000; guard++) {
+      StrategyProvider provider;
+      try {
+        if (!it.hasNext()) {
+          break;
+        }
+        provider = it.next();
+      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
+        found.problem("provider: " + e.getMessage() + (e.getCause() != null ? " (" + e.getCause() + ")" : ""));
+        continue;
+      }
+      try {
+        for (NamedStrategy<?> strategy : Objects.requireNonNull(provider.strategies(), "strategies()")) {
+          found.add(Objects.requireNonNull(strategy, "a strategy"), provider);
+        }
+      } catch (RuntimeException | LinkageError e) {
+        found.problem(provider.getClass().getName() + ": " + e);
+      }
+    }
+    this.rankers = found.sorted(found.rankers);
+    this.schedulers = found.sorted(found.schedulers);
+    this.resolvers = found.sorted(found.resolvers);
+    this.problems = List.copyOf(found.problems);
   }
 
   /**
@@ -97,47 +120,37 @@ public final class Strategies {
   /**
    * Rankers, highest priority first.
    *
-   * @return the ranker providers
+   * @return the rankers registered
    */
-  public List<AddressPairRanker.Provider> rankers() {
+  public List<NamedStrategy<AddressPairRanker>> rankers() {
     return rankers;
   }
 
   /**
    * Schedulers, highest priority first.
    *
-   * @return the scheduler providers
+   * @return the schedulers registered
    */
-  public List<AttemptScheduler.Provider> schedulers() {
+  public List<NamedStrategy<AttemptScheduler>> schedulers() {
     return schedulers;
   }
 
   /**
    * Resolvers, highest priority first; core's {@code system} is always among them.
    *
-   * @return the resolver providers
+   * @return the resolvers registered
    */
-  public synchronized List<NameResolver.Provider> resolvers() {
-    if (resolvers == null) {
-      List<String> found = new ArrayList<>();
-      resolvers = load(NameResolver.Provider.class, "resolver", loader, found);
-      resolverProblems = List.copyOf(found);
-    }
+  public List<NamedStrategy<NameResolver>> resolvers() {
     return resolvers;
   }
 
   /**
-   * One line for each provider that could not be loaded or described, saying why.
+   * One line for each provider or strategy that could not be loaded or described, saying why.
    *
    * @return the problems, empty when every provider loaded
    */
-  public synchronized List<String> problems() {
-    if (resolverProblems.isEmpty()) {
-      return problems;
-    }
-    List<String> all = new ArrayList<>(problems);
-    all.addAll(resolverProblems);
-    return List.copyOf(all);
+  public List<String> problems() {
+    return problems;
   }
 
   /**
@@ -150,7 +163,7 @@ public final class Strategies {
    */
   public NameResolver resolver(String spec) {
     StrategySpec parsed = StrategySpec.parse(spec);
-    return create(find(resolvers(), parsed.name(), "resolver"), parsed.options(), "resolver");
+    return create(find(resolvers, parsed.name(), "resolver"), parsed.options(), List.of());
   }
 
   /**
@@ -168,11 +181,10 @@ public final class Strategies {
         throw badProperty(RESOLVER_PROPERTY, property, e);
       }
     }
-    List<NameResolver.Provider> found = resolvers();
-    if (found.isEmpty()) {
+    if (resolvers.isEmpty()) {
       throw new IllegalStateException("no resolver was discovered, not even core's own" + problemsSuffix());
     }
-    return create(found.get(0), StrategyOptions.empty(), "resolver");
+    return create(resolvers.get(0), StrategyOptions.empty(), List.of());
   }
 
   /**
@@ -184,7 +196,7 @@ public final class Strategies {
    */
   public AddressPairRanker ranker(String spec) {
     StrategySpec parsed = StrategySpec.parse(spec);
-    return create(find(rankers, parsed.name(), "ranker"), parsed.options(), "ranker");
+    return create(find(rankers, parsed.name(), "ranker"), parsed.options(), List.of());
   }
 
   /**
@@ -196,7 +208,7 @@ public final class Strategies {
    */
   public AttemptScheduler scheduler(String spec) {
     StrategySpec parsed = StrategySpec.parse(spec);
-    return create(find(schedulers, parsed.name(), "scheduler"), parsed.options(), "scheduler");
+    return create(find(schedulers, parsed.name(), "scheduler"), parsed.options(), List.of());
   }
 
   /**
@@ -210,8 +222,8 @@ public final class Strategies {
    */
   public Choice strategy(String spec) {
     StrategySpec parsed = StrategySpec.parse(spec);
-    AddressPairRanker.Provider ranker = byName(rankers, parsed.name());
-    AttemptScheduler.Provider scheduler = byName(schedulers, parsed.name());
+    NamedStrategy<AddressPairRanker> ranker = byName(rankers, parsed.name());
+    NamedStrategy<AttemptScheduler> scheduler = byName(schedulers, parsed.name());
     if (ranker == null && scheduler == null) {
       throw new IllegalArgumentException("no strategy named '" + parsed.name() + "'; rankers: " + names(rankers)
           + "; schedulers: " + names(schedulers) + problemsSuffix());
@@ -220,17 +232,17 @@ public final class Strategies {
     Map<String, String> forScheduler = new LinkedHashMap<>();
     for (Map.Entry<String, String> option : parsed.options().asMap().entrySet()) {
       String key = option.getKey();
-      boolean r = declares(ranker, key);
-      boolean s = declares(scheduler, key);
+      boolean r = ranker != null && ranker.option(key) != null;
+      boolean s = scheduler != null && scheduler.option(key) != null;
       if (!r && !s) {
-        throw unknownOption(key, parsed.name(), optionsOf(ranker, scheduler));
+        throw NamedStrategy.unknownOption(key, parsed.name(), optionsOf(ranker, scheduler));
       }
       if (r) forRanker.put(key, option.getValue());
       if (s) forScheduler.put(key, option.getValue());
     }
     return new Choice(
-        ranker != null ? create(ranker, StrategyOptions.of(forRanker), "ranker") : defaultRanker(),
-        scheduler != null ? create(scheduler, StrategyOptions.of(forScheduler), "scheduler") : defaultScheduler());
+        ranker != null ? create(ranker, StrategyOptions.of(forRanker), List.of()) : defaultRanker(),
+        scheduler != null ? create(scheduler, StrategyOptions.of(forScheduler), List.of()) : defaultScheduler());
   }
 
   /**
@@ -274,7 +286,7 @@ public final class Strategies {
       throw new IllegalStateException("no ranker was discovered; put a strategy module on the class path"
           + problemsSuffix());
     }
-    return create(rankers.get(0), StrategyOptions.empty(), "ranker");
+    return create(rankers.get(0), StrategyOptions.empty(), List.of());
   }
 
   private AttemptScheduler defaultScheduler() {
@@ -282,104 +294,128 @@ public final class Strategies {
       throw new IllegalStateException("no scheduler was discovered; put a strategy module on the class path"
           + problemsSuffix());
     }
-    return create(schedulers.get(0), StrategyOptions.empty(), "scheduler");
+    return create(schedulers.get(0), StrategyOptions.empty(), List.of());
   }
 
-  private <P extends StrategyProvider<?>> P find(List<P> providers, String name, String kind) {
-    P provider = byName(providers, name);
-    if (provider == null) {
-      throw new IllegalArgumentException(
-          "no " + kind + " named '" + name + "'; available: " + names(providers) + problemsSuffix());
-    }
-    return provider;
-  }
-
-  private static <T> T create(StrategyProvider<T> provider, StrategyOptions options, String kind) {
-    for (String key : options.asMap().keySet()) {
-      if (!declares(provider, key)) {
-        throw unknownOption(key, kind + " " + provider.name(), provider.options());
-      }
-    }
-    T strategy = provider.create(options);
+  private <T> NamedStrategy<T> find(List<NamedStrategy<T>> strategies, String name, String kind) {
+    NamedStrategy<T> strategy = byName(strategies, name);
     if (strategy == null) {
-      throw new IllegalStateException(kind + " provider " + provider.name() + " created null");
+      throw new IllegalArgumentException(
+          "no " + kind + " named '" + name + "'; available: " + names(strategies) + problemsSuffix());
     }
     return strategy;
   }
 
-  private static IllegalArgumentException unknownOption(String key, String owner, List<StrategyOption> known) {
-    return new IllegalArgumentException("unknown option '" + key + "' for " + owner + "; it takes: "
-        + (known.isEmpty() ? "no options" : known.stream().map(StrategyOption::toString).collect(Collectors.joining(", "))));
+  /**
+   * Makes a strategy with the lookup it may use to build on others.
+   *
+   * @param making the strategies being made that this one is part of, outermost first, such as {@code ranker
+   *     history}: a strategy that reaches itself again is a loop
+   */
+  private <T> T create(NamedStrategy<T> strategy, StrategyOptions options, List<NamedStrategy<?>> making) {
+    if (making.contains(strategy) || making.size() >= MAX_DEPTH) {
+      StringBuilder chain = new StringBuilder();
+      for (NamedStrategy<?> outer : making) {
+        chain.append(outer.name()).append(" -> ");
+      }
+      throw new IllegalArgumentException(strategy.kind() + " " + strategy.name() + " builds on itself: " + chain
+          + strategy.name());
+    }
+    List<NamedStrategy<?>> inner = new ArrayList<>(making.size() + 1);
+    inner.addAll(making);
+    inner.add(strategy);
+    return strategy.create(options, new Lookup(inner));
   }
 
-  private static List<StrategyOption> optionsOf(StrategyProvider<?> a, StrategyProvider<?> b) {
-    List<StrategyOption> all = new ArrayList<>();
+  /** The other strategies, for one that is being made: by name, among these, with what is being made known. */
+  private final class Lookup implements StrategyLookup {
+    private final List<NamedStrategy<?>> making;
+
+    Lookup(List<NamedStrategy<?>> making) {
+      this.making = making;
+    }
+
+    @Override
+    public AddressPairRanker ranker(String name, StrategyOptions options) {
+      return create(find(rankers, name, "ranker"), options, making);
+    }
+
+    @Override
+    public AttemptScheduler scheduler(String name, StrategyOptions options) {
+      return create(find(schedulers, name, "scheduler"), options, making);
+    }
+  }
+
+  private static List<StrategyOption<?>> optionsOf(NamedStrategy<?> a, NamedStrategy<?> b) {
+    List<StrategyOption<?>> all = new ArrayList<>();
     if (a != null) all.addAll(a.options());
     if (b != null) all.addAll(b.options());
     return all;
   }
 
-  private static boolean declares(StrategyProvider<?> provider, String key) {
-    if (provider != null) {
-      for (StrategyOption option : provider.options()) {
-        if (option.name().equals(key)) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static <P extends StrategyProvider<?>> P byName(List<P> providers, String name) {
-    for (P p : providers) {
-      if (p.name().equals(name)) {
-        return p;
+  private static <T> NamedStrategy<T> byName(List<NamedStrategy<T>> strategies, String name) {
+    for (NamedStrategy<T> s : strategies) {
+      if (s.name().equals(name)) {
+        return s;
       }
     }
     return null;
   }
 
-  private static String names(List<? extends StrategyProvider<?>> providers) {
-    return providers.isEmpty() ? "none" : providers.stream().map(StrategyProvider::name).collect(Collectors.joining(", "));
+  private static String names(List<? extends NamedStrategy<?>> strategies) {
+    if (strategies.isEmpty()) {
+      return "none";
+    }
+    StringBuilder s = new StringBuilder();
+    for (NamedStrategy<?> strategy : strategies) {
+      s.append(s.length() == 0 ? "" : ", ").append(strategy.name());
+    }
+    return s.toString();
   }
 
   private String problemsSuffix() {
-    List<String> all = problems();
-    return all.isEmpty() ? "" : " (failed to load: " + String.join("; ", all) + ")";
+    return problems.isEmpty() ? "" : " (failed to load: " + String.join("; ", problems) + ")";
   }
 
-  private static <P extends StrategyProvider<?>> List<P> load(
-      Class<P> type, String kind, ClassLoader loader, List<String> problems) {
-    Map<String, P> byName = new LinkedHashMap<>();
-    Iterator<P> it = ServiceLoader.load(type, loader).iterator();
-    for (int guard = 0; guard < 10_000; guard++) {
-      try {
-        if (!it.hasNext()) {
-          break;
-        }
-        P provider = it.next();
-        String name = Objects.requireNonNull(provider.name(), "name()");
-        provider.priority();
-        Objects.requireNonNull(provider.options(), "options()");
-        P earlier = byName.get(name);
-        if (earlier != null) {
-          problems.add(kind + " '" + name + "' is provided twice (" + earlier.getClass().getName() + ", "
-              + provider.getClass().getName() + "); the one of higher priority is used");
-          if (earlier.priority() >= provider.priority()) {
-            continue;
-          }
-        }
-        byName.put(name, provider);
-      } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
-        String problem = kind + " provider: " + e.getMessage()
-            + (e.getCause() != null ? " (" + e.getCause() + ")" : "");
-        problems.add(problem);
-        Log.warning("a " + kind + " provider failed to load; the others still work: "
-            + problem);
+  /** What the providers registered, by kind and name, and what went wrong, while they are read. */
+  private static final class Found {
+    final Map<String, NamedStrategy<AddressPairRanker>> rankers = new LinkedHashMap<>();
+    final Map<String, NamedStrategy<AttemptScheduler>> schedulers = new LinkedHashMap<>();
+    final Map<String, NamedStrategy<NameResolver>> resolvers = new LinkedHashMap<>();
+    final List<String> problems = new ArrayList<>();
+    private final Map<NamedStrategy<?>, StrategyProvider> providers = new java.util.IdentityHashMap<>();
+
+    @SuppressWarnings("unchecked") // each kind makes what its name says
+    void add(NamedStrategy<?> strategy, StrategyProvider provider) {
+      providers.put(strategy, provider);
+      switch (strategy.kind()) {
+        case RANKER -> put(rankers, (NamedStrategy<AddressPairRanker>) strategy);
+        case SCHEDULER -> put(schedulers, (NamedStrategy<AttemptScheduler>) strategy);
+        case RESOLVER -> put(resolvers, (NamedStrategy<NameResolver>) strategy);
       }
     }
-    List<P> sorted = new ArrayList<>(byName.values());
-    sorted.sort(BY_PRIORITY_THEN_NAME);
-    return List.copyOf(sorted);
+
+    private <T> void put(Map<String, NamedStrategy<T>> byName, NamedStrategy<T> strategy) {
+      NamedStrategy<T> earlier = byName.get(strategy.name());
+      if (earlier != null) {
+        problem(strategy.kind() + " '" + strategy.name() + "' is provided twice (" + providers.get(earlier).getClass()
+            .getName() + ", " + providers.get(strategy).getClass().getName() + "); the one of higher priority is used");
+        if (earlier.priority() >= strategy.priority()) {
+          return;
+        }
+      }
+      byName.put(strategy.name(), strategy);
+    }
+
+    void problem(String problem) {
+      problems.add(problem);
+      Log.warning("a strategy provider failed to load; the others still work: " + problem);
+    }
+
+    <T> List<NamedStrategy<T>> sorted(Map<String, NamedStrategy<T>> byName) {
+      List<NamedStrategy<T>> sorted = new ArrayList<>(byName.values());
+      sorted.sort(BY_PRIORITY_THEN_NAME);
+      return List.copyOf(sorted);
+    }
   }
 }

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.connectbylist.api.AddressPair;
-import io.github.connectbylist.api.StrategyProvider;
+import io.github.connectbylist.api.NamedStrategy;
 import io.github.connectbylist.support.AllAtOnceScheduler;
 import io.github.connectbylist.support.Recorder;
 import io.github.connectbylist.testbed.Endpoint;
@@ -31,7 +31,7 @@ class DiscoveryTest {
     assertTrue(strategies.problems().stream().anyMatch(p -> p.contains("BrokenRankerProvider")),
         strategies.problems().toString());
     assertEquals(List.of("test-sequential", "test-reverse"),
-        strategies.rankers().stream().map(StrategyProvider::name).toList());
+        strategies.rankers().stream().map(NamedStrategy::name).toList());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> strategies.ranker("broken"));
     assertTrue(e.getMessage().contains("failed to load"), e.getMessage());
   }

@@ -3,6 +3,7 @@ package io.github.connectbylist.api;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -67,6 +68,21 @@ public record AddressPair(LocalAddress source, InetSocketAddress destination) {
    */
   public boolean isIpv6() {
     return !(destination.getAddress() instanceof Inet4Address);
+  }
+
+  /**
+   * Whether any of {@code pairs} goes to an IPv6 destination.
+   *
+   * @param pairs pairs
+   * @return {@code true} when one of them is IPv6
+   */
+  public static boolean anyIpv6(List<AddressPair> pairs) {
+    for (AddressPair p : pairs) {
+      if (p.isIpv6()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   // equals and hashCode are written out: the generated ones bootstrap through ObjectMethods, 20 to 30 ms in

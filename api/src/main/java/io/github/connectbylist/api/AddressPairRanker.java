@@ -31,7 +31,4 @@ public interface AddressPairRanker {
    * @return the same pairs, in the order to try them
    */
   List<AddressPair> rank(List<AddressPair> pairs, RankingContext context);
-
-  /** Registers a ranker with {@link java.util.ServiceLoader}. */
-  interface Provider extends StrategyProvider<AddressPairRanker> {}
 }

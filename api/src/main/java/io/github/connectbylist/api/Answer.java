@@ -1,5 +1,7 @@
 package io.github.connectbylist.api;
 
+import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
@@ -52,6 +54,34 @@ public record Answer(
    */
   public boolean failed() {
     return failure != null;
+  }
+
+  /**
+   * Whether the answer holds an IPv6 address.
+   *
+   * @return {@code true} when one of {@link #addresses()} is IPv6
+   */
+  public boolean hasIpv6() {
+    for (InetAddress a : addresses) {
+      if (a instanceof Inet6Address) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Whether the answer holds an IPv4 address.
+   *
+   * @return {@code true} when one of {@link #addresses()} is IPv4
+   */
+  public boolean hasIpv4() {
+    for (InetAddress a : addresses) {
+      if (a instanceof Inet4Address) {
+        return true;
+      }
+    }
+    return false;
   }
 
   @Override

@@ -179,7 +179,4 @@ public interface AttemptScheduler {
      */
     default void resolutionEnded(long nowNanos) {}
   }
-
-  /** Registers a scheduler with {@link java.util.ServiceLoader}. */
-  interface Provider extends StrategyProvider<AttemptScheduler> {}
 }

@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Turns a host name into addresses for a connect by name, delivering each query's answer as it arrives, so
  * that a connect can start on the first family to answer (RFC 8305 section 3) rather than wait for both, as
- * {@code InetAddress.getAllByName} does. Found with {@link java.util.ServiceLoader} and chosen by name like
- * the strategies; core's own is {@code system} (the JDK's resolver, both families in one answer).
+ * {@code InetAddress.getAllByName} does. Registered by a {@link StrategyProvider} and chosen by name like the
+ * strategies; core's own is {@code system} (the JDK's resolver, both families in one answer).
  *
  * <h2>Contract</h2>
  *
@@ -78,7 +78,4 @@ public interface NameResolver extends AutoCloseable {
       public void cancel() {}
     };
   }
-
-  /** Registers a resolver with {@link java.util.ServiceLoader}. */
-  interface Provider extends StrategyProvider<NameResolver> {}
 }

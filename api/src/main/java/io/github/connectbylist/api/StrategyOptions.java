@@ -1,14 +1,15 @@
 package io.github.connectbylist.api;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
- * Options given to a strategy as text, {@code key=value}, with typed readers whose errors name the option, the
- * text and what is allowed. Durations read as {@code 250ms}, {@code 2s}, {@code 1.5s}, {@code 500us},
+ * Options given to a strategy as text, {@code key=value}, read by their declarations ({@link #get}), whose errors
+ * name the option, the text and what is allowed. Durations read as {@code 250ms}, {@code 2s}, {@code 1.5s}, {@code 500us},
  * {@code 1m}, {@code 1h}, or {@code none}, from 0 to {@link #MAX_DURATION}; whole numbers as ASCII digits.
  * Nothing is coerced: {@code 1.9} is not rounded to a whole number, {@code 4294967297} does not wrap, a
  * full-width or Arabic-Indic digit is not a digit here (Java's {@code Integer.parseInt} would take them), and
@@ -24,7 +25,8 @@ public final class StrategyOptions {
    */
   public static final Duration MAX_DURATION = Duration.ofHours(24);
 
-  private static final String DURATION_EXAMPLES = "250ms, 2s or 1.5s";
+  static final String DURATION_EXAMPLES = "250ms, 2s or 1.5s";
+  static final String DURATION_OR_NONE_EXAMPLES = "250ms, 2s, 1.5s or none";
   private static final StrategyOptions EMPTY = new StrategyOptions(Map.of());
 
   private final Map<String, String> values;
@@ -53,7 +55,7 @@ public final class StrategyOptions {
     for (Map.Entry<String, String> e : values.entrySet()) {
       copy.put(Objects.requireNonNull(e.getKey(), "option name"), Objects.requireNonNull(e.getValue(), e.getKey()));
     }
-    return new StrategyOptions(java.util.Collections.unmodifiableMap(copy));
+    return new StrategyOptions(Collections.unmodifiableMap(copy));
   }
 
   /**
@@ -75,93 +77,43 @@ public final class StrategyOptions {
   }
 
   /**
-   * An option as written.
+   * An option's value: its text read by its declaration, or its default when it is not given. Plain code, not
+   * Optional chains of lambdas: this runs while the first ConnectByList of a JVM is built, where each new lambda
+   * costs a bootstrap.
    *
-   * @param name the option's name
-   * @return its text, or empty when absent
+   * @param option the option's declaration
+   * @param <T> the value's type
+   * @return the value
+   * @throws IllegalArgumentException naming the option, the text as written and what is allowed, when the text is
+   *     not a value of the option
    */
-  public Optional<String> text(String name) {
-    return Optional.ofNullable(values.get(name));
-  }
-
-  // The readers below are plain code rather than Optional chains of lambdas: they run while the first
-  // ConnectByList of a JVM is built, where each new lambda costs a bootstrap.
-
-  /**
-   * A duration from 0 to {@link #MAX_DURATION}, or empty when absent or written as {@code none}.
-   *
-   * @param name the option's name
-   * @return the duration
-   * @throws IllegalArgumentException naming the option, its text and what is allowed when the text is not such
-   *     a duration
-   */
-  public Optional<Duration> duration(String name) {
-    return duration(name, Duration.ZERO, MAX_DURATION);
+  public <T> T get(StrategyOption<T> option) {
+    String text = values.get(option.name());
+    return text == null ? option.defaultValue() : option.parse(text);
   }
 
   /**
-   * A duration from {@code min} to {@code max}, or empty when absent or written as {@code none}.
+   * Whether an option is given, whatever its value.
    *
-   * @param name the option's name
-   * @param min the shortest allowed
-   * @param max the longest allowed
-   * @return the duration
-   * @throws IllegalArgumentException naming the option, its text and the range when the text is not a duration
-   *     in it
+   * @param option the option's declaration
+   * @return {@code true} when its name is among these options
    */
-  public Optional<Duration> duration(String name, Duration min, Duration max) {
-    String v = values.get(name);
-    return v == null || v.equalsIgnoreCase("none") ? Optional.empty()
-        : Optional.of(readDuration(subject(name, v), v, min, max, "250ms, 2s, 1.5s or none"));
+  public boolean isGiven(StrategyOption<?> option) {
+    return values.containsKey(option.name());
   }
 
   /**
-   * {@code true}, {@code yes} or {@code on}; {@code false}, {@code no} or {@code off}; empty when absent.
+   * These options but the ones declared in {@code options}: what a strategy passes on to one it builds on.
    *
-   * @param name the option's name
-   * @return the flag
-   * @throws IllegalArgumentException naming the option when the text is none of those
+   * @param options the options to leave out
+   * @return the others, in the order given
    */
-  public Optional<Boolean> flag(String name) {
-    String v = values.get(name);
-    if (v == null) {
-      return Optional.empty();
+  public StrategyOptions without(List<StrategyOption<?>> options) {
+    Map<String, String> rest = new LinkedHashMap<>(values);
+    for (StrategyOption<?> o : options) {
+      rest.remove(o.name());
     }
-    switch (v.toLowerCase(java.util.Locale.ROOT)) {
-      case "true", "yes", "on":
-        return Optional.of(true);
-      case "false", "no", "off":
-        return Optional.of(false);
-      default:
-        throw new IllegalArgumentException("option " + name + "=" + v + " is not true or false");
-    }
-  }
-
-  /**
-   * A whole number that fits an {@code int}, or empty when absent.
-   *
-   * @param name the option's name
-   * @return the number
-   * @throws IllegalArgumentException naming the option, its text and the range when the text is not a whole
-   *     number written in ASCII digits, or does not fit
-   */
-  public Optional<Integer> integer(String name) {
-    return integer(name, Integer.MIN_VALUE, Integer.MAX_VALUE);
-  }
-
-  /**
-   * A whole number from {@code min} to {@code max}, or empty when absent.
-   *
-   * @param name the option's name
-   * @param min the least allowed
-   * @param max the greatest allowed
-   * @return the number
-   * @throws IllegalArgumentException naming the option, its text and the range when the text is not a whole
-   *     number in it
-   */
-  public Optional<Integer> integer(String name, int min, int max) {
-    String v = values.get(name);
-    return v == null ? Optional.empty() : Optional.of((int) readWhole(subject(name, v), v, min, max));
+    return rest.size() == values.size() ? this : new StrategyOptions(Collections.unmodifiableMap(rest));
   }
 
   /**
@@ -213,7 +165,7 @@ public final class StrategyOptions {
     return readDuration(subject, text, min, max, DURATION_EXAMPLES);
   }
 
-  private static Duration readDuration(String subject, String text, Duration min, Duration max, String examples) {
+  static Duration readDuration(String subject, String text, Duration min, Duration max, String examples) {
     // Read by hand, not with a regular expression: options are parsed in a connect's first path.
     String t = text == null ? "" : text.trim();
     int wholeEnd = digits(t, 0);

@@ -3,51 +3,34 @@ package io.github.connectbylist.api;
 import java.util.List;
 
 /**
- * What a strategy module registers with {@link java.util.ServiceLoader}: a name to choose it by, a line
- * that says what it does, a priority for when nobody chooses, and a factory that takes options.
+ * What a module registers with {@link java.util.ServiceLoader}: the rankers, schedulers and resolvers it provides,
+ * each under a name. One provider serves a whole module, however many strategies it has, so a module's {@code
+ * module-info} has one {@code provides} line and its {@code META-INF/services} file one entry:
+ *
+ * <pre>{@code
+ * @AutoService(StrategyProvider.class)
+ * public final class MyStrategies implements StrategyProvider {
+ *   @Override
+ *   public List<NamedStrategy<?>> strategies() {
+ *     return List.of(
+ *         NamedStrategy.scheduler("fixed-stagger", "a new attempt every interval", 10,
+ *             List.of(FixedStaggerScheduler.INTERVAL), new FixedStaggerScheduler.Factory()),
+ *         NamedStrategy.ranker("every-other", "one pair of each family in turn", 10, List.of(),
+ *             new EveryOtherRanker.Factory()));
+ *   }
+ * }
+ * }</pre>
  *
  * <p>Implementations need a public no-argument constructor and must not declare a public static {@code
- * provider()} method: in a named module ServiceLoader would call that instead.
- *
- * @param <T> what it makes: an {@link AddressPairRanker}, an {@link AttemptScheduler} or a {@link NameResolver}
+ * provider()} method: in a named module ServiceLoader would call that instead. {@link #strategies()} runs while the
+ * first {@code ConnectByList} of a JVM is built: it should only describe, and leave the making to each factory.
  */
-public interface StrategyProvider<T> {
+public interface StrategyProvider {
 
   /**
-   * The name users choose this strategy by.
+   * The strategies of this module.
    *
-   * @return the name, in lower case with dashes, such as {@code happy-eyeballs}
+   * @return each ranker, scheduler and resolver under its name; names are unique per kind
    */
-  String name();
-
-  /**
-   * What the strategy does.
-   *
-   * @return one line for humans
-   */
-  String description();
-
-  /**
-   * Which strategy is used when none is named.
-   *
-   * @return higher wins; the built-in ones use 0 (sequential) to 200 (happy-eyeballs)
-   */
-  int priority();
-
-  /**
-   * The options {@link #create} understands; the caller rejects any other before calling it.
-   *
-   * @return the options, with their defaults
-   */
-  List<StrategyOption> options();
-
-  /**
-   * Makes a strategy from options whose names are all in {@link #options()}.
-   *
-   * @param options the options given, by name
-   * @return the strategy
-   *
-   * @throws IllegalArgumentException naming the option when a value is malformed or out of range
-   */
-  T create(StrategyOptions options);
+  List<NamedStrategy<?>> strategies();
 }

@@ -14,12 +14,16 @@ class StrategyOptionsTest {
     return StrategyOptions.of(Map.of(name, text));
   }
 
+  private static final StrategyOption<Integer> N = StrategyOption.whole("n", 0, Integer.MIN_VALUE, Integer.MAX_VALUE, "n");
+  private static final StrategyOption<Optional<Duration>> D =
+      StrategyOption.durationOrNone("d", Duration.ZERO, StrategyOptions.MAX_DURATION, "d");
+
   private static String integerError(String text) {
-    return assertThrows(IllegalArgumentException.class, () -> option("n", text).integer("n")).getMessage();
+    return assertThrows(IllegalArgumentException.class, () -> option("n", text).get(N)).getMessage();
   }
 
   private static String durationError(String text) {
-    return assertThrows(IllegalArgumentException.class, () -> option("d", text).duration("d")).getMessage();
+    return assertThrows(IllegalArgumentException.class, () -> option("d", text).get(D)).getMessage();
   }
 
   @Test
@@ -43,18 +47,19 @@ class StrategyOptionsTest {
         integerError("4294967297"));
     assertEquals("option n=" + "9".repeat(40) + " is out of range: give a whole number from -2147483648 to 2147483647",
         integerError("9".repeat(40)));
-    assertEquals(Optional.of(-7), option("n", " -007 ").integer("n"));
-    assertEquals(Optional.of(0), option("n", "0").integer("n"));
-    assertEquals(Optional.of(0), option("n", "-000").integer("n"));
-    assertEquals(Optional.of(Integer.MAX_VALUE), option("n", "2147483647").integer("n"));
+    assertEquals(-7, option("n", " -007 ").get(N));
+    assertEquals(0, option("n", "0").get(N));
+    assertEquals(0, option("n", "-000").get(N));
+    assertEquals(Integer.MAX_VALUE, option("n", "2147483647").get(N));
   }
 
   @Test
   void aRangedIntegerSaysItsRange() {
+    StrategyOption<Integer> explore = StrategyOption.whole("explore-every", 16, 1, 1000, "every this many");
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> option("explore-every", "0").integer("explore-every", 1, 1000));
+        () -> option("explore-every", "0").get(explore));
     assertEquals("option explore-every=0 is out of range: give a whole number from 1 to 1000", e.getMessage());
-    assertEquals(Optional.of(16), option("explore-every", "16").integer("explore-every", 1, 1000));
+    assertEquals(16, option("explore-every", "16").get(explore));
   }
 
   @Test
@@ -66,14 +71,15 @@ class StrategyOptionsTest {
         durationError("9223372036854775807ns"));
     assertEquals("option d=99999999999999999999s is out of range: give a duration from 0s to 24h",
         durationError("99999999999999999999s"));
-    assertEquals(Optional.of(Duration.ofHours(24)), option("d", "24h").duration("d"));
-    assertEquals(Optional.of(Duration.ofHours(24)), option("d", "1440m").duration("d"));
+    assertEquals(Optional.of(Duration.ofHours(24)), option("d", "24h").get(D));
+    assertEquals(Optional.of(Duration.ofHours(24)), option("d", "1440m").get(D));
   }
 
   @Test
   void aRangedDurationSaysItsRangeInTheProjectsTextForm() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> option("attempt-timeout", "0ms").duration("attempt-timeout", Duration.ofNanos(1), Duration.ofHours(1)));
+        () -> option("attempt-timeout", "0ms").get(
+            StrategyOption.durationOrNone("attempt-timeout", Duration.ofNanos(1), Duration.ofHours(1), "timeout")));
     assertEquals("option attempt-timeout=0ms is out of range: give a duration from 1ns to 1h", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
         () -> StrategyOptions.readDuration("'10us'", "10us", Duration.ofMillis(1), Duration.ofMillis(1500)));
@@ -87,11 +93,11 @@ class StrategyOptionsTest {
         durationError("0.0000000001s"));
     assertEquals("option d=0.00000000000000000000000001h is finer than a nanosecond: give a duration from 0s to 24h",
         durationError("0.00000000000000000000000001h"));
-    assertEquals(Optional.of(Duration.ofNanos(1_000_000_001)), option("d", "1.000000001s").duration("d"));
-    assertEquals(Optional.of(Duration.ofNanos(500)), option("d", "0.5us").duration("d"));
-    assertEquals(Optional.of(Duration.ofMillis(1500)), option("d", "1.50000s").duration("d"));
-    assertEquals(Optional.of(Duration.ofMinutes(90)), option("d", "1.5h").duration("d"));
-    assertEquals(Optional.of(Duration.ofNanos(1)), option("d", "0.000000001s").duration("d"));
+    assertEquals(Optional.of(Duration.ofNanos(1_000_000_001)), option("d", "1.000000001s").get(D));
+    assertEquals(Optional.of(Duration.ofNanos(500)), option("d", "0.5us").get(D));
+    assertEquals(Optional.of(Duration.ofMillis(1500)), option("d", "1.50000s").get(D));
+    assertEquals(Optional.of(Duration.ofMinutes(90)), option("d", "1.5h").get(D));
+    assertEquals(Optional.of(Duration.ofNanos(1)), option("d", "0.000000001s").get(D));
   }
 
   @Test

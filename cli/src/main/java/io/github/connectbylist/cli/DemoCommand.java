@@ -5,6 +5,7 @@ import io.github.connectbylist.ConnectFailedException;
 import io.github.connectbylist.Connection;
 import io.github.connectbylist.Strategies;
 import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.NamedStrategy;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.testbed.DnsReply;
@@ -93,7 +94,7 @@ final class DemoCommand implements Callable<Integer> {
       strategies.schedulers().forEach(s -> (s.priority() >= 0 ? schedulers : models).add(s.name()));
       extraSchedulers.stream().filter(s -> !schedulers.contains(s)).forEach(schedulers::add);
       List<Row> rows = new ArrayList<>();
-      for (AddressPairRanker.Provider ranker : strategies.rankers()) {
+      for (NamedStrategy<AddressPairRanker> ranker : strategies.rankers()) {
         if (ranker.priority() < 0) {
           continue;
         }

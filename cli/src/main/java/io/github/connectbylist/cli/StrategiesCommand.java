@@ -1,8 +1,8 @@
 package io.github.connectbylist.cli;
 
 import io.github.connectbylist.Strategies;
+import io.github.connectbylist.api.NamedStrategy;
 import io.github.connectbylist.api.StrategyOption;
-import io.github.connectbylist.api.StrategyProvider;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,9 +10,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** {@code strategies}: what ServiceLoader found, with descriptions and options. */
+/** {@code strategies}: what ServiceLoader found, with descriptions and options, as their declarations say. */
 @Command(name = "strategies", mixinStandardHelpOptions = true,
-    description = "List the rankers and schedulers found on the class path, with their options.")
+    description = "List the rankers, schedulers and resolvers found on the class path, with their options.")
 final class StrategiesCommand implements Callable<Integer> {
   @Spec
   private CommandSpec spec;
@@ -23,6 +23,7 @@ final class StrategiesCommand implements Callable<Integer> {
     Strategies strategies = Strategies.discovered();
     print(out, "rankers", strategies.rankers());
     print(out, "schedulers", strategies.schedulers());
+    print(out, "resolvers", strategies.resolvers());
     if (!strategies.problems().isEmpty()) {
       out.println("could not load:");
       strategies.problems().forEach(p -> out.println("  " + p));
@@ -32,17 +33,17 @@ final class StrategiesCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void print(PrintWriter out, String title, List<? extends StrategyProvider<?>> providers) {
+  private static void print(PrintWriter out, String title, List<? extends NamedStrategy<?>> providers) {
     out.println(title + ":");
-    for (StrategyProvider<?> p : providers) {
+    for (NamedStrategy<?> p : providers) {
       out.printf("  %-16s priority %-4d %s%n", p.name(), p.priority(), p.description());
-      for (StrategyOption o : p.options()) {
-        out.printf("      %-32s %s%n", o.name() + "=" + o.defaultValue(), o.description());
+      for (StrategyOption<?> o : p.options()) {
+        out.printf("      %-32s %s%n", o, o.description());
       }
     }
   }
 
-  private static String first(List<? extends StrategyProvider<?>> providers) {
+  private static String first(List<? extends NamedStrategy<?>> providers) {
     return providers.isEmpty() ? "(none)" : providers.get(0).name();
   }
 }

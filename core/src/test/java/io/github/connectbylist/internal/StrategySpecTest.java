@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
 import java.util.Map;
@@ -21,7 +22,8 @@ class StrategySpecTest {
     StrategySpec spec = StrategySpec.parse("sequential( attempt-timeout = 250ms , split-deadline=true)");
     assertEquals("sequential", spec.name());
     assertEquals(Map.of("attempt-timeout", "250ms", "split-deadline", "true"), spec.options().asMap());
-    assertEquals(Optional.of(Duration.ofMillis(250)), spec.options().duration("attempt-timeout"));
+    assertEquals(Optional.of(Duration.ofMillis(250)), spec.options().get(
+        StrategyOption.durationOrNone("attempt-timeout", Duration.ZERO, StrategyOptions.MAX_DURATION, "timeout")));
     assertEquals("sequential(attempt-timeout=250ms, split-deadline=true)", spec.toString());
   }
 

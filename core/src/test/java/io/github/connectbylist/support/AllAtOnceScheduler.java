@@ -4,10 +4,10 @@ import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.AttemptScheduler;
-import io.github.connectbylist.api.BaseStrategyProvider;
+import io.github.connectbylist.api.NamedStrategy;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
-import io.github.connectbylist.api.StrategyOptions;
+import io.github.connectbylist.api.StrategyProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -33,15 +33,11 @@ public final class AllAtOnceScheduler implements AttemptScheduler {
   }
 
   /** Registered through a hand-written services file in the test resources, not auto-service. */
-  public static final class Provider extends BaseStrategyProvider<AttemptScheduler>
-      implements AttemptScheduler.Provider {
-    public Provider() {
-      super("test-all-at-once", "test only: every pair at once", -100, List.of());
-    }
-
+  public static final class Provider implements StrategyProvider {
     @Override
-    public AttemptScheduler create(StrategyOptions options) {
-      return new AllAtOnceScheduler();
+    public List<NamedStrategy<?>> strategies() {
+      return List.of(NamedStrategy.scheduler("test-all-at-once", "test only: every pair at once", -100, List.of(),
+          (options, lookup) -> new AllAtOnceScheduler()));
     }
   }
 }

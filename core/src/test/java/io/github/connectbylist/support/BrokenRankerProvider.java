@@ -1,20 +1,17 @@
 package io.github.connectbylist.support;
 
-import io.github.connectbylist.api.AddressPairRanker;
-import io.github.connectbylist.api.BaseStrategyProvider;
-import io.github.connectbylist.api.StrategyOptions;
+import io.github.connectbylist.api.NamedStrategy;
+import io.github.connectbylist.api.StrategyProvider;
 import java.util.List;
 
 /** A provider whose constructor throws, as one with a missing dependency would. */
-public final class BrokenRankerProvider extends BaseStrategyProvider<AddressPairRanker>
-    implements AddressPairRanker.Provider {
+public final class BrokenRankerProvider implements StrategyProvider {
   public BrokenRankerProvider() {
-    super("broken", "never loads", 1000, List.of());
     throw new IllegalStateException("broken on purpose");
   }
 
   @Override
-  public AddressPairRanker create(StrategyOptions options) {
+  public List<NamedStrategy<?>> strategies() {
     throw new AssertionError("unreachable");
   }
 }

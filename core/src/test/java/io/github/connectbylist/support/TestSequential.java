@@ -5,12 +5,13 @@ import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.AttemptScheduler;
-import io.github.connectbylist.api.BaseStrategyProvider;
+import io.github.connectbylist.api.NamedStrategy;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.RankingContext;
 import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
+import io.github.connectbylist.api.StrategyProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -81,30 +82,19 @@ public final class TestSequential {
     }
   }
 
-  /** Registers the ranker. */
-  public static final class RankerProvider extends BaseStrategyProvider<AddressPairRanker>
-      implements AddressPairRanker.Provider {
-    public RankerProvider() {
-      super("test-sequential", "test only: the input order", 0, List.of());
-    }
+  /** The scheduler's one option. */
+  static final StrategyOption<Optional<Duration>> ATTEMPT_TIMEOUT = StrategyOption.durationOrNone("attempt-timeout",
+      Duration.ZERO, StrategyOptions.MAX_DURATION, "end an attempt after this long");
 
+  /** Registers the ranker and the scheduler. */
+  public static final class Provider implements StrategyProvider {
     @Override
-    public AddressPairRanker create(StrategyOptions options) {
-      return new Ranker();
-    }
-  }
-
-  /** Registers the scheduler. */
-  public static final class SchedulerProvider extends BaseStrategyProvider<AttemptScheduler>
-      implements AttemptScheduler.Provider {
-    public SchedulerProvider() {
-      super("test-sequential", "test only: one at a time", 0,
-          List.of(new StrategyOption("attempt-timeout", "none", "end an attempt after this long")));
-    }
-
-    @Override
-    public AttemptScheduler create(StrategyOptions options) {
-      return new Scheduler(options.duration("attempt-timeout"));
+    public List<NamedStrategy<?>> strategies() {
+      return List.of(
+          NamedStrategy.ranker("test-sequential", "test only: the input order", 0, List.of(),
+              (options, lookup) -> new Ranker()),
+          NamedStrategy.scheduler("test-sequential", "test only: one at a time", 0, List.of(ATTEMPT_TIMEOUT),
+              (options, lookup) -> new Scheduler(options.get(ATTEMPT_TIMEOUT))));
     }
   }
 }

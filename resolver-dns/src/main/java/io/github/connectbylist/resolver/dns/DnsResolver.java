@@ -61,15 +61,6 @@ import org.xbill.DNS.Type;
  * cache. Nothing this resolver does throws an {@link Error} into a caller: a failure is an answer.
  */
 public final class DnsResolver implements NameResolver {
-  /** How long a query waits for its answer by default: glibc's default {@code timeout:5}. */
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
-  /** The longest timeout taken: more than any resolver waits for one query. */
-  public static final Duration MAX_TIMEOUT = Duration.ofMinutes(5);
-  /** Names and types kept by default. */
-  public static final int DEFAULT_CACHE_SIZE = 256;
-  /** The largest cache taken. */
-  public static final int MAX_CACHE_SIZE = 1 << 20;
-
   private static final SecureRandom IDS = new SecureRandom();
 
   private final List<InetSocketAddress> servers;
@@ -101,7 +92,7 @@ public final class DnsResolver implements NameResolver {
   }
 
   /**
-   * Options, starting from the host's servers, a 5 s timeout, the system's hosts file and a cache of 256.
+   * Options, starting from the defaults of {@link DnsOptions}: the host's servers and hosts file.
    *
    * @return a builder
    */
@@ -362,14 +353,14 @@ public final class DnsResolver implements NameResolver {
     }
   }
 
-  /** Typed options; the text options of {@link DnsResolverProvider} map onto these. */
+  /** Typed options, with the defaults and checks of {@link DnsOptions}, the text options' declarations. */
   public static final class Builder {
     private List<InetSocketAddress> servers;
-    private Duration timeout = DEFAULT_TIMEOUT;
+    private Duration timeout = DnsOptions.TIMEOUT.defaultValue();
     private Path hostsPath; // null: the system's, unless noHosts
     private boolean noHosts;
     private Path systemHosts; // tests: a file taken as the host's
-    private int cacheSize = DEFAULT_CACHE_SIZE;
+    private int cacheSize = DnsOptions.CACHE.defaultValue();
 
     private Builder() {}
 
@@ -396,17 +387,13 @@ public final class DnsResolver implements NameResolver {
     }
 
     /**
-     * How long each query waits for its answer; 5 s by default.
+     * How long each query waits for its answer; see {@link DnsOptions#TIMEOUT} for the default and the range.
      *
-     * @param timeout positive, at most {@link #MAX_TIMEOUT}
+     * @param timeout positive, at most 5 minutes
      * @return this builder
      */
     public Builder timeout(Duration timeout) {
-      if (timeout.isZero() || timeout.isNegative() || timeout.compareTo(MAX_TIMEOUT) > 0) {
-        throw new IllegalArgumentException("timeout must be positive and at most " + MAX_TIMEOUT.toMinutes()
-            + " minutes, was " + io.github.connectbylist.api.StrategyOptions.formatDuration(timeout));
-      }
-      this.timeout = timeout;
+      this.timeout = DnsOptions.TIMEOUT.check(timeout);
       return this;
     }
 
@@ -444,14 +431,11 @@ public final class DnsResolver implements NameResolver {
     /**
      * How many answers (name and type) are kept for their time to live; 0 keeps none.
      *
-     * @param entries 0 to {@link #MAX_CACHE_SIZE}
+     * @param entries 0 to 1,048,576; see {@link DnsOptions#CACHE} for the default
      * @return this builder
      */
     public Builder cacheSize(int entries) {
-      if (entries < 0 || entries > MAX_CACHE_SIZE) {
-        throw new IllegalArgumentException("cache must be 0 to " + MAX_CACHE_SIZE + ", was " + entries);
-      }
-      this.cacheSize = entries;
+      this.cacheSize = DnsOptions.CACHE.check(entries);
       return this;
     }
 

@@ -1,73 +1,59 @@
 package io.github.connectbylist.resolver.dns;
 
 import com.google.auto.service.AutoService;
-import io.github.connectbylist.api.BaseStrategyProvider;
 import io.github.connectbylist.api.NameResolver;
-import io.github.connectbylist.api.StrategyOption;
+import io.github.connectbylist.api.NamedStrategy;
+import io.github.connectbylist.api.StrategyLookup;
 import io.github.connectbylist.api.StrategyOptions;
+import io.github.connectbylist.api.StrategyProvider;
 import java.net.InetSocketAddress;
 import java.net.InetAddress;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Registers resolver {@code dns} with priority 100, over core's {@code system} (0): with this module on the
  * class path, connects by name race the AAAA and A answers unless a resolver is named.
  */
-@AutoService(NameResolver.Provider.class)
-public final class DnsResolverProvider extends BaseStrategyProvider<NameResolver> implements NameResolver.Provider {
-  static final String SERVERS = "servers";
-  static final String TIMEOUT = "timeout";
-  static final String HOSTS = "hosts";
-  static final String CACHE = "cache";
+@AutoService(StrategyProvider.class)
+public final class DnsResolverProvider implements StrategyProvider {
 
   /** For {@link java.util.ServiceLoader}. */
-  public DnsResolverProvider() {
-    super("dns", "DNS over UDP and TCP: AAAA and A apart, each answer used as it arrives (RFC 8305 section 3)", 100,
-        List.of(
-            new StrategyOption(SERVERS, "the host's",
-                "DNS servers by address, v4:PORT, [v6]:PORT or a literal for port 53, joined by '+'"),
-            new StrategyOption(TIMEOUT, "5s", "how long a query waits for its answer, whatever the servers do"),
-            new StrategyOption(HOSTS, "system", "the hosts file read first: system, none, or a path (at most 16 MiB)"),
-            new StrategyOption(CACHE, "256", "answers kept for their TTL; 0 keeps none")));
-  }
+  public DnsResolverProvider() {}
 
   @Override
-  public NameResolver create(StrategyOptions options) {
-    DnsResolver.Builder b = DnsResolver.builder();
-    Optional<String> servers = options.text(SERVERS);
-    if (servers.isPresent()) {
-      b.servers(parseServers(servers.get()));
-    }
-    Optional<Duration> timeout = options.duration(TIMEOUT);
-    if (timeout.isPresent()) {
-      b.timeout(timeout.get());
-    }
-    Optional<String> hosts = options.text(HOSTS);
-    if (hosts.isPresent() && hosts.get().equals("none")) {
-      b.noHostsFile();
-    } else if (hosts.isPresent() && !hosts.get().equals("system")) {
-      try {
-        b.hostsFile(Path.of(hosts.get()));
-      } catch (InvalidPathException e) {
-        throw new IllegalArgumentException("option " + HOSTS + "=" + hosts.get() + " is not a path: " + e.getMessage(),
-            e);
+  public List<NamedStrategy<?>> strategies() {
+    return List.of(NamedStrategy.resolver("dns",
+        "DNS over UDP and TCP: AAAA and A apart, each answer used as it arrives (RFC 8305 section 3)", 100,
+        List.of(DnsOptions.SERVERS, DnsOptions.TIMEOUT, DnsOptions.HOSTS, DnsOptions.CACHE), new Factory()));
+  }
+
+  /** Makes the resolver; the resolver's classes load only here, when one is asked for. */
+  private static final class Factory implements NamedStrategy.Factory<NameResolver> {
+    @Override
+    public NameResolver create(StrategyOptions options, StrategyLookup lookup) {
+      DnsResolver.Builder b = DnsResolver.builder();
+      String servers = options.get(DnsOptions.SERVERS);
+      if (!servers.equals(DnsOptions.SERVERS.defaultValue())) {
+        b.servers(parseServers(servers));
       }
-    }
-    Optional<String> cache = options.text(CACHE);
-    if (cache.isPresent()) {
-      int entries = AsciiNumber.parse(cache.get().trim(), 0, DnsResolver.MAX_CACHE_SIZE);
-      if (entries < 0) {
-        throw new IllegalArgumentException("option " + CACHE + "=" + cache.get() + " is not a whole number from 0 to "
-            + DnsResolver.MAX_CACHE_SIZE + " in ASCII digits");
+      b.timeout(options.get(DnsOptions.TIMEOUT));
+      String hosts = options.get(DnsOptions.HOSTS);
+      if (hosts.equals("none")) {
+        b.noHostsFile();
+      } else if (!hosts.equals(DnsOptions.HOSTS.defaultValue())) {
+        try {
+          b.hostsFile(Path.of(hosts));
+        } catch (InvalidPathException e) {
+          throw new IllegalArgumentException("option " + DnsOptions.HOSTS.name() + "=" + hosts + " is not a path: "
+              + e.getMessage(), e);
+        }
       }
-      b.cacheSize(entries);
+      b.cacheSize(options.get(DnsOptions.CACHE));
+      return b.build();
     }
-    return b.build();
   }
 
   /**
@@ -136,6 +122,6 @@ public final class DnsResolverProvider extends BaseStrategyProvider<NameResolver
   }
 
   private static IllegalArgumentException bad(String server, String why) {
-    return new IllegalArgumentException("option " + SERVERS + ": '" + server + "': " + why);
+    return new IllegalArgumentException("option " + DnsOptions.SERVERS.name() + ": '" + server + "': " + why);
   }
 }

@@ -2,9 +2,9 @@ package io.github.connectbylist.strategy.clients;
 
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.Staggered;
 import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,9 +25,8 @@ public enum Client {
    * it waits out the 250 ms.
    */
   OKHTTP5("okhttp5", "OkHttp 5.x", "okhttp3/internal/connection/FastFallbackExchangeFinder.kt",
-      "a failure while another attempt is in flight waits out the 250 ms", List.of(), List.of(
-          new StrategyOption("connection-attempt-delay", "250ms", "time between attempt starts (FastFallbackExchangeFinder)"),
-          new StrategyOption("connect-timeout", "10s", "each attempt ends after this (OkHttpClient.connectTimeout)"))),
+      "a failure while another attempt is in flight waits out the 250 ms", List.of(),
+      List.of(ClientOptions.OKHTTP_CONNECTION_ATTEMPT_DELAY, ClientOptions.OKHTTP_CONNECT_TIMEOUT)),
 
   /**
    * Go's {@code net.Dialer} ({@code net/dial.go}, Go 1.19 to 1.23: {@code dialParallel}, {@code dialSerial},
@@ -39,9 +38,7 @@ public enum Client {
    */
   GO("go", "Go 1.19 to 1.23 net.Dialer", "src/net/dial.go (dialParallel, dialSerial, partialDeadline)",
       "one serial racer per family: a black hole holds its family for its whole share of the deadline", List.of(),
-      List.of(new StrategyOption("fallback-delay", "300ms", "how long the first family races alone (Dialer.FallbackDelay)"),
-          new StrategyOption("dial-timeout", "none", "Dialer.Timeout; the connect's deadline counts too"),
-          new StrategyOption("split-floor", "2s", "the least share of the deadline an attempt gets (saneMinimum)"))),
+      List.of(ClientOptions.GO_FALLBACK_DELAY, ClientOptions.GO_DIAL_TIMEOUT, ClientOptions.GO_SPLIT_FLOOR)),
 
   /**
    * Node.js {@code net.connect} with {@code autoSelectFamily} ({@code lib/net.js}, Node 20: {@code
@@ -51,8 +48,7 @@ public enum Client {
    */
   NODE("node", "Node.js 20", "lib/net.js (internalConnectMultiple)",
       "each attempt but the last is aborted after 250 ms, even on a working path slower than that", List.of(),
-      List.of(new StrategyOption("attempt-timeout", "250ms", "each attempt but the last ends after this "
-          + "(autoSelectFamilyAttemptTimeout, at least 10ms)"))),
+      List.of(ClientOptions.NODE_ATTEMPT_TIMEOUT)),
 
   /**
    * Python asyncio's {@code loop.create_connection} ({@code Lib/asyncio/base_events.py} and {@code
@@ -63,9 +59,8 @@ public enum Client {
    */
   ASYNCIO("asyncio", "Python 3.12 asyncio", "Lib/asyncio/base_events.py, Lib/asyncio/staggered.py",
       "no Happy Eyeballs unless happy_eyeballs_delay is set; then only the previous attempt's failure starts the next",
-      List.of(new StrategyOption("interleave", "1 with a delay, else 0", "families alternate, this many of the first "
-          + "family first; 0 keeps the resolver's order"), Shared.ASYNCIO_DELAY),
-      List.of(Shared.ASYNCIO_DELAY)),
+      List.of(ClientOptions.ASYNCIO_INTERLEAVE, ClientOptions.ASYNCIO_HAPPY_EYEBALLS_DELAY),
+      List.of(ClientOptions.ASYNCIO_HAPPY_EYEBALLS_DELAY)),
 
   /**
    * curl 8.16 and later ({@code lib/cf-ip-happy.c}; {@code CURLOPT_HAPPY_EYEBALLS_TIMEOUT_MS}). IPv6 first, then
@@ -75,8 +70,7 @@ public enum Client {
    */
   CURL("curl", "curl 8.16", "lib/cf-ip-happy.c, docs/libcurl/opts/CURLOPT_HAPPY_EYEBALLS_TIMEOUT_MS.md",
       "no attempt timeout: every black-holed attempt stays open until one connects or the connect timeout", List.of(),
-      List.of(new StrategyOption("happy-eyeballs-timeout", "200ms", "time between attempt starts"),
-          new StrategyOption("connect-timeout", "300s", "every attempt ends after this (CURLOPT_CONNECTTIMEOUT)"))),
+      List.of(ClientOptions.CURL_HAPPY_EYEBALLS_TIMEOUT, ClientOptions.CURL_CONNECT_TIMEOUT)),
 
   /**
    * curl 7.88.1 ({@code lib/connect.c}: {@code Curl_connecthost}, {@code trynextip}), the version in the Lazy
@@ -91,10 +85,8 @@ public enum Client {
   CURL_7_88("curl-7.88", "curl 7.88.1", "lib/connect.c (Curl_connecthost, trynextip, timeoutms_per_addr)",
       "halving: a black-holed first address holds its family for half the connect timeout (150 s), and a failed "
           + "address is replaced only at the next wake-up (up to 1 s)", List.of(),
-      List.of(new StrategyOption("happy-eyeballs-timeout", "200ms", "how long the first family races alone"),
-          new StrategyOption("connect-timeout", "300s", "the time all attempts share (CURLOPT_CONNECTTIMEOUT)"),
-          new StrategyOption("wake-up-interval", "1s", "the longest curl sleeps before it replaces a failed address "
-              + "(the curl tool's poll timeout)"))),
+      List.of(ClientOptions.CURL_7_88_HAPPY_EYEBALLS_TIMEOUT, ClientOptions.CURL_7_88_CONNECT_TIMEOUT,
+          ClientOptions.CURL_7_88_WAKE_UP_INTERVAL)),
 
   /**
    * Chrome 130 ({@code net/socket/transport_connect_job.cc}, {@code kIPv6FallbackTime}); the Lazy Eye paper
@@ -104,7 +96,7 @@ public enum Client {
    */
   CHROME("chrome", "Chrome 130", "net/socket/transport_connect_job.cc (kIPv6FallbackTime)",
       "no attempt timeout: one black hole per family stalls the connect until the kernel gives up", List.of(),
-      List.of(new StrategyOption("fallback-delay", "300ms", "how long IPv6 races alone (kIPv6FallbackTime)"))),
+      List.of(ClientOptions.CHROME_FALLBACK_DELAY)),
 
   /**
    * Firefox 132 ({@code netwerk/protocol/http/nsHttpConnectionMgr.cpp}, the backup socket; pref {@code
@@ -114,17 +106,17 @@ public enum Client {
    */
   FIREFOX("firefox", "Firefox 132", "netwerk/protocol/http/nsHttpConnectionMgr.cpp (backup socket)",
       "no attempt timeout: one black hole per family stalls the connect until the kernel gives up", List.of(),
-      List.of(new StrategyOption("connection-retry-timeout", "250ms", "when the backup socket starts the other family")));
+      List.of(ClientOptions.FIREFOX_CONNECTION_RETRY_TIMEOUT));
 
   private final String strategyName;
   private final String version;
   private final String source;
   private final String failure;
-  private final List<StrategyOption> rankerOptions;
-  private final List<StrategyOption> schedulerOptions;
+  private final List<StrategyOption<?>> rankerOptions;
+  private final List<StrategyOption<?>> schedulerOptions;
 
-  Client(String strategyName, String version, String source, String failure, List<StrategyOption> rankerOptions,
-      List<StrategyOption> schedulerOptions) {
+  Client(String strategyName, String version, String source, String failure, List<StrategyOption<?>> rankerOptions,
+      List<StrategyOption<?>> schedulerOptions) {
     this.strategyName = strategyName;
     this.version = version;
     this.source = source;
@@ -174,7 +166,7 @@ public enum Client {
    *
    * @return the options
    */
-  public List<StrategyOption> rankerOptions() {
+  public List<StrategyOption<?>> rankerOptions() {
     return rankerOptions;
   }
 
@@ -183,18 +175,8 @@ public enum Client {
    *
    * @return the options
    */
-  public List<StrategyOption> schedulerOptions() {
+  public List<StrategyOption<?>> schedulerOptions() {
     return schedulerOptions;
-  }
-
-  /**
-   * Options that a client's ranker and scheduler both declare: asyncio's ranker reads the delay too, since
-   * {@code interleave} defaults to 1 only when a delay is given. (A holder, because enum constants cannot
-   * name the enum's own static fields.)
-   */
-  private static final class Shared {
-    static final StrategyOption ASYNCIO_DELAY =
-        new StrategyOption("happy-eyeballs-delay", "none", "time between attempt starts; none is sequential");
   }
 
   /**
@@ -208,11 +190,10 @@ public enum Client {
       case OKHTTP5, CURL -> ClientOrder.interleavedIpv6First(strategyName);
       case NODE -> ClientOrder.interleavedFromFirst(strategyName, 1);
       case ASYNCIO -> {
-        int interleave = options.integer("interleave")
-            .orElse(options.duration("happy-eyeballs-delay").isPresent() ? 1 : 0);
-        if (interleave < 0) {
-          throw new IllegalArgumentException("interleave must be 0 or more, was " + interleave);
-        }
+        // asyncio's None: 1 when a delay is given (Happy Eyeballs), else 0
+        Optional<Integer> given = options.get(ClientOptions.ASYNCIO_INTERLEAVE);
+        int interleave = given.isPresent() ? given.get()
+            : options.get(ClientOptions.ASYNCIO_HAPPY_EYEBALLS_DELAY).isPresent() ? 1 : 0;
         yield interleave == 0 ? ClientOrder.asGiven(strategyName) : ClientOrder.interleavedFromFirst(strategyName, interleave);
       }
       case GO, CURL_7_88, CHROME, FIREFOX -> ClientOrder.asGiven(strategyName);
@@ -227,34 +208,28 @@ public enum Client {
    */
   public AttemptScheduler scheduler(StrategyOptions options) {
     return switch (this) {
-      case OKHTTP5 -> new Staggered(strategyName, Optional.of(positive(options, "connection-attempt-delay", "250ms")),
-          Staggered.Trigger.NONE_IN_FLIGHT, Optional.of(positive(options, "connect-timeout", "10s")), true,
+      case OKHTTP5 -> new OneQueue(strategyName, Optional.of(options.get(ClientOptions.OKHTTP_CONNECTION_ATTEMPT_DELAY)),
+          Staggered.Trigger.NONE_IN_FLIGHT, Optional.of(options.get(ClientOptions.OKHTTP_CONNECT_TIMEOUT)), true,
           Optional.empty());
       case GO -> new FamilyRacers(strategyName, FamilyRacers.Primary.FIRST_ADDRESS,
-          nonNegative(options, "fallback-delay", "300ms"),
-          new FamilyRacers.SplitDeadline(optionalPositive(options, "dial-timeout"), positive(options, "split-floor", "2s")),
+          options.get(ClientOptions.GO_FALLBACK_DELAY), new FamilyRacers.SplitDeadline(
+              options.get(ClientOptions.GO_DIAL_TIMEOUT), options.get(ClientOptions.GO_SPLIT_FLOOR)),
           Optional.empty());
-      case NODE -> {
-        Duration timeout = positive(options, "attempt-timeout", "250ms");
-        if (timeout.toMillis() < 10) {
-          throw new IllegalArgumentException("attempt-timeout must be at least 10ms, as in Node.js, was "
-              + StrategyOptions.formatDuration(timeout));
-        }
-        yield new Staggered(strategyName, Optional.empty(), Staggered.Trigger.PREVIOUS_FAILURE, Optional.of(timeout),
-            false, Optional.empty());
-      }
-      case ASYNCIO -> new Staggered(strategyName, optionalPositive(options, "happy-eyeballs-delay"),
+      case NODE -> new OneQueue(strategyName, Optional.empty(), Staggered.Trigger.PREVIOUS_FAILURE,
+          Optional.of(options.get(ClientOptions.NODE_ATTEMPT_TIMEOUT)), false, Optional.empty());
+      case ASYNCIO -> new OneQueue(strategyName, options.get(ClientOptions.ASYNCIO_HAPPY_EYEBALLS_DELAY),
           Staggered.Trigger.PREVIOUS_FAILURE, Optional.empty(), true, Optional.empty());
-      case CURL -> new Staggered(strategyName, Optional.of(positive(options, "happy-eyeballs-timeout", "200ms")),
-          Staggered.Trigger.ANY_FAILURE, Optional.empty(), true, Optional.of(positive(options, "connect-timeout", "300s")));
+      case CURL -> new OneQueue(strategyName, Optional.of(options.get(ClientOptions.CURL_HAPPY_EYEBALLS_TIMEOUT)),
+          Staggered.Trigger.ANY_FAILURE, Optional.empty(), true,
+          Optional.of(options.get(ClientOptions.CURL_CONNECT_TIMEOUT)));
       case CURL_7_88 -> new FamilyRacers(strategyName, FamilyRacers.Primary.FIRST_ADDRESS,
-          nonNegative(options, "happy-eyeballs-timeout", "200ms"),
-          new FamilyRacers.Halving(positive(options, "connect-timeout", "300s")),
-          Optional.of(positive(options, "wake-up-interval", "1s")));
+          options.get(ClientOptions.CURL_7_88_HAPPY_EYEBALLS_TIMEOUT),
+          new FamilyRacers.Halving(options.get(ClientOptions.CURL_7_88_CONNECT_TIMEOUT)),
+          Optional.of(options.get(ClientOptions.CURL_7_88_WAKE_UP_INTERVAL)));
       case CHROME -> new FamilyRacers(strategyName, FamilyRacers.Primary.IPV6,
-          nonNegative(options, "fallback-delay", "300ms"), new FamilyRacers.NoTimeout(), Optional.empty());
+          options.get(ClientOptions.CHROME_FALLBACK_DELAY), new FamilyRacers.NoTimeout(), Optional.empty());
       case FIREFOX -> new FamilyRacers(strategyName, FamilyRacers.Primary.FIRST_ADDRESS,
-          nonNegative(options, "connection-retry-timeout", "250ms"), new FamilyRacers.NoTimeout(), Optional.empty());
+          options.get(ClientOptions.FIREFOX_CONNECTION_RETRY_TIMEOUT), new FamilyRacers.NoTimeout(), Optional.empty());
     };
   }
 
@@ -276,29 +251,5 @@ public enum Client {
       names.add(c.strategyName);
     }
     throw new IllegalArgumentException("no client model '" + name + "'; there are " + String.join(", ", names));
-  }
-
-  private static Duration nonNegative(StrategyOptions options, String name, String byDefault) {
-    Duration d = options.duration(name).orElse(StrategyOptions.parseDuration(name, byDefault));
-    if (d.isNegative()) {
-      throw new IllegalArgumentException(name + " must not be negative, was " + StrategyOptions.formatDuration(d));
-    }
-    return d;
-  }
-
-  private static Duration positive(StrategyOptions options, String name, String byDefault) {
-    Duration d = nonNegative(options, name, byDefault);
-    if (d.isZero()) {
-      throw new IllegalArgumentException(name + " must be positive, was 0ms");
-    }
-    return d;
-  }
-
-  private static Optional<Duration> optionalPositive(StrategyOptions options, String name) {
-    Optional<Duration> d = options.duration(name);
-    if (d.isPresent() && (d.get().isNegative() || d.get().isZero())) {
-      throw new IllegalArgumentException(name + " must be positive, was " + StrategyOptions.formatDuration(d.get()));
-    }
-    return d;
   }
 }

@@ -2,8 +2,8 @@ package io.github.connectbylist.strategy.clients;
 
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.FamilyInterleaving;
 import io.github.connectbylist.api.RankingContext;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -62,37 +62,10 @@ public final class ClientOrder implements AddressPairRanker {
 
   @Override
   public List<AddressPair> rank(List<AddressPair> pairs, RankingContext context) {
-    if (!interleave || pairs.size() < 2) {
+    if (!interleave || pairs.isEmpty()) {
       return pairs;
     }
-    boolean firstIsV6 = ipv6First ? hasIpv6(pairs) : pairs.get(0).isIpv6();
-    List<AddressPair> first = new ArrayList<>();
-    List<AddressPair> other = new ArrayList<>();
-    for (AddressPair p : pairs) {
-      (p.isIpv6() == firstIsV6 ? first : other).add(p);
-    }
-    List<AddressPair> out = new ArrayList<>(pairs.size());
-    int f = 0;
-    int o = 0;
-    while (f < first.size() || o < other.size()) {
-      int take = out.isEmpty() ? firstFamilyCount : 1;
-      for (int k = 0; k < take && f < first.size(); k++) {
-        out.add(first.get(f++));
-      }
-      if (o < other.size()) {
-        out.add(other.get(o++));
-      }
-    }
-    return out;
-  }
-
-  private static boolean hasIpv6(List<AddressPair> pairs) {
-    for (AddressPair p : pairs) {
-      if (p.isIpv6()) {
-        return true;
-      }
-    }
-    return false;
+    return FamilyInterleaving.interleave(pairs, firstFamilyCount, ipv6First || pairs.get(0).isIpv6());
   }
 
   @Override

@@ -130,7 +130,7 @@ public final class FamilyRacers implements AttemptScheduler {
   @Override
   public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
     boolean primaryIsV6 = !rankedPairs.isEmpty()
-        && (primary == Primary.IPV6 ? rankedPairs.stream().anyMatch(AddressPair::isIpv6) : rankedPairs.get(0).isIpv6());
+        && (primary == Primary.IPV6 ? AddressPair.anyIpv6(rankedPairs) : rankedPairs.get(0).isIpv6());
     Racer first = new Racer();
     Racer second = new Racer();
     for (int i = 0; i < rankedPairs.size(); i++) {

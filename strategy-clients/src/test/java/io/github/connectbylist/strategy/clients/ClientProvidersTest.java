@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.connectbylist.Strategies;
-import io.github.connectbylist.api.StrategyProvider;
+import io.github.connectbylist.api.NamedStrategy;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** The models are found by name through ServiceLoader, take their options, and are never the default. */
@@ -19,9 +21,13 @@ class ClientProvidersTest {
       assertTrue(choice.scheduler().toString().startsWith(c.strategyName()), choice.toString());
       assertTrue(choice.ranker().toString().startsWith(c.strategyName()), choice.toString());
     }
-    for (StrategyProvider<?> p : s.schedulers()) {
-      if (p instanceof ClientSchedulerProvider) {
-        assertTrue(p.priority() < 0, p + " must never be the default");
+    List<NamedStrategy<?>> all = new ArrayList<>(s.rankers());
+    all.addAll(s.schedulers());
+    for (Client c : Client.values()) {
+      for (NamedStrategy<?> p : all) {
+        if (p.name().equals(c.strategyName())) {
+          assertTrue(p.priority() < 0, p + " must never be the default");
+        }
       }
     }
   }

@@ -2,7 +2,10 @@ package io.github.connectbylist.strategy.happyeyeballs;
 
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
+import io.github.connectbylist.api.FamilyInterleaving;
 import io.github.connectbylist.api.RankingContext;
+import io.github.connectbylist.api.StrategyOption;
+import io.github.connectbylist.api.StrategyOptions;
 import io.github.connectbylist.strategy.rfc6724.Rfc6724Ranker;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -17,6 +20,20 @@ import java.util.Set;
  * source) is interleaved; the pairs with other sources keep their place after them.
  */
 public final class HappyEyeballsRanker implements AddressPairRanker {
+  /** RFC 8305 section 4's First Address Family Count: addresses of the first family before the other's first. */
+  public static final StrategyOption<Integer> FIRST_ADDRESS_FAMILY_COUNT = StrategyOption.whole(
+      "first-address-family-count", 1, 1, Integer.MAX_VALUE,
+      "addresses of the first family before the other family gets a turn");
+  /** Every option of ranker {@code happy-eyeballs}: its own, then those of the {@code rfc6724} ranker it sorts with. */
+  public static final List<StrategyOption<?>> OPTIONS = options();
+
+  private static List<StrategyOption<?>> options() {
+    List<StrategyOption<?>> all = new ArrayList<>();
+    all.add(FIRST_ADDRESS_FAMILY_COUNT);
+    all.addAll(Rfc6724Ranker.OPTIONS);
+    return List.copyOf(all);
+  }
+
   private final Rfc6724Ranker sorting;
   private final int firstAddressFamilyCount;
 
@@ -28,19 +45,26 @@ public final class HappyEyeballsRanker implements AddressPairRanker {
    */
   public HappyEyeballsRanker(Rfc6724Ranker sorting, int firstAddressFamilyCount) {
     this.sorting = Objects.requireNonNull(sorting, "sorting");
-    if (firstAddressFamilyCount < 1) {
-      throw new IllegalArgumentException("first-address-family-count must be at least 1, was " + firstAddressFamilyCount);
-    }
-    this.firstAddressFamilyCount = firstAddressFamilyCount;
+    this.firstAddressFamilyCount = FIRST_ADDRESS_FAMILY_COUNT.check(firstAddressFamilyCount);
   }
 
   /**
-   * RFC 6724 default table, First Address Family Count 1.
+   * RFC 6724's default table, and every option at its default (see {@link #OPTIONS}).
    *
    * @return the ranker
    */
   public static HappyEyeballsRanker standard() {
-    return new HappyEyeballsRanker(Rfc6724Ranker.standard(), 1);
+    return new HappyEyeballsRanker(Rfc6724Ranker.standard(), FIRST_ADDRESS_FAMILY_COUNT.defaultValue());
+  }
+
+  /**
+   * The ranker its text options describe.
+   *
+   * @param options values of {@link #OPTIONS}, and possibly others, which it leaves alone
+   * @return the ranker
+   */
+  public static HappyEyeballsRanker fromOptions(StrategyOptions options) {
+    return new HappyEyeballsRanker(Rfc6724Ranker.fromOptions(options), options.get(FIRST_ADDRESS_FAMILY_COUNT));
   }
 
   /**

@@ -9,11 +9,12 @@ import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.PathRecord;
 import io.github.connectbylist.api.Query;
+import io.github.connectbylist.api.Staggered;
+import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -39,23 +40,52 @@ import java.util.Optional;
  * further Connection Attempt Delay. A late A answer keeps the pacing.
  */
 public final class HappyEyeballsScheduler implements AttemptScheduler {
-  /** RFC 8305 section 8: the recommended Connection Attempt Delay. */
-  public static final Duration DEFAULT_DELAY = Duration.ofMillis(250);
-  /** RFC 8305 section 5: the delay MUST NOT be shorter than 10 ms. */
+  /** RFC 8305 section 5: the delay MUST NOT be shorter than 10 ms; the adaptive delay is kept above it too. */
   public static final Duration MINIMUM_DELAY = Duration.ofMillis(10);
   /** RFC 8305 section 5: the adaptive delay SHOULD stay at or below 2 s. */
   public static final Duration MAXIMUM_ADAPTIVE_DELAY = Duration.ofSeconds(2);
-  /** RFC 8305 section 8: the recommended Resolution Delay. */
-  public static final Duration DEFAULT_RESOLUTION_DELAY = Duration.ofMillis(50);
+
+  /**
+   * RFC 8305 section 5's Connection Attempt Delay: the time between attempt starts; 250 ms recommended (section
+   * 8), never below {@link #MINIMUM_DELAY}. Values outside 100 ms to 2 s are allowed but not recommended.
+   */
+  public static final StrategyOption<Duration> CONNECTION_ATTEMPT_DELAY = StrategyOption.duration(
+      "connection-attempt-delay", Duration.ofMillis(250), MINIMUM_DELAY, StrategyOptions.MAX_DURATION,
+      "time between attempt starts; at least " + StrategyOptions.formatDuration(MINIMUM_DELAY)
+          + ", 100ms to 2s recommended");
+  /** At most this many attempts in flight; when reached, the next start waits for one to end. No cap by default. */
+  public static final StrategyOption<Optional<Integer>> MAX_CONCURRENT_ATTEMPTS = StrategyOption.wholeOrNone(
+      "max-concurrent-attempts", 1, Integer.MAX_VALUE, "at most this many attempts in flight");
+  /**
+   * Each delay from history, as RFC 8305 section 5 allows: the retransmission timeout (SRTT + 4 RTTVAR, RFC 6298)
+   * of the path started, within {@link #MINIMUM_DELAY} and {@link #MAXIMUM_ADAPTIVE_DELAY}.
+   */
+  public static final StrategyOption<Boolean> ADAPTIVE = StrategyOption.flag("adaptive", false,
+      "take each delay from the history of the path started (SRTT + 4 RTTVAR, "
+          + StrategyOptions.formatDuration(MINIMUM_DELAY) + ".." + StrategyOptions.formatDuration(MAXIMUM_ADAPTIVE_DELAY)
+          + ")");
+  /**
+   * RFC 8305 section 3's Resolution Delay: by name, how long to wait for the AAAA answer when the A answer came
+   * first; 50 ms recommended (section 8). Zero starts on any first answer.
+   */
+  public static final StrategyOption<Duration> RESOLUTION_DELAY = StrategyOption.duration("resolution-delay",
+      Duration.ofMillis(50), Duration.ZERO, StrategyOptions.MAX_DURATION,
+      "by name: how long to wait for AAAA when A answers first");
+  /** Every option of scheduler {@code happy-eyeballs}. */
+  public static final List<StrategyOption<?>> OPTIONS =
+      List.of(CONNECTION_ATTEMPT_DELAY, MAX_CONCURRENT_ATTEMPTS, ADAPTIVE, RESOLUTION_DELAY);
 
   private final Duration delay;
-  private final int maxConcurrentAttempts;
+  private final Optional<Integer> maxConcurrentAttempts;
   private final boolean adaptive;
   private final Duration resolutionDelay;
+
+  private final Staggered.Pacing pacing;
 
   private HappyEyeballsScheduler(Builder b) {
     this.delay = b.delay;
     this.maxConcurrentAttempts = b.maxConcurrentAttempts;
+    this.pacing = Staggered.Pacing.rfc8305(b.maxConcurrentAttempts.orElse(Integer.MAX_VALUE));
     this.adaptive = b.adaptive;
     this.resolutionDelay = b.resolutionDelay;
   }
@@ -70,7 +100,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
   }
 
   /**
-   * RFC 8305's recommendation: 250 ms, no cap, not adaptive.
+   * RFC 8305's recommendation: every option at its default (see {@link #OPTIONS}).
    *
    * @return the scheduler
    */
@@ -79,24 +109,11 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
   }
 
   static HappyEyeballsScheduler fromOptions(StrategyOptions options) {
-    // Plain code, not Optional chains of lambdas: this runs while the first ConnectByList of a JVM is built.
     Builder b = builder();
-    Optional<Duration> delay = options.duration(HappyEyeballsSchedulerProvider.DELAY);
-    if (delay.isPresent()) {
-      b.connectionAttemptDelay(delay.get());
-    }
-    Optional<String> cap = options.text(HappyEyeballsSchedulerProvider.MAX_CONCURRENT);
-    if (cap.isPresent() && !cap.get().equalsIgnoreCase("none")) {
-      b.maxConcurrentAttempts(options.integer(HappyEyeballsSchedulerProvider.MAX_CONCURRENT).get());
-    }
-    Optional<Boolean> adaptive = options.flag(HappyEyeballsSchedulerProvider.ADAPTIVE);
-    if (adaptive.isPresent()) {
-      b.adaptive(adaptive.get());
-    }
-    Optional<Duration> resolution = options.duration(HappyEyeballsSchedulerProvider.RESOLUTION_DELAY);
-    if (resolution.isPresent()) {
-      b.resolutionDelay(resolution.get());
-    }
+    b.delay = options.get(CONNECTION_ATTEMPT_DELAY);
+    b.maxConcurrentAttempts = options.get(MAX_CONCURRENT_ATTEMPTS);
+    b.adaptive = options.get(ADAPTIVE);
+    b.resolutionDelay = options.get(RESOLUTION_DELAY);
     return b.build();
   }
 
@@ -130,7 +147,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
    * @return the cap, or empty for none
    */
   public Optional<Integer> maxConcurrentAttempts() {
-    return maxConcurrentAttempts == Integer.MAX_VALUE ? Optional.empty() : Optional.of(maxConcurrentAttempts);
+    return maxConcurrentAttempts;
   }
 
   /**
@@ -144,7 +161,8 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
 
   @Override
   public Schedule newSchedule(List<AddressPair> rankedPairs, Deadline deadline, PathHistory history) {
-    return new Staggered(rankedPairs, maxConcurrentAttempts, resolutionDelay.toNanos(), this, history);
+    Staggered staggered = new Staggered(pacing, delays(rankedPairs, history));
+    return new ConnectState(rankedPairs, staggered, resolutionDelay.toNanos(), this, history);
   }
 
   /** For each pair, how long after starting it the next may start. */
@@ -193,35 +211,30 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
 
   @Override
   public String toString() {
-    return "happy-eyeballs(connection-attempt-delay=" + StrategyOptions.formatDuration(delay)
-        + ", max-concurrent-attempts=" + (maxConcurrentAttempts == Integer.MAX_VALUE ? "none" : maxConcurrentAttempts)
-        + ", adaptive=" + adaptive + ", resolution-delay=" + StrategyOptions.formatDuration(resolutionDelay) + ")";
+    return "happy-eyeballs(connection-attempt-delay=" + CONNECTION_ATTEMPT_DELAY.format(delay)
+        + ", max-concurrent-attempts=" + MAX_CONCURRENT_ATTEMPTS.format(maxConcurrentAttempts)
+        + ", adaptive=" + adaptive + ", resolution-delay=" + RESOLUTION_DELAY.format(resolutionDelay) + ")";
   }
 
-  /** The state of one connect. */
-  private static final class Staggered implements Schedule {
-    private final int cap;
+  /**
+   * The state of one connect: api's {@link Staggered} core paces the attempts; this adds RFC 8305 section 3 for a
+   * connect by name (the Resolution Delay, late answers ranked in) and the adaptive delays.
+   */
+  private static final class ConnectState implements Schedule {
+    private final Staggered staggered;
     private final long resolutionDelay;
     private final HappyEyeballsScheduler config;
     private final PathHistory history;
-    private long[] delayAfter; // for each pair in ranked order, how long after starting it the next may start
     private List<AddressPair> pairs;
-    private int started;
-    private int running;
-    private int startsOwed; // failures and newly arrived families not yet answered with a start
-    private long nextDue;
     // RFC 8305 section 3, for a connect by name
     private boolean ipv6Answered; // an AAAA answer with addresses came
     private boolean ipv6Settled; // the AAAA query is over, whatever it said, or resolution ended
     private long ipv4AnsweredAt = -1; // when the first A answer with addresses came
-    private boolean triedIpv4;
-    private boolean triedIpv6;
 
-    Staggered(List<AddressPair> rankedPairs, int cap, long resolutionDelay, HappyEyeballsScheduler config,
+    ConnectState(List<AddressPair> rankedPairs, Staggered staggered, long resolutionDelay, HappyEyeballsScheduler config,
         PathHistory history) {
       this.pairs = rankedPairs;
-      this.delayAfter = config.delays(rankedPairs, history);
-      this.cap = cap;
+      this.staggered = staggered;
       this.resolutionDelay = resolutionDelay;
       this.config = config;
       this.history = history;
@@ -229,62 +242,37 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
 
     @Override
     public Decision next(long now) {
-      if (started == delayAfter.length) {
-        startsOwed = 0; // a failure with nothing left to start owes nothing to pairs that come later
-        return Decision.awaitAttemptEnd();
+      if (staggered.started() == 0 && staggered.pairCount() > 0 && ipv4AnsweredAt >= 0 && !ipv6Answered
+          && !ipv6Settled && now < ipv4AnsweredAt + resolutionDelay) {
+        return Decision.wakeAt(ipv4AnsweredAt + resolutionDelay); // section 3: A came first; give AAAA the delay
       }
-      if (running >= cap) {
-        return Decision.awaitAttemptEnd();
-      }
-      if (started == 0) {
-        long waitUntil = ipv4AnsweredAt + resolutionDelay;
-        if (ipv4AnsweredAt >= 0 && !ipv6Answered && !ipv6Settled && now < waitUntil) {
-          return Decision.wakeAt(waitUntil); // section 3: A came first; give AAAA the Resolution Delay
-        }
-        return start(now);
-      }
-      if (startsOwed > 0) {
-        startsOwed--;
-        return start(now);
-      }
-      return now >= nextDue ? start(now) : Decision.wakeAt(nextDue);
-    }
-
-    private Decision start(long now) {
-      if (started < pairs.size()) {
-        boolean v6 = pairs.get(started).isIpv6();
-        triedIpv6 |= v6;
-        triedIpv4 |= !v6;
-      }
-      nextDue = now + delayAfter[started];
-      started++;
-      running++;
-      return Decision.startNext();
+      return staggered.next(now);
     }
 
     @Override
     public void attemptFailed(int index, FailureKind kind, long now) {
-      running--;
-      startsOwed++;
+      staggered.attemptFailed(index, kind, now);
     }
 
     @Override
     public void answered(Answer answer, List<AddressPair> rankedPairs, long now) {
-      boolean lateAaaa = started > 0 && answer.query() == Query.AAAA && hasIpv6(answer) && !triedIpv6 && !pending(true);
+      int started = staggered.started();
+      // no IPv6 pair before this answer: none started, none waiting
+      boolean lateAaaa = started > 0 && answer.query() == Query.AAAA && answer.hasIpv6() && !AddressPair.anyIpv6(pairs);
       if (answer.query().coversIpv6()) {
         ipv6Settled = true;
-        ipv6Answered |= hasIpv6(answer);
+        ipv6Answered |= answer.hasIpv6();
       }
-      if (answer.query().coversIpv4() && ipv4AnsweredAt < 0 && hasIpv4(answer)) {
+      if (answer.query().coversIpv4() && ipv4AnsweredAt < 0 && answer.hasIpv4()) {
         ipv4AnsweredAt = now;
       }
+      long[] all = new long[rankedPairs.size()];
       long[] rest = config.delays(rankedPairs.subList(started, rankedPairs.size()), history);
-      long[] all = Arrays.copyOf(delayAfter, rankedPairs.size());
       System.arraycopy(rest, 0, all, started, rest.length);
-      delayAfter = all;
+      staggered.pairsChanged(all);
       pairs = rankedPairs;
       if (lateAaaa) {
-        startsOwed++; // ours: the Resolution Delay postponed the preferred family; it did not demote it
+        staggered.oweStart(); // ours: the Resolution Delay postponed the preferred family; it did not demote it
       }
     }
 
@@ -292,59 +280,27 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     public void resolutionEnded(long now) {
       ipv6Settled = true;
     }
-
-    /** Whether a pair of the family was waiting to start before this answer. */
-    private boolean pending(boolean ipv6) {
-      for (int i = started; i < pairs.size(); i++) {
-        if (pairs.get(i).isIpv6() == ipv6) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static boolean hasIpv6(Answer answer) {
-      for (java.net.InetAddress a : answer.addresses()) {
-        if (a instanceof java.net.Inet6Address) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    private static boolean hasIpv4(Answer answer) {
-      for (java.net.InetAddress a : answer.addresses()) {
-        if (a instanceof java.net.Inet4Address) {
-          return true;
-        }
-      }
-      return false;
-    }
   }
 
-  /** Typed options; the text options of {@link HappyEyeballsSchedulerProvider} map onto these. */
+  /** Typed options, with the defaults and checks of {@link #OPTIONS}, the text options' declarations. */
   public static final class Builder {
-    private Duration delay = DEFAULT_DELAY;
-    private int maxConcurrentAttempts = Integer.MAX_VALUE;
-    private boolean adaptive;
-    private Duration resolutionDelay = DEFAULT_RESOLUTION_DELAY;
+    private Duration delay = CONNECTION_ATTEMPT_DELAY.defaultValue();
+    private Optional<Integer> maxConcurrentAttempts = MAX_CONCURRENT_ATTEMPTS.defaultValue();
+    private boolean adaptive = ADAPTIVE.defaultValue();
+    private Duration resolutionDelay = RESOLUTION_DELAY.defaultValue();
 
     private Builder() {}
 
     /**
-     * The Connection Attempt Delay; 250 ms by default. Below 10 ms is refused (RFC 8305 section 5: MUST
-     * NOT); outside 100 ms to 2 s is allowed but not recommended.
+     * The Connection Attempt Delay; see {@link HappyEyeballsScheduler#CONNECTION_ATTEMPT_DELAY} for its default.
+     * Below {@link HappyEyeballsScheduler#MINIMUM_DELAY} is refused (RFC 8305 section 5: MUST NOT); outside 100 ms
+     * to 2 s is allowed but not recommended.
      *
-     * @param delay at least 10 ms
+     * @param delay at least 10 ms, at most {@link StrategyOptions#MAX_DURATION}
      * @return this builder
      */
     public Builder connectionAttemptDelay(Duration delay) {
-      Objects.requireNonNull(delay, "delay");
-      if (delay.compareTo(MINIMUM_DELAY) < 0) {
-        throw new IllegalArgumentException(
-            "connection-attempt-delay must be at least 10ms (RFC 8305 section 5), was " + StrategyOptions.formatDuration(delay));
-      }
-      this.delay = delay;
+      this.delay = CONNECTION_ATTEMPT_DELAY.check(delay);
       return this;
     }
 
@@ -355,10 +311,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
      * @return this builder
      */
     public Builder maxConcurrentAttempts(int max) {
-      if (max < 1) {
-        throw new IllegalArgumentException("max-concurrent-attempts must be at least 1, was " + max);
-      }
-      this.maxConcurrentAttempts = max;
+      this.maxConcurrentAttempts = MAX_CONCURRENT_ATTEMPTS.check(Optional.of(max));
       return this;
     }
 
@@ -374,18 +327,14 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     }
 
     /**
-     * How long a connect by name waits for the AAAA answer when the A answer came first; 50 ms by default
-     * (RFC 8305 section 8). Zero starts on any first answer.
+     * How long a connect by name waits for the AAAA answer when the A answer came first; see {@link
+     * HappyEyeballsScheduler#RESOLUTION_DELAY} for its default. Zero starts on any first answer.
      *
-     * @param delay not negative
+     * @param delay not negative, at most {@link StrategyOptions#MAX_DURATION}
      * @return this builder
      */
     public Builder resolutionDelay(Duration delay) {
-      Objects.requireNonNull(delay, "delay");
-      if (delay.isNegative()) {
-        throw new IllegalArgumentException("resolution-delay must not be negative, was " + StrategyOptions.formatDuration(delay));
-      }
-      this.resolutionDelay = delay;
+      this.resolutionDelay = RESOLUTION_DELAY.check(delay);
       return this;
     }
 

@@ -5,6 +5,8 @@ import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.PathRecord;
 import io.github.connectbylist.api.RankingContext;
+import io.github.connectbylist.api.StrategyLookup;
+import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import java.util.Optional;
  *   <li>pairs whose last attempt failed or lost a race within {@code set-aside-for} go after all others
  *       (Firefox sets such addresses aside; OkHttp's route database postpones them);
  *   <li>the others are sorted by HEv3's two rules added between RFC 6724's rules 8 and 9: lower expected
- *       round-trip time first, where two differ by more than {@code rtt-leeway} (25 ms, as Apple's stack);
+ *       round-trip time first, where two differ by more than {@code rtt-leeway} (by default Apple's, {@link #RTT_LEEWAY});
  *       then previously used before never used. A pair's expected RTT is its smoothed RTT, or the time an
  *       attempt ran without connecting (a lost race, a time-out) when that is longer: a black hole that
  *       lost a race at 250 ms ranks behind a path that connected in 20 ms;
@@ -38,12 +40,36 @@ import java.util.Optional;
  * state of its own.
  */
 public final class HistoryRanker implements AddressPairRanker {
-  /** Apple's leeway: round-trip times closer than this count as equal. */
-  public static final Duration DEFAULT_RTT_LEEWAY = Duration.ofMillis(25);
-  /** How long a failure or a lost race sets a pair aside. */
-  public static final Duration DEFAULT_SET_ASIDE = Duration.ofMinutes(10);
-  /** Every this many connects, history is set aside to look at what it holds back. */
-  public static final int DEFAULT_EXPLORE_EVERY = 16;
+  /**
+   * The ranker whose order history changes, by name, found through the discovery that makes this ranker (so
+   * with its priorities and the strategies a {@code ConnectByList} was given); the options this ranker does not
+   * take itself go to it.
+   */
+  public static final StrategyOption<String> BASE = StrategyOption.text("base", "happy-eyeballs",
+      "the ranker whose order history changes, by name");
+  /** Round-trip times closer than this count as equal; the default is Apple's leeway. */
+  public static final StrategyOption<Duration> RTT_LEEWAY = StrategyOption.duration("rtt-leeway",
+      Duration.ofMillis(25), Duration.ZERO, StrategyOptions.MAX_DURATION, "round-trip times closer than this count as equal");
+  /** How long a failure or a lost race sets a pair aside; zero sets nothing aside (the RTT rule still applies). */
+  public static final StrategyOption<Duration> SET_ASIDE_FOR = StrategyOption.duration("set-aside-for",
+      Duration.ofMinutes(10), Duration.ZERO, StrategyOptions.MAX_DURATION,
+      "how long a failure or a lost race puts a pair last");
+  /**
+   * Every this many connects history is set aside to look again at what it holds back; 0 for never (clients then
+   * need not converge, which HEv3 requires them to).
+   */
+  public static final StrategyOption<Integer> EXPLORE_EVERY = StrategyOption.whole("explore-every", 16, 0,
+      Integer.MAX_VALUE, "every this many connects, the base order's first pair goes first; 0 never");
+  /** The options of this ranker alone, which it does not pass on to its base. */
+  private static final List<StrategyOption<?>> OWN = List.of(BASE, RTT_LEEWAY, SET_ASIDE_FOR, EXPLORE_EVERY);
+  /** Every option of ranker {@code history}: its own, then those of {@code happy-eyeballs}, its default base. */
+  public static final List<StrategyOption<?>> OPTIONS = options();
+
+  private static List<StrategyOption<?>> options() {
+    List<StrategyOption<?>> all = new ArrayList<>(OWN);
+    all.addAll(HappyEyeballsRanker.OPTIONS);
+    return List.copyOf(all);
+  }
 
   private final AddressPairRanker base;
   private final long leewayNanos;
@@ -64,6 +90,30 @@ public final class HistoryRanker implements AddressPairRanker {
    */
   public static Builder builder() {
     return new Builder();
+  }
+
+  /**
+   * The ranker its text options describe, its base made by {@code lookup}: by name, with the options given that
+   * are not this ranker's own.
+   *
+   * @param options values of {@link #OPTIONS}
+   * @param lookup the other rankers
+   * @return the ranker
+   * @throws IllegalArgumentException naming {@code base} when there is no such ranker, or it takes not the options
+   *     passed on to it
+   */
+  static HistoryRanker fromOptions(StrategyOptions options, StrategyLookup lookup) {
+    Builder b = builder();
+    String base = options.get(BASE);
+    try {
+      b.base = lookup.ranker(base, options.without(OWN));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("option " + BASE.name() + "=" + base + ": " + e.getMessage(), e);
+    }
+    b.leeway = options.get(RTT_LEEWAY);
+    b.setAside = options.get(SET_ASIDE_FOR);
+    b.exploreEvery = options.get(EXPLORE_EVERY);
+    return b.build();
   }
 
   /**
@@ -211,17 +261,20 @@ public final class HistoryRanker implements AddressPairRanker {
 
   @Override
   public String toString() {
-    return "history(base=" + base + ", rtt-leeway=" + StrategyOptions.formatDuration(Duration.ofNanos(leewayNanos))
-        + ", set-aside-for=" + StrategyOptions.formatDuration(Duration.ofNanos(setAsideNanos)) + ", explore-every="
+    return "history(base=" + base + ", rtt-leeway=" + RTT_LEEWAY.format(Duration.ofNanos(leewayNanos))
+        + ", set-aside-for=" + SET_ASIDE_FOR.format(Duration.ofNanos(setAsideNanos)) + ", explore-every="
         + exploreEvery + ")";
   }
 
-  /** Typed options; the text options of {@link HistoryRankerProvider} map onto these. */
+  /**
+   * Typed options, with the defaults and checks of {@link #OPTIONS}, the text options' declarations; the base is
+   * {@link HappyEyeballsRanker#standard()}, the ranker {@link HistoryRanker#BASE}'s default names.
+   */
   public static final class Builder {
     private AddressPairRanker base = HappyEyeballsRanker.standard();
-    private Duration leeway = DEFAULT_RTT_LEEWAY;
-    private Duration setAside = DEFAULT_SET_ASIDE;
-    private int exploreEvery = DEFAULT_EXPLORE_EVERY;
+    private Duration leeway = RTT_LEEWAY.defaultValue();
+    private Duration setAside = SET_ASIDE_FOR.defaultValue();
+    private int exploreEvery = EXPLORE_EVERY.defaultValue();
 
     private Builder() {}
 
@@ -237,47 +290,37 @@ public final class HistoryRanker implements AddressPairRanker {
     }
 
     /**
-     * Round-trip times closer than this count as equal; 25 ms by default.
+     * Round-trip times closer than this count as equal; see {@link HistoryRanker#RTT_LEEWAY} for the default.
      *
-     * @param leeway not negative
+     * @param leeway not negative, at most {@link StrategyOptions#MAX_DURATION}
      * @return this builder
      */
     public Builder rttLeeway(Duration leeway) {
-      Objects.requireNonNull(leeway, "leeway");
-      if (leeway.isNegative()) {
-        throw new IllegalArgumentException("rtt-leeway must not be negative, was " + StrategyOptions.formatDuration(leeway));
-      }
-      this.leeway = leeway;
+      this.leeway = RTT_LEEWAY.check(leeway);
       return this;
     }
 
     /**
-     * How long a failure or a lost race sets a pair aside; 10 minutes by default.
+     * How long a failure or a lost race sets a pair aside; see {@link HistoryRanker#SET_ASIDE_FOR} for the default.
      *
-     * @param setAside not negative; zero sets nothing aside (the RTT rule still applies)
+     * @param setAside not negative, at most {@link StrategyOptions#MAX_DURATION}; zero sets nothing aside (the RTT
+     *     rule still applies)
      * @return this builder
      */
     public Builder setAsideFor(Duration setAside) {
-      Objects.requireNonNull(setAside, "setAside");
-      if (setAside.isNegative()) {
-        throw new IllegalArgumentException("set-aside-for must not be negative, was " + StrategyOptions.formatDuration(setAside));
-      }
-      this.setAside = setAside;
+      this.setAside = SET_ASIDE_FOR.check(setAside);
       return this;
     }
 
     /**
-     * Every this many connects history is set aside to look again at what it holds back; 16 by default, 0
-     * for never (clients then need not converge, which HEv3 requires them to).
+     * Every this many connects history is set aside to look again at what it holds back; see {@link
+     * HistoryRanker#EXPLORE_EVERY} for the default, 0 for never.
      *
      * @param every not negative
      * @return this builder
      */
     public Builder exploreEvery(int every) {
-      if (every < 0) {
-        throw new IllegalArgumentException("explore-every must not be negative, was " + every);
-      }
-      this.exploreEvery = every;
+      this.exploreEvery = EXPLORE_EVERY.check(every);
       return this;
     }
 

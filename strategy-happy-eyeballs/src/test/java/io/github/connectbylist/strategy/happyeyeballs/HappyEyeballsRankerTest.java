@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.api.RankingContext;
+import io.github.connectbylist.api.NamedStrategy;
 import io.github.connectbylist.api.StrategyOptions;
 import io.github.connectbylist.strategy.rfc6724.Rfc6724Ranker;
 import java.net.InetAddress;
@@ -66,12 +67,12 @@ class HappyEyeballsRankerTest {
 
   @Test
   void theProviderPassesRfc6724OptionsThrough() {
-    HappyEyeballsRankerProvider provider = new HappyEyeballsRankerProvider();
+    NamedStrategy<?> provider = registered(NamedStrategy.Kind.RANKER, "happy-eyeballs");
     HappyEyeballsRanker r = (HappyEyeballsRanker) provider.create(StrategyOptions.of(
-        Map.of("first-address-family-count", "2", "prefer-temporary", "false")));
+        Map.of("first-address-family-count", "2", "prefer-temporary", "false")), null);
     assertEquals(2, r.firstAddressFamilyCount());
     assertThrows(IllegalArgumentException.class,
-        () -> provider.create(StrategyOptions.of(Map.of("first-address-family-count", "0"))));
+        () -> provider.create(StrategyOptions.of(Map.of("first-address-family-count", "0")), null));
   }
 
   private static AddressPair pair(LocalAddress source, String destination) {
@@ -86,4 +87,14 @@ class HappyEyeballsRankerTest {
     }
   }
 
+
+  /** A strategy as this module registers it. */
+  private static NamedStrategy<?> registered(NamedStrategy.Kind kind, String name) {
+    for (NamedStrategy<?> s : new HappyEyeballsProvider().strategies()) {
+      if (s.kind() == kind && s.name().equals(name)) {
+        return s;
+      }
+    }
+    throw new AssertionError(kind + " " + name + " is not registered");
+  }
 }

@@ -149,8 +149,8 @@ class HappyEyeballsResolutionTest {
     Result r = ScheduleRun.of(s).resolving(answer(Query.AAAA, 300 * MS, V6), answer(Query.A, 0, V4))
         .run(connectsAfter(10));
     assertEquals(List.of(new Span(0, 20, 30, "CONNECTED")), r.spans());
-    assertEquals(Duration.ofMillis(20), ((HappyEyeballsScheduler) new HappyEyeballsSchedulerProvider()
-        .create(io.github.connectbylist.api.StrategyOptions.of(java.util.Map.of("resolution-delay", "20ms"))))
+    assertEquals(Duration.ofMillis(20), HappyEyeballsScheduler
+        .fromOptions(io.github.connectbylist.api.StrategyOptions.of(java.util.Map.of("resolution-delay", "20ms")))
         .resolutionDelay());
   }
 }

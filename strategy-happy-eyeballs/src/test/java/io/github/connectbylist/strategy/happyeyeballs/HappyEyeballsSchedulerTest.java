@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.connectbylist.History;
+import io.github.connectbylist.api.NamedStrategy;
 import io.github.connectbylist.api.StrategyOptions;
 import io.github.connectbylist.testkit.ScheduleRun;
 import io.github.connectbylist.testkit.ScheduleRun.Result;
@@ -157,19 +158,29 @@ class HappyEyeballsSchedulerTest {
 
   @Test
   void optionsAreCheckedAndNameTheOption() {
-    HappyEyeballsSchedulerProvider provider = new HappyEyeballsSchedulerProvider();
+    NamedStrategy<?> provider = registered(NamedStrategy.Kind.SCHEDULER, "happy-eyeballs");
     HappyEyeballsScheduler s = (HappyEyeballsScheduler) provider.create(StrategyOptions.of(Map.of(
-        "connection-attempt-delay", "100ms", "max-concurrent-attempts", "3", "adaptive", "true")));
+        "connection-attempt-delay", "100ms", "max-concurrent-attempts", "3", "adaptive", "true")), null);
     assertEquals(Duration.ofMillis(100), s.connectionAttemptDelay());
     assertEquals(Optional.of(3), s.maxConcurrentAttempts());
     assertTrue(s.adaptive());
     assertEquals(Duration.ofSeconds(3), ((HappyEyeballsScheduler) provider.create(
-        StrategyOptions.of(Map.of("connection-attempt-delay", "3s")))).connectionAttemptDelay(), "allowed, not advised");
+        StrategyOptions.of(Map.of("connection-attempt-delay", "3s")), null)).connectionAttemptDelay(), "allowed, not advised");
     for (Map<String, String> bad : List.of(Map.of("connection-attempt-delay", "9ms"),
         Map.of("max-concurrent-attempts", "0"), Map.of("max-concurrent-attempts", "some"))) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> provider.create(StrategyOptions.of(bad)));
+          () -> provider.create(StrategyOptions.of(bad), null));
       assertTrue(e.getMessage().contains(bad.keySet().iterator().next()), e.getMessage());
     }
+  }
+
+  /** A strategy as this module registers it. */
+  private static NamedStrategy<?> registered(NamedStrategy.Kind kind, String name) {
+    for (NamedStrategy<?> s : new HappyEyeballsProvider().strategies()) {
+      if (s.kind() == kind && s.name().equals(name)) {
+        return s;
+      }
+    }
+    throw new AssertionError(kind + " " + name + " is not registered");
   }
 }

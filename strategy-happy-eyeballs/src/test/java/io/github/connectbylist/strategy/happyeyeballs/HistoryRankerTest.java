@@ -5,12 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.connectbylist.Strategies;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.PathRecord;
 import io.github.connectbylist.api.RankingContext;
-import io.github.connectbylist.api.StrategyOptions;
 import io.github.connectbylist.strategy.rfc6724.Rfc6724Ranker;
 import io.github.connectbylist.testkit.ScriptedHistory;
 import java.net.InetAddress;
@@ -160,21 +160,33 @@ class HistoryRankerTest {
 
   @Test
   void textOptionsReachTheRankerAndItsBase() {
-    HistoryRankerProvider provider = new HistoryRankerProvider();
-    HistoryRanker r = (HistoryRanker) provider.create(StrategyOptions.of(Map.of(
-        "rtt-leeway", "40ms", "set-aside-for", "30m", "explore-every", "8", "first-address-family-count", "2")));
+    Strategies discovered = Strategies.discovered();
+    HistoryRanker r = (HistoryRanker) discovered.ranker(
+        "history(rtt-leeway=40ms, set-aside-for=30m, explore-every=8, first-address-family-count=2)");
     assertEquals(2, ((HappyEyeballsRanker) r.base()).firstAddressFamilyCount());
     assertTrue(r.toString().contains("rtt-leeway=40ms") && r.toString().contains("explore-every=8"), r.toString());
-    HistoryRanker rfc = (HistoryRanker) provider.create(StrategyOptions.of(Map.of("base", "rfc6724")));
+    HistoryRanker rfc = (HistoryRanker) discovered.ranker("history(base=rfc6724)");
     assertInstanceOf(Rfc6724Ranker.class, rfc.base());
     IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
-        () -> provider.create(StrategyOptions.of(Map.of("base", "nope"))));
+        () -> discovered.ranker("history(base=nope)"));
     assertTrue(unknown.getMessage().contains("base=nope") && unknown.getMessage().contains("rfc6724"),
         unknown.getMessage());
     IllegalArgumentException misplaced = assertThrows(IllegalArgumentException.class,
-        () -> provider.create(StrategyOptions.of(Map.of("base", "rfc6724", "first-address-family-count", "2"))));
+        () -> discovered.ranker("history(base=rfc6724, first-address-family-count=2)"));
     assertTrue(misplaced.getMessage().contains("first-address-family-count"), misplaced.getMessage());
-    assertThrows(IllegalArgumentException.class, () -> provider.create(StrategyOptions.of(Map.of("explore-every", "-1"))));
+    assertThrows(IllegalArgumentException.class, () -> discovered.ranker("history(explore-every=-1)"));
+  }
+
+  @Test
+  void theBaseIsFoundThroughTheDiscoveryThatMakesTheRanker() {
+    Strategies discovered = Strategies.discovered();
+    assertEquals("option base=rfc6724: unknown option 'first-address-family-count' for ranker rfc6724; it takes: "
+        + "gai-conf=none, prefer-temporary=true", assertThrows(IllegalArgumentException.class,
+            () -> discovered.ranker("history(base=rfc6724, first-address-family-count=2)")).getMessage());
+    assertEquals("option base=history: ranker history builds on itself: history -> history",
+        assertThrows(IllegalArgumentException.class, () -> discovered.ranker("history(base=history)")).getMessage());
+    HistoryRanker sortedOnly = (HistoryRanker) discovered.ranker("history(base=rfc6724, gai-conf=host)");
+    assertInstanceOf(Rfc6724Ranker.class, sortedOnly.base(), "what history does not take goes to its base");
   }
 
   private static AddressPair pair(String address) {

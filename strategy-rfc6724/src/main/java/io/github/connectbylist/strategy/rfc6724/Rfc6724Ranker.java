@@ -4,8 +4,13 @@ import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.api.RankingContext;
+import io.github.connectbylist.api.StrategyOption;
+import io.github.connectbylist.api.StrategyOptions;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -22,6 +27,19 @@ import java.util.Optional;
  * order.
  */
 public final class Rfc6724Ranker implements AddressPairRanker {
+  /**
+   * The policy table (RFC 6724 section 2.1): {@code none} for the RFC's default, {@code host} for {@code
+   * /etc/gai.conf} when present, or the path of a file in gai.conf's format.
+   */
+  public static final StrategyOption<String> GAI_CONF = StrategyOption.text("gai-conf", "none",
+      "policy table: none (RFC 6724 default), host (/etc/gai.conf when present), or a gai.conf path");
+  /** Section 5 rule 7: prefer temporary (privacy) addresses as sources, as the RFC recommends. */
+  public static final StrategyOption<Boolean> PREFER_TEMPORARY = StrategyOption.flag("prefer-temporary",
+      Rfc6724.standard().prefersTemporaryAddresses(),
+      "section 5 rule 7: prefer temporary (privacy) addresses");
+  /** Every option of ranker {@code rfc6724}, which rankers built on it (happy-eyeballs) take too. */
+  public static final List<StrategyOption<?>> OPTIONS = List.of(GAI_CONF, PREFER_TEMPORARY);
+
   private final Rfc6724 selection;
 
   /**
@@ -40,6 +58,41 @@ public final class Rfc6724Ranker implements AddressPairRanker {
    */
   public static Rfc6724Ranker standard() {
     return new Rfc6724Ranker(Rfc6724.standard());
+  }
+
+  /**
+   * The ranker its text options describe.
+   *
+   * @param options values of {@link #OPTIONS}, and possibly others, which it leaves alone
+   * @return the ranker
+   * @throws IllegalArgumentException naming {@code gai-conf} when its file cannot be read or is not a gai.conf
+   */
+  public static Rfc6724Ranker fromOptions(StrategyOptions options) {
+    return new Rfc6724Ranker(Rfc6724.with(table(options.get(GAI_CONF)))
+        .preferringTemporaryAddresses(options.get(PREFER_TEMPORARY)));
+  }
+
+  private static PolicyTable table(String value) {
+    switch (value) {
+      case "none":
+        return PolicyTable.rfc6724();
+      case "host":
+        return PolicyTable.host();
+      default:
+        Path file;
+        try {
+          file = Path.of(value);
+        } catch (InvalidPathException e) {
+          throw new IllegalArgumentException("option " + GAI_CONF.name() + "=" + value + " is not a path: give none, "
+              + "host or the path of a gai.conf file", e);
+        }
+        try {
+          return PolicyTable.fromGaiConf(file);
+        } catch (IOException e) {
+          // One line, PATH: what is wrong (no such file, not a regular file, larger than the limit, ...).
+          throw new IllegalArgumentException("option " + GAI_CONF.name() + ": " + e.getMessage(), e);
+        }
+    }
   }
 
   /**

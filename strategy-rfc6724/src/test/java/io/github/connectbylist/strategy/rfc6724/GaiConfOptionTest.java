@@ -19,7 +19,7 @@ class GaiConfOptionTest {
 
   private static String error(String path) {
     return assertThrows(IllegalArgumentException.class,
-        () -> new Rfc6724RankerProvider().create(StrategyOptions.of(Map.of("gai-conf", path)))).getMessage();
+        () -> Rfc6724Ranker.fromOptions(StrategyOptions.of(Map.of("gai-conf", path)))).getMessage();
   }
 
   @Test

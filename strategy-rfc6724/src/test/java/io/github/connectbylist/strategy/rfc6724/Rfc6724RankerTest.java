@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.api.RankingContext;
+import io.github.connectbylist.api.NamedStrategy;
 import io.github.connectbylist.api.StrategyOptions;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -90,18 +91,18 @@ class Rfc6724RankerTest {
 
   @Test
   void theProviderReadsItsOptions(@TempDir Path dir) throws Exception {
-    Rfc6724RankerProvider provider = new Rfc6724RankerProvider();
+    NamedStrategy<?> provider = new Rfc6724Provider().strategies().get(0);
     Path conf = dir.resolve("gai.conf");
     Files.writeString(conf, "precedence ::ffff:0:0/96 100\nprecedence ::/0 40\n");
-    Rfc6724Ranker preferIpv4 = (Rfc6724Ranker) provider.create(StrategyOptions.of(Map.of("gai-conf", conf.toString())));
+    Rfc6724Ranker preferIpv4 = (Rfc6724Ranker) provider.create(StrategyOptions.of(Map.of("gai-conf", conf.toString())), null);
     List<AddressPair> pairs = List.of(new AddressPair(V6_NEAR, D6), new AddressPair(V4, D4));
     assertEquals(D4, preferIpv4.rank(pairs, RankingContext.empty()).get(0).destination());
-    Rfc6724Ranker publicFirst = (Rfc6724Ranker) provider.create(StrategyOptions.of(Map.of("prefer-temporary", "false")));
+    Rfc6724Ranker publicFirst = (Rfc6724Ranker) provider.create(StrategyOptions.of(Map.of("prefer-temporary", "false")), null);
     assertTrue(!publicFirst.selection().prefersTemporaryAddresses());
-    assertEquals(PolicyTable.host(), ((Rfc6724Ranker) provider.create(StrategyOptions.of(Map.of("gai-conf", "host"))))
+    assertEquals(PolicyTable.host(), ((Rfc6724Ranker) provider.create(StrategyOptions.of(Map.of("gai-conf", "host")), null))
         .selection().table());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> provider.create(StrategyOptions.of(Map.of("gai-conf", dir.resolve("absent").toString()))));
+        () -> provider.create(StrategyOptions.of(Map.of("gai-conf", dir.resolve("absent").toString())), null));
     assertTrue(e.getMessage().contains("gai-conf"), e.getMessage());
   }
 }

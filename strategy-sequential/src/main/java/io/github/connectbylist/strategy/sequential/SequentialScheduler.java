@@ -6,6 +6,7 @@ import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.Decision;
 import io.github.connectbylist.api.FailureKind;
+import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;
 import java.util.List;
@@ -20,8 +21,19 @@ import java.util.Optional;
  * {@code net.Dialer} does this with a 2 s floor), so that one dead address cannot eat the whole deadline.
  */
 public final class SequentialScheduler implements AttemptScheduler {
-  /** Go's {@code saneMinimum} in {@code net/dial.go}. */
-  public static final Duration DEFAULT_SPLIT_FLOOR = Duration.ofSeconds(2);
+  /** Ends an attempt that has not connected after this long; none by default, as in WSAConnectByList. */
+  public static final StrategyOption<Optional<Duration>> ATTEMPT_TIMEOUT = StrategyOption.durationOrNone(
+      "attempt-timeout", Duration.ofNanos(1), StrategyOptions.MAX_DURATION,
+      "end an attempt that has not connected after this long");
+  /** Gives each attempt an equal share of the time left before the deadline, as Go's {@code net.Dialer} does. */
+  public static final StrategyOption<Boolean> SPLIT_DEADLINE = StrategyOption.flag("split-deadline", false,
+      "give each attempt an equal share of the time left before the deadline (as Go's dialer)");
+  /** The least share of the deadline an attempt gets: Go's {@code saneMinimum} in {@code net/dial.go}, 2 s. */
+  public static final StrategyOption<Duration> SPLIT_FLOOR = StrategyOption.duration("split-floor",
+      Duration.ofSeconds(2), Duration.ofNanos(1), StrategyOptions.MAX_DURATION,
+      "the least time an attempt gets when the deadline is split");
+  /** Every option of scheduler {@code sequential}. */
+  public static final List<StrategyOption<?>> OPTIONS = List.of(ATTEMPT_TIMEOUT, SPLIT_DEADLINE, SPLIT_FLOOR);
 
   private final Optional<Duration> attemptTimeout;
   private final boolean splitDeadline;
@@ -53,12 +65,9 @@ public final class SequentialScheduler implements AttemptScheduler {
 
   static SequentialScheduler fromOptions(StrategyOptions options) {
     Builder b = builder();
-    // Positive, said in the words the user wrote: option attempt-timeout=0ms is out of range: ...
-    options.duration(SequentialSchedulerProvider.ATTEMPT_TIMEOUT, Duration.ofNanos(1), StrategyOptions.MAX_DURATION)
-        .ifPresent(b::attemptTimeout);
-    options.flag(SequentialSchedulerProvider.SPLIT_DEADLINE).ifPresent(b::splitDeadline);
-    options.duration(SequentialSchedulerProvider.SPLIT_FLOOR, Duration.ofNanos(1), StrategyOptions.MAX_DURATION)
-        .ifPresent(b::splitFloor);
+    b.attemptTimeout = options.get(ATTEMPT_TIMEOUT);
+    b.splitDeadline = options.get(SPLIT_DEADLINE);
+    b.splitFloor = options.get(SPLIT_FLOOR);
     return b.build();
   }
 
@@ -97,8 +106,8 @@ public final class SequentialScheduler implements AttemptScheduler {
 
   @Override
   public String toString() {
-    return "sequential(attempt-timeout=" + attemptTimeout.map(StrategyOptions::formatDuration).orElse("none")
-        + ", split-deadline=" + splitDeadline + ", split-floor=" + StrategyOptions.formatDuration(splitFloor) + ")";
+    return "sequential(attempt-timeout=" + ATTEMPT_TIMEOUT.format(attemptTimeout) + ", split-deadline=" + splitDeadline
+        + ", split-floor=" + SPLIT_FLOOR.format(splitFloor) + ")";
   }
 
   /** The per-connect state: which pair is next, which attempt runs, when it must end. */
@@ -145,26 +154,22 @@ public final class SequentialScheduler implements AttemptScheduler {
     }
   }
 
-  /** Typed options; the text options of {@link SequentialSchedulerProvider} map onto these. */
+  /** Typed options, with the defaults and checks of {@link #OPTIONS}, the text options' declarations. */
   public static final class Builder {
-    private Optional<Duration> attemptTimeout = Optional.empty();
-    private boolean splitDeadline;
-    private Duration splitFloor = DEFAULT_SPLIT_FLOOR;
+    private Optional<Duration> attemptTimeout = ATTEMPT_TIMEOUT.defaultValue();
+    private boolean splitDeadline = SPLIT_DEADLINE.defaultValue();
+    private Duration splitFloor = SPLIT_FLOOR.defaultValue();
 
     private Builder() {}
 
     /**
-     * Ends an attempt that has not connected after {@code timeout}; none by default.
+     * Ends an attempt that has not connected after {@code timeout}; by default {@link SequentialScheduler#ATTEMPT_TIMEOUT}'s, none.
      *
-     * @param timeout positive
+     * @param timeout positive, at most {@link StrategyOptions#MAX_DURATION}
      * @return this builder
      */
     public Builder attemptTimeout(Duration timeout) {
-      Objects.requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("attempt-timeout must be positive, was " + StrategyOptions.formatDuration(timeout));
-      }
-      this.attemptTimeout = Optional.of(timeout);
+      this.attemptTimeout = ATTEMPT_TIMEOUT.check(Optional.of(Objects.requireNonNull(timeout, "timeout")));
       return this;
     }
 
@@ -180,17 +185,13 @@ public final class SequentialScheduler implements AttemptScheduler {
     }
 
     /**
-     * The least time an attempt gets when the deadline is split; 2 s by default, as in Go.
+     * The least time an attempt gets when the deadline is split; by default {@link SequentialScheduler#SPLIT_FLOOR}'s, as in Go.
      *
-     * @param floor positive
+     * @param floor positive, at most {@link StrategyOptions#MAX_DURATION}
      * @return this builder
      */
     public Builder splitFloor(Duration floor) {
-      Objects.requireNonNull(floor, "floor");
-      if (floor.isNegative() || floor.isZero()) {
-        throw new IllegalArgumentException("split-floor must be positive, was " + StrategyOptions.formatDuration(floor));
-      }
-      this.splitFloor = floor;
+      this.splitFloor = SPLIT_FLOOR.check(floor);
       return this;
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.connectbylist.api.NamedStrategy;
 import io.github.connectbylist.api.StrategyOptions;
 import io.github.connectbylist.testkit.ScheduleRun;
 import io.github.connectbylist.testkit.ScheduleRun.Result;
@@ -110,25 +111,35 @@ class SequentialSchedulerTest {
     assertEquals(List.of(new Span(0, 0, 7, "REFUSED"), new Span(1, 7, 14, "CONNECTED")), r.spans());
   }
 
+  /** Scheduler {@code sequential} as its module registers it. */
+  private static NamedStrategy<?> registered() {
+    for (NamedStrategy<?> s : new SequentialProvider().strategies()) {
+      if (s.kind() == NamedStrategy.Kind.SCHEDULER && s.name().equals("sequential")) {
+        return s;
+      }
+    }
+    throw new AssertionError("scheduler sequential is not registered");
+  }
+
   @Test
   void textOptionsMapOntoTheTypedOnes() {
-    SequentialSchedulerProvider provider = new SequentialSchedulerProvider();
+    NamedStrategy<?> provider = registered();
     SequentialScheduler s = (SequentialScheduler) provider.create(StrategyOptions.of(
-        Map.of("attempt-timeout", "1.5s", "split-deadline", "true", "split-floor", "500ms")));
+        Map.of("attempt-timeout", "1.5s", "split-deadline", "true", "split-floor", "500ms")), null);
     assertEquals(Optional.of(Duration.ofMillis(1_500)), s.attemptTimeout());
     assertTrue(s.splitDeadline());
     assertEquals(Duration.ofMillis(500), s.splitFloor());
-    SequentialScheduler none = (SequentialScheduler) provider.create(StrategyOptions.of(Map.of("attempt-timeout", "none")));
+    SequentialScheduler none = (SequentialScheduler) provider.create(StrategyOptions.of(Map.of("attempt-timeout", "none")), null);
     assertEquals(Optional.empty(), none.attemptTimeout());
   }
 
   @Test
   void badOptionValuesNameTheOption() {
-    SequentialSchedulerProvider provider = new SequentialSchedulerProvider();
+    NamedStrategy<?> provider = registered();
     for (Map<String, String> bad : List.of(Map.of("attempt-timeout", "0ms"), Map.of("attempt-timeout", "fast"),
         Map.of("split-deadline", "maybe"), Map.of("split-floor", "-1s"))) {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-          () -> provider.create(StrategyOptions.of(bad)));
+          () -> provider.create(StrategyOptions.of(bad), null));
       String name = bad.keySet().iterator().next();
       assertTrue(e.getMessage().contains(name), e.getMessage());
     }
@@ -136,12 +147,12 @@ class SequentialSchedulerTest {
 
   @Test
   void aZeroAttemptTimeoutIsSaidAsWrittenNotAsPt0s() {
-    SequentialSchedulerProvider provider = new SequentialSchedulerProvider();
+    NamedStrategy<?> provider = registered();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> provider.create(StrategyOptions.of(Map.of("attempt-timeout", "0ms"))));
+        () -> provider.create(StrategyOptions.of(Map.of("attempt-timeout", "0ms")), null));
     assertEquals("option attempt-timeout=0ms is out of range: give a duration from 1ns to 24h", e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> provider.create(StrategyOptions.of(Map.of("split-floor", "0.000s"))));
+        () -> provider.create(StrategyOptions.of(Map.of("split-floor", "0.000s")), null));
     assertEquals("option split-floor=0.000s is out of range: give a duration from 1ns to 24h", e.getMessage());
     e = assertThrows(IllegalArgumentException.class, () -> SequentialScheduler.builder().attemptTimeout(Duration.ZERO));
     assertEquals("attempt-timeout must be positive, was 0s", e.getMessage());
