@@ -111,8 +111,9 @@ public final class ConnectByListSocketFactory extends SocketFactory {
   }
 
   /**
-   * An unconnected socket; its {@code connect(endpoint, timeout)} races every address of the endpoint's
-   * host name.
+   * An unconnected socket. Its {@code connect(endpoint, timeout)} races every address of the endpoint's host
+   * name when the endpoint is unresolved ({@link InetSocketAddress#createUnresolved}); a resolved endpoint is
+   * the one address it holds, its host name never resolved again.
    *
    * @return the socket
    */

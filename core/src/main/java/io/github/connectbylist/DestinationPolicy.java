@@ -31,7 +31,9 @@ import java.util.Optional;
  *       latter at every position RFC 6052 section 2.2 allows for its prefix lengths 48 to 96;
  *   <li>6to4 {@code 2002:V4::/48} (RFC 3056 section 2);
  *   <li>Teredo {@code 2001:0::/32}: its server's IPv4 address and its client's, stored inverted (RFC 4380
- *       section 4).
+ *       section 4);
+ *   <li>ISATAP, in any prefix: an interface identifier {@code 0:5efe:a.b.c.d} or {@code 200:5efe:a.b.c.d}
+ *       (RFC 5214 section 6.1).
  * </ul>
  *
  * <pre>{@code
@@ -65,6 +67,13 @@ public final class DestinationPolicy {
       {"deprecated 6to4 relay anycast", "192.88.99.0/24"},
   };
 
+  /**
+   * The blocks IANA's registries mark globally reachable inside the ranges above that are not: anycast
+   * services (PCP, TURN, DNS-SD SRP), AMT, AS112, ORCHIDv2, drone remote ID.
+   */
+  private static final String[] GLOBAL_INSIDE_DENIED = {"192.0.0.9/32", "192.0.0.10/32", "2001:1::1/128",
+      "2001:1::2/128", "2001:1::3/128", "2001:3::/32", "2001:4:112::/48", "2001:20::/28", "2001:30::/28"};
+
   private static final DestinationPolicy DENY_PRIVATE;
 
   static {
@@ -75,6 +84,9 @@ public final class DestinationPolicy {
       }
     }
     b.rule("64:ff9b::/96", true, "NAT64, judged by the IPv4 address it carries"); // RFC 6052, inside ::/8
+    for (String global : GLOBAL_INSIDE_DENIED) { // IANA: globally reachable, inside a range that is not
+      b.rule(global, true, "globally reachable anycast or assignment");
+    }
     DENY_PRIVATE = b.build();
   }
 
@@ -107,7 +119,9 @@ public final class DestinationPolicy {
    *       {@code fec0::/10} (deprecated, RFC 3879);
    *   <li>multicast {@code 224.0.0.0/4}, {@code ff00::/8};
    *   <li>IETF protocol assignments {@code 192.0.0.0/24}, {@code 2001::/23} (Teredo {@code 2001::/32}
-   *       among them);
+   *       among them), but for the blocks in them that IANA marks globally reachable: {@code 192.0.0.9},
+   *       {@code 192.0.0.10}, {@code 2001:1::1} to {@code ::3}, {@code 2001:3::/32}, {@code 2001:4:112::/48},
+   *       {@code 2001:20::/28}, {@code 2001:30::/28};
    *   <li>documentation {@code 192.0.2.0/24}, {@code 198.51.100.0/24}, {@code 203.0.113.0/24},
    *       {@code 2001:db8::/32}, {@code 3fff::/20}; benchmarking {@code 198.18.0.0/15};
    *   <li>reserved {@code 240.0.0.0/4}, broadcast {@code 255.255.255.255/32}; discard-only {@code 100::/64};

@@ -44,6 +44,9 @@ record EmbeddedIpv4(Inet4Address address, String how) {
       byte[] client = {(byte) ~b[12], (byte) ~b[13], (byte) ~b[14], (byte) ~b[15]};
       found.add(new EmbeddedIpv4(ipv4(client), "Teredo (its client)"));
     }
+    if ((b[8] == 0 || b[8] == 2) && b[9] == 0 && (b[10] & 0xff) == 0x5e && (b[11] & 0xff) == 0xfe) { // RFC 5214
+      found.add(at(b, "ISATAP", 12, 13, 14, 15));
+    }
     return found;
   }
 

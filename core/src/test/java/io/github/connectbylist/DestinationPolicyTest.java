@@ -49,8 +49,10 @@ class DestinationPolicyTest {
         "2001:0:a00:1::1", "2001:0:4136:e378:8000:63bf:f5ff:fffe"}) {
       assertTrue(p.denial(ip(denied)).isPresent(), denied + " reaches private or local space");
     }
-    for (String allowed : new String[] {"2002:808:808::1", "64:ff9b::808:808", "2606:4700::1111"}) {
-      assertFalse(p.denial(ip(allowed)).isPresent(), allowed + " reaches public space");
+    for (String allowed : new String[] {"2002:808:808::1", "64:ff9b::808:808", "2606:4700::1111",
+        "192.0.0.9", "192.0.0.10", "2001:1::1", "2001:1::2", "2001:1::3", "2001:3::1", "2001:4:112::1", "2001:20::1",
+        "2001:30::1"}) {
+      assertFalse(p.denial(ip(allowed)).isPresent(), allowed + " is globally reachable (IANA)");
     }
     assertEquals("it reaches 127.0.0.1 through 6to4, and 127.0.0.0/8 (loopback) is denied",
         p.denial(ip("2002:7f00:1::1")).orElseThrow());
@@ -68,6 +70,8 @@ class DestinationPolicyTest {
         {"2002:a00:1::1", "6to4"},
         {"2001:0:a00:1::1", "Teredo (its server)"},
         {"2001:0:4136:e378:8000:63bf:f5ff:fffe", "Teredo (its client)"}, // ~f5fffffe = 10.0.0.1
+        {"2620::5efe:a00:1", "ISATAP"}, // interface identifier 0:5efe:10.0.0.1, any prefix
+        {"2620::200:5efe:a00:1", "ISATAP"},
     };
     for (String[] c : cases) {
       assertEquals("it reaches 10.0.0.1 through " + c[1] + ", and 10.0.0.0/8 is denied",

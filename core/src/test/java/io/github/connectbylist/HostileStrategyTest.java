@@ -170,15 +170,37 @@ class HostileStrategyTest {
 
   @Test
   void aScheduleThatWakesInThePastForeverFailsAndTheLoopStaysFair() throws Exception {
-    ConnectByList spinning = ConnectByList.builder().ranker("test-sequential")
-        .scheduler(Schedules.startThen("past-waker", now -> Decision.wakeAt(now - 1))).build();
-    long started = System.nanoTime();
-    CompletableFuture<Connection> spin = spinning.connectAsync(List.of(hole));
-    ConnectFailedException e = failure(spin);
-    assertEquals(FailureKind.OTHER, e.kind());
-    assertTrue(e.getMessage().contains("the scheduler past-waker made no progress"), e.getMessage());
-    assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(2), "failed at once");
-    spinning.close();
+    AttemptScheduler scheduler = Schedules.firstConnectOnly(
+        Schedules.startThen("past-waker", now -> Decision.wakeAt(now - 1)));
+    try (ConnectByList cbl = ConnectByList.builder().ranker("test-sequential").scheduler(scheduler).build()) {
+      long started = System.nanoTime();
+      CompletableFuture<Connection> spin = cbl.connectAsync(List.of(hole));
+      List<CompletableFuture<Connection>> others = new java.util.ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        others.add(cbl.connectAsync(List.of(refused, good))); // queued behind it on the same loop
+      }
+      ConnectFailedException e = failure(spin);
+      assertEquals(FailureKind.OTHER, e.kind());
+      assertTrue(e.getMessage().contains("the scheduler past-waker made no progress"), e.getMessage());
+      assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(2), "failed at once");
+      for (CompletableFuture<Connection> other : others) {
+        other.get(2, TimeUnit.SECONDS).close();
+      }
+    }
+  }
+
+  @Test
+  void aWakeUpAtTheEndOfTimeArmsNoTimerAndTheOtherDeadlinesStillFire() throws Exception {
+    AttemptScheduler scheduler = Schedules.firstConnectOnly(
+        Schedules.startThen("never-waker", now -> Decision.wakeAt(Long.MAX_VALUE)));
+    try (ConnectByList cbl = ConnectByList.builder().ranker("test-sequential").scheduler(scheduler).build()) {
+      CompletableFuture<Connection> never = cbl.connectAsync(List.of(hole)); // its wake-up is never, its deadline none
+      long started = System.nanoTime();
+      ConnectFailedException e = failure(cbl.connectAsync(ConnectRequest.to(List.of(hole)).timeout(Duration.ofMillis(100))));
+      assertEquals(FailureKind.TIMED_OUT, e.kind());
+      assertTrue(System.nanoTime() - started < TimeUnit.SECONDS.toNanos(2), "at its deadline, not buried behind never");
+      never.cancel(false);
+    }
   }
 
   @Test
@@ -193,6 +215,19 @@ class HostileStrategyTest {
       ConnectFailedException e = failure(spin);
       // its wake-ups in a row, or, when a wake-up's time has come before it is armed, its decisions in a row
       assertTrue(e.getMessage().contains("the scheduler nanosecond-waker made no progress"), e.getMessage());
+    }
+  }
+
+  @Test
+  void aResolverThatThrowsStackOverflowErrorFailsItsConnectAsAResolutionFailure() throws Exception {
+    io.github.connectbylist.api.NameResolver deep = (host, answers) -> {
+      throw new StackOverflowError();
+    };
+    try (ConnectByList cbl = ConnectByList.builder().strategy("test-sequential").resolver(deep).build()) {
+      ConnectFailedException e = failure(cbl.connectAsync("svc.test", good.getPort()));
+      assertEquals(FailureKind.RESOLUTION_FAILED, e.kind());
+      assertInstanceOf(StackOverflowError.class, e.getCause());
+      cbl.connectAsync(List.of(good)).get(2, TimeUnit.SECONDS).close(); // the loop goes on
     }
   }
 
@@ -265,6 +300,73 @@ class HostileStrategyTest {
       assertEquals(FailureKind.CANCELLED, failure(pending).kind());
     } finally {
       release.countDown(); // the loop comes back, closes the attempt's socket and ends: checked after each test
+    }
+  }
+
+  @Test
+  void aListenerThatBlocksBeforeTheWinnerIsHandedOverCannotMakeItWinAfterTheDeadline() throws Exception {
+    ConnectListener slow = new ConnectListener() {
+      @Override
+      public void attemptStarted(int index, AddressPair pair, Duration at) {
+        sleep(1_500);
+      }
+    };
+    try (ConnectByList cbl = ConnectByList.builder().strategy("test-sequential").listener(slow)
+        .timeout(Duration.ofSeconds(1)).build()) {
+      ConnectFailedException e = assertThrows(ConnectFailedException.class, () -> cbl.connect(List.of(good)));
+      assertEquals(FailureKind.TIMED_OUT, e.kind(), "connected on the spot, but after the deadline: " + e);
+    }
+  }
+
+  @Test
+  void closeDoesNotWaitForAListenerThatBlocksWhileTheLoopEndsItsConnects() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    ConnectListener blocking = new ConnectListener() {
+      @Override
+      public void attemptEnded(Attempt attempt) {
+        try {
+          release.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    ConnectByList cbl = ConnectByList.builder().strategy("test-sequential").listener(blocking).build();
+    try {
+      CompletableFuture<Connection> pending = cbl.connectAsync(List.of(hole));
+      Thread.sleep(100);
+      long closing = System.nanoTime();
+      cbl.close(); // the close hook ends the attempt, and the listener hears of it: and blocks
+      assertTrue(System.nanoTime() - closing < TimeUnit.SECONDS.toNanos(1), "close did not wait for the listener");
+      assertEquals(FailureKind.CANCELLED, failure(pending).kind());
+    } finally {
+      release.countDown();
+    }
+  }
+
+  @Test
+  void aConnectTheWatchdogEndsCompletesOffTheWatchdogsThread() throws Exception {
+    CountDownLatch release = new CountDownLatch(1);
+    AttemptScheduler scheduler = Schedules.scripted("holding", (call, now) -> {
+      release.await();
+      return Decision.awaitAttemptEnd();
+    });
+    try (ConnectByList cbl = ConnectByList.builder().ranker("test-sequential").scheduler(scheduler)
+        .timeout(Duration.ofMillis(200)).build()) {
+      CompletableFuture<String> completedOn = cbl.connectAsync(List.of(good))
+          .handle((c, e) -> Thread.currentThread().getName());
+      assertEquals("connectbylist-abandon", completedOn.get(5, TimeUnit.SECONDS),
+          "the caller's callbacks never run on the thread that watches every loop");
+    } finally {
+      release.countDown();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

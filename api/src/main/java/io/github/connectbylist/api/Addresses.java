@@ -64,6 +64,12 @@ public final class Addresses {
             + "0 to 255, written without leading zeros, between dots");
       }
     } else if (text != null && isIpv6Form(text)) {
+      int end = text.indexOf('%') < 0 ? text.length() : text.indexOf('%');
+      int lastColon = text.lastIndexOf(':', end - 1);
+      if (text.indexOf('.') >= 0 && ipv4(text.substring(lastColon + 1, end)) == null) { // ::ffff:0177.0.0.1
+        throw new IllegalArgumentException("'" + text + "' is not an IP address literal: its IPv4 part must be four "
+            + "numbers 0 to 255, written without leading zeros, between dots");
+      }
       try {
         return InetAddress.getByName("[" + text + "]"); // brackets: a literal or an error, never a lookup
       } catch (UnknownHostException | IllegalArgumentException e) {

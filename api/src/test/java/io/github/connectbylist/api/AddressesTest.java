@@ -59,11 +59,13 @@ class AddressesTest {
       IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Addresses.parseLiteral(ambiguous));
       assertTrue(e.getMessage().contains("four numbers 0 to 255, written without leading zeros"), e.getMessage());
     }
-    for (String notIpv6 : new String[] {"1:2:3", "::1::2", "12345::1", "::1%"}) {
+    for (String notIpv6 : new String[] {"1:2:3", "::1::2", "12345::1", "::1%", "::ffff:0177.0.0.1", "::ffff:1.2.3.04",
+        "::ffff:1.2.3"}) {
       assertThrows(IllegalArgumentException.class, () -> Addresses.parseLiteral(notIpv6), notIpv6);
     }
     assertEquals(InetAddress.getByName("10.0.0.1"), Addresses.parseLiteral("10.0.0.1"));
     assertEquals(InetAddress.getByName("0.0.0.0"), Addresses.parseLiteral("0.0.0.0"));
+    assertEquals(InetAddress.getByName("::ffff:1.2.3.4"), Addresses.parseLiteral("::ffff:1.2.3.4"));
   }
 
   @Test
