@@ -8,6 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.ConnectFailedException;
+import io.github.connectbylist.ConnectRequest;
+import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.Deadline;
+import io.github.connectbylist.strategy.happyeyeballs.HappyEyeballsScheduler;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.testbed.DnsReply;
 import io.github.connectbylist.testbed.DnsServer;
@@ -236,6 +240,22 @@ class NettyConnectorTest {
     assertEquals(FailureKind.REFUSED, failed.kind());
     assertEquals(1, failed.attempts().size());
     assertFalse(f.channel().isActive());
+  }
+
+  @Test
+  void theScheduleSeesTheDeadlineOfTheConnectItServesTheRequestsElseTheInstances() throws Exception {
+    java.util.concurrent.BlockingQueue<Deadline> seen = new java.util.concurrent.LinkedBlockingQueue<>();
+    AttemptScheduler recording = (pairs, deadline, history) -> {
+      seen.add(deadline);
+      return HappyEyeballsScheduler.standard().newSchedule(pairs, deadline, history);
+    };
+    try (ConnectByList timed = ConnectByList.builder().scheduler(recording).timeout(Duration.ofSeconds(7)).build()) {
+      NettyConnector.of(bootstrap(new Seen()), timed).connect(List.of(good)).sync().channel().close().sync();
+      assertEquals(Deadline.after(Duration.ofSeconds(7)), seen.poll(5, TimeUnit.SECONDS), "the instance's");
+      NettyConnector.of(bootstrap(new Seen()), timed).connect(ConnectRequest.to(List.of(good)).timeout(Duration.ofSeconds(3)))
+          .sync().channel().close().sync();
+      assertEquals(Deadline.after(Duration.ofSeconds(3)), seen.poll(5, TimeUnit.SECONDS), "the request's own");
+    }
   }
 
   @Test
