@@ -34,7 +34,8 @@ class SoakTest {
     assertEquals(5_000, r.asyncOvershootNanos().size() + r.blockingOvershootNanos().size(),
         "every black-holed connect timed out");
     assertTrue(r.asyncOvershootNanos().get(0) >= 0, "none ended before its deadline: " + r);
-    assertTrue(r.overshootMillis(0.99) < 50, "within 50 ms of the deadline, on a loaded machine: " + r);
+    // a gross miss (a deadline not kept) is seconds; a loaded CI machine costs tens of milliseconds at p99
+    assertTrue(r.overshootMillis(0.99) < 250, "within 250 ms of the deadline, on a loaded machine: " + r);
     leaks.assertNoneOpen();
     long threadsAfter = ProcessResources.awaitAtMost(ProcessResources::liveThreads, threadsBefore, 3_000);
     assertTrue(threadsAfter <= threadsBefore, "threads: " + threadsBefore + " before, " + threadsAfter + " after");

@@ -4,6 +4,7 @@ import io.github.connectbylist.Connection;
 import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.engine.Delivery;
+import io.github.connectbylist.engine.SocketAttempt;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
@@ -32,11 +33,11 @@ public final class ConnectionDelivery implements Delivery<SocketChannel, Connect
 
   @Override
   public void discard(Connection connection) {
-    SocketTransport.closeQuietly(connection.channel());
+    SocketAttempt.closeQuietly(connection.channel());
   }
 
   @Override
   public void discardConnection(SocketChannel channel) {
-    SocketTransport.closeQuietly(channel);
+    SocketAttempt.closeQuietly(channel);
   }
 }

@@ -30,25 +30,16 @@ public final class SocketTransport implements Transport<SocketChannel> {
 
   @Override
   public Io<SocketChannel> open(AddressPair pair, boolean bindSource) throws AttemptFailure {
-    SocketAttempt started = SocketAttempt.start(pair, bindSource, options);
-    return new SocketIo(started.channel(), started.connected());
+    return new SocketIo(pair, bindSource);
   }
 
-  /** One socket's attempt. */
-  private final class SocketIo implements Io<SocketChannel>, EventLoop.ReadyHandler {
-    private final SocketChannel channel;
-    private final boolean connectedAtOnce;
+  /** One socket's attempt, watched by the event loop's selector. */
+  private final class SocketIo extends SocketAttempt implements EventLoop.ReadyHandler {
     private SelectionKey key;
     private Outcome outcome;
 
-    SocketIo(SocketChannel channel, boolean connectedAtOnce) {
-      this.channel = channel;
-      this.connectedAtOnce = connectedAtOnce;
-    }
-
-    @Override
-    public boolean connected() {
-      return connectedAtOnce;
+    SocketIo(AddressPair pair, boolean bindSource) throws AttemptFailure {
+      super(pair, bindSource, options);
     }
 
     @Override
@@ -59,35 +50,29 @@ public final class SocketTransport implements Transport<SocketChannel> {
 
     @Override
     public void ready(SelectionKey ready) {
-      try {
-        if (channel.finishConnect()) {
-          outcome.connected();
-        }
-      } catch (IOException e) {
-        outcome.failed(SocketErrors.kindOf(e), e);
-      }
+      finish(outcome);
     }
 
     @Override
     public void close() {
-      closeQuietly(channel);
+      closeChannel();
     }
 
     @Override
     public void handOver(Ready<SocketChannel> ready) {
       if (key == null) {
-        finish(ready);
+        blockingIfAsked(ready);
         return;
       }
       key.cancel(); // left registered, a connected socket would wake the selector on every select
       if (blocking) {
-        loop.afterDeregistration(() -> finish(ready)); // blocking mode needs the key flushed first
+        loop.afterDeregistration(() -> blockingIfAsked(ready)); // blocking mode needs the key flushed first
       } else {
-        finish(ready);
+        blockingIfAsked(ready);
       }
     }
 
-    private void finish(Ready<SocketChannel> ready) {
+    private void blockingIfAsked(Ready<SocketChannel> ready) {
       try {
         if (blocking) {
           channel.configureBlocking(true);
@@ -98,14 +83,6 @@ public final class SocketTransport implements Transport<SocketChannel> {
         return;
       }
       ready.ready(channel);
-    }
-  }
-
-  static void closeQuietly(SocketChannel channel) {
-    try {
-      channel.close();
-    } catch (IOException e) {
-      Log.debug("closing an attempt's socket failed", e);
     }
   }
 }

@@ -9,15 +9,16 @@ import java.nio.channels.SocketChannel;
 import java.util.Map;
 
 /**
- * An attempt's socket, opened as core's own transport opens it, for transports on other event loops (an
- * adapter's): family-specific, non-blocking, given the options before it connects, bound to the pair's
- * source when asked, and connecting; a connect that finishes at once (loopback, often) is finished here,
- * sparing a round through the selector.
- *
- * @param channel the socket, non-blocking, connecting or connected
- * @param connected whether it connected on the spot
+ * One attempt on a real socket, as every socket transport runs it (core's on its event loop, an adapter's on
+ * its own): the socket family-specific, non-blocking, given the options before it connects, bound to the
+ * pair's source when asked, and connecting; a connect that finishes at once (loopback, often) is finished
+ * here, sparing a round through the selector. What a subclass owns is its loop: how it registers the socket,
+ * and how it hands the winner over.
  */
-public record SocketAttempt(SocketChannel channel, boolean connected) {
+public abstract class SocketAttempt implements Transport.Io<SocketChannel> {
+  /** The attempt's socket, non-blocking, connecting or connected. */
+  protected final SocketChannel channel;
+  private final boolean connectedAtOnce;
 
   /**
    * Opens a socket for {@code pair} and starts connecting it.
@@ -25,35 +26,74 @@ public record SocketAttempt(SocketChannel channel, boolean connected) {
    * @param pair the source and destination
    * @param bindSource whether to bind the pair's source (else the OS picks it)
    * @param options socket options set before connecting
-   * @return the socket and whether it connected already
    * @throws AttemptFailure when the attempt failed at once (a refusal seen on the spot, an address that
    *     cannot be bound), its kind read from the socket's exception; the socket is closed then
    */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  public static SocketAttempt start(AddressPair pair, boolean bindSource, Map<SocketOption<?>, Object> options)
+  protected SocketAttempt(AddressPair pair, boolean bindSource, Map<SocketOption<?>, Object> options)
       throws AttemptFailure {
-    SocketChannel channel;
+    SocketChannel ch;
     try {
-      channel = SocketChannel.open(pair.isIpv6() ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
+      ch = SocketChannel.open(pair.isIpv6() ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET);
     } catch (IOException | RuntimeException e) {
       throw failure(e);
     }
     try {
-      channel.configureBlocking(false);
+      ch.configureBlocking(false);
       for (Map.Entry<SocketOption<?>, Object> e : options.entrySet()) {
-        channel.setOption((SocketOption) e.getKey(), e.getValue());
+        ch.setOption((SocketOption) e.getKey(), e.getValue());
       }
       if (bindSource && pair.source() != null) {
-        channel.bind(new InetSocketAddress(pair.source().address(), 0));
+        ch.bind(new InetSocketAddress(pair.source().address(), 0));
       }
-      return new SocketAttempt(channel, channel.connect(pair.destination()) || channel.finishConnect());
+      this.connectedAtOnce = ch.connect(pair.destination()) || ch.finishConnect();
     } catch (IOException | RuntimeException e) {
-      try {
-        channel.close();
-      } catch (IOException ignored) {
-        // the attempt failed already; its own error is the one to report
-      }
+      closeQuietly(ch); // the attempt failed already; its own error is the one to report
       throw failure(e);
+    }
+    this.channel = ch;
+  }
+
+  @Override
+  public final boolean connected() {
+    return connectedAtOnce;
+  }
+
+  /**
+   * For the subclass, when its loop says the socket is ready to finish connecting: finishes it and reports
+   * how it ended to {@code outcome}, its failure with its kind.
+   *
+   * @param outcome told how the attempt ended
+   * @return {@code false} when it has not ended yet (the loop will tell again)
+   */
+  protected final boolean finish(Transport.Outcome outcome) {
+    try {
+      if (!channel.finishConnect()) {
+        return false;
+      }
+    } catch (IOException e) {
+      outcome.failed(SocketErrors.kindOf(e), e);
+      return true;
+    }
+    outcome.connected();
+    return true;
+  }
+
+  /** Closes the socket; an error closing an attempt has nothing useful to say. */
+  protected final void closeChannel() {
+    closeQuietly(channel);
+  }
+
+  /**
+   * Closes {@code channel}, ignoring what closing throws.
+   *
+   * @param channel a socket
+   */
+  public static void closeQuietly(SocketChannel channel) {
+    try {
+      channel.close();
+    } catch (IOException ignored) {
+      // closing an attempt: nothing useful to report
     }
   }
 
@@ -66,5 +106,10 @@ public record SocketAttempt(SocketChannel channel, boolean connected) {
   public static AttemptFailure failure(Exception e) {
     IOException error = e instanceof IOException io ? io : new IOException(e.toString(), e);
     return new AttemptFailure(SocketErrors.kindOf(error), error);
+  }
+
+  @Override
+  public String toString() {
+    return "attempt on " + channel;
   }
 }

@@ -4,7 +4,6 @@ import io.github.connectbylist.api.AddressPair;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.engine.AttemptFailure;
 import io.github.connectbylist.engine.SocketAttempt;
-import io.github.connectbylist.engine.SocketErrors;
 import io.github.connectbylist.engine.Transport;
 import io.netty.channel.IoEvent;
 import io.netty.channel.IoEventLoop;
@@ -34,26 +33,17 @@ final class LoopTransport implements Transport<SocketChannel> {
 
   @Override
   public Io<SocketChannel> open(AddressPair pair, boolean bindSource) throws AttemptFailure {
-    SocketAttempt started = SocketAttempt.start(pair, bindSource, socketOptions);
-    return new Attempt(started.channel(), started.connected());
+    return new Attempt(pair, bindSource);
   }
 
   /** One attempt: a channel connecting, and its registration with the loop while it is watched. */
-  private final class Attempt implements Io<SocketChannel> {
-    private final SocketChannel ch;
-    private final boolean connectedAtOnce;
+  private final class Attempt extends SocketAttempt {
     private IoRegistration registration;
     private Outcome outcome;
     private boolean closed;
 
-    Attempt(SocketChannel ch, boolean connectedAtOnce) {
-      this.ch = ch;
-      this.connectedAtOnce = connectedAtOnce;
-    }
-
-    @Override
-    public boolean connected() {
-      return connectedAtOnce;
+    Attempt(AddressPair pair, boolean bindSource) throws AttemptFailure {
+      super(pair, bindSource, socketOptions);
     }
 
     @Override
@@ -90,19 +80,12 @@ final class LoopTransport implements Transport<SocketChannel> {
       if (o == null) {
         return;
       }
-      try {
-        if (!ch.finishConnect()) {
-          return; // not yet: the selector will tell again
-        }
-      } catch (IOException e) {
-        outcome = null;
-        cancelRegistration();
-        o.failed(SocketErrors.kindOf(e), e);
+      outcome = null; // the outcome is told once: a second readiness of the selector finds none
+      if (!finish(o)) {
+        outcome = o; // not yet: the selector will tell again
         return;
       }
-      outcome = null;
       cancelRegistration();
-      o.connected();
     }
 
     private void cancelRegistration() {
@@ -118,11 +101,7 @@ final class LoopTransport implements Transport<SocketChannel> {
       closed = true;
       outcome = null;
       cancelRegistration();
-      try {
-        ch.close();
-      } catch (IOException ignored) {
-        // closing an attempt: nothing useful to report
-      }
+      closeChannel();
     }
 
     /** Netty closes what is registered when the loop shuts down: the attempt fails, if anyone still listens. */
@@ -137,19 +116,14 @@ final class LoopTransport implements Transport<SocketChannel> {
     @Override
     public void handOver(Ready<SocketChannel> ready) {
       cancelRegistration(); // the winner's channel goes to a Netty channel, which registers it anew
-      ready.ready(ch);
-    }
-
-    @Override
-    public String toString() {
-      return "attempt on " + ch;
+      ready.ready(channel);
     }
 
     /** The attempt as the loop's selector sees it. */
     private final class Handle implements NioIoHandle {
       @Override
       public SelectableChannel selectableChannel() {
-        return ch;
+        return channel;
       }
 
       @Override
