@@ -190,7 +190,9 @@ public final class ConnectCall<C, R> implements Resolution.News {
     race.history(plan.history());
     phase = Phase.RUNNING;
     race.denied(plan.denied(), elapsed());
-    listener.connectStarted(slots.pairs());
+    if (listener != ConnectListener.NONE) { // the list costs a copy that no one would read
+      listener.connectStarted(slots.pairs());
+    }
     if (resolution != null) {
       try {
         resolution.start();

@@ -124,8 +124,9 @@ public final class PairPlanner implements ConnectPlanner {
   /** The destinations not seen before that the policy allows; the others go to {@code denied}. */
   private List<InetSocketAddress> allowed(List<InetSocketAddress> candidates, List<ConnectPlan.Denied> denied) {
     List<InetSocketAddress> allowed = new ArrayList<>(candidates.size());
+    boolean mayRepeat = byName || candidates.size() > 1; // a list of one has nothing to repeat
     for (InetSocketAddress d : candidates) {
-      if (!seen.add(d)) {
+      if (mayRepeat && !seen.add(d)) {
         continue; // the same address in two answers, or in one twice: tried once
       }
       Optional<String> denial = settings.policy().denial(d.getAddress());
@@ -144,6 +145,9 @@ public final class PairPlanner implements ConnectPlanner {
       return List.of();
     }
     List<AddressPair> pairs = settings.osPicksSource() ? Pairs.osChoosesSource(fresh) : Pairs.build(fresh, locals);
+    if (!byName && pairs.size() == 1) {
+      return pairs; // the one pair of the connect: no other shares its destination, so the OS has no choice to tell
+    }
     Set<InetAddress> news = new HashSet<>();
     for (AddressPair p : pairs) {
       Integer count = pairsPerDestination.get(p.destinationAddress());
@@ -176,9 +180,15 @@ public final class PairPlanner implements ConnectPlanner {
     List<PlannedPair> planned = new ArrayList<>(ranked.size());
     for (AddressPair p : ranked) {
       planned.add(new PlannedPair(p,
-          p.source() != null && (bindEverySource || pairsPerDestination.get(p.destinationAddress()) > 1)));
+          p.source() != null && (bindEverySource || sharesDestination(p))));
     }
     return planned;
+  }
+
+  /** Whether another pair has {@code p}'s destination (never counted when the connect has one pair). */
+  private boolean sharesDestination(AddressPair p) {
+    Integer pairs = pairsPerDestination.get(p.destinationAddress());
+    return pairs != null && pairs > 1;
   }
 
   /** The ranker's order, or the input order when it throws or does not return the pairs it was given. */

@@ -247,7 +247,9 @@ final class Race<C, R> {
     winnerIo = null;
     listener.attemptEnded(slot.attempt);
     pacing.attemptConnected(slot.index, at);
-    listener.connectEnded(attempts(), slot.attempt, Duration.ofNanos(at));
+    if (listener != ConnectListener.NONE) { // the trace's copy and the duration only for a listener
+      listener.connectEnded(attempts(), slot.attempt, Duration.ofNanos(at));
+    }
     call.end();
   }
 

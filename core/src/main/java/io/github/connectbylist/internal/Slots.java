@@ -96,11 +96,11 @@ final class Slots<C> {
 
   /** Every pair now: those started in start order, then the rest in the order they will start. */
   List<AddressPair> pairs() {
-    List<AddressPair> pairs = new ArrayList<>(slots.size());
-    for (Slot<C> s : slots) {
-      pairs.add(s.pair);
+    AddressPair[] pairs = new AddressPair[slots.size()];
+    for (int i = 0; i < pairs.length; i++) {
+      pairs[i] = slots.get(i).pair;
     }
-    return List.copyOf(pairs);
+    return List.of(pairs);
   }
 
   /** The pairs not yet started, in the order they will start. */
