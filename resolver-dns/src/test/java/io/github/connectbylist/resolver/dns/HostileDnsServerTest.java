@@ -120,6 +120,18 @@ class HostileDnsServerTest {
     assertTrue(dripping.awaitDone(2), "the dripping one ended at its own timeout too: " + dripping);
   }
 
+  // Review of issue 17: an error reply without a question does not end a server's try.
+
+  @Test
+  void aRefusalWithTheRightIdButNoQuestionIsIgnoredAndTheRealAnswerIsUsed() throws Exception {
+    dns.reply("x.test", RecordType.A, DnsReply.addresses("127.0.0.1").after(Duration.ofMillis(200))
+        .precededBy(Decoy.NO_QUESTION));
+    RecordingAnswers answers = resolve(resolver(), "x.test");
+    Report a = answers.report(Query.A);
+    assertEquals(List.of("127.0.0.1"), a.literals(), "one forged datagram did not end the query: " + answers);
+    assertTrue(a.millis() >= 150, "the real answer, 200 ms later: " + answers);
+  }
+
   @Test
   void aTruncatedReplyIsAskedAgainOverTcpOneConnectionPerQuery() throws Exception {
     dns.reply("tc.test", RecordType.AAAA, DnsReply.addresses("::1").truncated());
