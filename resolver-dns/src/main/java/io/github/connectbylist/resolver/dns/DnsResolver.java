@@ -38,8 +38,10 @@ import org.xbill.DNS.Type;
  *       lookups if it later becomes unreadable; the system's unreadable one is skipped with a warning.
  *   <li><b>Each query has one timer</b>, {@code timeout}, kept by this resolver's own thread: when it
  *       passes the query fails as {@link FailureKind#RESOLUTION_FAILED}, however the server behaves (a
- *       TCP answer dripped a byte at a time, datagrams that do not match). Servers are asked in order within
- *       that one timeout: the next when one fails or stays silent for its share of the time left.
+ *       TCP answer dripped a byte at a time or buried under endless empty messages, datagrams that do not
+ *       match): each turn of the thread reads a bounded amount from each socket, then runs the timers. Servers
+ *       are asked in order within that one timeout: the next when one fails or stays silent for its share of
+ *       the time left.
  *   <li><b>Replies</b> count only when they answer the query: same ID, QR set, opcode QUERY, same question
  *       (RFC 5452 section 4.3). Others are ignored and the query keeps waiting, so one forged datagram cannot
  *       end it. Each query has a fresh UDP socket with a random port and a random ID (RFC 5452 section 9);
@@ -253,6 +255,11 @@ public final class DnsResolver implements NameResolver {
    */
   public Duration timeout() {
     return timeout;
+  }
+
+  /** The network side, for tests. */
+  DnsTransport transport() {
+    return transport;
   }
 
   /** Fails what is pending, closes every socket and ends this resolver's thread; idempotent. */
