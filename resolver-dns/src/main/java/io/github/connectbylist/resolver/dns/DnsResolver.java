@@ -41,7 +41,7 @@ import org.xbill.DNS.Type;
  *       TCP answer dripped a byte at a time or buried under endless empty messages, datagrams that do not
  *       match): each turn of the thread reads a bounded amount from each socket, then runs the timers. Servers
  *       are asked in order within that one timeout: the next when one fails or stays silent for its share of
- *       the time left.
+ *       the time left. At most {@link #MAX_SERVERS} servers are taken.
  *   <li><b>Replies</b> count only when they answer the query: same ID, QR set, opcode QUERY, same question
  *       (RFC 5452 section 4.3). Others are ignored and the query keeps waiting, so one forged datagram cannot
  *       end it. Each query has a fresh UDP socket with a random port and a random ID (RFC 5452 section 9);
@@ -71,6 +71,12 @@ public final class DnsResolver implements NameResolver {
   public static final int DEFAULT_CACHE_SIZE = 256;
   /** The largest cache taken. */
   public static final int MAX_CACHE_SIZE = 1 << 20;
+  /**
+   * The most servers taken: each query holds one UDP socket per server it has asked until it ends, so a long
+   * list would multiply the sockets of every query in flight (file descriptors run out). glibc asks at most
+   * 3 ({@code MAXNS}); 8 leaves room for a list of several providers and both families.
+   */
+  public static final int MAX_SERVERS = 8;
 
   private static final SecureRandom IDS = new SecureRandom();
 
@@ -369,6 +375,12 @@ public final class DnsResolver implements NameResolver {
     }
   }
 
+  /** The one error for a list of more than {@link #MAX_SERVERS} servers. */
+  static IllegalArgumentException tooManyServers(int given) {
+    return new IllegalArgumentException("servers: " + given + " given, at most " + MAX_SERVERS + " are taken (each "
+        + "query holds a socket per server it asks)");
+  }
+
   /** Typed options; the text options of {@link DnsResolverProvider} map onto these. */
   public static final class Builder {
     private List<InetSocketAddress> servers;
@@ -383,12 +395,16 @@ public final class DnsResolver implements NameResolver {
     /**
      * The servers to ask, in order; the host's by default.
      *
-     * @param servers at least one
+     * @param servers at least one, at most {@link #MAX_SERVERS}
      * @return this builder
+     * @throws IllegalArgumentException naming the limit when there are more
      */
     public Builder servers(List<InetSocketAddress> servers) {
       if (servers.isEmpty()) {
         throw new IllegalArgumentException("servers must name at least one server");
+      }
+      if (servers.size() > MAX_SERVERS) {
+        throw tooManyServers(servers.size());
       }
       for (InetSocketAddress s : servers) {
         if (s.isUnresolved()) {

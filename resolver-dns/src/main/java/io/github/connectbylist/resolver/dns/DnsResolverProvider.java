@@ -30,7 +30,8 @@ public final class DnsResolverProvider extends BaseStrategyProvider<NameResolver
     super("dns", "DNS over UDP and TCP: AAAA and A apart, each answer used as it arrives (RFC 8305 section 3)", 100,
         List.of(
             new StrategyOption(SERVERS, "the host's",
-                "DNS servers by address, v4:PORT, [v6]:PORT or a literal for port 53, joined by '+'"),
+                "DNS servers by address, v4:PORT, [v6]:PORT or a literal for port 53, joined by '+'; at most "
+                    + DnsResolver.MAX_SERVERS),
             new StrategyOption(TIMEOUT, "5s", "how long a query waits for its answer, whatever the servers do"),
             new StrategyOption(HOSTS, "system", "the hosts file read first: system, none, or a path (at most 16 MiB)"),
             new StrategyOption(CACHE, "256", "answers kept for their TTL; 0 keeps none")));
@@ -77,7 +78,11 @@ public final class DnsResolverProvider extends BaseStrategyProvider<NameResolver
    */
   static List<InetSocketAddress> parseServers(String text) {
     List<InetSocketAddress> servers = new ArrayList<>();
-    for (String one : text.split("\\+", -1)) {
+    String[] given = text.split("\\+", -1);
+    if (given.length > DnsResolver.MAX_SERVERS) { // before any is parsed: the list may be long
+      throw new IllegalArgumentException("option " + DnsResolver.tooManyServers(given.length).getMessage());
+    }
+    for (String one : given) {
       String s = trimSpaces(one);
       String host;
       int port = 53;

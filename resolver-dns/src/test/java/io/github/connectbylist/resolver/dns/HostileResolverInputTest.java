@@ -155,6 +155,23 @@ class HostileResolverInputTest {
         DnsResolverProvider.parseServers("127.0.0.1:5353+[::1]+[::1]:5300+127.0.0.2+::2"));
   }
 
+  // Review of issue 17: each query holds a socket per server it asks, so the list of servers is bounded.
+
+  @Test
+  void moreServersThanTheLimitAreRefusedWithOneLineNamingIt() {
+    String nine = String.join("+", java.util.Collections.nCopies(DnsResolver.MAX_SERVERS + 1, "127.0.0.1:53"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectByList.builder()
+        .resolver("dns(servers=" + nine + ")").build().close());
+    assertEquals("option servers: 9 given, at most 8 are taken (each query holds a socket per server it asks)",
+        e.getMessage());
+    List<InetSocketAddress> many = java.util.Collections.nCopies(DnsResolver.MAX_SERVERS + 1, dns.address());
+    e = assertThrows(IllegalArgumentException.class, () -> DnsResolver.builder().servers(many));
+    assertEquals("servers: 9 given, at most 8 are taken (each query holds a socket per server it asks)",
+        e.getMessage());
+    String eight = String.join("+", java.util.Collections.nCopies(DnsResolver.MAX_SERVERS, dns.serverSpec()));
+    assertEquals(DnsResolver.MAX_SERVERS, DnsResolverProvider.parseServers(eight).size(), "the limit itself is taken");
+  }
+
   @Test
   void theCacheOptionTakesAsciiDigitsOnly() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectByList.builder()
