@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.xbill.DNS.DClass;
@@ -33,9 +34,12 @@ import org.xbill.DNS.Type;
  *   <li><b>Hosts file</b> first, as the system's resolver does: a name it lists (matched case-insensitively,
  *       RFC 4343) is answered from it for both families, every address in file order, and no query is sent.
  *       It is read with bounds (a regular file, at most 16 MiB, lines of at most 64 KiB, ASCII addresses and
- *       names) and again only when it changes. One given with {@code hosts=PATH} that cannot be read is
- *       refused when the resolver is built, with one error naming the path and the limit, and fails the
- *       lookups if it later becomes unreadable; the system's unreadable one is skipped with a warning.
+ *       names) in time linear in its size, when the resolver is built and again only when it changes: {@link
+ *       #resolve} (on the caller's thread, a connect's event loop) only checks its attributes, and a changed
+ *       file is read and parsed on this resolver's thread, whose answers then follow. One given with {@code
+ *       hosts=PATH} that cannot be read is refused when the resolver is built, with one error naming the path
+ *       and the limit, and fails the lookups if it later becomes unreadable; the system's unreadable one is
+ *       skipped with a warning.
  *   <li><b>Each query has one timer</b>, {@code timeout}, kept by this resolver's own thread: when it
  *       passes the query fails as {@link FailureKind#RESOLUTION_FAILED}, however the server behaves (a
  *       TCP answer dripped a byte at a time or buried under endless empty messages, datagrams that do not
@@ -97,6 +101,9 @@ public final class DnsResolver implements NameResolver {
     this.timeout = b.timeout;
     if (b.hostsPath == null) {
       this.hosts = b.noHosts ? null : b.systemHosts != null ? HostsFile.system(b.systemHosts) : HostsFile.system();
+      if (hosts != null) {
+        hosts.readIfPossible(); // here rather than on a first lookup's hop to this resolver's thread
+      }
     } else {
       try {
         this.hosts = HostsFile.given(b.hostsPath);
@@ -131,16 +138,44 @@ public final class DnsResolver implements NameResolver {
         pending.failed(Query.A, FailureKind.NO_SUCH_NAME, error);
         return Lookup.DONE;
       }
-      if (answeredFromHosts(HostName.key(host), pending)) {
+      String key = HostName.key(host);
+      Map<String, HostsFile.Entry> listed = hosts == null ? Map.of() : hosts.unchangedNames(); // a stat, no read
+      if (listed == null) { // never read, or changed: read and parsed on this resolver's thread, not the caller's
+        if (!transport.execute(() -> lookUp(name, key, pending))) {
+          IOException closedNow = new IOException("the resolver is closed");
+          pending.failed(Query.AAAA, FailureKind.RESOLUTION_FAILED, closedNow);
+          pending.failed(Query.A, FailureKind.RESOLUTION_FAILED, closedNow);
+        }
+        return pending;
+      }
+      HostsFile.Entry entry = listed.get(key);
+      if (entry != null) {
+        pending.answered(Query.AAAA, entry.ipv6());
+        pending.answered(Query.A, entry.ipv4());
         return Lookup.DONE;
       }
-      for (Query query : new Query[] {Query.AAAA, Query.A}) { // RFC 8305 section 3: AAAA first
-        ask(name, query, pending);
-      }
+      askBoth(name, pending);
     } catch (Throwable e) { // never an Error into the caller's thread: what is not reported yet fails
       pending.failRemaining(e);
     }
     return pending;
+  }
+
+  /** The hosts file, read again when it changed, then DNS; on the transport's thread. */
+  private void lookUp(Name name, String key, Pending pending) {
+    try {
+      if (!answeredFromHosts(key, pending)) {
+        askBoth(name, pending);
+      }
+    } catch (Throwable e) { // an Error too: the lookup is reported whatever happened
+      pending.failRemaining(e);
+    }
+  }
+
+  private void askBoth(Name name, Pending pending) {
+    for (Query query : new Query[] {Query.AAAA, Query.A}) { // RFC 8305 section 3: AAAA first
+      ask(name, query, pending);
+    }
   }
 
   private void ask(Name name, Query query, Pending pending) {
