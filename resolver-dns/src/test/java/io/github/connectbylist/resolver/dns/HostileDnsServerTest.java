@@ -175,6 +175,35 @@ class HostileDnsServerTest {
     // stop(): the resolver's thread and every socket are gone
   }
 
+  @Test
+  void anAnswerCallbackThatBlocksIsInterruptedByCloseWhichLeavesNoThreadOrSocket() throws Exception {
+    dns.reply("x.test", RecordType.A, DnsReply.addresses("127.0.0.1"));
+    dns.reply("x.test", RecordType.AAAA, DnsReply.dropped()); // its query keeps a socket open
+    DnsResolver r = DnsResolver.builder().servers(List.of(dns.address())).noHostsFile()
+        .timeout(Duration.ofSeconds(20)).build();
+    closeLast.add(r);
+    java.util.concurrent.CountDownLatch blocking = new java.util.concurrent.CountDownLatch(1);
+    RecordingAnswers answers = new RecordingAnswers() {
+      @Override
+      public void answered(Query query, List<java.net.InetAddress> addresses) {
+        super.answered(query, addresses);
+        blocking.countDown();
+        try {
+          new java.util.concurrent.CountDownLatch(1).await(); // a caller's callback that never returns by itself
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    };
+    r.resolve("x.test", answers);
+    assertTrue(blocking.await(5, java.util.concurrent.TimeUnit.SECONDS), "the callback is blocking the thread");
+    long start = System.nanoTime();
+    r.close();
+    long closeMillis = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(closeMillis < 8_000, "close() waited 5 s, then interrupted the thread: " + closeMillis + " ms");
+    // stop(): the thread ended and every socket is closed
+  }
+
   // Review of issue 17: an ended query's timers leave the transport at once, not when they fall due.
 
   @Test
