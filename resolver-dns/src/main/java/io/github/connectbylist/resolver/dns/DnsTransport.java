@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -145,12 +146,12 @@ final class DnsTransport {
   }
 
   /**
-   * How many timers wait, read on the loop thread: an ended query leaves none behind.
+   * How many timers wait, read on the loop thread, for tests: an ended query leaves none behind.
    *
    * @return the count to come; 0 when the loop is not running
    */
-  java.util.concurrent.CompletableFuture<Integer> timerCount() {
-    java.util.concurrent.CompletableFuture<Integer> count = new java.util.concurrent.CompletableFuture<>();
+  CompletableFuture<Integer> timerCount() {
+    CompletableFuture<Integer> count = new CompletableFuture<>();
     try {
       if (!execute(() -> count.complete(timers.size()))) {
         count.complete(0);
