@@ -2,12 +2,17 @@ package io.github.connectbylist.cli;
 
 import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.ConnectFailedException;
+import io.github.connectbylist.ConnectRequest;
 import io.github.connectbylist.Connection;
+import io.github.connectbylist.api.Addresses;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -26,26 +31,24 @@ final class ConnectCommand implements Callable<Integer> {
 
   @Parameters(arity = "1..*", paramLabel = "HOST:PORT",
       description = "one name, resolved as the connect runs with the chosen resolver; or destinations in "
-          + "order, a name among several standing for all of its addresses (the JDK's answer)")
+          + "order, a name among several standing for all of its addresses (the chosen resolver's answers). "
+          + "A literal is ASCII: IPv4 as four numbers 0 to 255 without leading zeros, IPv6 in brackets")
   private List<String> destinations;
 
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
-    HostPort byName = destinations.size() == 1 ? HostPort.parse(destinations.get(0)) : null;
-    if (byName != null && !byName.isName()) {
-      byName = null;
-    }
-    List<InetSocketAddress> addresses = new ArrayList<>();
-    List<String> typed = new ArrayList<>(); // for each address, the argument it came from
-    if (byName == null) {
-      for (String d : destinations) {
-        for (InetSocketAddress a : HostPort.resolve(d)) {
-          addresses.add(a);
-          typed.add(d);
-        }
+    List<HostPort> given = new ArrayList<>();
+    boolean names = false;
+    for (String d : destinations) { // every destination is read before anything is built or resolved
+      HostPort hp = HostPort.parse(d);
+      if (!hp.isName()) {
+        hp.literal(); // a bad literal is bad input now, never a name or a lookup
       }
+      names |= hp.isName();
+      given.add(hp);
     }
+    HostPort byName = given.size() == 1 && names ? given.get(0) : null;
     ConnectByList cbl;
     try {
       cbl = choice.apply(ConnectByList.builder()).build();
@@ -53,16 +56,38 @@ final class ConnectCommand implements Callable<Integer> {
       throw new BadInput(e.getMessage(), e);
     }
     try (cbl) {
-      String strategy = "strategy: ranker " + cbl.ranker() + ", scheduler " + cbl.scheduler()
-          + (byName == null ? "" : "\nresolver: " + resolverOf(cbl));
-      try (Connection c = byName != null ? cbl.connect(byName.host(), byName.port()) : cbl.connect(addresses)) {
-        out.println(strategy);
+      long deadline = System.nanoTime() + choice.timeout.toNanos(); // resolving names among several counts too
+      StringBuilder header = new StringBuilder("strategy: ranker " + cbl.ranker() + ", scheduler " + cbl.scheduler());
+      if (names) {
+        header.append("\nresolver: ").append(resolverOf(cbl));
+      }
+      List<InetSocketAddress> addresses = new ArrayList<>();
+      List<String> typed = new ArrayList<>(); // for each address, the argument it came from
+      if (byName == null) {
+        for (HostPort hp : given) {
+          List<InetAddress> found = hp.isName()
+              ? NameAddresses.resolve(cbl.resolver(), hp, Math.max(1, deadline - System.nanoTime()))
+              : List.of(hp.literal());
+          if (hp.isName()) {
+            header.append("\n  ").append(hp.host()).append(": ").append(found.stream().map(Addresses::text)
+                .collect(Collectors.joining(", ")));
+          }
+          for (InetAddress a : found) {
+            addresses.add(new InetSocketAddress(a, hp.port()));
+            typed.add(hp.text());
+          }
+        }
+      }
+      Duration left = Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime()));
+      try (Connection c = byName != null ? cbl.connect(byName.host(), byName.port())
+          : cbl.connect(names ? ConnectRequest.to(addresses).timeout(left) : ConnectRequest.to(addresses))) {
+        out.println(header);
         Timeline.print(out, c.answers(), c.attempts());
         out.println("connected " + format(c.localAddress()) + " -> " + format(c.remoteAddress()) + " in "
             + Timeline.millis(c.elapsed()) + " ms");
         return 0;
       } catch (ConnectFailedException e) {
-        out.println(strategy);
+        out.println(header);
         Timeline.print(out, e.answers(), e.attempts());
         out.println("failed: " + e.kind());
         return 1;
@@ -106,6 +131,6 @@ final class ConnectCommand implements Callable<Integer> {
   }
 
   private static String format(InetSocketAddress a) {
-    return io.github.connectbylist.api.Addresses.format(a.getAddress(), a.getPort());
+    return Addresses.format(a.getAddress(), a.getPort());
   }
 }

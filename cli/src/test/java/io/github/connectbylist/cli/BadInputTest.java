@@ -166,8 +166,15 @@ class BadInputTest {
   @Test
   void deadlineMsOf9e18IsRefusedNotAnArithmeticException() throws Exception {
     Path file = experiment("\"deadline-ms\": 9e18");
-    assertBadInput("connectbylist experiment: " + file + ": deadline-ms: 9E+18 is out of range: give a whole number "
+    assertBadInput("connectbylist experiment: " + file + ": deadline-ms: 9e18 is out of range: give a whole number "
         + "from 1 to 86400000", "experiment", file.toString(), "--out", outDir());
+  }
+
+  @Test
+  void runsOf1e400IsPrintedAsWrittenNotAs1EPlus400() throws Exception {
+    Path file = experiment("\"runs\": 1e400");
+    assertBadInput("connectbylist experiment: " + file + ": runs: 1e400 is out of range: give a whole number from 1 "
+        + "to 1000000", "experiment", file.toString(), "--out", outDir());
   }
 
   @Test

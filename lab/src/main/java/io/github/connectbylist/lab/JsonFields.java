@@ -11,7 +11,7 @@ import java.util.List;
  * file and the keys it knows (a misspelt {@code "sesion-runs"} is not silently ignored); a whole number must be
  * written as one ({@code 1.9}, {@code "abc"}, {@code 4294967297} and {@code 9e18} are refused, not read as 1,
  * 1000, 1 or an overflow) and lie in its range; a string must be a string. Every message is {@code FILE:
- * FIELD: what is wrong}, with the value as written and what is allowed.
+ * FIELD: what is wrong}, with the value as the user wrote it (the JSON token's text) and what is allowed.
  */
 final class JsonFields {
   private final JsonNode node;
@@ -144,7 +144,7 @@ final class JsonFields {
       return value.asText();
     }
     if (value.isNumber()) {
-      return value.isBigDecimal() ? value.decimalValue().toString() : value.asText();
+      return value.asText(); // as written: a WrittenNumber
     }
     throw error(key, "give a string or a number, not " + value);
   }
@@ -241,9 +241,9 @@ final class JsonFields {
     }
   }
 
-  /** A number as written: {@code 1.9}, {@code 9E+18}, {@code 4294967297}. */
+  /** A number as written: {@code 1.9}, {@code 9e18}, {@code 1e400}, {@code 4294967297} ({@link WrittenNumber}). */
   private static String written(JsonNode number) {
-    return number.isBigDecimal() ? number.decimalValue().toString() : number.asText();
+    return number.asText();
   }
 
   private static String plain(double d) {
@@ -251,6 +251,7 @@ final class JsonFields {
   }
 
   private static String kind(JsonNode node) {
-    return node.isArray() ? "a list" : node.isObject() ? "an object" : node.toString();
+    return node.isArray() ? "a list" : node.isObject() ? "an object" : node.isMissingNode() ? "nothing"
+        : node.toString();
   }
 }

@@ -1,12 +1,11 @@
 package io.github.connectbylist.lab;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.github.connectbylist.api.TextFiles;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,19 +18,17 @@ import java.util.List;
  * Reads the lab's JSON files (scenarios, sessions, experiments) so that every error is one line a person can
  * act on: the file, and for bad JSON the line, the column and what was expected there. A file is read with
  * {@link TextFiles}: a device or a FIFO is refused, and so is a file over {@link #MAX_BYTES}. A key given twice
- * and anything after the top-level value are errors, not silently dropped. Numbers keep the form they were
- * written in ({@code 1.9}, {@code 9E+18}), so that a message can show them and a whole number is never read
- * from a fraction.
+ * and anything after the top-level value are errors, not silently dropped. Numbers keep the text they were
+ * written as ({@code 1.9}, {@code 9e18}, {@code 1e400}: {@link WrittenNumber}), so that a message shows them as
+ * the user wrote them and a whole number is never read from a fraction.
  */
 final class JsonFiles {
   /** The largest lab file read: 1 MiB, far more than a scenario of the largest size takes. */
   static final int MAX_BYTES = 1 << 20;
 
-  private static final ObjectMapper JSON = new ObjectMapper()
-      .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+  private static final JsonFactory JSON = JsonFactory.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
 
   private JsonFiles() {}
 
@@ -80,8 +77,8 @@ final class JsonFiles {
   }
 
   private static JsonNode parse(String text, String where) throws IOException {
-    try {
-      return JSON.readTree(text);
+    try (JsonParser parser = JSON.createParser(text)) {
+      return JsonTree.read(parser);
     } catch (JsonProcessingException e) {
       JsonLocation at = e.getLocation();
       String position = at == null ? "" : "line " + at.getLineNr() + ", column " + at.getColumnNr() + ": ";
@@ -104,7 +101,8 @@ final class JsonFiles {
     if (expected >= 0) {
       return "unexpected text, " + withoutPosition(m.substring(expected + 2));
     }
-    if (m.startsWith("Unexpected end-of-input") || m.startsWith("Duplicate field")) {
+    if (m.startsWith("Unexpected end-of-input") || m.startsWith("Duplicate field")
+        || m.startsWith("Unexpected text after the top-level value") || m.endsWith("its exponent is past 2^31")) {
       return withoutPosition(m);
     }
     return "not JSON here";

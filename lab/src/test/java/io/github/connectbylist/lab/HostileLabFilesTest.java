@@ -61,9 +61,47 @@ class HostileLabFilesTest {
   @Test
   void deadlineMsOf9e18IsOutOfRangeNotAnArithmeticException() throws Exception {
     Path file = experiment("\"deadline-ms\": 9e18");
-    assertEquals(file + ": deadline-ms: 9E+18 is out of range: give a whole number from 1 to 86400000", error(file));
+    assertEquals(file + ": deadline-ms: 9e18 is out of range: give a whole number from 1 to 86400000", error(file));
     assertEquals(file + ": deadline-ms: 9000000000000000000 is out of range: give a whole number from 1 to 86400000",
         error(experiment("\"deadline-ms\": 9000000000000000000")));
+  }
+
+  // Review of issue 17: a number is shown as the user wrote it (the JSON token's text), not as BigDecimal prints it.
+
+  @Test
+  void runsOf1e400IsShownAsWrittenNotAs1EPlus400() throws Exception {
+    Path file = experiment("\"runs\": 1e400");
+    assertEquals(file + ": runs: 1e400 is out of range: give a whole number from 1 to 1000000", error(file));
+    assertEquals(file + ": runs: 1e3 is not a whole number: give one from 1 to 1000000",
+        error(experiment("\"runs\": 1e3")));
+    assertEquals(file + ": runs: -0 is out of range: give a whole number from 1 to 1000000",
+        error(experiment("\"runs\": -0")));
+    assertEquals(file + ": runs: 1E-400 is out of range: give a whole number from 1 to 1000000",
+        error(experiment("\"runs\": 1E-400")));
+    Files.writeString(file, "1e400");
+    assertEquals(file + ": the file must hold one JSON object {...}, not 1e400", error(file));
+  }
+
+  @Test
+  void aSweepValueIsShownAsWritten() throws Exception {
+    Path file = dir.resolve("e.json");
+    Files.writeString(file, "{\"scenarios\": [\"broken-ipv6\"], \"sweeps\": [{\"strategy\": "
+        + "\"happy-eyeballs/happy-eyeballs(connection-attempt-delay={})\", \"values\": [\"50ms\", 1e1]}]}");
+    assertEquals(file + ": sweep of connection-attempt-delay: value '1e1' is not a duration such as 50ms, as the "
+        + "first value is (the values are the axis of a plot)", error(file));
+  }
+
+  @Test
+  void aNumberWhoseExponentCannotBeReadIsOneLineWithItsPosition() throws Exception {
+    Path file = experiment("\"runs\": 1e999999999999");
+    assertEquals(file + ": line 1, column 81: Number 1e999999999999 is too large to read: its exponent is past "
+        + "2^31", error(file));
+  }
+
+  @Test
+  void anEmptyFileIsNothingNotABlank() throws Exception {
+    Path file = Files.writeString(dir.resolve("e.json"), " \n");
+    assertEquals(file + ": the file must hold one JSON object {...}, not nothing", error(file));
   }
 
   @Test

@@ -17,7 +17,8 @@ import java.util.Objects;
  * section 8, RFC 7766): decoy datagrams before the real reply ({@link #precededBy}), records owned by a name
  * the query did not ask for ({@link #ownedBy}), CNAME chains that go nowhere or loop ({@link #viaCnames}),
  * a truncated UDP reply whose full answer comes over TCP ({@link #truncated}), possibly one byte at a time
- * ({@link #drippedOverTcp}), and TTLs with the high bit set ({@link #ttl}).
+ * ({@link #drippedOverTcp}) or never, behind endless empty messages ({@link #floodedOverTcp}), and TTLs with
+ * the high bit set ({@link #ttl}).
  *
  * @param kind what the reply is
  * @param addresses the addresses of an {@link Kind#ADDRESSES} reply
@@ -31,9 +32,11 @@ import java.util.Objects;
  * @param tcpOnly whether the UDP reply is an empty one with the TC bit (RFC 1035 section 4.1.1), the full
  *     answer coming only over TCP
  * @param tcpBytePause the pause between the bytes of the TCP answer, or zero to send it whole
+ * @param tcpFlood whether the TCP answer is never sent, and the connection instead carries empty messages
+ *     (the two bytes {@code 0 0}, a length prefix of zero) without end, as fast as the client reads them
  */
 public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, long ttlSeconds, List<String> cnames,
-    String addressOwner, List<Decoy> decoys, boolean tcpOnly, Duration tcpBytePause) {
+    String addressOwner, List<Decoy> decoys, boolean tcpOnly, Duration tcpBytePause, boolean tcpFlood) {
 
   /** The largest TTL the wire can carry (32 bits, unsigned). */
   public static final long MAX_WIRE_TTL = 0xFFFF_FFFFL;
@@ -59,7 +62,12 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
     /** The right ID, but the question of another name ({@code decoy.test}). */
     WRONG_QUESTION,
     /** The right ID and question, but the QR bit clear: a query, not a response. */
-    QR_CLEAR
+    QR_CLEAR,
+    /**
+     * The right ID and the QR bit, rcode REFUSED and no question section: what an off-path attacker who
+     * guessed the port and the ID but not the question sends to make a resolver give up on a server.
+     */
+    NO_QUESTION
   }
 
   /**
@@ -74,6 +82,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @param decoys decoy datagrams, possibly none
    * @param tcpOnly whether UDP gets only a truncated reply
    * @param tcpBytePause not negative
+   * @param tcpFlood whether TCP carries endless empty messages instead of the answer
    */
   public DnsReply {
     Objects.requireNonNull(kind, "kind");
@@ -92,7 +101,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
   }
 
   private DnsReply(Kind kind, List<InetAddress> addresses, long ttlSeconds) {
-    this(kind, addresses, Duration.ZERO, ttlSeconds, List.of(), null, List.of(), false, Duration.ZERO);
+    this(kind, addresses, Duration.ZERO, ttlSeconds, List.of(), null, List.of(), false, Duration.ZERO, false);
   }
 
   /**
@@ -157,7 +166,8 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the delayed reply
    */
   public DnsReply after(Duration delay) {
-    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, tcpOnly, tcpBytePause);
+    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, tcpOnly, tcpBytePause,
+        tcpFlood);
   }
 
   /**
@@ -168,7 +178,8 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public DnsReply ttl(long seconds) {
-    return new DnsReply(kind, addresses, delay, seconds, cnames, addressOwner, decoys, tcpOnly, tcpBytePause);
+    return new DnsReply(kind, addresses, delay, seconds, cnames, addressOwner, decoys, tcpOnly, tcpBytePause,
+        tcpFlood);
   }
 
   /**
@@ -181,7 +192,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    */
   public DnsReply viaCnames(String... names) {
     return new DnsReply(kind, addresses, delay, ttlSeconds, List.of(names), addressOwner, decoys, tcpOnly,
-        tcpBytePause);
+        tcpBytePause, tcpFlood);
   }
 
   /**
@@ -193,7 +204,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    */
   public DnsReply ownedBy(String name) {
     return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, Objects.requireNonNull(name, "name"), decoys,
-        tcpOnly, tcpBytePause);
+        tcpOnly, tcpBytePause, tcpFlood);
   }
 
   /**
@@ -204,7 +215,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    */
   public DnsReply precededBy(Decoy... decoys) {
     return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, List.of(decoys), tcpOnly,
-        tcpBytePause);
+        tcpBytePause, tcpFlood);
   }
 
   /**
@@ -214,7 +225,8 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public DnsReply truncated() {
-    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, true, tcpBytePause);
+    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, true, tcpBytePause,
+        tcpFlood);
   }
 
   /**
@@ -225,6 +237,17 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public DnsReply drippedOverTcp(Duration pause) {
-    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, true, pause);
+    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, true, pause, false);
+  }
+
+  /**
+   * The same reply, truncated over UDP, and over TCP never answered: the connection instead carries empty
+   * messages (a length prefix of zero, RFC 7766 section 8) without end, as fast as the client reads them. A
+   * client that reads "while bytes arrive" never gets back to its timers.
+   *
+   * @return the reply
+   */
+  public DnsReply floodedOverTcp() {
+    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, true, Duration.ZERO, true);
   }
 }

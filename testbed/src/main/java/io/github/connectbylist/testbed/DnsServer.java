@@ -382,6 +382,10 @@ public final class DnsServer implements AutoCloseable {
     if (reply.kind() == DnsReply.Kind.DROPPED) {
       return;
     }
+    if (reply.tcpFlood()) {
+      flood(c);
+      return;
+    }
     byte[] wire = wire(query, asked.question(), reply);
     byte[] framed = new byte[wire.length + 2];
     framed[0] = (byte) (wire.length >>> 8);
@@ -391,6 +395,20 @@ public final class DnsServer implements AutoCloseable {
       later(reply.delay(), () -> write(c, ByteBuffer.wrap(framed)));
     } else {
       later(reply.delay(), () -> drip(c, framed, 0, reply.tcpBytePause()));
+    }
+  }
+
+  /**
+   * Writes empty messages (length prefix 0) on the connection's own thread until the client or {@link #close()}
+   * closes it; the socket's buffer paces the writes to the client's reads.
+   */
+  private static void flood(SocketChannel c) {
+    ByteBuffer empty = ByteBuffer.allocate(64 << 10); // 32,768 empty messages: all zero bytes
+    while (true) {
+      empty.clear();
+      if (!write(c, empty)) {
+        return;
+      }
     }
   }
 
@@ -486,6 +504,12 @@ public final class DnsServer implements AutoCloseable {
 
   /** A datagram that looks like an answer to {@code query} but is not one; A decoys carry {@value #DECOY_V4}. */
   private static byte[] decoy(Message query, Record question, DnsReply.Decoy decoy) {
+    if (decoy == DnsReply.Decoy.NO_QUESTION) {
+      Message refusal = new Message(query.getHeader().getID());
+      refusal.getHeader().setFlag(Flags.QR);
+      refusal.getHeader().setRcode(Rcode.REFUSED);
+      return refusal.toWire();
+    }
     Message fake;
     Record answered = question;
     if (decoy == DnsReply.Decoy.WRONG_QUESTION) {

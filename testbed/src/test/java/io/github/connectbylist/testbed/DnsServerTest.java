@@ -134,6 +134,45 @@ class DnsServerTest {
   }
 
   @Test
+  void aFloodedTcpAnswerIsEndlessEmptyMessagesUntilTheClientCloses() throws Exception {
+    dns.reply("x.test", RecordType.A, DnsReply.addresses("127.0.0.1").floodedOverTcp());
+    Message q = query("x.test.", Type.A);
+    assertTrue(exchangeUdp(q, 300).get(0).getHeader().getFlag(Flags.TC), "UDP says: ask over TCP");
+    try (SocketChannel tcp = SocketChannel.open(dns.address())) {
+      byte[] wire = q.toWire();
+      tcp.write(ByteBuffer.allocate(2 + wire.length).putShort((short) wire.length).put(wire).flip());
+      ByteBuffer read = ByteBuffer.allocate(64 << 10);
+      long total = 0;
+      while (total < 1 << 20) { // a mebibyte of empty messages, and more to come
+        read.clear();
+        int n = tcp.read(read);
+        assertTrue(n > 0, "the connection stays open: " + n + " after " + total + " bytes");
+        for (int i = 0; i < n; i++) {
+          assertEquals(0, read.get(i), "every byte is a zero length prefix");
+        }
+        total += n;
+      }
+    }
+    assertEquals(1, dns.queriesOverTcp("x.test", RecordType.A));
+    // stop() checks that the flooding connection's thread and socket end when the client has closed
+  }
+
+  @Test
+  void aNoQuestionDecoyIsARefusalWithTheRightIdAndNoQuestion() throws IOException {
+    dns.reply("x.test", RecordType.A, DnsReply.addresses("127.0.0.1").after(Duration.ofMillis(100))
+        .precededBy(Decoy.NO_QUESTION));
+    Message q = query("x.test.", Type.A);
+    List<Message> replies = exchangeUdp(q, 500);
+    assertEquals(2, replies.size(), replies.toString());
+    Message decoy = replies.get(0);
+    assertEquals(q.getHeader().getID(), decoy.getHeader().getID());
+    assertTrue(decoy.getHeader().getFlag(Flags.QR));
+    assertEquals(Rcode.REFUSED, decoy.getRcode());
+    assertTrue(decoy.getSection(Section.QUESTION).isEmpty(), decoy.toString());
+    assertEquals(Rcode.NOERROR, replies.get(1).getRcode());
+  }
+
+  @Test
   void cnamesOwnersAndHighBitTtlsAreOnTheWire() throws IOException {
     dns.reply("x.test", RecordType.A, DnsReply.addresses("127.0.0.1").viaCnames("y.test").ownedBy("evil.test")
         .ttl(0x8000_0000L + 5));

@@ -13,10 +13,12 @@ public final class DnsOptions {
 
   /**
    * The DNS servers, by address: {@code system} for the host's ({@code /etc/resolv.conf}), or servers joined by
-   * {@code +}, each exactly {@code v4:PORT}, {@code [v6]:PORT} or an address literal for port 53.
+   * {@code +}, each exactly {@code v4:PORT}, {@code [v6]:PORT} or an address literal for port 53; at most {@value
+   * DnsResolver#MAX_SERVERS}.
    */
   public static final StrategyOption<String> SERVERS = StrategyOption.text("servers", "system",
-      "DNS servers: system (the host's), or by address, v4:PORT, [v6]:PORT or a literal for port 53, joined by '+'");
+      "DNS servers: system (the host's), or by address, v4:PORT, [v6]:PORT or a literal for port 53, joined by '+'; "
+          + "at most " + DnsResolver.MAX_SERVERS);
   /** How long a query waits for its answer, whatever the servers do: glibc's {@code timeout:5} by default. */
   public static final StrategyOption<Duration> TIMEOUT = StrategyOption.duration("timeout", Duration.ofSeconds(5),
       Duration.ofNanos(1), Duration.ofMinutes(5), "how long a query waits for its answer, whatever the servers do");

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.xbill.DNS.DClass;
@@ -33,13 +34,18 @@ import org.xbill.DNS.Type;
  *   <li><b>Hosts file</b> first, as the system's resolver does: a name it lists (matched case-insensitively,
  *       RFC 4343) is answered from it for both families, every address in file order, and no query is sent.
  *       It is read with bounds (a regular file, at most 16 MiB, lines of at most 64 KiB, ASCII addresses and
- *       names) and again only when it changes. One given with {@code hosts=PATH} that cannot be read is
- *       refused when the resolver is built, with one error naming the path and the limit, and fails the
- *       lookups if it later becomes unreadable; the system's unreadable one is skipped with a warning.
+ *       names) in time linear in its size, when the resolver is built and again only when it changes: {@link
+ *       #resolve} (on the caller's thread, a connect's event loop) only checks its attributes, and a changed
+ *       file is read and parsed on this resolver's thread, whose answers then follow. One given with {@code
+ *       hosts=PATH} that cannot be read is refused when the resolver is built, with one error naming the path
+ *       and the limit, and fails the lookups if it later becomes unreadable; the system's unreadable one is
+ *       skipped with a warning.
  *   <li><b>Each query has one timer</b>, {@code timeout}, kept by this resolver's own thread: when it
  *       passes the query fails as {@link FailureKind#RESOLUTION_FAILED}, however the server behaves (a
- *       TCP answer dripped a byte at a time, datagrams that do not match). Servers are asked in order within
- *       that one timeout: the next when one fails or stays silent for its share of the time left.
+ *       TCP answer dripped a byte at a time or buried under endless empty messages, datagrams that do not
+ *       match): each turn of the thread reads a bounded amount from each socket, then runs the timers. Servers
+ *       are asked in order within that one timeout: the next when one fails or stays silent for its share of
+ *       the time left. At most {@link #MAX_SERVERS} servers are taken.
  *   <li><b>Replies</b> count only when they answer the query: same ID, QR set, opcode QUERY, same question
  *       (RFC 5452 section 4.3). Others are ignored and the query keeps waiting, so one forged datagram cannot
  *       end it. Each query has a fresh UDP socket with a random port and a random ID (RFC 5452 section 9);
@@ -61,6 +67,13 @@ import org.xbill.DNS.Type;
  * cache. Nothing this resolver does throws an {@link Error} into a caller: a failure is an answer.
  */
 public final class DnsResolver implements NameResolver {
+  /**
+   * The most servers taken: each query holds one UDP socket per server it has asked until it ends, so a long
+   * list would multiply the sockets of every query in flight (file descriptors run out). glibc asks at most
+   * 3 ({@code MAXNS}); 8 leaves room for a list of several providers and both families.
+   */
+  public static final int MAX_SERVERS = 8;
+
   private static final SecureRandom IDS = new SecureRandom();
 
   private final List<InetSocketAddress> servers;
@@ -80,6 +93,9 @@ public final class DnsResolver implements NameResolver {
     this.timeout = b.timeout;
     if (b.hostsPath == null) {
       this.hosts = b.noHosts ? null : b.systemHosts != null ? HostsFile.system(b.systemHosts) : HostsFile.system();
+      if (hosts != null) {
+        hosts.readIfPossible(); // here rather than on a first lookup's hop to this resolver's thread
+      }
     } else {
       try {
         this.hosts = HostsFile.given(b.hostsPath);
@@ -114,16 +130,44 @@ public final class DnsResolver implements NameResolver {
         pending.failed(Query.A, FailureKind.NO_SUCH_NAME, error);
         return Lookup.DONE;
       }
-      if (answeredFromHosts(HostName.key(host), pending)) {
+      String key = HostName.key(host);
+      Map<String, HostsFile.Entry> listed = hosts == null ? Map.of() : hosts.unchangedNames(); // a stat, no read
+      if (listed == null) { // never read, or changed: read and parsed on this resolver's thread, not the caller's
+        if (!transport.execute(() -> lookUp(name, key, pending))) {
+          IOException closedNow = new IOException("the resolver is closed");
+          pending.failed(Query.AAAA, FailureKind.RESOLUTION_FAILED, closedNow);
+          pending.failed(Query.A, FailureKind.RESOLUTION_FAILED, closedNow);
+        }
+        return pending;
+      }
+      HostsFile.Entry entry = listed.get(key);
+      if (entry != null) {
+        pending.answered(Query.AAAA, entry.ipv6());
+        pending.answered(Query.A, entry.ipv4());
         return Lookup.DONE;
       }
-      for (Query query : new Query[] {Query.AAAA, Query.A}) { // RFC 8305 section 3: AAAA first
-        ask(name, query, pending);
-      }
+      askBoth(name, pending);
     } catch (Throwable e) { // never an Error into the caller's thread: what is not reported yet fails
       pending.failRemaining(e);
     }
     return pending;
+  }
+
+  /** The hosts file, read again when it changed, then DNS; on the transport's thread. */
+  private void lookUp(Name name, String key, Pending pending) {
+    try {
+      if (!answeredFromHosts(key, pending)) {
+        askBoth(name, pending);
+      }
+    } catch (Throwable e) { // an Error too: the lookup is reported whatever happened
+      pending.failRemaining(e);
+    }
+  }
+
+  private void askBoth(Name name, Pending pending) {
+    for (Query query : new Query[] {Query.AAAA, Query.A}) { // RFC 8305 section 3: AAAA first
+      ask(name, query, pending);
+    }
   }
 
   private void ask(Name name, Query query, Pending pending) {
@@ -246,6 +290,11 @@ public final class DnsResolver implements NameResolver {
     return timeout;
   }
 
+  /** The network side, for tests. */
+  DnsTransport transport() {
+    return transport;
+  }
+
   /** Fails what is pending, closes every socket and ends this resolver's thread; idempotent. */
   @Override
   public void close() {
@@ -353,6 +402,12 @@ public final class DnsResolver implements NameResolver {
     }
   }
 
+  /** The one error for a list of more than {@link #MAX_SERVERS} servers. */
+  static IllegalArgumentException tooManyServers(int given) {
+    return new IllegalArgumentException("servers: " + given + " given, at most " + MAX_SERVERS + " are taken (each "
+        + "query holds a socket per server it asks)");
+  }
+
   /** Typed options, with the defaults and checks of {@link DnsOptions}, the text options' declarations. */
   public static final class Builder {
     private List<InetSocketAddress> servers;
@@ -367,12 +422,16 @@ public final class DnsResolver implements NameResolver {
     /**
      * The servers to ask, in order; the host's by default.
      *
-     * @param servers at least one
+     * @param servers at least one, at most {@link #MAX_SERVERS}
      * @return this builder
+     * @throws IllegalArgumentException naming the limit when there are more
      */
     public Builder servers(List<InetSocketAddress> servers) {
       if (servers.isEmpty()) {
         throw new IllegalArgumentException("servers must name at least one server");
+      }
+      if (servers.size() > MAX_SERVERS) {
+        throw tooManyServers(servers.size());
       }
       for (InetSocketAddress s : servers) {
         if (s.isUnresolved()) {

@@ -63,7 +63,11 @@ public final class DnsResolverProvider implements StrategyProvider {
    */
   static List<InetSocketAddress> parseServers(String text) {
     List<InetSocketAddress> servers = new ArrayList<>();
-    for (String one : text.split("\\+", -1)) {
+    String[] given = text.split("\\+", -1);
+    if (given.length > DnsResolver.MAX_SERVERS) { // before any is parsed: the list may be long
+      throw new IllegalArgumentException("option " + DnsResolver.tooManyServers(given.length).getMessage());
+    }
+    for (String one : given) {
       String s = trimSpaces(one);
       String host;
       int port = 53;

@@ -10,8 +10,8 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.PriorityQueue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -27,6 +27,16 @@ final class DnsTransport {
   private static final AtomicInteger THREADS = new AtomicInteger();
   /** How many datagrams one socket may deliver in one turn, so that a flood cannot starve the timers. */
   static final int DATAGRAMS_PER_TURN = 16;
+  /**
+   * How many length-prefixed messages one TCP connection may deliver in one turn: as for datagrams, a server
+   * that never stops sending (endless empty messages, say) must not keep the loop from its timers, its other
+   * sockets or {@link #close()}.
+   */
+  static final int TCP_MESSAGES_PER_TURN = 16;
+  /** How many bytes one TCP connection may deliver in one turn: a reply of the largest size takes two. */
+  static final int TCP_BYTES_PER_TURN = 64 << 10;
+  /** How long {@link #close()} waits for the loop to end before it takes its sockets from it. */
+  private static final long CLOSE_WAIT_MILLIS = 5_000;
 
   /** What a registered channel's readiness is handed to, on the loop thread. */
   interface Handler {
@@ -46,43 +56,18 @@ final class DnsTransport {
     void failed(Throwable error);
   }
 
-  /** A task at a time, on the loop thread; {@link #cancel()} stops it from running. */
-  static final class Timer implements Comparable<Timer> {
-    private final long atNanos;
-    private final long order;
-    private final Runnable action;
-    private boolean cancelled;
-
-    private Timer(long atNanos, long order, Runnable action) {
-      this.atNanos = atNanos;
-      this.order = order;
-      this.action = action;
-    }
-
-    /** Stops the task from running; on the loop thread. */
-    void cancel() {
-      cancelled = true;
-    }
-
-    @Override
-    public int compareTo(Timer o) {
-      long d = atNanos - o.atNanos;
-      return d != 0 ? (d < 0 ? -1 : 1) : Long.compare(order, o.order);
-    }
-  }
-
   private final Object lock = new Object();
   private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
   private Selector selector; // guarded by lock; set while the thread runs
   private Thread thread; // guarded by lock
   private boolean closed; // guarded by lock
+  private volatile boolean closing; // closed, read by the loop without the lock
 
   // The loop thread's own state.
-  private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+  private final TimerHeap timers = new TimerHeap();
   private final Set<Exchange> live = new HashSet<>();
   private final ByteBuffer datagram = ByteBuffer.allocateDirect(65_535);
   private Selector loopSelector;
-  private long timerOrder;
   private boolean shuttingDown;
 
   /**
@@ -118,27 +103,63 @@ final class DnsTransport {
 
   /**
    * Stops the loop: what is pending fails, every socket and the selector are closed, and the thread ends
-   * (waited for, unless called on it).
+   * (waited for, unless called on it). Each turn of the loop is bounded (reads per socket, see {@link
+   * #TCP_MESSAGES_PER_TURN}), so the loop sees the close within a turn. Should it still run after {@value
+   * #CLOSE_WAIT_MILLIS} ms, held by a caller's answer callback that blocks, it is interrupted and its
+   * selector closed from here, which releases every socket registered with it, so that nothing stays open;
+   * the thread ends when that callback returns.
    */
   void close() {
     Thread t;
+    Selector s;
     synchronized (lock) {
       if (closed) {
         return;
       }
       closed = true;
+      closing = true;
       t = thread;
-      if (selector != null) {
-        selector.wakeup();
+      s = selector;
+      if (s != null) {
+        s.wakeup();
       }
     }
-    if (t != null && t != Thread.currentThread()) {
-      try {
-        t.join(5_000);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+    if (t == null || t == Thread.currentThread()) {
+      return;
     }
+    try {
+      t.join(CLOSE_WAIT_MILLIS);
+      if (t.isAlive()) {
+        LOG.log(Level.WARNING, t.getName() + " did not end within " + CLOSE_WAIT_MILLIS + " ms of close() (an "
+            + "answer callback that blocks?); interrupting it and closing its sockets");
+        t.interrupt();
+        try {
+          s.close(); // deregisters every channel: their sockets are released now, not at a next select
+        } catch (IOException | RuntimeException ignored) {
+          // the loop closed it meanwhile
+        }
+        t.join(1_000);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * How many timers wait, read on the loop thread, for tests: an ended query leaves none behind.
+   *
+   * @return the count to come; 0 when the loop is not running
+   */
+  CompletableFuture<Integer> timerCount() {
+    CompletableFuture<Integer> count = new CompletableFuture<>();
+    try {
+      if (!execute(() -> count.complete(timers.size()))) {
+        count.complete(0);
+      }
+    } catch (IOException e) {
+      count.completeExceptionally(e);
+    }
+    return count;
   }
 
   // What follows runs on the loop thread only.
@@ -148,11 +169,9 @@ final class DnsTransport {
     return shuttingDown;
   }
 
-  /** Runs {@code action} at {@code atNanos} ({@link System#nanoTime()}). */
-  Timer schedule(long atNanos, Runnable action) {
-    Timer t = new Timer(atNanos, timerOrder++, action);
-    timers.add(t);
-    return t;
+  /** Runs {@code action} at {@code atNanos} ({@link System#nanoTime()}); cancelling the timer removes it. */
+  TimerHeap.Timer schedule(long atNanos, Runnable action) {
+    return timers.add(atNanos, action);
   }
 
   /** Registers {@code channel} with the selector for {@code ops}, readiness going to {@code handler}. */
@@ -174,9 +193,7 @@ final class DnsTransport {
   }
 
   private boolean closedNow() {
-    synchronized (lock) {
-      return closed;
-    }
+    return closing;
   }
 
   private void run(Selector s) {
@@ -197,7 +214,7 @@ final class DnsTransport {
           s.select((waitNanos + 999_999) / 1_000_000);
         }
         Iterator<SelectionKey> it = s.selectedKeys().iterator();
-        while (it.hasNext()) {
+        while (it.hasNext()) { // each handler reads a bounded amount: the turn ends, whatever the servers send
           SelectionKey key = it.next();
           it.remove();
           Handler h = (Handler) key.attachment();
@@ -209,11 +226,13 @@ final class DnsTransport {
             failed(h, e);
           }
         }
-        runDueTimers(); // whatever select returned: a dripping socket must not hold the timers back
+        runDueTimers(); // whatever select returned: a dripping or flooding socket must not hold the timers back
       }
     } catch (Throwable e) { // the selector failed: every query fails with it
-      fatal = e;
-      LOG.log(Level.ERROR, "the DNS resolver's loop failed; pending queries fail", e);
+      if (!closedNow()) { // else close() took the selector from a loop held too long: not a failure
+        fatal = e;
+        LOG.log(Level.ERROR, "the DNS resolver's loop failed; pending queries fail", e);
+      }
     } finally {
       shutDown(s, fatal);
     }
@@ -241,21 +260,17 @@ final class DnsTransport {
   /** Runs the timers that are due; returns the nanoseconds to the next one, or -1 when there is none. */
   private long runDueTimers() {
     while (true) {
-      Timer next = timers.peek();
+      TimerHeap.Timer next = timers.first();
       if (next == null) {
         return -1;
       }
-      if (next.cancelled) {
-        timers.poll();
-        continue;
-      }
-      long wait = next.atNanos - System.nanoTime();
+      long wait = next.atNanos() - System.nanoTime();
       if (wait > 0) {
         return wait;
       }
-      timers.poll();
+      Runnable action = timers.pollFirst();
       try {
-        next.action.run();
+        action.run();
       } catch (Throwable e) {
         LOG.log(Level.ERROR, "a DNS resolver timer failed", e);
       }

@@ -45,8 +45,8 @@ final class Exchange {
   private final long timeoutNanos;
   private final Outcome outcome;
   private final List<ServerTry> tries = new ArrayList<>();
-  private DnsTransport.Timer deadlineTimer;
-  private DnsTransport.Timer nextServerTimer;
+  private TimerHeap.Timer deadlineTimer;
+  private TimerHeap.Timer nextServerTimer;
   private long deadline;
   private int next;
   private int ignored;
@@ -130,9 +130,22 @@ final class Exchange {
     }
   }
 
-  /** A message that does not answer the query came; it is only counted. */
+  /** A message that does not answer the query came (empty, not DNS, or another question); it is only counted. */
   void ignored() {
     ignored++;
+  }
+
+  /**
+   * Ends the exchange as timed out when its deadline has passed, before a server's socket is read: a socket
+   * that is readable on every turn then cannot deliver after the deadline, whatever order the loop takes.
+   *
+   * @return {@code true} when the exchange has ended (now or before)
+   */
+  boolean endIfOverdue() {
+    if (!ended && System.nanoTime() - deadline >= 0) {
+      guarded(this::timedOut);
+    }
+    return ended;
   }
 
   /** {@code t}'s server cannot answer: the next is asked, or the exchange fails when none is left. */
@@ -167,8 +180,8 @@ final class Exchange {
       }
     }
     if (ignored > 0) {
-      why.append("; ").append(ignored).append(ignored == 1 ? " reply" : " replies")
-          .append(" that did not match the query ignored");
+      why.append("; ").append(ignored).append(ignored == 1 ? " message" : " messages")
+          .append(" that did not answer the query ignored");
     }
     SocketTimeoutException e = new SocketTimeoutException(why.toString());
     if (lastFailure != null) {

@@ -6,12 +6,15 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A hosts file (hosts(5)): {@code address name [aliases...]} per line, {@code #} to the end of a line a
@@ -19,7 +22,13 @@ import java.util.Optional;
  * each family in file order (dnsjava's parser keeps one). Only ASCII is taken: a line whose address is not
  * an ASCII literal, and a name that is not an ASCII host name, are skipped. The file is read with bounds
  * ({@link #MAX_BYTES}, {@link #MAX_LINE}, a regular file only) and read again only when its modification
- * time, size or identity changes.
+ * time, size or identity changes. Reading is linear in the file's size, however many addresses one name has
+ * (each name keeps an ordered set per family), so the largest file takes well under a second.
+ *
+ * <p>Where it runs: {@link #unchangedNames()} only reads the file's attributes (one {@code stat}), which
+ * {@link DnsResolver#resolve} does on the caller's thread, the event loop of a connect; {@link #lookup},
+ * which reads and parses the file when it changed, runs on the resolver's own thread, or on the thread that
+ * builds the resolver.
  */
 final class HostsFile {
   /** The largest hosts file read: 16 MiB, far over any real one (ad-blocking lists run to a few MiB). */
@@ -30,11 +39,19 @@ final class HostsFile {
   /** The addresses a hosts file gives one name, each family in file order. */
   record Entry(List<InetAddress> ipv6, List<InetAddress> ipv4) {}
 
-  private record Snapshot(Object fileKey, FileTime modified, long size, Map<String, Entry> names) {}
+  private record Snapshot(Object fileKey, FileTime modified, long size, Map<String, Entry> names) {
+    /** Whether the file still has the identity, time and size it had when read. */
+    boolean matches(BasicFileAttributes a) {
+      return Objects.equals(fileKey, a.fileKey()) && Objects.equals(modified, a.lastModifiedTime()) && size == a.size();
+    }
+  }
+
+  /** What the host's hosts file lists where it does not exist: nothing, as glibc has it. */
+  private static final Snapshot MISSING = new Snapshot(null, null, -1, Map.of());
 
   private final Path path;
   private final boolean system;
-  private Snapshot snapshot; // guarded by this
+  private volatile Snapshot snapshot; // written under this; read without it by unchangedNames
 
   private HostsFile(Path path, boolean system) {
     this.path = path;
@@ -106,20 +123,49 @@ final class HostsFile {
     return Optional.ofNullable(current().names().get(key));
   }
 
+  /** Reads the file now if it can, so that a first lookup need not; a failure is left for {@link #lookup}. */
+  void readIfPossible() {
+    try {
+      current();
+    } catch (IOException later) {
+      // the lookup that reads it again reports it
+    }
+  }
+
+  /**
+   * The names as last read, when the file has not changed since; one {@code stat}, never a read.
+   *
+   * @return every name's entry, or {@code null} when the file must be read (by {@link #lookup}) first: never
+   *     read, changed, or unreadable
+   */
+  Map<String, Entry> unchangedNames() { // not synchronized: never waits for a read in progress on another thread
+    Snapshot s = snapshot;
+    if (s == null) {
+      return null;
+    }
+    try {
+      return s.matches(Files.readAttributes(path, BasicFileAttributes.class)) ? s.names() : null;
+    } catch (NoSuchFileException e) {
+      return s == MISSING ? s.names() : null;
+    } catch (IOException | SecurityException e) {
+      return null;
+    }
+  }
+
   private synchronized Snapshot current() throws IOException {
     BasicFileAttributes attributes;
     try {
       attributes = BoundedFile.attributes("hosts file", path);
     } catch (IOException missing) {
-      if (system && !java.nio.file.Files.exists(path)) {
-        return new Snapshot(null, null, -1, Map.of()); // no hosts file: nothing listed, as glibc does
+      if (system && !Files.exists(path)) {
+        snapshot = MISSING; // no hosts file: nothing listed, as glibc does
+        return MISSING;
       }
       snapshot = null;
       throw missing;
     }
     Snapshot s = snapshot;
-    if (s != null && Objects.equals(s.fileKey(), attributes.fileKey())
-        && Objects.equals(s.modified(), attributes.lastModifiedTime()) && s.size() == attributes.size()) {
+    if (s != null && s.matches(attributes)) {
       return s;
     }
     snapshot = null;
@@ -129,8 +175,9 @@ final class HostsFile {
     return s;
   }
 
-  private static Map<String, Entry> parse(List<String> lines) {
-    Map<String, List<InetAddress>[]> found = new HashMap<>();
+  /** The names of {@code lines} with their addresses; linear: each name has an ordered set per family. */
+  static Map<String, Entry> parse(List<String> lines) {
+    Map<String, Addresses> found = new HashMap<>();
     for (String line : lines) {
       int hash = line.indexOf('#');
       String[] fields = (hash >= 0 ? line.substring(0, hash) : line).trim().split("[ \t]+");
@@ -141,22 +188,25 @@ final class HostsFile {
       if (address == null) {
         continue; // not an ASCII address literal (glibc skips the line too)
       }
-      int family = address instanceof Inet4Address ? 1 : 0;
       for (int i = 1; i < fields.length; i++) {
-        if (!HostName.isValid(fields[i])) {
-          continue;
-        }
-        @SuppressWarnings("unchecked")
-        List<InetAddress>[] lists = found.computeIfAbsent(HostName.key(fields[i]),
-            k -> new List[] {new ArrayList<>(), new ArrayList<>()});
-        if (!lists[family].contains(address)) {
-          lists[family].add(address);
+        if (HostName.isValid(fields[i])) {
+          found.computeIfAbsent(HostName.key(fields[i]), k -> new Addresses()).add(address);
         }
       }
     }
     Map<String, Entry> names = new HashMap<>(found.size() * 2);
-    found.forEach((name, lists) -> names.put(name, new Entry(List.copyOf(lists[0]), List.copyOf(lists[1]))));
+    found.forEach((name, a) -> names.put(name, new Entry(List.copyOf(a.ipv6), List.copyOf(a.ipv4))));
     return names;
+  }
+
+  /** One name's addresses while the file is parsed: each once, in file order. */
+  private static final class Addresses {
+    final Set<InetAddress> ipv6 = new LinkedHashSet<>(2);
+    final Set<InetAddress> ipv4 = new LinkedHashSet<>(2);
+
+    void add(InetAddress address) {
+      (address instanceof Inet4Address ? ipv4 : ipv6).add(address);
+    }
   }
 
   @Override

@@ -29,7 +29,7 @@ final class ServerTry implements DnsTransport.Handler {
   private ByteBuffer tcpOut;
   private final ByteBuffer tcpLength = ByteBuffer.allocate(2);
   private ByteBuffer tcpBody;
-  private int tcpBytesRead;
+  private long tcpBytesRead;
 
   ServerTry(Exchange exchange, InetSocketAddress server) {
     this.exchange = exchange;
@@ -61,6 +61,9 @@ final class ServerTry implements DnsTransport.Handler {
 
   @Override
   public void ready(SelectionKey key) throws IOException {
+    if (exchange.endIfOverdue()) {
+      return; // the exchange closed this try's sockets
+    }
     if (key.channel() == udp) {
       readUdp();
     } else if (key.channel() == tcp) {
@@ -146,9 +149,17 @@ final class ServerTry implements DnsTransport.Handler {
     }
   }
 
-  /** Reads what has come of the length-prefixed reply; a message that does not match is skipped. */
+  /**
+   * Reads what has come of the length-prefixed reply, at most {@link DnsTransport#TCP_MESSAGES_PER_TURN}
+   * messages and about {@link DnsTransport#TCP_BYTES_PER_TURN} bytes in one turn of the loop; what is left is
+   * read on the next turn, after the timers. A message that is not the reply (empty, not DNS, another ID or
+   * question) is counted and skipped, and the connection kept: the query's deadline ends a server that never
+   * sends the reply.
+   */
   private void readTcp() throws IOException {
-    while (tcp != null) {
+    int messages = 0;
+    int bytes = 0;
+    while (tcp != null && messages < DnsTransport.TCP_MESSAGES_PER_TURN && bytes < DnsTransport.TCP_BYTES_PER_TURN) {
       ByteBuffer into = tcpBody == null ? tcpLength : tcpBody;
       int n = tcp.read(into);
       if (n < 0) {
@@ -158,19 +169,26 @@ final class ServerTry implements DnsTransport.Handler {
         return;
       }
       tcpBytesRead += n;
+      bytes += n;
       if (into.hasRemaining()) {
         continue;
       }
       if (tcpBody == null) {
-        tcpBody = ByteBuffer.allocate(tcpLength.getShort(0) & 0xFFFF);
-        if (tcpBody.capacity() > 0) {
+        int length = tcpLength.getShort(0) & 0xFFFF;
+        if (length > 0) {
+          tcpBody = ByteBuffer.allocate(length);
           continue;
         }
+        tcpLength.clear(); // an empty message: nothing to parse
+        messages++;
+        exchange.ignored();
+        continue;
       }
-      byte[] bytes = tcpBody.array();
+      byte[] body = tcpBody.array();
       tcpBody = null;
       tcpLength.clear();
-      Message reply = matching(bytes);
+      messages++;
+      Message reply = matching(body);
       if (reply != null) {
         exchange.answered(this, reply);
         return;

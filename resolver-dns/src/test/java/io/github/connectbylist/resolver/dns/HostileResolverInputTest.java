@@ -12,10 +12,13 @@ import io.github.connectbylist.testbed.DnsReply;
 import io.github.connectbylist.testbed.DnsServer;
 import io.github.connectbylist.testbed.DnsServer.RecordType;
 import java.io.RandomAccessFile;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -153,6 +156,76 @@ class HostileResolverInputTest {
     assertEquals(List.of(new InetSocketAddress("127.0.0.1", 5353), new InetSocketAddress("::1", 53),
         new InetSocketAddress("::1", 5300), new InetSocketAddress("127.0.0.2", 53), new InetSocketAddress("::2", 53)),
         DnsResolverProvider.parseServers("127.0.0.1:5353+[::1]+[::1]:5300+127.0.0.2+::2"));
+  }
+
+  // Review of issue 17: each query holds a socket per server it asks, so the list of servers is bounded.
+
+  @Test
+  void moreServersThanTheLimitAreRefusedWithOneLineNamingIt() {
+    String nine = String.join("+", java.util.Collections.nCopies(DnsResolver.MAX_SERVERS + 1, "127.0.0.1:53"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ConnectByList.builder()
+        .resolver("dns(servers=" + nine + ")").build().close());
+    assertEquals("option servers: 9 given, at most 8 are taken (each query holds a socket per server it asks)",
+        e.getMessage());
+    List<InetSocketAddress> many = java.util.Collections.nCopies(DnsResolver.MAX_SERVERS + 1, dns.address());
+    e = assertThrows(IllegalArgumentException.class, () -> DnsResolver.builder().servers(many));
+    assertEquals("servers: 9 given, at most 8 are taken (each query holds a socket per server it asks)",
+        e.getMessage());
+    String eight = String.join("+", java.util.Collections.nCopies(DnsResolver.MAX_SERVERS, dns.serverSpec()));
+    assertEquals(DnsResolver.MAX_SERVERS, DnsResolverProvider.parseServers(eight).size(), "the limit itself is taken");
+  }
+
+  // Review of issue 17: a hosts file is read in linear time, and on the resolver's thread, not the caller's.
+
+  @Test
+  void aHostsFileWithOneNameOfManyAddressesIsReadInLinearTime(@TempDir Path dir) throws Exception {
+    int count = 300_000; // quadratic: 4.5e10 comparisons, minutes; linear: well under a second
+    StringBuilder text = new StringBuilder(count * 24);
+    for (int i = 0; i < count; i++) {
+      text.append("2001:db8::").append(Integer.toHexString(i >> 16)).append(':').append(Integer.toHexString(i & 0xFFFF))
+          .append(" many.test\n");
+    }
+    Path hosts = Files.writeString(dir.resolve("hosts"), text);
+    long start = System.nanoTime();
+    HostsFile file = HostsFile.given(hosts);
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    List<InetAddress> v6 = file.lookup("many.test").orElseThrow().ipv6();
+    assertEquals(count, v6.size());
+    assertEquals("2001:db8:0:0:0:0:0:0", v6.get(0).getHostAddress());
+    assertEquals("2001:db8:0:0:0:0:4:93df", v6.get(count - 1).getHostAddress(), "file order");
+    assertTrue(millis < 10_000, "read " + Files.size(hosts) + " bytes in " + millis + " ms");
+  }
+
+  @Test
+  void aChangedHostsFileIsReadOnTheResolversThreadNotTheCallers(@TempDir Path dir) throws Exception {
+    Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 a.test\n");
+    try (DnsResolver r = withHosts(hosts)) {
+      ThreadRecordingAnswers unchanged = new ThreadRecordingAnswers();
+      r.resolve("a.test", unchanged); // read when the resolver was built: answered at once, here
+      assertTrue(unchanged.awaitDone(10), unchanged.toString());
+      assertEquals(Thread.currentThread().getName(), unchanged.thread, "an unchanged file costs no hop");
+      Files.writeString(hosts, "127.0.0.2 a.test\n");
+      Files.setLastModifiedTime(hosts, FileTime.from(Instant.now().plusSeconds(5)));
+      ThreadRecordingAnswers changed = new ThreadRecordingAnswers();
+      r.resolve("a.test", changed);
+      assertTrue(changed.awaitDone(10), changed.toString());
+      assertEquals(List.of("127.0.0.2"), changed.report(Query.A).literals(), changed.toString());
+      assertTrue(changed.thread.startsWith("connectbylist-dns-"), "read on the resolver's thread, not the caller's "
+          + "(a connect's event loop): " + changed.thread);
+    }
+  }
+
+  /** Answers that note the thread of the first report. */
+  private static final class ThreadRecordingAnswers extends RecordingAnswers {
+    volatile String thread;
+
+    @Override
+    public void answered(Query query, List<InetAddress> addresses) {
+      if (thread == null) {
+        thread = Thread.currentThread().getName();
+      }
+      super.answered(query, addresses);
+    }
   }
 
   @Test

@@ -68,11 +68,13 @@ class ReplyMatchTest {
   }
 
   @Test
-  void aReplyWithoutQuestionMatchesOnlyAsARefusal() {
+  void aReplyWithoutAQuestionNeverMatchesNotEvenAnError() {
     Message none = new Message(query.getHeader().getID());
     none.getHeader().setFlag(Flags.QR);
     assertFalse(ReplyMatch.answers(query, none), "NOERROR without a question answers nothing");
-    none.getHeader().setRcode(Rcode.FORMERR);
-    assertTrue(ReplyMatch.answers(query, none), "FORMERR without a question: ask the next server");
+    for (int rcode : new int[] {Rcode.FORMERR, Rcode.SERVFAIL, Rcode.NXDOMAIN, Rcode.NOTIMP, Rcode.REFUSED}) {
+      none.getHeader().setRcode(rcode);
+      assertFalse(ReplyMatch.answers(query, none), Rcode.string(rcode) + " without a question: RFC 5452 section 9.1");
+    }
   }
 }
