@@ -8,6 +8,7 @@
  */
 module io.github.connectbylist.resolver.dns {
   requires io.github.connectbylist.api;
+  requires io.github.connectbylist.engine; // its TimerQueue only
   requires org.dnsjava;
   requires static com.google.auto.service;
 

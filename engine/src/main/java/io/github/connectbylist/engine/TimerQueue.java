@@ -7,8 +7,8 @@ import java.util.Arrays;
  * timers know their place, so that cancelling one removes it at once. A cancelled timer left in the heap until its time
  * would keep its task, and through it a finished connect with everything it held, alive for as long as
  * the deadline it was armed for: seconds of garbage at thousands of connects a second, and the collector's
- * pauses that come with it. Core's event loop keeps its timers here, the virtual driver of the testkit its
- * clock's events. Not thread-safe: each owner uses it, and cancels its timers, from its own thread.
+ * pauses that come with it. Core's event loop keeps its timers here, the virtual driver its clock's events,
+ * and resolver {@code dns} its queries' timeouts. Not thread-safe: each owner uses it, and cancels its timers, from its own thread.
  */
 public final class TimerQueue {
   private Timer[] heap = new Timer[16];
@@ -132,6 +132,15 @@ public final class TimerQueue {
    */
   public int size() {
     return size;
+  }
+
+  /** Drops every timer, as if each were cancelled: an owner that shuts down lets go of every task at once. */
+  public void clear() {
+    for (int i = 0; i < size; i++) {
+      heap[i].index = -1;
+      heap[i] = null;
+    }
+    size = 0;
   }
 
   private void removeAt(int i) {

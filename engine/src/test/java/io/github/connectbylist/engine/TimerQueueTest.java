@@ -47,6 +47,21 @@ class TimerQueueTest {
   }
 
   @Test
+  void clearDropsEveryTimerAndALaterCancelIsNothing() {
+    TimerQueue q = new TimerQueue();
+    List<TimerQueue.Timer> all = new ArrayList<>();
+    for (int i = 0; i < 100; i++) {
+      all.add(q.add(i, () -> {}));
+    }
+    q.clear();
+    assertEquals(0, q.size());
+    assertNull(q.peek());
+    all.forEach(TimerQueue.Timer::cancel); // their owners may still cancel them: nothing
+    TimerQueue.Timer fresh = q.add(7, () -> {});
+    assertEquals(fresh, q.poll(), "the queue is usable after a clear");
+  }
+
+  @Test
   void anyMixOfAddsPollsAndCancelsMatchesASortedSet() {
     Random random = new Random(17);
     TimerQueue q = new TimerQueue();

@@ -1,5 +1,6 @@
 package io.github.connectbylist.resolver.dns;
 
+import io.github.connectbylist.engine.TimerQueue;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
@@ -64,7 +65,7 @@ final class DnsTransport {
   private volatile boolean closing; // closed, read by the loop without the lock
 
   // The loop thread's own state.
-  private final TimerHeap timers = new TimerHeap();
+  private final TimerQueue timers = new TimerQueue();
   private final Set<Exchange> live = new HashSet<>();
   private final ByteBuffer datagram = ByteBuffer.allocateDirect(65_535);
   private Selector loopSelector;
@@ -170,7 +171,7 @@ final class DnsTransport {
   }
 
   /** Runs {@code action} at {@code atNanos} ({@link System#nanoTime()}); cancelling the timer removes it. */
-  TimerHeap.Timer schedule(long atNanos, Runnable action) {
+  TimerQueue.Timer schedule(long atNanos, Runnable action) {
     return timers.add(atNanos, action);
   }
 
@@ -260,7 +261,7 @@ final class DnsTransport {
   /** Runs the timers that are due; returns the nanoseconds to the next one, or -1 when there is none. */
   private long runDueTimers() {
     while (true) {
-      TimerHeap.Timer next = timers.first();
+      TimerQueue.Timer next = timers.peek();
       if (next == null) {
         return -1;
       }
@@ -268,7 +269,7 @@ final class DnsTransport {
       if (wait > 0) {
         return wait;
       }
-      Runnable action = timers.pollFirst();
+      Runnable action = timers.poll().task();
       try {
         action.run();
       } catch (Throwable e) {

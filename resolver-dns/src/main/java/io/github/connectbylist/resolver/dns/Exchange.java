@@ -1,5 +1,6 @@
 package io.github.connectbylist.resolver.dns;
 
+import io.github.connectbylist.engine.TimerQueue;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetSocketAddress;
@@ -45,8 +46,8 @@ final class Exchange {
   private final long timeoutNanos;
   private final Outcome outcome;
   private final List<ServerTry> tries = new ArrayList<>();
-  private TimerHeap.Timer deadlineTimer;
-  private TimerHeap.Timer nextServerTimer;
+  private TimerQueue.Timer deadlineTimer;
+  private TimerQueue.Timer nextServerTimer;
   private long deadline;
   private int next;
   private int ignored;
