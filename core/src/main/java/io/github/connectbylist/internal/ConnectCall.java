@@ -20,9 +20,9 @@ import java.util.concurrent.RejectedExecutionException;
 /**
  * One connect, from start to end: plans it, then has its schedule's decisions ({@link Pacing}) run as a
  * {@link Race} of attempts until one connects and is handed over, all fail, the deadline passes, or the caller
- * cancels; a connect by name takes its {@link Resolution}'s answers as they come. The same code runs on core's sockets and event loop, in the lab on a simulated
- * network and a virtual clock, and on an adapter's event loop. It calls the schedule exactly as {@link
- * Schedule}'s protocol says.
+ * cancels; a connect by name takes its {@link Resolution}'s answers as they come. The same code runs on core's
+ * sockets and event loop, in the lab on a simulated network and a virtual clock, and on an adapter's event
+ * loop. It calls the schedule exactly as {@link Schedule}'s protocol says.
  *
  * <p>A call is confined to one thread at a time. A blocking connect plans and starts on the caller's
  * thread, so that an attempt that completes at once (a loopback connect, a refusal) costs no thread hop;

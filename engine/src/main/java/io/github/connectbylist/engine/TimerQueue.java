@@ -4,11 +4,12 @@ import java.util.Arrays;
 
 /**
  * A timer heap for a {@link Driver}: tasks ordered by due time, then by the order they were added, whose
- * timers know their place, so that cancelling one removes it at once. A cancelled timer left in the heap until its time
- * would keep its task, and through it a finished connect with everything it held, alive for as long as
- * the deadline it was armed for: seconds of garbage at thousands of connects a second, and the collector's
- * pauses that come with it. Core's event loop keeps its timers here, the virtual driver its clock's events,
- * and resolver {@code dns} its queries' timeouts. Not thread-safe: each owner uses it, and cancels its timers, from its own thread.
+ * timers know their place, so that cancelling one removes it at once. A cancelled timer left in the heap
+ * until its time would keep its task, and through it a finished connect with everything it held, alive for as
+ * long as the deadline it was armed for: seconds of garbage at thousands of connects a second, and the
+ * collector's pauses that come with it. Core's event loop keeps its timers here, the virtual driver its
+ * clock's events, and resolver {@code dns} its queries' timeouts. Not thread-safe: each owner uses it, and
+ * cancels its timers, from its own thread.
  */
 public final class TimerQueue {
   private Timer[] heap = new Timer[16];
