@@ -19,9 +19,7 @@ import java.net.StandardSocketOptions;
 import java.net.UnknownHostException;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -37,8 +35,7 @@ import java.util.concurrent.ExecutionException;
 final class RacingSocket extends Socket {
   private final ConnectByList cbl;
   private final Object lock = new Object();
-  private final Map<SocketOption<?>, Object> early = new LinkedHashMap<>(); // options set before the connect
-  private int earlySoTimeout;
+  private final EarlyOptions early = new EarlyOptions();
   private InetSocketAddress bindTo;
   private CompletableFuture<Connection> pending;
   private Connection connection;
@@ -350,21 +347,14 @@ final class RacingSocket extends Socket {
     if (s != null) {
       s.setSoTimeout(timeout);
     } else {
-      synchronized (lock) {
-        earlySoTimeout = timeout;
-      }
+      early.soTimeout(timeout);
     }
   }
 
   @Override
   public int getSoTimeout() throws SocketException {
     Socket s = open();
-    if (s != null) {
-      return s.getSoTimeout();
-    }
-    synchronized (lock) {
-      return earlySoTimeout;
-    }
+    return s != null ? s.getSoTimeout() : early.soTimeout();
   }
 
   @Override
@@ -487,12 +477,8 @@ final class RacingSocket extends Socket {
 
   @Override
   public Set<SocketOption<?>> supportedOptions() {
-    return SUPPORTED;
+    return EarlyOptions.SUPPORTED;
   }
-
-  private static final Set<SocketOption<?>> SUPPORTED = Set.of(StandardSocketOptions.TCP_NODELAY,
-      StandardSocketOptions.SO_KEEPALIVE, StandardSocketOptions.SO_LINGER, StandardSocketOptions.SO_SNDBUF,
-      StandardSocketOptions.SO_RCVBUF, StandardSocketOptions.SO_REUSEADDR, StandardSocketOptions.IP_TOS);
 
   /** The connected socket, or {@code null} before the connect; closed is an error. */
   private Socket open() throws SocketException {
@@ -507,32 +493,19 @@ final class RacingSocket extends Socket {
   private <T> void set(SocketOption<T> option, T value) throws SocketException {
     Socket s = open();
     if (s != null) {
-      setOn(s, option, value);
-      return;
-    }
-    if (!SUPPORTED.contains(option)) {
-      throw new UnsupportedOperationException("'" + option + "' not supported");
-    }
-    synchronized (lock) {
-      early.put(option, value);
+      EarlyOptions.setOn(s, option, value);
+    } else {
+      early.set(option, value);
     }
   }
 
-  @SuppressWarnings("unchecked")
   private <T> T get(SocketOption<T> option) throws SocketException {
     Socket s = open();
+    if (s == null) {
+      return early.get(option);
+    }
     try {
-      if (s != null) {
-        return s.getChannel().getOption(option);
-      }
-      synchronized (lock) {
-        if (early.containsKey(option)) {
-          return (T) early.get(option);
-        }
-      }
-      try (SocketChannel probe = SocketChannel.open()) { // not connected yet: the system's default
-        return probe.getOption(option);
-      }
+      return s.getChannel().getOption(option);
     } catch (SocketException e) {
       throw e;
     } catch (IOException e) {
@@ -540,29 +513,9 @@ final class RacingSocket extends Socket {
     }
   }
 
-  private static <T> void setOn(Socket s, SocketOption<T> option, T value) throws SocketException {
-    try {
-      s.getChannel().setOption(option, value);
-    } catch (SocketException e) {
-      throw e;
-    } catch (IOException e) {
-      throw new SocketException(e.getMessage());
-    }
-  }
-
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private void applyEarlyOptions() throws IOException {
-    Map<SocketOption<?>, Object> options;
-    int soTimeout;
-    synchronized (lock) {
-      options = new LinkedHashMap<>(early);
-      soTimeout = earlySoTimeout;
-    }
     try {
-      for (Map.Entry<SocketOption<?>, Object> e : options.entrySet()) {
-        setOn(inner, (SocketOption) e.getKey(), e.getValue());
-      }
-      inner.setSoTimeout(soTimeout);
+      early.applyTo(inner);
     } catch (IOException | RuntimeException e) {
       close();
       throw e;
