@@ -1,5 +1,7 @@
 package io.github.connectbylist.lab;
 
+import io.github.connectbylist.jsonfile.JsonFields;
+import io.github.connectbylist.jsonfile.JsonFiles;
 import io.github.connectbylist.api.StrategyOptions;
 import java.io.IOException;
 import java.nio.file.Path;

@@ -1,5 +1,7 @@
 package io.github.connectbylist.lab;
 
+import io.github.connectbylist.jsonfile.JsonFields;
+import io.github.connectbylist.jsonfile.JsonFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.connectbylist.api.Addresses;
 import io.github.connectbylist.api.LocalAddress;
@@ -52,7 +54,7 @@ public final class ScenarioFormat {
     if (!BUILT_IN.contains(name)) {
       throw new IllegalArgumentException("no built-in scenario '" + name + "'; built in: " + String.join(", ", BUILT_IN));
     }
-    return parse(JsonFiles.builtIn("scenarios/" + name + ".json", "built-in " + name), "built-in " + name);
+    return parse(JsonFiles.builtIn(ScenarioFormat.class, "scenarios/" + name + ".json", "built-in " + name), "built-in " + name);
   }
 
   /**

@@ -1,5 +1,7 @@
 package io.github.connectbylist.lab;
 
+import io.github.connectbylist.jsonfile.JsonFields;
+import io.github.connectbylist.jsonfile.JsonFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -39,7 +41,7 @@ public final class SessionFormat {
       throw new IllegalArgumentException("no built-in session '" + name + "'; built in: " + String.join(", ", BUILT_IN));
     }
     try {
-      return parse(JsonFiles.builtIn("sessions/" + name + ".json", "built-in " + name), "built-in " + name, null);
+      return parse(JsonFiles.builtIn(SessionFormat.class, "sessions/" + name + ".json", "built-in " + name), "built-in " + name, null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -1,5 +1,6 @@
 package io.github.connectbylist.lab;
 
+import io.github.connectbylist.jsonfile.JsonFields;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.connectbylist.api.StrategyOptions;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.github.connectbylist.lab;
+package io.github.connectbylist.jsonfile;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;

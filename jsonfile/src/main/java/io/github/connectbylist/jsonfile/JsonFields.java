@@ -1,4 +1,4 @@
-package io.github.connectbylist.lab;
+package io.github.connectbylist.jsonfile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
@@ -7,13 +7,13 @@ import java.util.Iterator;
 import java.util.List;
 
 /**
- * One JSON object of a lab file, read strictly: a key it does not know is an error that names the key, the
+ * One JSON object of a file a user wrote (a lab experiment, a network's topology), read strictly: a key it does not know is an error that names the key, the
  * file and the keys it knows (a misspelt {@code "sesion-runs"} is not silently ignored); a whole number must be
  * written as one ({@code 1.9}, {@code "abc"}, {@code 4294967297} and {@code 9e18} are refused, not read as 1,
  * 1000, 1 or an overflow) and lie in its range; a string must be a string. Every message is {@code FILE:
  * FIELD: what is wrong}, with the value as the user wrote it (the JSON token's text) and what is allowed.
  */
-final class JsonFields {
+public final class JsonFields {
   private final JsonNode node;
   private final String where;
   private final String path;
@@ -30,9 +30,10 @@ final class JsonFields {
    * @param node the parsed file
    * @param where the file, for messages
    * @param known every key the object may have
+   * @return its fields
    * @throws IllegalArgumentException when it is not an object or has a key not in {@code known}
    */
-  static JsonFields root(JsonNode node, String where, List<String> known) {
+  public static JsonFields root(JsonNode node, String where, List<String> known) {
     if (!node.isObject()) {
       throw new IllegalArgumentException(where + ": the file must hold one JSON object {...}, not "
           + kind(node));
@@ -49,8 +50,10 @@ final class JsonFields {
    * @param where the file, for messages
    * @param path its name in messages, such as {@code sweeps}
    * @param known every key it may have
+   * @return its fields
+   * @throws IllegalArgumentException when it is not an object or has a key not in {@code known}
    */
-  static JsonFields object(JsonNode node, String where, String path, List<String> known) {
+  public static JsonFields object(JsonNode node, String where, String path, List<String> known) {
     if (!node.isObject()) {
       throw new IllegalArgumentException(where + ": " + path + ": give an object {...}, not " + kind(node));
     }
@@ -59,27 +62,54 @@ final class JsonFields {
     return fields;
   }
 
-  /** The file these fields come from. */
-  String where() {
+  /**
+   * The file these fields come from.
+   *
+   * @return its name in messages
+   */
+  public String where() {
     return where;
   }
 
-  /** The name of a field of this object in messages: {@code resolution.aaaa.delay}; the object's for "". */
-  String name(String key) {
+  /**
+   * The name of a field of this object in messages: {@code resolution.aaaa.delay}; the object's for "".
+   *
+   * @param key the field
+   * @return its dotted name
+   */
+  public String name(String key) {
     return path.isEmpty() || key.isEmpty() ? path + key : path + "." + key;
   }
 
-  /** {@code FILE: FIELD: problem}. */
-  IllegalArgumentException error(String key, String problem) {
+  /**
+   * The error for a field: {@code FILE: FIELD: problem}.
+   *
+   * @param key the field
+   * @param problem what is wrong and what is allowed
+   * @return the exception, to throw
+   */
+  public IllegalArgumentException error(String key, String problem) {
     return new IllegalArgumentException(where + ": " + name(key) + ": " + problem);
   }
 
-  boolean has(String key) {
+  /**
+   * Whether the object has {@code key}.
+   *
+   * @param key the field
+   * @return {@code true} when it is there
+   */
+  public boolean has(String key) {
     return node.has(key);
   }
 
-  /** The object under {@code key}, which may have only the {@code known} keys. */
-  JsonFields object(String key, List<String> known) {
+  /**
+   * The object under {@code key}, which may have only the {@code known} keys.
+   *
+   * @param key the field, which must be there
+   * @param known the keys it may have
+   * @return its fields
+   */
+  public JsonFields object(String key, List<String> known) {
     JsonNode value = node.get(key);
     if (value == null || !value.isObject()) {
       throw error(key, value == null ? "missing: give an object {...}" : "give an object {...}, not " + kind(value));
@@ -89,8 +119,13 @@ final class JsonFields {
     return fields;
   }
 
-  /** The object under {@code key} used as a map, whose keys are data (such as addresses), not a format's. */
-  JsonFields map(String key) {
+  /**
+   * The object under {@code key} used as a map, whose keys are data (such as addresses), not a format's.
+   *
+   * @param key the field, which must be there
+   * @return its fields, any keys allowed
+   */
+  public JsonFields map(String key) {
     JsonNode value = node.get(key);
     if (value == null || !value.isObject()) {
       throw error(key, value == null ? "missing: give an object {...}" : "give an object {...}, not " + kind(value));
@@ -98,8 +133,15 @@ final class JsonFields {
     return new JsonFields(value, where, name(key));
   }
 
-  /** The objects of the list under {@code key}; none when it is absent and not {@code required}. */
-  List<JsonFields> objects(String key, boolean required, List<String> known) {
+  /**
+   * The objects of the list under {@code key}; none when it is absent and not {@code required}.
+   *
+   * @param key the field
+   * @param required whether it must be there
+   * @param known the keys each object may have
+   * @return their fields, in order
+   */
+  public List<JsonFields> objects(String key, boolean required, List<String> known) {
     List<JsonFields> out = new ArrayList<>();
     for (JsonNode element : array(key, required)) {
       if (!element.isObject()) {
@@ -112,8 +154,14 @@ final class JsonFields {
     return out;
   }
 
-  /** The strings of the list under {@code key}; none when it is absent and not {@code required}. */
-  List<String> texts(String key, boolean required) {
+  /**
+   * The strings of the list under {@code key}; none when it is absent and not {@code required}.
+   *
+   * @param key the field
+   * @param required whether it must be there
+   * @return the strings, in order
+   */
+  public List<String> texts(String key, boolean required) {
     List<String> out = new ArrayList<>();
     for (JsonNode element : array(key, required)) {
       if (!element.isTextual()) {
@@ -124,8 +172,13 @@ final class JsonFields {
     return out;
   }
 
-  /** The strings or numbers of the list under {@code key}, each as written ({@code "50ms"}, {@code 1.5}). */
-  List<String> textsOrNumbers(String key) {
+  /**
+   * The strings or numbers of the list under {@code key}, each as written ({@code "50ms"}, {@code 1.5}).
+   *
+   * @param key the field; none when absent
+   * @return each as written
+   */
+  public List<String> textsOrNumbers(String key) {
     List<String> out = new ArrayList<>();
     for (JsonNode element : array(key, false)) {
       out.add(textOrNumber(key, element));
@@ -133,8 +186,14 @@ final class JsonFields {
     return out;
   }
 
-  /** The string or number under {@code key}, as written; {@code otherwise} when absent. */
-  String textOrNumber(String key, String otherwise) {
+  /**
+   * The string or number under {@code key}, as written; {@code otherwise} when absent.
+   *
+   * @param key the field
+   * @param otherwise what an absent field means
+   * @return the value as written
+   */
+  public String textOrNumber(String key, String otherwise) {
     JsonNode value = node.get(key);
     return value == null ? otherwise : textOrNumber(key, value);
   }
@@ -160,8 +219,13 @@ final class JsonFields {
     return value;
   }
 
-  /** The string under {@code key}, which must be there. */
-  String text(String key) {
+  /**
+   * The string under {@code key}, which must be there.
+   *
+   * @param key the field
+   * @return the string
+   */
+  public String text(String key) {
     JsonNode value = node.get(key);
     if (value == null || !value.isTextual()) {
       throw error(key, value == null ? "missing: give a string" : "give a string, not " + value);
@@ -169,17 +233,28 @@ final class JsonFields {
     return value.asText();
   }
 
-  /** The string under {@code key}; {@code otherwise} when absent. */
-  String text(String key, String otherwise) {
+  /**
+   * The string under {@code key}; {@code otherwise} when absent.
+   *
+   * @param key the field
+   * @param otherwise what an absent field means
+   * @return the string
+   */
+  public String text(String key, String otherwise) {
     return node.has(key) ? text(key) : otherwise;
   }
 
   /**
    * The whole number under {@code key}, from {@code min} to {@code max}; {@code otherwise} when absent.
    *
+   * @param key the field
+   * @param min the least allowed
+   * @param max the most allowed
+   * @param otherwise what an absent field means
+   * @return the number
    * @throws IllegalArgumentException when it is not a JSON number written as a whole number in that range
    */
-  long whole(String key, long min, long max, long otherwise) {
+  public long whole(String key, long min, long max, long otherwise) {
     JsonNode value = node.get(key);
     if (value == null) {
       return otherwise;
@@ -201,15 +276,28 @@ final class JsonFields {
   /**
    * The number under {@code key}, from {@code min} to {@code max}; {@code otherwise} when absent.
    *
+   * @param key the field
+   * @param min the least allowed
+   * @param max the most allowed
+   * @param otherwise what an absent field means
+   * @return the number
    * @throws IllegalArgumentException when it is not a JSON number in that range
    */
-  double number(String key, double min, double max, double otherwise) {
+  public double number(String key, double min, double max, double otherwise) {
     JsonNode value = node.get(key);
     return value == null ? otherwise : number(key, value, min, max);
   }
 
-  /** A number of a list, named {@code key} in messages. */
-  double number(String key, JsonNode value, double min, double max) {
+  /**
+   * A number of a list, named {@code key} in messages.
+   *
+   * @param key the list's field
+   * @param value the element
+   * @param min the least allowed
+   * @param max the most allowed
+   * @return the number
+   */
+  public double number(String key, JsonNode value, double min, double max) {
     String range = " from " + plain(min) + " to " + plain(max);
     if (!value.isNumber()) {
       throw error(key, value + " is not a number: give one" + range);
@@ -221,13 +309,22 @@ final class JsonFields {
     return value.doubleValue();
   }
 
-  /** The node under {@code key}, or {@code null}. */
-  JsonNode get(String key) {
+  /**
+   * The node under {@code key}, for a format's own reading.
+   *
+   * @param key the field
+   * @return the node, or {@code null} when absent
+   */
+  public JsonNode get(String key) {
     return node.get(key);
   }
 
-  /** The keys of this object as written, for maps such as {@code os-sources}. */
-  Iterator<String> keys() {
+  /**
+   * The keys of this object as written, for maps such as {@code os-sources}.
+   *
+   * @return the keys, in the file's order
+   */
+  public Iterator<String> keys() {
     return node.fieldNames();
   }
 

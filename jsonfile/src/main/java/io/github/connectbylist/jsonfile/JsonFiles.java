@@ -1,4 +1,4 @@
-package io.github.connectbylist.lab;
+package io.github.connectbylist.jsonfile;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -15,16 +15,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Reads the lab's JSON files (scenarios, sessions, experiments) so that every error is one line a person can
+ * Reads JSON files that users write (the lab's scenarios, sessions and experiments, the emulator's
+ * networks) so that every error is one line a person can
  * act on: the file, and for bad JSON the line, the column and what was expected there. A file is read with
  * {@link TextFiles}: a device or a FIFO is refused, and so is a file over {@link #MAX_BYTES}. A key given twice
  * and anything after the top-level value are errors, not silently dropped. Numbers keep the text they were
  * written as ({@code 1.9}, {@code 9e18}, {@code 1e400}: {@link WrittenNumber}), so that a message shows them as
  * the user wrote them and a whole number is never read from a fraction.
  */
-final class JsonFiles {
-  /** The largest lab file read: 1 MiB, far more than a scenario of the largest size takes. */
-  static final int MAX_BYTES = 1 << 20;
+public final class JsonFiles {
+  /** The largest file read: 1 MiB, far more than a scenario or a network of the largest size takes. */
+  public static final int MAX_BYTES = 1 << 20;
 
   private static final JsonFactory JSON = JsonFactory.builder()
       .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
@@ -33,23 +34,30 @@ final class JsonFiles {
   private JsonFiles() {}
 
   /**
+   * Reads and parses a user's file.
+   *
+   * @param file the file
+   * @return its top-level value
    * @throws IOException naming the file: missing, not a regular file, too large, unreadable, not UTF-8, or
    *     not JSON (with line and column)
    */
-  static JsonNode read(Path file) throws IOException {
+  public static JsonNode read(Path file) throws IOException {
     return parse(TextFiles.read(file, MAX_BYTES), file.toString());
   }
 
-  /** One of the lab's own files, read as a user's file is, so that it is held to the same rules. */
   /**
    * The file that {@code ref}, named in another file and not a built-in name, stands for: a path relative to
    * {@code directory}. One that is neither says so and lists the built-in names.
    *
    * @param kind what is named, such as {@code scenario}
+   * @param ref the name as written
    * @param builtIns the built-in names of that kind
+   * @param directory where a relative path starts
    * @param where the file that names it, for messages, or {@code null}
+   * @return the file
+   * @throws IOException when there is no such file
    */
-  static Path referenced(String kind, String ref, List<String> builtIns, Path directory, String where)
+  public static Path referenced(String kind, String ref, List<String> builtIns, Path directory, String where)
       throws IOException {
     String neither = (where == null ? "" : where + ": ") + kind + " '" + ref + "' is neither a built-in " + kind
         + " (" + String.join(", ", builtIns) + ") nor ";
@@ -65,10 +73,18 @@ final class JsonFiles {
     return file;
   }
 
-  static JsonNode builtIn(String resource, String where) {
-    try (InputStream in = JsonFiles.class.getResourceAsStream(resource)) {
+  /**
+   * One of a module's own files, read as a user's file is, so that it is held to the same rules.
+   *
+   * @param owner the class whose package the resource's name is relative to
+   * @param resource the resource's name
+   * @param where its name in messages
+   * @return its top-level value
+   */
+  public static JsonNode builtIn(Class<?> owner, String resource, String where) {
+    try (InputStream in = owner.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("the lab's resource " + resource + " is missing");
+        throw new IllegalStateException("the resource " + resource + " of " + owner.getPackageName() + " is missing");
       }
       return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), where);
     } catch (IOException e) {

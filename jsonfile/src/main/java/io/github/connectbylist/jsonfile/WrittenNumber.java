@@ -1,4 +1,4 @@
-package io.github.connectbylist.lab;
+package io.github.connectbylist.jsonfile;
 
 import com.fasterxml.jackson.databind.node.DecimalNode;
 import java.math.BigDecimal;
