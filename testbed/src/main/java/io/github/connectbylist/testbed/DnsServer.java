@@ -111,47 +111,59 @@ public final class DnsServer implements AutoCloseable {
   public static DnsServer start() throws IOException {
     InetAddress loopback = InetAddress.getByAddress(new byte[] {127, 0, 0, 1});
     for (int tries = 0; ; tries++) { // a free UDP port may be taken for TCP: try another
-      DatagramChannel udp = DatagramChannel.open();
-      ServerSocketChannel tcp = null;
       try {
-        udp.bind(new InetSocketAddress(loopback, 0));
-        tcp = ServerSocketChannel.open();
-        tcp.bind(new InetSocketAddress(loopback, ((InetSocketAddress) udp.getLocalAddress()).getPort()), 16);
-        return new DnsServer(udp, tcp);
+        return start(new InetSocketAddress(loopback, 0));
       } catch (BindException taken) {
-        udp.close();
-        if (tcp != null) {
-          tcp.close();
-        }
         if (tries == 50) {
           throw taken;
         }
-      } catch (IOException | RuntimeException e) {
-        udp.close();
-        if (tcp != null) {
-          tcp.close();
-        }
-        throw e;
       }
+    }
+  }
+
+  /**
+   * A server at {@code address}, UDP and TCP on the same port (a free one for port 0): on port 53 of an
+   * emulated host's address, its sockets opened by a thread inside that host's network namespace, it is the
+   * network's name server. Its threads are started by the calling thread.
+   *
+   * @param address where to listen
+   * @return the running server; close it
+   * @throws IOException when the sockets cannot be opened ({@link BindException} when the port is taken)
+   */
+  public static DnsServer start(InetSocketAddress address) throws IOException {
+    DatagramChannel udp = DatagramChannel.open();
+    ServerSocketChannel tcp = null;
+    try {
+      udp.bind(address);
+      tcp = ServerSocketChannel.open();
+      tcp.bind(new InetSocketAddress(address.getAddress(), ((InetSocketAddress) udp.getLocalAddress()).getPort()), 16);
+      return new DnsServer(udp, tcp);
+    } catch (IOException | RuntimeException e) {
+      udp.close();
+      if (tcp != null) {
+        tcp.close();
+      }
+      throw e;
     }
   }
 
   /**
    * Where the server listens, UDP and TCP.
    *
-   * @return {@code 127.0.0.1} and its port
+   * @return its address ({@code 127.0.0.1} unless started at another) and its port
    */
   public InetSocketAddress address() {
     return address;
   }
 
   /**
-   * The address as a resolver option takes it: {@code 127.0.0.1:PORT}.
+   * The address as a resolver option takes it: {@code 127.0.0.1:PORT}, {@code [2001:db8::53]:53}.
    *
    * @return the text
    */
   public String serverSpec() {
-    return "127.0.0.1:" + address.getPort();
+    String host = address.getAddress().getHostAddress();
+    return (address.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + address.getPort();
   }
 
   /**

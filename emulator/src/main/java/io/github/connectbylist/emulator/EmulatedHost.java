@@ -1,0 +1,127 @@
+package io.github.connectbylist.emulator;
+
+import io.github.connectbylist.emulator.linux.Netns;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * One host of a running {@link Network}: a network namespace with the topology's interfaces. Code runs in it
+ * two ways. A program runs in it as a process ({@link #command}: {@code ip netns exec}, with the host's
+ * {@code /etc/hosts} and {@code /etc/resolv.conf} laid over the system's). Java code of this JVM runs in it
+ * on a thread of its own ({@link #call}, {@link #thread}): a socket belongs to the namespace of the thread that
+ * opens it, and so do the threads that thread starts, such as a {@code ConnectByList}'s event loop.
+ */
+public final class EmulatedHost {
+  private final HostSpec spec;
+  private final Netns namespace;
+
+  EmulatedHost(HostSpec spec, Netns namespace) {
+    this.spec = spec;
+    this.namespace = namespace;
+  }
+
+  /**
+   * Its name in the topology.
+   *
+   * @return the name
+   */
+  public String name() {
+    return spec.name();
+  }
+
+  /**
+   * Its network namespace's name, as {@code ip netns} lists it.
+   *
+   * @return the name
+   */
+  public String namespace() {
+    return namespace.name();
+  }
+
+  /**
+   * How it was written.
+   *
+   * @return its interfaces and addresses
+   */
+  public HostSpec spec() {
+    return spec;
+  }
+
+  /**
+   * Its addresses of one family, interface by interface, in the order written.
+   *
+   * @param family the family
+   * @return the addresses
+   */
+  public List<InetAddress> addresses(Family family) {
+    List<InetAddress> out = new ArrayList<>();
+    for (InterfaceSpec i : spec.interfaces()) {
+      for (Prefix p : i.addresses()) {
+        if (p.family() == family) {
+          out.add(p.address());
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Its first address of one family.
+   *
+   * @param family the family
+   * @return the address
+   * @throws IllegalStateException when it has none
+   */
+  public InetAddress address(Family family) {
+    List<InetAddress> all = addresses(family);
+    if (all.isEmpty()) {
+      throw new IllegalStateException("host " + name() + " has no " + family + " address");
+    }
+    return all.get(0);
+  }
+
+  /**
+   * Runs {@code task} on a new thread inside the host and returns what it returns.
+   *
+   * @param task what to run
+   * @param <T> its result
+   * @return the result
+   * @throws IOException as the task threw, or when the thread cannot enter the host
+   */
+  public <T> T call(Callable<T> task) throws IOException {
+    return namespace.call(task);
+  }
+
+  /**
+   * A new daemon thread inside the host, not yet started, for a server or a client that runs on.
+   *
+   * @param threadName its name
+   * @param task what it runs
+   * @return the thread
+   */
+  public Thread thread(String threadName, Runnable task) {
+    return namespace.thread(threadName, task);
+  }
+
+  /**
+   * A process that runs {@code command} inside the host, with the host's names; start it, and wait for it.
+   *
+   * @param command the program and its arguments
+   * @return the builder
+   */
+  public ProcessBuilder command(List<String> command) {
+    return namespace.command(command);
+  }
+
+  Netns netns() {
+    return namespace;
+  }
+
+  @Override
+  public String toString() {
+    return name() + " (" + namespace() + ")";
+  }
+}
