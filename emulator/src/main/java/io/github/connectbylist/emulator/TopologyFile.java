@@ -78,6 +78,7 @@ public final class TopologyFile {
 
   /** The network of a parsed file; {@code where} names the file in messages. */
   static Topology parse(JsonNode root, String where) {
+    rejectUnprintableKeys(root, where, "");
     JsonFields c = JsonFields.root(root, where, KEYS);
     String name = name(c, "name", 64, TopologyFile::nameChar, "a network's name is 1 to 64 of a-z A-Z 0-9 - _ .");
     Map<InetAddress, String> owners = new HashMap<>(); // each address to "host interface", to find one given twice
@@ -108,6 +109,27 @@ public final class TopologyFile {
       return new Topology(name, hosts, rules, names);
     } catch (IllegalArgumentException e) { // checked above field by field; this is the net under that
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Refuses a key with a character outside printable ASCII anywhere in the file, shown escaped, before any
+   * message could quote it as written: no key of the format, and no name, has one, and a line break in a key
+   * would break a message's one line.
+   */
+  private static void rejectUnprintableKeys(JsonNode node, String where, String path) {
+    if (node.isObject()) {
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        if (!printableAscii(e.getKey())) {
+          throw new IllegalArgumentException(where + ": " + (path.isEmpty() ? "" : path + ": ") + "key "
+              + shown(e.getKey()) + " is not printable ASCII, as every key of the format and every name is");
+        }
+        rejectUnprintableKeys(e.getValue(), where, path.isEmpty() ? e.getKey() : path + "." + e.getKey());
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        rejectUnprintableKeys(node.get(i), where, path + "[" + i + "]");
+      }
     }
   }
 
@@ -238,7 +260,7 @@ public final class TopologyFile {
         }
         String problem = dnsNameProblem(name);
         if (problem != null) {
-          throw n.error(name, shown(name) + " is not a name the network can serve: " + problem);
+          throw d.error("names", shown(name) + " is not a name the network can serve: " + problem);
         }
         List<String> texts = texts(n, name, true, MAX_NAME_ADDRESSES);
         List<InetAddress> addresses = new ArrayList<>();

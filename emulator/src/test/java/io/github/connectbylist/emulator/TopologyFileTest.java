@@ -364,7 +364,11 @@ class TopologyFileTest {
     assertEquals(file + ": rules[0].to: '::ffff:192.0.2.1' is an IPv4-mapped IPv6 address: write the IPv4 address "
         + "192.0.2.1", error(rules("{\"name\": \"r\", \"to\": \"::ffff:192.0.2.1\"}")));
     assertTrue(error(variant("\"dual.test\"", "\"Dual.test\""))
-        .startsWith(file + ": dns.names.Dual.test: 'Dual.test' is not a name the network can serve: give labels"));
+        .startsWith(file + ": dns.names: 'Dual.test' is not a name the network can serve: give labels"));
+    assertEquals(file + ": dns.names: key 'dual\\u000a.test' is not printable ASCII, as every key of the format and "
+        + "every name is", error(variant("\"dual.test\"", "\"dual\\n.test\"")));
+    assertEquals(file + ": rules[1]: key 'd\\u2028elay' is not printable ASCII, as every key of the format and every "
+        + "name is", error(variant("\"delay\": \"10ms\"", "\"d\\u2028elay\": \"10ms\"")));
     assertTrue(error(file("{\"name\": \"n\", ")).startsWith(file + ": line 1, column "));
     assertTrue(error(file("")).startsWith(file + ": the file must hold one JSON object"));
     assertTrue(error(dir.resolve("missing.json")).startsWith(dir.resolve("missing.json") + ": "));
