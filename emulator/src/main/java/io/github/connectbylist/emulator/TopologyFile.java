@@ -46,12 +46,13 @@ public final class TopologyFile {
   /** The most addresses a name has, both families together. */
   public static final int MAX_NAME_ADDRESSES = 32;
 
-  private static final List<String> KEYS = List.of("name", "hosts", "rules", "dns");
-  private static final List<String> HOST_KEYS = List.of("name", "interfaces");
-  private static final List<String> INTERFACE_KEYS = List.of("name", "addresses");
-  private static final List<String> RULE_KEYS = List.of("name", "from", "to", "direction", "family", "protocol",
+  /** The keys of each object of the format, which {@code docs/networks/README.md} documents. */
+  static final List<String> KEYS = List.of("name", "hosts", "rules", "dns");
+  static final List<String> HOST_KEYS = List.of("name", "interfaces");
+  static final List<String> INTERFACE_KEYS = List.of("name", "addresses");
+  static final List<String> RULE_KEYS = List.of("name", "from", "to", "direction", "family", "protocol",
       "port", "delay", "jitter", "loss", "action");
-  private static final List<String> DNS_KEYS = List.of("host", "address", "names");
+  static final List<String> DNS_KEYS = List.of("host", "address", "names");
   private static final List<String> DIRECTIONS = List.of("both", "one-way");
   private static final List<String> FAMILIES = List.of("ipv4", "ipv6");
   private static final List<String> PROTOCOLS = List.of("tcp", "udp", "icmp");

@@ -153,6 +153,21 @@ class TopologyFileTest {
     assertTrue(printed.contains("name service: none\n"), printed);
   }
 
+  @Test
+  void theReadmeDocumentsEveryKeyAndShowsTheExampleAsItIsAndAsItPrints() throws Exception {
+    String readme = Files.readString(EXAMPLES.resolve("README.md"));
+    for (List<String> keys : List.of(TopologyFile.KEYS, TopologyFile.HOST_KEYS, TopologyFile.INTERFACE_KEYS,
+        TopologyFile.RULE_KEYS, TopologyFile.DNS_KEYS)) {
+      for (String key : keys) {
+        assertTrue(readme.contains("\n| `" + key + "` | "), "README.md has a row for " + key);
+      }
+    }
+    Path example = EXAMPLES.resolve("dual-stack-slow-ipv6.json");
+    assertTrue(readme.contains("```json\n" + Files.readString(example) + "```\n"), "README.md shows " + example);
+    assertTrue(readme.contains("```\n" + TopologyFile.print(TopologyFile.read(example)) + "```\n"),
+        "README.md shows what --print prints:\n" + TopologyFile.print(TopologyFile.read(example)));
+  }
+
   // ------------------------------------------------------------------------------------------ hostile files
 
   /** The dual-stack example with {@code from} replaced by {@code to} (once; it must be there). */
