@@ -493,8 +493,8 @@ public final class TopologyFile {
 
   /**
    * The network as a topology file: JSON that {@link #read} reads back to an equal topology, defaults left
-   * out. A topology made in code with names the format refuses (a host named {@code Client}, a rule named with
-   * a space) is written all the same, and reading it back fails naming the field.
+   * out. A topology made in code with what the format refuses (a host named {@code Client}, a rule named with
+   * a space, a name without addresses) is written all the same, and reading it back fails naming the field.
    *
    * @param t the network
    * @return the file's text, ending with a newline
