@@ -2,6 +2,7 @@ package io.github.connectbylist.emulator;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One emulated host: a network namespace of its own with these interfaces (and loopback).
@@ -35,5 +36,21 @@ public record HostSpec(String name, List<InterfaceSpec> interfaces) {
         }
       }
     }
+  }
+
+  /**
+   * The interface that carries {@code family}'s default route in the host's main routing table: its first
+   * interface with an address of that family.
+   *
+   * @param family the family
+   * @return the interface, or empty when no interface of the host has an address of {@code family}
+   */
+  public Optional<InterfaceSpec> defaultInterface(Family family) {
+    for (InterfaceSpec i : interfaces) {
+      if (i.has(family)) {
+        return Optional.of(i);
+      }
+    }
+    return Optional.empty();
   }
 }
