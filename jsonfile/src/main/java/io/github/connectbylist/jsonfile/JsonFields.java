@@ -333,9 +333,19 @@ public final class JsonFields {
       String key = it.next();
       if (!known.contains(key)) {
         throw new IllegalArgumentException(where + ": " + (path.isEmpty() ? "" : path + ": ") + "unknown key '"
-            + key + "'; the keys are " + String.join(", ", known));
+            + printable(key) + "'; the keys are " + String.join(", ", known));
       }
     }
+  }
+
+  /** A key as a message can show it on one line: what is not printable ASCII as {@code \\uXXXX}. */
+  private static String printable(String key) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < key.length() && i < 100; i++) {
+      char c = key.charAt(i);
+      out.append(c >= 0x20 && c < 0x7f ? String.valueOf(c) : String.format("\\u%04x", (int) c));
+    }
+    return key.length() > 100 ? out + "..." : out.toString();
   }
 
   /** A number as written: {@code 1.9}, {@code 9e18}, {@code 1e400}, {@code 4294967297} ({@link WrittenNumber}). */
