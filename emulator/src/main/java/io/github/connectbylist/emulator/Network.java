@@ -1,6 +1,7 @@
 package io.github.connectbylist.emulator;
 
 import io.github.connectbylist.api.Addresses;
+import io.github.connectbylist.emulator.capture.PacketLog;
 import io.github.connectbylist.emulator.capture.PacketRecord;
 import io.github.connectbylist.emulator.linux.Commands;
 import io.github.connectbylist.emulator.linux.LibC;
@@ -323,12 +324,25 @@ public final class Network implements AutoCloseable {
   }
 
   /**
-   * Every packet that entered the network so far, in order, with its fate.
+   * Every packet that entered the network so far, in order, with where it went and its fate.
    *
    * @return a copy
    */
-  public List<PacketRecord> packets() {
+  public List<LoggedPacket> packets() {
     return recorder.records();
+  }
+
+  /**
+   * The packets so far as a {@link PacketLog}: first SYN per family, DNS queries and answers.
+   *
+   * @return the log
+   */
+  public PacketLog packetLog() {
+    List<PacketRecord> records = new ArrayList<>();
+    for (LoggedPacket p : recorder.records()) {
+      records.add(p.packet());
+    }
+    return PacketLog.of(records);
   }
 
   /**
