@@ -148,7 +148,7 @@ public final class TestPackets {
       case 1, 58 -> 2;
       default -> -1;
     };
-    if (checksumAt >= 0) {
+    if (checksumAt >= 0 && message.length >= checksumAt + 2) {
       int c = protocol == 1
           ? plainChecksum(message)
           : plainChecksum(pseudoHeader(src, dst, protocol, message.length), message);
