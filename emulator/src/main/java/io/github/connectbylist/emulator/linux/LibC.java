@@ -113,6 +113,33 @@ public final class LibC {
    */
   public static native int eventfd(int initial, int flags);
 
+  /** {@code CLOCK_MONOTONIC}: the clock of {@link System#nanoTime} on Linux. */
+  public static final int CLOCK_MONOTONIC = 1;
+  /** {@code TFD_TIMER_ABSTIME}. */
+  public static final int TFD_TIMER_ABSTIME = 1;
+
+  /**
+   * {@code timerfd_create(2)}: a timer that a {@code ppoll} waits on like any descriptor. Unlike {@code ppoll}'s
+   * own timeout, which the kernel lets fire late by 0.1% of its length (up to 100 ms) to save wake-ups, a
+   * timerfd fires at the time it was set to.
+   *
+   * @param clock {@link #CLOCK_MONOTONIC}
+   * @param flags {@link #O_NONBLOCK} and {@link #O_CLOEXEC}
+   * @return the descriptor, or -1
+   */
+  public static native int timerfd_create(int clock, int flags);
+
+  /**
+   * {@code timerfd_settime(2)}.
+   *
+   * @param fd the timer
+   * @param flags {@link #TFD_TIMER_ABSTIME} for an absolute time
+   * @param value a {@code struct itimerspec}: interval then value, each seconds and nanoseconds
+   * @param old {@code null}
+   * @return 0, or -1
+   */
+  public static native int timerfd_settime(int fd, int flags, Pointer value, Pointer old);
+
   /**
    * {@code prctl(2)}.
    *
