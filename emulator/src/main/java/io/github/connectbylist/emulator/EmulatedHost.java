@@ -12,7 +12,11 @@ import java.util.concurrent.Callable;
  * two ways. A program runs in it as a process ({@link #command}: {@code ip netns exec}, with the host's
  * {@code /etc/hosts} and {@code /etc/resolv.conf} laid over the system's). Java code of this JVM runs in it
  * on a thread of its own ({@link #call}, {@link #thread}): a socket belongs to the namespace of the thread that
- * opens it, and so do the threads that thread starts, such as a {@code ConnectByList}'s event loop.
+ * opens it, and so do the threads that thread starts. That is enough for sockets, but not for the JDK's
+ * {@link java.net.NetworkInterface}, which lists IPv6 interfaces from {@code /proc/net}, the process's
+ * namespace, and then fails on a name the thread's namespace does not have: code that asks for the host's
+ * interfaces (a {@code ConnectByList} pairing every source) runs in a JVM of its own in the host ({@link
+ * #jvm}).
  */
 public final class EmulatedHost {
   private final HostSpec spec;
@@ -114,6 +118,22 @@ public final class EmulatedHost {
    */
   public ProcessBuilder command(List<String> command) {
     return namespace.command(command);
+  }
+
+  /**
+   * A process that runs a class of this JVM's class path in a JVM of its own inside the host: a probe that
+   * sees the host as a program there would, interfaces included.
+   *
+   * @param mainClass the class with the {@code main} method
+   * @param args its arguments
+   * @return the builder
+   */
+  public ProcessBuilder jvm(String mainClass, List<String> args) {
+    List<String> command = new ArrayList<>(List.of(
+        java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), mainClass));
+    command.addAll(args);
+    return command(command);
   }
 
   Netns netns() {
