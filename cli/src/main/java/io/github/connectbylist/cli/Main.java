@@ -4,13 +4,14 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code connectbylist} command: connect, demo, strategies. */
+/** The {@code connectbylist} command: connect, demo, emulate, experiment, strategies. */
 @Command(
     name = "connectbylist",
     mixinStandardHelpOptions = true,
     version = "connectbylist 0.1.0-SNAPSHOT",
     description = "Connect to the best one of many addresses, with a strategy chosen at run time.",
-    subcommands = {ConnectCommand.class, DemoCommand.class, ExperimentCommand.class, StrategiesCommand.class,
+    subcommands = {ConnectCommand.class, DemoCommand.class, EmulateCommand.class, ExperimentCommand.class,
+        StrategiesCommand.class,
         CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
   @CommandLine.Spec

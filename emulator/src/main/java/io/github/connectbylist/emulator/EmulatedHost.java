@@ -136,6 +136,29 @@ public final class EmulatedHost {
     return command(command);
   }
 
+  /**
+   * Serves HTTP on {@code port} of every address of the host, both families: each request, whatever its path,
+   * gets {@code 200} and the line {@code hello from HOST}. Enough for a real client (curl, a browser) to have
+   * something to fetch in a demo or a measurement.
+   *
+   * @param port the port
+   * @return the running server; close it
+   * @throws IOException when the port cannot be bound
+   */
+  public AutoCloseable serveHttp(int port) throws IOException {
+    com.sun.net.httpserver.HttpServer server = call(() -> com.sun.net.httpserver.HttpServer.create(
+        new java.net.InetSocketAddress(InetAddress.getByName("::"), port), 128));
+    byte[] body = ("hello from " + name() + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    server.createContext("/", exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "text/plain");
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    server.start();
+    return () -> server.stop(0);
+  }
+
   Netns netns() {
     return namespace;
   }

@@ -346,6 +346,42 @@ public final class Network implements AutoCloseable {
   }
 
   /**
+   * One screen on what crossed the network: packets by fate, SYNs per family with their times, DNS queries
+   * and answers, and the packets dropped, lost or rejected (the first of each), times in ms since the first
+   * packet.
+   *
+   * @return the text, lines ending in a newline
+   */
+  public String summary() {
+    List<LoggedPacket> all = recorder.records();
+    StringBuilder s = new StringBuilder();
+    s.append("packets:");
+    for (Fate f : Fate.values()) {
+      long n = count(f);
+      if (n > 0) {
+        s.append(' ').append(n).append(' ').append(f.toString().toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+      }
+    }
+    s.append('\n').append(packetLog().summary());
+    long start = all.isEmpty() ? 0 : all.get(0).packet().timeNanos();
+    for (Fate f : List.of(Fate.DROPPED, Fate.LOST, Fate.REJECTED)) {
+      List<LoggedPacket> these = all.stream().filter(p -> p.fate() == f).toList();
+      if (these.isEmpty()) {
+        continue;
+      }
+      s.append(f.toString().toLowerCase(java.util.Locale.ROOT)).append(" (").append(these.size()).append("):\n");
+      for (LoggedPacket p : these.subList(0, Math.min(10, these.size()))) {
+        s.append(String.format(java.util.Locale.ROOT, "  %10.3f ms  %s  %s -> %s%n",
+            (p.packet().timeNanos() - start) / 1e6, p.packet().describe(), p.from(), p.to()));
+      }
+      if (these.size() > 10) {
+        s.append("  ... and ").append(these.size() - 10).append(" more\n");
+      }
+    }
+    return s.toString();
+  }
+
+  /**
    * How many packets met {@code fate} so far.
    *
    * @param fate the fate
