@@ -49,4 +49,27 @@ class BenchmarksSmokeTest {
     // 1 simulated scenario, 2 lab thread counts, 4 cold-start variants, 4 ways of adoption, and 2 ways by name
     org.junit.jupiter.api.Assertions.assertEquals(ipv6 ? 28 : 26, results.size());
   }
+
+  /**
+   * The emulator's benchmarks, where emulated networks can run (root, /dev/net/tun): in a forked JVM, since
+   * {@code Fidelity} moves its thread into the client host for good.
+   */
+  @Test
+  void theEmulatorsBenchmarksRunOneShortIterationInAForkedJvm() throws Exception {
+    java.util.Optional<String> why = io.github.connectbylist.emulator.Network.unavailable();
+    org.junit.jupiter.api.Assumptions.assumeTrue(why.isEmpty(), () -> "skipped: " + why.orElse(""));
+    Options options = new OptionsBuilder()
+        .include(Fidelity.class.getName())
+        .include(RelayThroughput.class.getName())
+        .param("rttMillis", "5")
+        .param("family", "ipv6")
+        .forks(1)
+        .warmupIterations(0)
+        .measurementIterations(1)
+        .measurementTime(TimeValue.milliseconds(300))
+        .shouldFailOnError(true)
+        .build();
+    Collection<RunResult> results = new Runner(options).run();
+    org.junit.jupiter.api.Assertions.assertEquals(3, results.size(), "handshake, loopback, burst");
+  }
 }

@@ -111,6 +111,18 @@ public final class EmulatedHost {
   }
 
   /**
+   * Moves the calling thread into the host for good: every socket it opens from now on, and every thread it
+   * starts, is the host's. Only for a thread made for it, in a JVM made for it (a benchmark's worker in a
+   * forked JVM); elsewhere use {@link #call} or {@link #thread}. A thread left in a host whose network has
+   * closed has no network at all, not even loopback.
+   *
+   * @throws IllegalStateException when the kernel refuses
+   */
+  public void enter() {
+    namespace.enterCurrentThread();
+  }
+
+  /**
    * A process that runs {@code command} inside the host, with the host's names; start it, and wait for it.
    *
    * @param command the program and its arguments

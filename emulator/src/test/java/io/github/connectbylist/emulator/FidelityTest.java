@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -97,6 +98,18 @@ class FidelityTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  @Test
+  void jitterSpreadsTheRoundTripWithinItsBounds() throws Exception {
+    net.rule(PathRule.named("ipv6").family(Family.IPV6).delay(Duration.ofMillis(20)).jitter(Duration.ofMillis(10)));
+    double[] ms = handshakes(v6, 40);
+    net.removeRule("ipv6");
+    Arrays.sort(ms);
+    String all = Arrays.toString(ms);
+    assertTrue(ms[0] >= 20 - 0.05, "never under twice the least one-way delay (10 ms): " + all);
+    assertTrue(ms[ms.length - 1] <= 60 + 10, "never far over twice the most (30 ms): " + all);
+    assertTrue(ms[ms.length - 1] - ms[0] > 5, "and spread: " + all);
   }
 
   @Test

@@ -147,7 +147,11 @@ public final class Netns implements AutoCloseable {
    *
    * @throws IllegalStateException when {@code setns} fails
    */
-  void enter() {
+  public void enterCurrentThread() {
+    enter();
+  }
+
+  private void enter() {
     int fd = LibC.open(NAMED.resolve(name).toString(), LibC.O_RDONLY | LibC.O_CLOEXEC);
     if (fd < 0) {
       throw new IllegalStateException("cannot open namespace " + name + ": " + LibC.lastError());
