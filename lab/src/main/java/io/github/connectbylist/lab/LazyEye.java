@@ -88,15 +88,11 @@ public final class LazyEye {
    * @return one row per strategy, in the order given
    */
   public static List<Row> run(List<String> strategies, int threads) {
-    Strategies discovered = Strategies.discovered();
-    List<Supplier<Row>> pieces = new ArrayList<>();
-    for (String s : strategies) {
-      String[] parts = Experiment.split(s);
-      discovered.ranker(parts[0]);
-      discovered.scheduler(parts[1]); // fail here, naming the spec, rather than in a worker
-      pieces.add(() -> measure(s, discovered));
+    List<Row> rows = new ArrayList<>();
+    for (Result r : results(strategies, threads)) {
+      rows.add(r.row());
     }
-    return Parallel.map(threads, pieces);
+    return rows;
   }
 
   /**
@@ -179,14 +175,80 @@ public final class LazyEye {
     return s.toString();
   }
 
-  static Row measure(String strategy, Strategies strategies) {
-    String[] parts = Experiment.split(strategy);
-    return new Row(strategy, connectionAttemptDelay(strategy, parts, strategies),
-        firstAttemptIsIpv6(connect(parts, strategies, cadScenario(0))) ? "yes" : "no",
-        resolutionDelay(parts, strategies), addressesUsed(parts, strategies), "");
+  /**
+   * What one strategy did in the four test cases, as numbers; {@link #row()} says it as the table does.
+   *
+   * @param strategy the strategy
+   * @param cadMinMs the least connection attempt delay seen, or -1 when the IPv4 attempt never started first
+   * @param cadMaxMs the greatest, or -1
+   * @param ipv4FirstSomewhere whether some step of the sweep went to IPv4 first
+   * @param ipv6First whether the first attempt goes to IPv6 with no delay
+   * @param rdMinMs the least resolution delay seen, or -1 when it always waits for AAAA
+   * @param rdMaxMs the greatest, or -1
+   * @param ipv4Addresses IPv4 addresses tried before the first connects
+   * @param ipv6Addresses IPv6 addresses tried before the first connects
+   */
+  public record Result(String strategy, double cadMinMs, double cadMaxMs, boolean ipv4FirstSomewhere,
+      boolean ipv6First, double rdMinMs, double rdMaxMs, int ipv4Addresses, int ipv6Addresses) {
+
+    /**
+     * The table's row, as the simulated run has always printed it.
+     *
+     * @return the row
+     */
+    public Row row() {
+      return new Row(strategy, connectionAttemptDelay(), ipv6First ? "yes" : "no", resolutionDelay(),
+          ipv4Addresses + "/" + ipv6Addresses, "");
+    }
+
+    private String connectionAttemptDelay() {
+      if (cadMaxMs < 0) {
+        return ipv4FirstSomewhere ? "IPv4 first; no fallback seen" : "none (no Happy Eyeballs)";
+      }
+      return cadMaxMs - cadMinMs < 0.5 ? ms(cadMinMs) : "dynamic, " + ms(cadMinMs) + "-" + ms(cadMaxMs);
+    }
+
+    private String resolutionDelay() {
+      if (rdMaxMs < 0) {
+        return "none (waits for AAAA)";
+      }
+      if (rdMaxMs < 0.5) {
+        return "none (starts on A at once)";
+      }
+      return rdMaxMs - rdMinMs < 0.5 ? ms(rdMinMs) : "dynamic, " + ms(rdMinMs) + "-" + ms(rdMaxMs);
+    }
   }
 
-  private static String connectionAttemptDelay(String strategy, String[] parts, Strategies strategies) {
+  /**
+   * Runs the four test cases on every strategy and gives the numbers, one strategy per piece of work.
+   *
+   * @param strategies {@code ranker/scheduler} specs
+   * @param threads how many threads; 0 for one per core
+   * @return one result per strategy, in the order given
+   */
+  public static List<Result> results(List<String> strategies, int threads) {
+    Strategies discovered = Strategies.discovered();
+    List<Supplier<Result>> pieces = new ArrayList<>();
+    for (String s : strategies) {
+      String[] parts = Experiment.split(s);
+      discovered.ranker(parts[0]);
+      discovered.scheduler(parts[1]); // fail here, naming the spec, rather than in a worker
+      pieces.add(() -> measure(s, discovered));
+    }
+    return Parallel.map(threads, pieces);
+  }
+
+  static Result measure(String strategy, Strategies strategies) {
+    String[] parts = Experiment.split(strategy);
+    double[] cad = connectionAttemptDelay(parts, strategies);
+    double[] rd = resolutionDelay(parts, strategies);
+    int[] used = addressesUsed(parts, strategies);
+    return new Result(strategy, cad[0], cad[1], cad[2] > 0,
+        firstAttemptIsIpv6(connect(parts, strategies, cadScenario(0))), rd[0], rd[1], used[0], used[1]);
+  }
+
+  /** {least, greatest, 1 when some step went to IPv4 first}; -1 for none seen. */
+  private static double[] connectionAttemptDelay(String[] parts, Strategies strategies) {
     double min = Double.MAX_VALUE;
     double max = -1;
     boolean ipv4First = false;
@@ -206,13 +268,11 @@ public final class LazyEye {
         }
       }
     }
-    if (max < 0) {
-      return ipv4First ? "IPv4 first; no fallback seen" : "none (no Happy Eyeballs)";
-    }
-    return max - min < 0.5 ? ms(min) : "dynamic, " + ms(min) + "-" + ms(max);
+    return new double[] {max < 0 ? -1 : min, max, ipv4First ? 1 : 0};
   }
 
-  private static String resolutionDelay(String[] parts, Strategies strategies) {
+  /** {least, greatest}; -1 when it always waits for AAAA. */
+  private static double[] resolutionDelay(String[] parts, Strategies strategies) {
     double min = Double.MAX_VALUE;
     double max = -1;
     for (int delay = 10; delay <= 1000; delay += 10) {
@@ -225,16 +285,11 @@ public final class LazyEye {
         }
       }
     }
-    if (max < 0) {
-      return "none (waits for AAAA)";
-    }
-    if (max < 0.5) {
-      return "none (starts on A at once)";
-    }
-    return max - min < 0.5 ? ms(min) : "dynamic, " + ms(min) + "-" + ms(max);
+    return new double[] {max < 0 ? -1 : min, max};
   }
 
-  private static String addressesUsed(String[] parts, Strategies strategies) {
+  /** {IPv4, IPv6} addresses tried. */
+  private static int[] addressesUsed(String[] parts, Strategies strategies) {
     Trace t = Simulation.connect(manyAddressesScenario(), strategies.ranker(parts[0]), strategies.scheduler(parts[1]), 1,
         0, DEADLINE_WITH_SLOW_ADDRESSES);
     Set<InetAddress> v4 = new HashSet<>();
@@ -242,7 +297,7 @@ public final class LazyEye {
     for (Attempt a : t.attempts()) {
       (a.pair().isIpv6() ? v6 : v4).add(a.pair().destinationAddress());
     }
-    return v4.size() + "/" + v6.size();
+    return new int[] {v4.size(), v6.size()};
   }
 
   private static Trace connect(String[] parts, Strategies strategies, Scenario scenario) {
