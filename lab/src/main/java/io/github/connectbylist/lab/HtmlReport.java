@@ -9,9 +9,10 @@ import java.util.Map;
  * A self-contained HTML report: for each scenario, a CDF of time-to-connect per strategy (log time axis;
  * a curve that stops short of 1 is the share that failed) and the timeline of the first run's connect per
  * strategy; for each session, the median time-to-connect of each connect number per strategy, and a table
- * of first and later connects. Plain SVG, no scripts, no network: it opens from disk anywhere.
+ * of first and later connects. Plain SVG, no scripts, no network: it opens from disk anywhere. Its timelines
+ * also draw a real client's run beside its model's ({@link #timelines}).
  */
-final class HtmlReport {
+public final class HtmlReport {
   private static final String[] COLORS = {"#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2",
       "#17becf"};
   /** Dashes tell apart curves that lie on top of each other, as they do when strategies behave alike. */
@@ -265,18 +266,47 @@ final class HtmlReport {
    * not compared across strategies.
    */
   private static void timeline(StringBuilder s, List<Results.Cell> cells) {
+    List<LabeledTrace> traces = new java.util.ArrayList<>();
+    for (Results.Cell c : cells) {
+      traces.add(new LabeledTrace(c.strategy(), c.runs().get(0)));
+    }
+    timelines(s, traces);
+  }
+
+  /**
+   * A connect drawn under a name: a simulated run, or a real client's run read from a packet log.
+   *
+   * @param label what the row is called
+   * @param trace the connect
+   */
+  public record LabeledTrace(String label, Trace trace) {}
+
+  /**
+   * Connects as timelines, each on its own time axis, as the lab's report draws run 0 of each strategy: for
+   * pages that put a real client's run beside its model's.
+   *
+   * @param traces the connects, in the order drawn
+   * @return an SVG element and its caption, HTML
+   */
+  public static String timelines(List<LabeledTrace> traces) {
+    StringBuilder s = new StringBuilder();
+    timelines(s, traces);
+    return s.toString();
+  }
+
+  private static void timelines(StringBuilder s, List<LabeledTrace> cells) {
     int rowHeight = 16;
     int rows = 0;
-    for (Results.Cell c : cells) {
-      rows += Math.max(1, c.runs().get(0).attempts().size()) + 3; // name, attempts, axis, gap
+    for (LabeledTrace c : cells) {
+      rows += Math.max(1, c.trace().attempts().size()) + 3; // name, attempts, axis, gap
     }
     int height = TOP + rows * rowHeight;
     int left = 260;
     s.append("<svg class=\"timeline\" width=\"").append(W).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
         .append(W).append(' ').append(height).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
     int row = 0;
-    for (Results.Cell cell : cells) {
-      Trace t = cell.runs().get(0);
+    for (LabeledTrace cell : cells) {
+      Trace t = cell.trace();
       double end = 1;
       end = Math.max(end, t.elapsedNanos() / 1e6);
       for (Attempt a : t.attempts()) {
@@ -290,7 +320,7 @@ final class HtmlReport {
       double scale = (W - RIGHT - left) / end;
       double y0 = TOP + row * rowHeight;
       s.append("<text x=\"4\" y=\"").append(fmt(y0 + 12)).append("\" font-size=\"12\" font-weight=\"bold\">")
-          .append(esc(cell.strategy() + (t.connected() ? "" : " (" + t.failure() + ")"))).append("</text>");
+          .append(esc(cell.label() + (t.connected() ? "" : " (" + t.failure() + ")"))).append("</text>");
       for (io.github.connectbylist.api.Answer answer : t.answers()) { // a connect by name: when each answer came
         double x = left + answer.at().toNanos() / 1e6 * scale;
         s.append(line(x, y0 + 2, x, y0 + 14, "#1f77b4")).append("<text x=\"").append(fmt(x + 2)).append("\" y=\"")
@@ -323,8 +353,8 @@ final class HtmlReport {
       row += 2;
     }
     boolean byName = false;
-    for (Results.Cell c : cells) {
-      byName |= !c.runs().get(0).answers().isEmpty();
+    for (LabeledTrace c : cells) {
+      byName |= !c.trace().answers().isEmpty();
     }
     s.append("</svg>\n<p style=\"font-size:12px\">Each strategy on its own time axis. green: connected; red: failed "
         + "or timed out; grey: closed because another attempt won or the connect ended.").append(byName ? " Blue marks "

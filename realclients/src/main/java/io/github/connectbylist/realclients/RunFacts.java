@@ -1,0 +1,182 @@
+package io.github.connectbylist.realclients;
+
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.Answer;
+import io.github.connectbylist.api.Attempt;
+import io.github.connectbylist.api.FailureKind;
+import io.github.connectbylist.api.LocalAddress;
+import io.github.connectbylist.api.Query;
+import io.github.connectbylist.emulator.Family;
+import io.github.connectbylist.emulator.LoggedPacket;
+import io.github.connectbylist.emulator.capture.PacketRecord;
+import io.github.connectbylist.lab.Trace;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What one run of a real client did, read from the emulator's packet log and nothing else: its DNS queries
+ * and the answers, its SYNs per family, when its first handshake completed, and each attempt as a trace the
+ * lab's timeline can draw. Times are milliseconds since the client's first DNS query (or its first packet),
+ * each packet timed when it entered the network, on the sender's side.
+ *
+ * @param firstV6SynMs the first IPv6 SYN to the study's port, or -1
+ * @param firstV4SynMs the first IPv4 SYN, or -1
+ * @param aAnswerMs when the first A answer left the DNS server, or -1
+ * @param aaaaAnswerMs when the first AAAA answer left, or -1
+ * @param connectedMs when the client's first handshake completed (its ACK of a SYN-ACK), or -1
+ * @param ipv6Tried the IPv6 destinations it sent a SYN to before then
+ * @param ipv4Tried the IPv4 destinations it sent a SYN to before then
+ * @param trace the attempts, for the timeline
+ */
+record RunFacts(double firstV6SynMs, double firstV4SynMs, double aAnswerMs, double aaaaAnswerMs, double connectedMs,
+    Set<InetAddress> ipv6Tried, Set<InetAddress> ipv4Tried, Trace trace) {
+
+  /** The family of the first SYN, or null when there was none. */
+  Family firstFamily() {
+    if (firstV6SynMs < 0 && firstV4SynMs < 0) {
+      return null;
+    }
+    if (firstV4SynMs < 0) {
+      return Family.IPV6;
+    }
+    return firstV6SynMs >= 0 && firstV6SynMs <= firstV4SynMs ? Family.IPV6 : Family.IPV4;
+  }
+
+  /**
+   * The connection attempt delay: from the first IPv6 SYN to the first IPv4 SYN, when IPv6 went first and
+   * IPv4 followed; -1 otherwise.
+   */
+  double connectionAttemptDelayMs() {
+    return firstV6SynMs >= 0 && firstV4SynMs > firstV6SynMs ? firstV4SynMs - firstV6SynMs : -1;
+  }
+
+  /**
+   * The resolution delay: how long after the A answer the first SYN left, when it is an IPv4 SYN that left
+   * before the AAAA answer; -1 when the client waited for AAAA.
+   */
+  double resolutionDelayMs() {
+    boolean ipv4First = firstFamily() == Family.IPV4;
+    boolean beforeAaaa = aaaaAnswerMs < 0 || firstV4SynMs < aaaaAnswerMs;
+    return ipv4First && aAnswerMs >= 0 && beforeAaaa ? Math.max(0, firstV4SynMs - aAnswerMs) : -1;
+  }
+
+  /** Reads a run's packets: those the client host sent to {@code port}, and the DNS answers it got. */
+  static RunFacts of(List<LoggedPacket> packets, Set<InetAddress> client, InetAddress dns, int port) {
+    long start = -1;
+    for (LoggedPacket p : packets) {
+      PacketRecord r = p.packet();
+      if (client.contains(r.source())) {
+        start = r.timeNanos();
+        break;
+      }
+    }
+    double v6 = -1;
+    double v4 = -1;
+    double a = -1;
+    double aaaa = -1;
+    double connected = -1;
+    Set<InetAddress> v6Tried = new LinkedHashSet<>();
+    Set<InetAddress> v4Tried = new LinkedHashSet<>();
+    Map<Integer, Attempting> attempts = new LinkedHashMap<>();
+    List<Answer> answers = new ArrayList<>();
+    for (LoggedPacket p : packets) {
+      PacketRecord r = p.packet();
+      double t = (r.timeNanos() - start) / 1e6;
+      if (r.isDnsAnswer() && r.source().equals(dns) && client.contains(r.destination())) {
+        if (r.dnsQuestionType() == PacketRecord.TYPE_A && a < 0) {
+          a = t;
+          answers.add(new Answer("", Query.A, Duration.ofNanos(Math.round(t * 1e6)), List.of(), null, null));
+        } else if (r.dnsQuestionType() == PacketRecord.TYPE_AAAA && aaaa < 0) {
+          aaaa = t;
+          answers.add(new Answer("", Query.AAAA, Duration.ofNanos(Math.round(t * 1e6)), List.of(), null, null));
+        }
+        continue;
+      }
+      boolean fromClient = client.contains(r.source()) && r.destinationPort() == port;
+      boolean toClient = client.contains(r.destination()) && r.sourcePort() == port;
+      if (r.tcpFlags() < 0 || !(fromClient || toClient)) {
+        continue;
+      }
+      int clientPort = fromClient ? r.sourcePort() : r.destinationPort();
+      if (fromClient && r.isTcpSyn()) {
+        if (r.family() == Family.IPV6 && v6 < 0) {
+          v6 = t;
+        } else if (r.family() == Family.IPV4 && v4 < 0) {
+          v4 = t;
+        }
+        if (connected < 0) {
+          (r.family() == Family.IPV6 ? v6Tried : v4Tried).add(r.destination());
+        }
+        attempts.computeIfAbsent(clientPort, k -> new Attempting(r.source(), r.destination(), t));
+        continue;
+      }
+      Attempting at = attempts.get(clientPort);
+      if (at == null) {
+        continue;
+      }
+      boolean rst = (r.tcpFlags() & 0x04) != 0;
+      if (fromClient && !rst && (r.tcpFlags() & 0x10) != 0 && at.synAcked && at.endMs < 0) {
+        at.endMs = t;
+        at.outcome = null; // connected
+        if (connected < 0) {
+          connected = t;
+        }
+      } else if (toClient && (r.tcpFlags() & 0x12) == 0x12) {
+        at.synAcked = true;
+      } else if (rst && at.endMs < 0) {
+        at.endMs = t;
+        at.outcome = toClient ? FailureKind.REFUSED : FailureKind.CANCELLED;
+      }
+    }
+    double last = packets.isEmpty() || start < 0 ? 0 : (packets.get(packets.size() - 1).packet().timeNanos() - start) / 1e6;
+    List<Attempt> list = new ArrayList<>();
+    int index = 0;
+    boolean anyConnected = false;
+    for (Attempting at : attempts.values()) {
+      double end = at.endMs >= 0 ? at.endMs : last;
+      FailureKind kind = at.endMs >= 0 ? at.outcome : FailureKind.TIMED_OUT;
+      anyConnected |= at.endMs >= 0 && at.outcome == null;
+      list.add(new Attempt(index++, new AddressPair(LocalAddress.of(at.source, at.source.getAddress().length == 4 ? 24 : 64,
+          "eth0"), new InetSocketAddress(at.destination, port)), nanos(at.startMs), nanos(Math.max(end, at.startMs)),
+          kind, kind == null ? null : new java.io.IOException(describe(kind))));
+    }
+    Trace trace = new Trace(list, anyConnected, anyConnected ? null : FailureKind.TIMED_OUT,
+        Math.round((connected >= 0 ? connected : last) * 1e6), 0, answers);
+    return new RunFacts(v6, v4, a, aaaa, connected, v6Tried, v4Tried, trace);
+  }
+
+  private static String describe(FailureKind kind) {
+    return switch (kind) {
+      case REFUSED -> "reset by the server (seen in the packet log)";
+      case CANCELLED -> "reset by the client: another attempt won, or it gave up";
+      default -> "no handshake by the end of the run";
+    };
+  }
+
+  private static Duration nanos(double ms) {
+    return Duration.ofNanos(Math.round(ms * 1e6));
+  }
+
+  /** One attempt being read: its 4-tuple's client side, when it started and how it ended. */
+  private static final class Attempting {
+    final InetAddress source;
+    final InetAddress destination;
+    final double startMs;
+    boolean synAcked;
+    double endMs = -1;
+    FailureKind outcome;
+
+    Attempting(InetAddress source, InetAddress destination, double startMs) {
+      this.source = source;
+      this.destination = destination;
+      this.startMs = startMs;
+    }
+  }
+}
