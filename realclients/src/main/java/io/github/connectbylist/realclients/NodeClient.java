@@ -45,12 +45,11 @@ final class NodeClient implements RealClient {
     }
     String version;
     try {
-      version = version();
+      version = Programs.firstLine(List.of(program.get().toString(), "--version"));
     } catch (IOException e) {
       return Optional.of("node cannot run: " + e.getMessage());
     }
-    int major = major(version);
-    if (major < FIRST_MAJOR) {
+    if (major(version) < FIRST_MAJOR) {
       return Optional.of("node " + version + " does not select a family by default (Node " + FIRST_MAJOR
           + " does): install Node.js " + FIRST_MAJOR + " or later");
     }
@@ -74,14 +73,14 @@ final class NodeClient implements RealClient {
   }
 
   /**
-   * {@code node --version}: {@code v20.20.2}.
+   * {@code node --version} after the name: {@code Node.js v20.20.2}.
    *
    * @return the version
    * @throws IOException when node cannot be asked
    */
   @Override
   public String version() throws IOException {
-    return Programs.firstLine(List.of(need().toString(), "--version"));
+    return "Node.js " + Programs.firstLine(List.of(need().toString(), "--version"));
   }
 
   @Override
