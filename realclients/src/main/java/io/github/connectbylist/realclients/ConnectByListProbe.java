@@ -1,0 +1,54 @@
+package io.github.connectbylist.realclients;
+
+import io.github.connectbylist.ConnectByList;
+import io.github.connectbylist.ConnectFailedException;
+import io.github.connectbylist.Connection;
+import io.github.connectbylist.api.Addresses;
+import io.github.connectbylist.api.Attempt;
+import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * ConnectByList's program, run in a JVM of its own in the client host: one connect by name with a ranker, a
+ * scheduler and the {@code dns} resolver (which reads the host's {@code resolv.conf}), no deadline of its own.
+ * Prints {@code connected SOURCE -> DESTINATION | ATTEMPTS} and exits with 0, or {@code failed KIND | ATTEMPTS}
+ * and exits with 1; each attempt {@code #I DESTINATION START-END RESULT}, in ms since the connect began.
+ */
+final class ConnectByListProbe {
+  private ConnectByListProbe() {}
+
+  /**
+   * Connects once.
+   *
+   * @param args the ranker's spec, the scheduler's, the name and the port
+   */
+  public static void main(String[] args) {
+    int exit;
+    try (ConnectByList cbl = ConnectByList.builder().ranker(args[0]).scheduler(args[1]).resolver("dns").build()) {
+      try (Connection c = cbl.connect(args[2], Integer.parseInt(args[3]))) {
+        System.out.println("connected " + Addresses.text(c.localAddress().getAddress()) + " -> "
+            + Addresses.text(c.remoteAddress().getAddress()) + " | " + attempts(c.attempts()));
+        exit = 0;
+      } catch (ConnectFailedException e) {
+        System.out.println("failed " + e.kind() + " | " + attempts(e.attempts()));
+        exit = 1;
+      } catch (IOException e) {
+        System.out.println("failed " + e);
+        exit = 1;
+      }
+    }
+    System.out.flush();
+    System.exit(exit);
+  }
+
+  private static String attempts(List<Attempt> attempts) {
+    StringBuilder b = new StringBuilder();
+    for (Attempt a : attempts) {
+      b.append('#').append(a.index()).append(' ').append(Addresses.text(a.pair().destinationAddress())).append(' ')
+          .append(String.format(Locale.ROOT, "%.1f-%.1f", a.startedAt().toNanos() / 1e6, a.endedAt().toNanos() / 1e6))
+          .append(' ').append(a.failure() == null ? "CONNECTED" : a.failure()).append("; ");
+    }
+    return b.toString();
+  }
+}

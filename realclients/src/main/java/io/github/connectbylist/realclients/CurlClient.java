@@ -1,0 +1,81 @@
+package io.github.connectbylist.realclients;
+
+import io.github.connectbylist.emulator.EmulatedHost;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * curl fetching {@code http://NAME:PORT/} with its own Happy Eyeballs (200 ms), as a user runs it: {@code curl
+ * -sS -o /dev/null --max-time T http://NAME:PORT/}. {@code --max-time} is its own limit, so it ends by itself at
+ * the timeout; the run is killed a second later only if it has not.
+ *
+ * <p>Its model follows its version: {@code curl-7.88/curl-7.88} (curl 7.88.1, Debian 12's, exact; the nearest
+ * model for every curl before 8.16), {@code curl/curl} from curl 8.16 on, whose {@code cf-ip-happy.c} starts
+ * a new attempt every 200 ms whichever family.
+ */
+final class CurlClient implements RealClient {
+  private static final Pattern VERSION = Pattern.compile("curl (\\d+)\\.(\\d+)(?:\\.(\\d+))?.*");
+
+  private final Optional<Path> program = Programs.onPath("curl");
+
+  @Override
+  public String name() {
+    return "curl";
+  }
+
+  @Override
+  public Optional<String> model() {
+    try {
+      Matcher m = VERSION.matcher(version());
+      if (m.matches()) {
+        int major = Integer.parseInt(m.group(1));
+        int minor = Integer.parseInt(m.group(2));
+        return Optional.of(major > 8 || major == 8 && minor >= 16 ? "curl/curl" : "curl-7.88/curl-7.88");
+      }
+    } catch (IOException e) {
+      // not installed: the model of the newest curl
+    }
+    return Optional.of("curl/curl");
+  }
+
+  @Override
+  public Optional<String> unavailable() {
+    return program.isPresent() ? Optional.empty()
+        : Optional.of("curl is not installed: apt-get install curl");
+  }
+
+  /**
+   * The first line of {@code curl --version} up to the platform: {@code curl 7.88.1}.
+   *
+   * @return the version
+   * @throws IOException when curl cannot be asked
+   */
+  @Override
+  public String version() throws IOException {
+    String line = Programs.firstLine(List.of(need().toString(), "--version"));
+    int platform = line.indexOf(" (");
+    return platform > 0 ? line.substring(0, platform) : line;
+  }
+
+  @Override
+  public Process start(EmulatedHost host, String name, int port, Duration timeout) throws IOException {
+    Programs.check(name, port, timeout);
+    return ClientProcess.start(host.command(List.of(need().toString(), "-sS", "-o", "/dev/null",
+        "--max-time", Programs.seconds(timeout), Programs.url(name, port))),
+        timeout.plusSeconds(1), Optional.empty());
+  }
+
+  private Path need() throws IOException {
+    return program.orElseThrow(() -> new IOException(unavailable().orElseThrow()));
+  }
+
+  @Override
+  public String toString() {
+    return name();
+  }
+}
