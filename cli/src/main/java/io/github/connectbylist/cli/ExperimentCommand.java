@@ -59,6 +59,19 @@ final class ExperimentCommand implements Callable<Integer> {
   @Option(names = "--conformance", description = "also run the Lazy Eye test cases on the experiment's strategies")
   private boolean conformance;
 
+  @Option(names = "--real", description = "with lazy-eye: run the test cases on real clients (curl, Node.js, asyncio, "
+      + "Go, OkHttp, Chromium, Firefox, ConnectByList) on emulated networks on this kernel, measured from the "
+      + "packet log, beside their models; needs root and /dev/net/tun")
+  private boolean real;
+
+  @Option(names = "--clients", paramLabel = "NAME,...", split = ",", description = "with --real: the clients to run "
+      + "(default: every one installed)")
+  private List<String> clients;
+
+  @Option(names = "--repetitions", paramLabel = "N", defaultValue = "3", description = "with --real: runs of each "
+      + "timed case per client, 1 to 100 (default: ${DEFAULT-VALUE})")
+  private String repetitions;
+
   private int threads;
 
   @Override
@@ -70,6 +83,12 @@ final class ExperimentCommand implements Callable<Integer> {
     Integer sessionRunsOverride = sessionRuns == null ? null
         : (int) WholeOption.read("--session-runs", sessionRuns, 1, Limits.MAX_RUNS);
     Long seedOverride = seed == null ? null : WholeOption.read("--seed", seed, Long.MIN_VALUE, Long.MAX_VALUE);
+    if ((real || clients != null) && (file == null || !file.toString().equals(LAZY_EYE))) {
+      throw new BadInput("--real and --clients go with lazy-eye: experiment lazy-eye --real [--clients ...]");
+    }
+    if (file != null && file.toString().equals(LAZY_EYE) && real) {
+      return RealStudy.run(clients, (int) WholeOption.read("--repetitions", repetitions, 1, 100), out, w);
+    }
     if (file != null && file.toString().equals(LAZY_EYE)) {
       ReportDirectory.prepare(out);
       List<LazyEye.Row> rows = lazyEye(LazyEye.BUILT_IN_STRATEGIES, w);

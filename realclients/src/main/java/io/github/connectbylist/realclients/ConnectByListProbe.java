@@ -11,7 +11,11 @@ import java.util.Locale;
 
 /**
  * ConnectByList's program, run in a JVM of its own in the client host: one connect by name with a ranker, a
- * scheduler and the {@code dns} resolver (which reads the host's {@code resolv.conf}), no deadline of its own.
+ * scheduler and a resolver, no deadline of its own. Our own strategies resolve with {@code dns} (AAAA and A
+ * apart, as they arrive, which RFC 8305 section 3 needs). A client model resolves as its client does, with the
+ * system's {@code getaddrinfo} ({@code system}, the JDK keeping the order the system gives: {@code
+ * java.net.preferIPv6Addresses=system}), whose answer is whole and sorted by RFC 6724: the models take that
+ * order as given, as Chrome, Firefox, curl and Go do.
  * Prints {@code connected SOURCE -> DESTINATION | ATTEMPTS} and exits with 0, or {@code failed KIND | ATTEMPTS}
  * and exits with 1; each attempt {@code #I DESTINATION START-END RESULT}, in ms since the connect began.
  */
@@ -24,8 +28,13 @@ final class ConnectByListProbe {
    * @param args the ranker's spec, the scheduler's, the name and the port
    */
   public static void main(String[] args) {
+    boolean model = RealClients.isClientModel(args[0]);
+    if (model) {
+      System.setProperty("java.net.preferIPv6Addresses", "system"); // before InetAddress is first used
+    }
     int exit;
-    try (ConnectByList cbl = ConnectByList.builder().ranker(args[0]).scheduler(args[1]).resolver("dns").build()) {
+    try (ConnectByList cbl = ConnectByList.builder().ranker(args[0]).scheduler(args[1])
+        .resolver(model ? "system" : "dns").build()) {
       try (Connection c = cbl.connect(args[2], Integer.parseInt(args[3]))) {
         System.out.println("connected " + Addresses.text(c.localAddress().getAddress()) + " -> "
             + Addresses.text(c.remoteAddress().getAddress()) + " | " + attempts(c.attempts()));

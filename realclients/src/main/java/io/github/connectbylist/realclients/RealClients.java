@@ -130,6 +130,23 @@ public final class RealClients {
     return new ConnectByListClient(spec);
   }
 
+  /**
+   * Whether a ranker spec is one of {@code strategy-clients}' client models, which resolve as their clients do.
+   *
+   * @param rankerSpec such as {@code chrome} or {@code asyncio(happy-eyeballs-delay=250ms)}
+   * @return {@code true} for a client model
+   */
+  static boolean isClientModel(String rankerSpec) {
+    int paren = rankerSpec.indexOf('(');
+    String name = paren < 0 ? rankerSpec : rankerSpec.substring(0, paren);
+    for (io.github.connectbylist.strategy.clients.Client c : io.github.connectbylist.strategy.clients.Client.values()) {
+      if (c.strategyName().equals(name)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static RealClient fixed(String name) {
     return switch (name) {
       case "curl" -> new CurlClient();

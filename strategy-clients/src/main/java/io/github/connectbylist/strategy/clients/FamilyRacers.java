@@ -176,19 +176,24 @@ public final class FamilyRacers implements AttemptScheduler {
     private final List<AddressPair> pairs;
     private final Racer primary;
     private final Racer fallback;
-    private final long fallbackAt;
+    private final long fallbackDelay;
+    /** When the fallback racer may start: its delay after the primary's first attempt, not after the connect's
+     * start, which for a connect by name includes the wait for DNS (the clients start their timer with the
+     * first attempt: Chrome's {@code TransportConnectJob}, Go's {@code dialParallel}, curl's {@code
+     * Curl_connecthost}). */
+    private long fallbackAt = Long.MAX_VALUE;
     private final AttemptTimeout timeout;
     private final Deadline deadline;
     private final long wakeUpInterval;
     private final Racer[] racers;
     private final List<Racer> byAttempt = new ArrayList<>();
 
-    Race(List<AddressPair> pairs, Racer primary, Racer fallback, long fallbackAt, AttemptTimeout timeout, Deadline deadline,
-        long wakeUpInterval) {
+    Race(List<AddressPair> pairs, Racer primary, Racer fallback, long fallbackDelay, AttemptTimeout timeout,
+        Deadline deadline, long wakeUpInterval) {
       this.pairs = pairs;
       this.primary = primary;
       this.fallback = fallback;
-      this.fallbackAt = fallbackAt;
+      this.fallbackDelay = fallbackDelay;
       this.timeout = timeout;
       this.deadline = deadline;
       this.wakeUpInterval = wakeUpInterval;
@@ -237,6 +242,9 @@ public final class FamilyRacers implements AttemptScheduler {
         r.attempt = byAttempt.size();
         r.endAt = end;
         byAttempt.add(r);
+        if (r == primary && fallbackAt == Long.MAX_VALUE) {
+          fallbackAt = Deadline.plus(now, fallbackDelay);
+        }
         return Decision.start(pairs.get(position));
       }
       return null;

@@ -73,6 +73,31 @@ class ClientSchedulersTest {
   }
 
   @Test
+  void theFallbackDelayRunsFromTheFirstAttemptNotFromTheStartOfAConnectByName() {
+    // A connect by name asks a scheduler that waits for resolution at the time resolution ended: 120 ms in.
+    // The clients start their fallback timer with their first attempt (the issue-20 study found the models
+    // falling back up to 180 ms early on a real network, where DNS takes time).
+    for (Client c : List.of(Client.CHROME, Client.GO, Client.FIREFOX, Client.CURL_7_88)) {
+      io.github.connectbylist.api.AttemptScheduler.Schedule s = c.scheduler(StrategyOptions.of(Map.of()))
+          .newSchedule(List.of(io.github.connectbylist.api.AddressPair.toDestination(families("6").get(0)),
+              io.github.connectbylist.api.AddressPair.toDestination(families("6", "4").get(1))),
+              io.github.connectbylist.api.Deadline.none(), io.github.connectbylist.api.PathHistory.none(0));
+      long resolved = 120_000_000L;
+      assertTrue(s.next(resolved) instanceof io.github.connectbylist.api.Decision.StartPair p && p.pair().isIpv6(),
+          c + ": IPv6 first");
+      io.github.connectbylist.api.Decision wait = s.next(resolved);
+      long delay = switch (c) {
+        case CHROME, GO -> 300;
+        case FIREFOX -> 250;
+        default -> 200;
+      };
+      assertTrue(wait instanceof io.github.connectbylist.api.Decision.WakeAt w && w.nanos() == resolved
+          + delay * 1_000_000L, c + ": the fallback " + delay + " ms after the first attempt, not at " + delay
+          + " ms: " + wait);
+    }
+  }
+
+  @Test
   void goStartsTheFallbackAtOnceWhenThePrimaryRunsOut() {
     Result r = model(Client.GO).destinations(families("6", "4")).run(failsAfter(20), connectsAfter(5));
     assertEquals(List.of(new Span(0, 0, 20, "REFUSED"), new Span(1, 20, 25, "CONNECTED")), r.spans());
