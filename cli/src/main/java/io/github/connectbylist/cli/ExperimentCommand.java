@@ -26,6 +26,8 @@ import picocli.CommandLine.Spec;
             + "and prints the paper's table with its measured rows beside them."})
 final class ExperimentCommand implements Callable<Integer> {
   private static final String LAZY_EYE = "lazy-eye";
+  /** Runs of each timed case per client in {@code lazy-eye --real}: a median and a spread, in about a quarter hour. */
+  private static final int DEFAULT_REPETITIONS = 3;
 
   /** The most threads: more than any machine this runs on has cores; the cells are spread over them. */
   static final int MAX_THREADS = 1024;
@@ -68,8 +70,8 @@ final class ExperimentCommand implements Callable<Integer> {
       + "(default: every one installed)")
   private List<String> clients;
 
-  @Option(names = "--repetitions", paramLabel = "N", defaultValue = "3", description = "with --real: runs of each "
-      + "timed case per client, 1 to 100 (default: ${DEFAULT-VALUE})")
+  @Option(names = "--repetitions", paramLabel = "N", description = "with --real: runs of each timed case per "
+      + "client, 1 to 100 (default: " + DEFAULT_REPETITIONS + ")")
   private String repetitions;
 
   private int threads;
@@ -83,11 +85,20 @@ final class ExperimentCommand implements Callable<Integer> {
     Integer sessionRunsOverride = sessionRuns == null ? null
         : (int) WholeOption.read("--session-runs", sessionRuns, 1, Limits.MAX_RUNS);
     Long seedOverride = seed == null ? null : WholeOption.read("--seed", seed, Long.MIN_VALUE, Long.MAX_VALUE);
-    if ((real || clients != null) && (file == null || !file.toString().equals(LAZY_EYE))) {
-      throw new BadInput("--real and --clients go with lazy-eye: experiment lazy-eye --real [--clients ...]");
+    if ((clients != null || repetitions != null) && !real) {
+      throw new BadInput("--clients and --repetitions go with --real: experiment lazy-eye --real [--clients ...] "
+          + "[--repetitions N]");
     }
-    if (file != null && file.toString().equals(LAZY_EYE) && real) {
-      return RealStudy.run(clients, (int) WholeOption.read("--repetitions", repetitions, 1, 100), out, w);
+    if (real && (file == null || !file.toString().equals(LAZY_EYE))) {
+      throw new BadInput("--real goes with lazy-eye: experiment lazy-eye --real [--clients ...]");
+    }
+    if (real && (runs != null || seed != null || sessionRuns != null || conformance)) {
+      throw new BadInput("--runs, --seed, --session-runs and --conformance are the simulator's: with --real give "
+          + "--clients and --repetitions");
+    }
+    if (real) {
+      return RealStudy.run(clients, repetitions == null ? DEFAULT_REPETITIONS
+          : (int) WholeOption.read("--repetitions", repetitions, 1, 100), out, w);
     }
     if (file != null && file.toString().equals(LAZY_EYE)) {
       ReportDirectory.prepare(out);

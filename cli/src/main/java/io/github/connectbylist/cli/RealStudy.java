@@ -50,6 +50,7 @@ final class RealStudy {
     StudyReport.write(study, out);
     w.println();
     w.print(StudyReport.csv(study.rows()));
+    study.failed().forEach(f -> w.println("not measured: " + f));
     w.println("the study took " + study.elapsed().toSeconds() + " s");
     w.println("report: " + out.resolve("report.html").toAbsolutePath());
     return 0;

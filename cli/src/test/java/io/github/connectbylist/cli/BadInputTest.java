@@ -50,6 +50,38 @@ class BadInputTest {
   }
 
   @Test
+  void realWithAnExperimentFile() throws Exception {
+    assertBadInput("connectbylist experiment: --real goes with lazy-eye: experiment lazy-eye --real [--clients ...]",
+        "experiment", experiment("").toString(), "--real", "--out", outDir());
+  }
+
+  @Test
+  void clientsWithoutReal() {
+    assertBadInput("connectbylist experiment: --clients and --repetitions go with --real: experiment lazy-eye --real "
+        + "[--clients ...] [--repetitions N]", "experiment", "lazy-eye", "--clients", "curl", "--out", outDir());
+  }
+
+  @Test
+  void realWithAClientThatDoesNotExist() {
+    assertBadInput("connectbylist experiment: --clients: unknown client 'wget'; the clients are curl, node, asyncio, "
+        + "asyncio-250ms, go, okhttp, java-socket, chromium, firefox, connectbylist:RANKER/SCHEDULER",
+        "experiment", "lazy-eye", "--real", "--clients", "curl,wget", "--out", outDir());
+  }
+
+  @Test
+  void realWithTheSimulatorsRuns() {
+    assertBadInput("connectbylist experiment: --runs, --seed, --session-runs and --conformance are the simulator's: "
+        + "with --real give --clients and --repetitions", "experiment", "lazy-eye", "--real", "--runs", "5", "--out",
+        outDir());
+  }
+
+  @Test
+  void realWithNoRepetitions() {
+    assertBadInput("connectbylist experiment: --repetitions 0 is out of range: give a whole number from 1 to 100",
+        "experiment", "lazy-eye", "--real", "--repetitions", "0", "--out", outDir());
+  }
+
+  @Test
   void runsZero() {
     assertBadInput("connectbylist experiment: --runs 0 is out of range: give a whole number from 1 to 1000000",
         "experiment", "--runs", "0", "--out", outDir());

@@ -13,8 +13,8 @@ import java.util.Properties;
 
 /**
  * ConnectByList itself with one strategy, {@code ranker/scheduler}: one connect by name in a JVM of its own in
- * the host ({@link ConnectByListProbe}) with the {@code dns} resolver, which reads the host's {@code
- * resolv.conf}, and no deadline (a deadline changes what some models do: Go's splits it between addresses). Its
+ * the host ({@link ConnectByListProbe}) with the {@code dns} resolver for our own strategies (it reads the host's
+ * {@code resolv.conf}) and {@code system} for a client's model, which resolves as its client does; no deadline (a deadline changes what some models do: Go's splits it between addresses). Its
  * name is {@code connectbylist:} and the spec, its model the spec itself: with a client's model
  * ({@code connectbylist:chrome/chrome}) it runs the model on the same network as the client. The run is killed
  * at the timeout.

@@ -34,7 +34,7 @@ import java.util.Set;
  *   <tr><td>{@code firefox}</td><td>headless Firefox ESR, {@code --screenshot} of {@code http://NAME:PORT/}</td>
  *       <td>{@code firefox/firefox}</td></tr>
  *   <tr><td>{@code connectbylist:R/S}</td><td>ConnectByList with ranker {@code R} and scheduler {@code S} and
- *       the {@code dns} resolver, in a JVM of its own</td><td>{@code R/S}</td></tr>
+ *       the {@code dns} resolver ({@code system} for a client's model), in a JVM of its own</td><td>{@code R/S}</td></tr>
  * </table>
  *
  * <p>A started client's process carries its standard output and standard error merged: read it or close it.

@@ -96,18 +96,55 @@ public final class RealLazyEye {
       String model) {}
 
   /**
-   * Time to connect on one delayed scenario, real against simulated.
+   * Time to connect on one delayed scenario, real against simulated, and the same split at the first SYN.
+   * Times run from the client's first packet, its first DNS query. The real values are medians over the runs,
+   * each part the median of that part in each run (so that a part is never one run's minus another's).
    *
    * @param client the client
    * @param model its model's spec
    * @param scenario the scenario's name
-   * @param realMs the real client's median, from its first DNS query to its first completed handshake
+   * @param realMs the real client's median, from its first DNS query to its first completed handshake; -1 when
+   *     no run connected
    * @param realMinMs the least
    * @param realMaxMs the greatest
-   * @param modelMs the model's, in the simulator
+   * @param modelMs the model's, in the simulator; -1 when it did not connect
+   * @param realFirstSynMs the real client's first SYN: its wait for names and its own work before its first
+   *     attempt (a browser still loading, a JVM loading classes)
+   * @param realFromFirstSynMs from its first SYN to its first handshake: the strategy's part
+   * @param realAnswerToSynMs from the last DNS answer before its first SYN to that SYN: its own work once it
+   *     had addresses, or the resolution delay of a client that starts before AAAA has come
+   * @param modelFirstSynMs the model's first attempt, in the simulator
    */
   public record Connect(String client, String model, String scenario, double realMs, double realMinMs,
-      double realMaxMs, double modelMs) {}
+      double realMaxMs, double modelMs, double realFirstSynMs, double realFromFirstSynMs, double realAnswerToSynMs,
+      double modelFirstSynMs) {
+
+    /**
+     * Whether the model is off by more than {@link StudyReport#TOLERANCE_MS} from the client, or only one of the
+     * two connected.
+     *
+     * @return whether this is a miss
+     */
+    public boolean miss() {
+      if (realMs < 0 || modelMs < 0) {
+        return realMs >= 0 != modelMs >= 0;
+      }
+      return Math.abs(modelMs - realMs) > StudyReport.TOLERANCE_MS;
+    }
+
+    /**
+     * From the first SYN to the connect, model minus real: the strategy's own time, with the wait for names and
+     * the client's work before its first attempt taken out; {@code NaN} when either did not connect.
+     *
+     * @return model minus real, in ms
+     */
+    public double strategyDifferenceMs() {
+      if (realMs < 0 || modelMs < 0 || realFromFirstSynMs < 0 || modelFirstSynMs < 0) {
+        return Double.NaN;
+      }
+      return (modelMs - modelFirstSynMs) - realFromFirstSynMs;
+    }
+  }
 
   /**
    * What the study found.
@@ -115,10 +152,11 @@ public final class RealLazyEye {
    * @param rows real and model rows, each real client followed by its model
    * @param connects time to connect, real against simulated
    * @param timelines one run of one scenario per client with a model: the real run's trace and the model's
+   * @param failed a line for each client that could not be measured (its runs went wrong), the rest measured
    * @param elapsed how long the study took
    */
   public record Study(List<Row> rows, List<Connect> connects, List<Map.Entry<String, Trace>> timelines,
-      Duration elapsed) {}
+      List<String> failed, Duration elapsed) {}
 
   /**
    * Runs the study on {@code clients}; each must be available (see {@link RealClient#unavailable}).
@@ -130,7 +168,6 @@ public final class RealLazyEye {
    */
   public static Study run(List<RealClient> clients, Options options) throws IOException {
     long start = System.nanoTime();
-    Files.createDirectories(options.out().resolve("pcap"));
     List<Row> rows = new ArrayList<>();
     List<Connect> connects = new ArrayList<>();
     List<Map.Entry<String, Trace>> timelines = new ArrayList<>();
@@ -143,22 +180,39 @@ public final class RealLazyEye {
       });
     }
     List<LazyEye.Result> simulated = LazyEye.results(models, 0);
+    List<String> failed = new ArrayList<>();
     for (RealClient c : clients) {
-      rows.add(measure(c, options));
-      Optional<String> model = c.model();
-      if (model.isPresent()) {
-        LazyEye.Result m = simulated.get(models.indexOf(model.get()));
-        rows.add(new Row(m.strategy(), "model", "model", m.cadMinMs() < 0 ? -1 : (m.cadMinMs() + m.cadMaxMs()) / 2,
-            m.cadMinMs(), m.cadMaxMs(), m.rdMinMs() < 0 ? -1 : (m.rdMinMs() + m.rdMaxMs()) / 2, m.rdMinMs(), m.rdMaxMs(),
-            m.ipv6Addresses(), m.ipv4Addresses(), m.ipv6First() ? "ipv6" : "ipv4", 1, ""));
-        if (options.timeToConnect()) {
-          for (Delayed d : Delayed.values()) {
-            connects.add(timeToConnect(c, model.get(), d, options, timelines));
+      List<Row> clientRows = new ArrayList<>();
+      List<Connect> clientConnects = new ArrayList<>();
+      List<Map.Entry<String, Trace>> clientTimelines = new ArrayList<>();
+      try {
+        clientRows.add(measure(c, options));
+        Optional<String> model = c.model();
+        if (model.isPresent()) {
+          LazyEye.Result m = simulated.get(models.indexOf(model.get()));
+          clientRows.add(new Row(m.strategy(), "model", "model", m.cadMinMs() < 0 ? -1
+              : (m.cadMinMs() + m.cadMaxMs()) / 2, m.cadMinMs(), m.cadMaxMs(), m.rdMinMs() < 0 ? -1
+              : (m.rdMinMs() + m.rdMaxMs()) / 2, m.rdMinMs(), m.rdMaxMs(), m.ipv6Addresses(), m.ipv4Addresses(),
+              m.ipv6First() ? "ipv6" : "ipv4", 1, ""));
+          if (options.timeToConnect()) {
+            for (Delayed d : Delayed.values()) {
+              clientConnects.add(timeToConnect(c, model.get(), d, options, clientTimelines));
+            }
           }
         }
+      } catch (IOException | RuntimeException e) {
+        if (Thread.currentThread().isInterrupted()) {
+          throw e instanceof IOException io ? io : new IOException("interrupted", e);
+        }
+        failed.add(c.name() + ": " + e);
+        options.progress().println(c.name() + " could not be measured, the study goes on: " + e);
+        continue;
       }
+      rows.addAll(clientRows);
+      connects.addAll(clientConnects);
+      timelines.addAll(clientTimelines);
     }
-    return new Study(rows, connects, timelines, Duration.ofNanos(System.nanoTime() - start));
+    return new Study(rows, connects, timelines, failed, Duration.ofNanos(System.nanoTime() - start));
   }
 
   private static Row measure(RealClient client, Options o) throws IOException {
@@ -187,10 +241,13 @@ public final class RealLazyEye {
         client.model().orElse(""));
   }
 
-  /** {median, min, max} of the values seen (-1 for none seen), or all -1 when none was. */
+  /**
+   * {median, min, max} of the values seen (-1 for none seen), or all -1 when most runs saw none: a client that
+   * fell back in one run of three does not get a delay that two runs say it does not have.
+   */
   static double[] stats(List<Double> values) {
     double[] seen = values.stream().filter(v -> v >= 0).mapToDouble(Double::doubleValue).sorted().toArray();
-    if (seen.length == 0) {
+    if (seen.length == 0 || seen.length * 2 < values.size()) {
       return new double[] {-1, -1, -1};
     }
     double median = seen.length % 2 == 1 ? seen[seen.length / 2]
@@ -201,7 +258,8 @@ public final class RealLazyEye {
   /** One run of one client on a network of its own: its packets, read. */
   static RunFacts run(RealClient client, String kind, int n, List<PathRule> rules, Duration aaaaLate, String name,
       Duration limit, Options o) throws IOException {
-    Path pcap = o.out().resolve("pcap").resolve(client.name() + "-" + kind + "-" + n + ".pcap");
+    Path pcap = o.out().resolve("pcap").resolve(fileName(client.name()) + "-" + kind + "-" + n + ".pcap");
+    Files.createDirectories(pcap.getParent());
     try (Network net = Network.up(StudyNetwork.topology("lazy-eye-" + kind, rules),
         new Network.Options(Optional.of(pcap), n + 1));
          AutoCloseable http = net.host("server").serveHttp(StudyNetwork.PORT)) {
@@ -221,16 +279,7 @@ public final class RealLazyEye {
       }, "realclients-drain");
       drain.setDaemon(true);
       drain.start();
-      boolean ended;
-      try {
-        ended = p.waitFor(limit.toMillis() + 5_000, TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IOException("interrupted", e);
-      } finally {
-        p.descendants().forEach(ProcessHandle::destroyForcibly);
-        p.destroyForcibly();
-      }
+      boolean ended = awaitThenEnd(p, limit.toMillis() + 5_000, client.name());
       RunFacts facts = RunFacts.of(net.packets(), Set.of(StudyNetwork.CLIENT_V6, StudyNetwork.CLIENT_V4),
           StudyNetwork.DNS, StudyNetwork.PORT);
       o.progress().printf(Locale.ROOT, "%-24s %-9s #%d  %6.0f ms  first %s  cad %s  rd %s  tried v6 %d v4 %d%s%n",
@@ -243,6 +292,30 @@ public final class RealLazyEye {
       throw e;
     } catch (Exception e) {
       throw new IOException(e);
+    }
+  }
+
+  /**
+   * Waits up to {@code millis} for the client, then kills what is left of it and waits for that too (its
+   * {@link ClientProcess} ends once everything it started is gone and its folder deleted): the next run's
+   * network must not share the machine with this run's browser or its profile's deletion.
+   *
+   * @return whether it ended by itself (or at its own limit) within {@code millis}
+   */
+  private static boolean awaitThenEnd(Process p, long millis, String name) throws IOException {
+    try {
+      boolean ended = p.waitFor(millis, TimeUnit.MILLISECONDS);
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        throw new IOException(name + " did not end 30 s after it was killed");
+      }
+      return ended;
+    } catch (InterruptedException e) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      Thread.currentThread().interrupt();
+      throw new IOException("interrupted", e);
     }
   }
 
@@ -294,26 +367,51 @@ public final class RealLazyEye {
   private static Connect timeToConnect(RealClient c, String model, Delayed d, Options o,
       List<Map.Entry<String, Trace>> timelines) throws IOException {
     List<Double> real = new ArrayList<>();
+    List<Double> firstSyn = new ArrayList<>();
+    List<Double> fromFirstSyn = new ArrayList<>();
+    List<Double> answerToSyn = new ArrayList<>();
     Trace first = null;
     for (int i = 0; i < o.repetitions(); i++) {
       RunFacts f = run(c, "ttc-" + d.name().toLowerCase(Locale.ROOT), i, d.rules(),
           d.aaaaLateMs == 0 ? null : Duration.ofMillis(d.aaaaLateMs), StudyNetwork.NAME, RUN_LIMIT, o);
       real.add(f.connectedMs());
+      boolean connected = f.connectedMs() >= 0;
+      firstSyn.add(connected ? f.firstSynMs() : -1);
+      fromFirstSyn.add(connected ? f.connectedMs() - f.firstSynMs() : -1);
+      answerToSyn.add(connected ? f.answerToFirstSynMs() : -1);
       if (first == null) {
         first = f.trace();
       }
     }
-    Strategies strategies = Strategies.discovered();
-    String[] parts = io.github.connectbylist.lab.Experiment.split(model);
-    Trace simulated = Simulation.connect(d.simulated(), strategies.ranker(parts[0]), strategies.scheduler(parts[1]), 1,
-        0, Duration.ofSeconds(30));
+    Trace simulated = simulated(d, model);
     if (d == Delayed.IPV6_300_IPV4_20) {
       timelines.add(Map.entry(c.name() + " on the kernel (" + d.title + ")", first));
       timelines.add(Map.entry(model + " in the simulator (" + d.title + ")", simulated));
     }
     double[] s = stats(real);
-    return new Connect(c.name(), model, d.title, s[0], s[1], s[2], simulated.connected()
-        ? simulated.elapsedNanos() / 1e6 : -1);
+    boolean modelConnected = simulated.connected() && !simulated.attempts().isEmpty();
+    return new Connect(c.name(), model, d.title, s[0], s[1], s[2], modelConnected
+        ? simulated.elapsedNanos() / 1e6 : -1, stats(firstSyn)[0], stats(fromFirstSyn)[0], stats(answerToSyn)[0],
+        modelConnected ? simulated.attempts().get(0).startedAt().toNanos() / 1e6 : -1);
+  }
+
+  /** The model's connect on the scenario, in the simulator. */
+  private static Trace simulated(Delayed d, String model) {
+    Strategies strategies = Strategies.discovered();
+    String[] parts = io.github.connectbylist.lab.Experiment.split(model);
+    return Simulation.connect(d.simulated(), strategies.ranker(parts[0]), strategies.scheduler(parts[1]), 1, 0,
+        Duration.ofSeconds(30));
+  }
+
+  /** The model's time to connect on the scenario in the simulator, in ms; -1 when it does not connect. */
+  static double simulatedMs(Delayed d, String model) {
+    Trace t = simulated(d, model);
+    return t.connected() ? t.elapsedNanos() / 1e6 : -1;
+  }
+
+  /** A client's name as a file name: {@code connectbylist:go/go(dial-timeout=10s)} has a slash and more. */
+  static String fileName(String client) {
+    return client.replaceAll("[^A-Za-z0-9._=-]+", "_");
   }
 
   private static String text(InetAddress a) {

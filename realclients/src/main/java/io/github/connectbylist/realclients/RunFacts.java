@@ -50,6 +50,24 @@ record RunFacts(double firstV6SynMs, double firstV4SynMs, double aAnswerMs, doub
   }
 
   /**
+   * From the last DNS answer that came before the first SYN to that SYN: the client's own work between
+   * having its addresses and connecting (a resolution delay too, for a client that starts on the A answer);
+   * -1 when there was no SYN or no answer before it.
+   */
+  double answerToFirstSynMs() {
+    double syn = firstSynMs();
+    double answer = Math.max(aAnswerMs >= 0 && aAnswerMs <= syn ? aAnswerMs : -1,
+        aaaaAnswerMs >= 0 && aaaaAnswerMs <= syn ? aaaaAnswerMs : -1);
+    return syn < 0 || answer < 0 ? -1 : syn - answer;
+  }
+
+  /** When the first SYN of either family left, or -1 when none did. */
+  double firstSynMs() {
+    Family first = firstFamily();
+    return first == null ? -1 : first == Family.IPV6 ? firstV6SynMs : firstV4SynMs;
+  }
+
+  /**
    * The connection attempt delay: from the first IPv6 SYN to the first IPv4 SYN, when IPv6 went first and
    * IPv4 followed; -1 otherwise.
    */
@@ -84,7 +102,7 @@ record RunFacts(double firstV6SynMs, double firstV4SynMs, double aAnswerMs, doub
     double connected = -1;
     Set<InetAddress> v6Tried = new LinkedHashSet<>();
     Set<InetAddress> v4Tried = new LinkedHashSet<>();
-    Map<Integer, Attempting> attempts = new LinkedHashMap<>();
+    Map<Flow, Attempting> attempts = new LinkedHashMap<>();
     List<Answer> answers = new ArrayList<>();
     for (LoggedPacket p : packets) {
       PacketRecord r = p.packet();
@@ -104,7 +122,8 @@ record RunFacts(double firstV6SynMs, double firstV4SynMs, double aAnswerMs, doub
       if (r.tcpFlags() < 0 || !(fromClient || toClient)) {
         continue;
       }
-      int clientPort = fromClient ? r.sourcePort() : r.destinationPort();
+      Flow flow = fromClient ? new Flow(r.source(), r.sourcePort(), r.destination())
+          : new Flow(r.destination(), r.destinationPort(), r.source());
       if (fromClient && r.isTcpSyn()) {
         if (r.family() == Family.IPV6 && v6 < 0) {
           v6 = t;
@@ -114,10 +133,10 @@ record RunFacts(double firstV6SynMs, double firstV4SynMs, double aAnswerMs, doub
         if (connected < 0) {
           (r.family() == Family.IPV6 ? v6Tried : v4Tried).add(r.destination());
         }
-        attempts.computeIfAbsent(clientPort, k -> new Attempting(r.source(), r.destination(), t));
+        attempts.computeIfAbsent(flow, k -> new Attempting(r.source(), r.destination(), t));
         continue;
       }
-      Attempting at = attempts.get(clientPort);
+      Attempting at = attempts.get(flow);
       if (at == null) {
         continue;
       }
@@ -163,6 +182,12 @@ record RunFacts(double firstV6SynMs, double firstV4SynMs, double aAnswerMs, doub
   private static Duration nanos(double ms) {
     return Duration.ofNanos(Math.round(ms * 1e6));
   }
+
+  /**
+   * A connection's 4-tuple (the server's port is the run's): Linux may give two connects to different
+   * destinations the same local port, so the port alone does not name one.
+   */
+  private record Flow(InetAddress client, int clientPort, InetAddress server) {}
 
   /** One attempt being read: its 4-tuple's client side, when it started and how it ended. */
   private static final class Attempting {

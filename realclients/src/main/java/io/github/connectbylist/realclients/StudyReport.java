@@ -59,11 +59,14 @@ public final class StudyReport {
   }
 
   static String connectsCsv(List<RealLazyEye.Connect> connects) {
-    StringBuilder s = new StringBuilder("client,model,scenario,real_ms,real_min_ms,real_max_ms,model_ms\n");
+    StringBuilder s = new StringBuilder("client,model,scenario,real_ms,real_min_ms,real_max_ms,model_ms,"
+        + "real_first_syn_ms,real_answer_to_first_syn_ms,real_from_first_syn_ms,model_first_syn_ms\n");
     for (RealLazyEye.Connect c : connects) {
       s.append(quote(c.client())).append(',').append(quote(c.model())).append(',').append(quote(c.scenario()))
           .append(',').append(num(c.realMs())).append(',').append(num(c.realMinMs())).append(',')
-          .append(num(c.realMaxMs())).append(',').append(num(c.modelMs())).append('\n');
+          .append(num(c.realMaxMs())).append(',').append(num(c.modelMs())).append(',')
+          .append(num(c.realFirstSynMs())).append(',').append(num(c.realAnswerToSynMs())).append(',')
+          .append(num(c.realFromFirstSynMs())).append(',').append(num(c.modelFirstSynMs())).append('\n');
     }
     return s.toString();
   }
@@ -107,10 +110,17 @@ public final class StudyReport {
         + "clients</title><style>body{font-family:sans-serif;margin:24px;max-width:1100px}table{border-collapse:"
         + "collapse;font-size:13px}td,th{border:1px solid #ccc;padding:3px 8px;text-align:right}td:first-child,"
         + "th:first-child{text-align:left}tr.model td{color:#555;background:#f7f7f7}tr.paper td{color:#7a4b00;"
-        + "background:#fff8e8}.miss{color:#b00}</style></head><body>\n");
+        + "background:#fff8e8}.miss{color:#b00}.why{color:#444;font-size:12px}td:last-child{text-align:left;max-width:420px}</style></head><body>\n");
     s.append("<h1>Lazy Eye on real clients</h1>\n<p>Each real row is read from the emulator's packet log (the run's "
         + "pcap is in <code>pcap/</code>); each model row is the lab's simulator on the same test cases. Study time: ")
         .append(study.elapsed().toSeconds()).append(" s.</p>\n");
+    if (!study.failed().isEmpty()) {
+      s.append("<p class=\"miss\">Not measured:</p>\n<ul>\n");
+      for (String f : study.failed()) {
+        s.append("<li>").append(esc(f)).append("</li>\n");
+      }
+      s.append("</ul>\n");
+    }
     s.append("<h2>The paper's rows (IMC 2025, Table 2)</h2>\n<table><tr><th>client</th><th>connection attempt delay"
         + "</th><th>IPv6 first</th><th>resolution delay</th><th>addresses (v4/v6)</th></tr>\n");
     for (LazyEye.Row p : LazyEye.PAPER) {
@@ -123,13 +133,19 @@ public final class StudyReport {
         + "(min-max)</th><th>IPv6 addresses</th><th>IPv4 addresses</th><th>first family</th><th>runs</th>"
         + "<th>model against client</th></tr>\n");
     List<RealLazyEye.Row> rows = study.rows();
+    java.util.Set<String> explained = new java.util.LinkedHashSet<>();
     for (int i = 0; i < rows.size(); i++) {
       RealLazyEye.Row r = rows.get(i);
       String verdict = "";
       if (r.kind().equals("real") && i + 1 < rows.size() && rows.get(i + 1).kind().equals("model")) {
-        List<String> d = differences(r, rows.get(i + 1));
+        RealLazyEye.Row m = rows.get(i + 1);
+        List<String> d = differences(r, m);
+        boolean fallback = !close(r.cadMs(), m.cadMs()) && KnownDifferences.of(r.client()).isPresent();
+        if (fallback) {
+          explained.add(r.client());
+        }
         verdict = d.isEmpty() ? "within " + (int) TOLERANCE_MS + " ms" : "<span class=\"miss\">" + esc(String.join("; ", d))
-            + "</span>";
+            + "</span>" + (fallback ? "<br><span class=\"why\">the fallback's timing: see why, below</span>" : "");
       }
       s.append("<tr class=\"").append(r.kind()).append("\"><td>").append(esc(r.client())).append("</td><td>")
           .append(esc(r.version())).append("</td><td>").append(r.kind()).append("</td><td>")
@@ -142,18 +158,49 @@ public final class StudyReport {
     s.append("</table>\n");
     if (!study.connects().isEmpty()) {
       s.append("<h2>Time to connect: real against simulated</h2>\n<p>From the client's first DNS query to its first "
-          + "completed handshake, on the kernel (median, min-max) and in the simulator.</p>\n<table><tr><th>client"
-          + "</th><th>scenario</th><th>real ms</th><th>model ms</th><th>model - real</th></tr>\n");
+          + "completed handshake, on the kernel (median, min-max) and in the simulator. Split at the first SYN: "
+          + "before it, the wait for names and the client's own work before its first attempt (a browser still "
+          + "loading, a JVM loading classes; the part after the last DNS answer is shown apart); from it, the "
+          + "strategy, which is what a model models. Each real part is the median of that part over the runs.</p>\n"
+          + "<table><tr><th>client</th><th>scenario</th><th>real ms</th><th>model ms</th><th>model - real</th>"
+          + "<th>first SYN real / model</th><th>last answer to first SYN, real</th><th>from the first SYN real / "
+          + "model</th><th>why</th></tr>\n");
       for (RealLazyEye.Connect c : study.connects()) {
-        double diff = c.modelMs() - c.realMs();
+        boolean both = c.realMs() >= 0 && c.modelMs() >= 0;
+        double strategy = c.strategyDifferenceMs();
+        String why = "";
+        if (c.miss() && !both) {
+          why = c.realMs() < 0 ? "the client did not connect; the model did" : "the model did not connect";
+        } else if (c.miss() && Math.abs(strategy) <= TOLERANCE_MS) {
+          why = String.format(Locale.ROOT, "before the first SYN: %.1f ms real, %.1f model; from it within %d ms",
+              c.realFirstSynMs(), c.modelFirstSynMs(), (int) TOLERANCE_MS);
+        } else if (c.miss()) {
+          why = String.format(Locale.ROOT, "from the first SYN: %+.1f ms", strategy);
+          if (KnownDifferences.of(c.client()).isPresent()) {
+            explained.add(c.client());
+            why += "; the fallback's timing: see why, below";
+          }
+        }
         s.append("<tr><td>").append(esc(c.client() + " / " + c.model())).append("</td><td>").append(esc(c.scenario()))
             .append("</td><td>").append(range(c.realMs(), c.realMinMs(), c.realMaxMs(), "failed")).append("</td><td>")
             .append(c.modelMs() < 0 ? "failed" : fmt(c.modelMs())).append("</td><td")
-            .append(Math.abs(diff) > TOLERANCE_MS ? " class=\"miss\"" : "").append('>')
-            .append(c.realMs() < 0 || c.modelMs() < 0 ? "" : String.format(Locale.ROOT, "%+.1f", diff))
-            .append("</td></tr>\n");
+            .append(c.miss() ? " class=\"miss\"" : "").append('>')
+            .append(both ? String.format(Locale.ROOT, "%+.1f", c.modelMs() - c.realMs()) : "").append("</td><td>")
+            .append(both ? fmt(c.realFirstSynMs()) + " / " + fmt(c.modelFirstSynMs()) : "").append("</td><td>")
+            .append(both && c.realAnswerToSynMs() >= 0 ? fmt(c.realAnswerToSynMs()) : "").append("</td><td>")
+            .append(both ? fmt(c.realFromFirstSynMs()) + " / " + fmt(c.modelMs() - c.modelFirstSynMs()) : "")
+            .append("</td><td class=\"why\">").append(esc(why)).append("</td></tr>\n");
       }
       s.append("</table>\n");
+    }
+    if (!explained.isEmpty()) {
+      s.append("<h2>Why some clients differ from their models</h2>\n<p>Each traced on this machine; the models keep "
+          + "the clients' policy, not their processes' time.</p>\n<dl>\n");
+      for (String client : explained) {
+        s.append("<dt><b>").append(esc(client)).append("</b></dt><dd class=\"why\">")
+            .append(esc(KnownDifferences.of(client).orElseThrow())).append("</dd>\n");
+      }
+      s.append("</dl>\n");
     }
     if (!study.timelines().isEmpty()) {
       List<HtmlReport.LabeledTrace> traces = new ArrayList<>();

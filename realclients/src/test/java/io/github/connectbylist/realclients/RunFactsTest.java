@@ -89,9 +89,53 @@ class RunFactsTest {
   }
 
   @Test
+  void aRetransmittedSynIsOneAttemptAndTheServersSynAckIsNotAnAttempt() {
+    dns(0, false, 28);
+    dns(1, true, 28);
+    dns(1.5, true, 1);
+    tcp(2, C6, 50000, S6, 80, 0x02);
+    tcp(1002, C6, 50000, S6, 80, 0x02);
+    tcp(1202, S6, 80, C6, 50000, 0x12);
+    tcp(1203, C6, 50000, S6, 80, 0x10);
+    RunFacts f = facts();
+    assertEquals(1, f.trace().attempts().size(), "the kernel's second SYN on the same 4-tuple");
+    assertEquals(2, f.firstSynMs(), 1e-9);
+    assertEquals(1203, f.connectedMs(), 1e-9);
+    assertEquals(0.5, f.answerToFirstSynMs(), 1e-9, "from the later of the two answers before it");
+  }
+
+  @Test
+  void oneLocalPortToTwoDestinationsIsTwoAttemptsAndOnlyTheOneAnsweredConnects() {
+    tcp(0, C4, 50000, S4, 80, 0x02);
+    tcp(250, C4, 50000, StudyNetwork.serverV4(2), 80, 0x02);
+    tcp(260, StudyNetwork.serverV4(2), 80, C4, 50000, 0x12);
+    tcp(261, C4, 50000, StudyNetwork.serverV4(2), 80, 0x10);
+    RunFacts f = facts();
+    assertEquals(2, f.trace().attempts().size());
+    assertEquals(false, f.trace().attempts().get(0).connected(), "the first destination never answered");
+    assertEquals(true, f.trace().attempts().get(1).connected());
+    assertEquals(Family.IPV4, f.firstFamily());
+    assertEquals(-1, f.connectionAttemptDelayMs(), "IPv4 went first: no IPv6 to fall back from");
+  }
+
+  @Test
+  void anAAnswerAfterTheAaaaAnswerIsNoResolutionDelay() {
+    dns(0, false, 28);
+    dns(0.1, false, 1);
+    dns(1, true, 28);
+    dns(40, true, 1);
+    tcp(41, C6, 50000, S6, 80, 0x02);
+    RunFacts f = facts();
+    assertEquals(-1, f.resolutionDelayMs(), "IPv6 went first, on the AAAA answer");
+    assertEquals(1, f.answerToFirstSynMs(), 1e-9);
+  }
+
+  @Test
   void statsAreTheMedianAndTheRangeOfWhatWasSeen() {
     assertEquals(List.of(250.0, 240.0, 300.0), toList(RealLazyEye.stats(List.of(240.0, 250.0, 300.0, -1.0))));
     assertEquals(List.of(-1.0, -1.0, -1.0), toList(RealLazyEye.stats(List.of(-1.0, -1.0))));
+    assertEquals(List.of(-1.0, -1.0, -1.0), toList(RealLazyEye.stats(List.of(250.0, -1.0, -1.0))),
+        "one run of three is not the client's delay");
   }
 
   private static List<Double> toList(double[] v) {
