@@ -10,10 +10,15 @@ import java.util.Optional;
  */
 final class KnownDifferences {
   private static final Map<String, String> REASONS = Map.of(
-      "node", "Node's 250 ms attempt timer fires on time; then Node spends 5 to 8 ms of JavaScript before the next "
-          + "connect(): strace -tt shows epoll_wait return on its 249 ms timeout and the IPv4 connect() 6.3 ms "
-          + "later, time spent building the abandoned attempt's ETIMEDOUT error and a new handle "
-          + "(lib/net.js internalConnectMultipleTimeout). The model has the timer, not Node's CPU time.",
+      "node", "Node's 250 ms attempt timer fires on time; then Node runs JavaScript before the next connect(): "
+          + "strace -tt shows epoll_wait return on its 249 ms timeout and the IPv4 connect() 6.3 ms later, time "
+          + "spent building the abandoned attempt's ETIMEDOUT error and a new handle (lib/net.js "
+          + "internalConnectMultipleTimeout); from run to run of the study on this 2-core VM that took 5 to 26 ms. "
+          + "The model has the timer, not Node's CPU time.",
+      "okhttp", "Not traced to a line: OkHttp's 250 ms (FastFallbackExchangeFinder) is its timer, and the next "
+          + "attempt starts on another thread of a JVM that has not run that path before; the delay measured "
+          + "here moved between 249.4 and 255.2 ms across runs and studies, as a fresh JVM's do (ConnectByList's "
+          + "own rows move the same way).",
       "firefox", "Firefox opens a speculative connection as the page load starts, and arms the 250 ms backup "
           + "timer only when the page's request takes that socket over, 16 to 55 ms later (MOZ_LOG=nsHttp:5: "
           + "SetupBackupTimer \"did not arm\" for the speculative connect, armed at the take-over, the IPv4 SYN "

@@ -172,8 +172,13 @@ public final class StudyReport {
         if (c.miss() && !both) {
           why = c.realMs() < 0 ? "the client did not connect; the model did" : "the model did not connect";
         } else if (c.miss() && Math.abs(strategy) <= TOLERANCE_MS) {
-          why = String.format(Locale.ROOT, "before the first SYN: %.1f ms real, %.1f model; from it within %d ms",
-              c.realFirstSynMs(), c.modelFirstSynMs(), (int) TOLERANCE_MS);
+          why = String.format(Locale.ROOT, "before the first SYN: %.1f ms real, %.1f model", c.realFirstSynMs(),
+              c.modelFirstSynMs());
+          if (c.realAnswerToSynMs() >= 0) {
+            why += String.format(Locale.ROOT, " (the last DNS answer at %.1f ms, then %.1f ms of the client's own)",
+                c.realFirstSynMs() - c.realAnswerToSynMs(), c.realAnswerToSynMs());
+          }
+          why += String.format(Locale.ROOT, "; from it within %d ms", (int) TOLERANCE_MS);
         } else if (c.miss()) {
           why = String.format(Locale.ROOT, "from the first SYN: %+.1f ms", strategy);
           if (KnownDifferences.of(c.client()).isPresent()) {
