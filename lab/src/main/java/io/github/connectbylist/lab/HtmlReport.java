@@ -289,12 +289,42 @@ public final class HtmlReport {
    * @return an SVG element and its caption, HTML
    */
   public static String timelines(List<LabeledTrace> traces) {
+    return timelines(traces, 1);
+  }
+
+  /**
+   * Connects as timelines, each run of {@code group} in a row on one time axis: a real client's run and its
+   * model's, drawn to one scale, so that equal lengths are equal times.
+   *
+   * @param traces the connects, in the order drawn
+   * @param group how many consecutive connects share an axis, 1 or more
+   * @return an SVG element and its caption, HTML
+   */
+  public static String timelines(List<LabeledTrace> traces, int group) {
+    if (group < 1) {
+      throw new IllegalArgumentException("group " + group + ": give 1 or more");
+    }
     StringBuilder s = new StringBuilder();
-    timelines(s, traces);
+    timelines(s, traces, group);
     return s.toString();
   }
 
+  private static double endMs(Trace t) {
+    double end = Math.max(1, t.elapsedNanos() / 1e6);
+    for (Attempt a : t.attempts()) {
+      end = Math.max(end, a.endedAt().toNanos() / 1e6);
+    }
+    for (io.github.connectbylist.api.Answer a : t.answers()) {
+      end = Math.max(end, a.at().toNanos() / 1e6);
+    }
+    return end;
+  }
+
   private static void timelines(StringBuilder s, List<LabeledTrace> cells) {
+    timelines(s, cells, 1);
+  }
+
+  private static void timelines(StringBuilder s, List<LabeledTrace> cells, int group) {
     int rowHeight = 16;
     int rows = 0;
     for (LabeledTrace c : cells) {
@@ -305,15 +335,12 @@ public final class HtmlReport {
     s.append("<svg class=\"timeline\" width=\"").append(W).append("\" height=\"").append(height).append("\" viewBox=\"0 0 ")
         .append(W).append(' ').append(height).append("\" xmlns=\"http://www.w3.org/2000/svg\">");
     int row = 0;
-    for (LabeledTrace cell : cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      LabeledTrace cell = cells.get(i);
       Trace t = cell.trace();
       double end = 1;
-      end = Math.max(end, t.elapsedNanos() / 1e6);
-      for (Attempt a : t.attempts()) {
-        end = Math.max(end, a.endedAt().toNanos() / 1e6);
-      }
-      for (io.github.connectbylist.api.Answer a : t.answers()) {
-        end = Math.max(end, a.at().toNanos() / 1e6);
+      for (int j = i - i % group; j < Math.min(cells.size(), i - i % group + group); j++) {
+        end = Math.max(end, endMs(cells.get(j).trace()));
       }
       double step = niceStep(end);
       end = Math.ceil(end / step - 1e-9) * step;
@@ -356,7 +383,8 @@ public final class HtmlReport {
     for (LabeledTrace c : cells) {
       byName |= !c.trace().answers().isEmpty();
     }
-    s.append("</svg>\n<p style=\"font-size:12px\">Each strategy on its own time axis. green: connected; red: failed "
+    s.append("</svg>\n<p style=\"font-size:12px\">").append(group == 1 ? "Each strategy on its own time axis."
+        : "Each " + group + " in a row on one time axis.").append(" green: connected; red: failed "
         + "or timed out; grey: closed because another attempt won or the connect ended.").append(byName ? " Blue marks "
         + "on a strategy's line: when each DNS answer (AAAA, A) of its connect by name came." : "").append("</p>\n");
   }

@@ -385,8 +385,8 @@ public final class RealLazyEye {
     }
     Trace simulated = simulated(d, model);
     if (d == Delayed.IPV6_300_IPV4_20) {
-      timelines.add(Map.entry(c.name() + " on the kernel (" + d.title + ")", first));
-      timelines.add(Map.entry(model + " in the simulator (" + d.title + ")", simulated));
+      timelines.add(Map.entry(c.name() + ", on the kernel", first));
+      timelines.add(Map.entry(model + ", in the simulator", simulated));
     }
     double[] s = stats(real);
     boolean modelConnected = simulated.connected() && !simulated.attempts().isEmpty();

@@ -159,6 +159,10 @@ record RunFacts(double firstV6SynMs, double firstV4SynMs, double aAnswerMs, doub
     int index = 0;
     boolean anyConnected = false;
     for (Attempting at : attempts.values()) {
+      if (at.endMs < 0 && connected >= 0 && at.startMs <= connected) {
+        at.endMs = connected; // given up when another won: closing a connect in progress sends nothing
+        at.outcome = FailureKind.CANCELLED;
+      }
       double end = at.endMs >= 0 ? at.endMs : last;
       FailureKind kind = at.endMs >= 0 ? at.outcome : FailureKind.TIMED_OUT;
       anyConnected |= at.endMs >= 0 && at.outcome == null;
@@ -174,7 +178,7 @@ record RunFacts(double firstV6SynMs, double firstV4SynMs, double aAnswerMs, doub
   private static String describe(FailureKind kind) {
     return switch (kind) {
       case REFUSED -> "reset by the server (seen in the packet log)";
-      case CANCELLED -> "reset by the client: another attempt won, or it gave up";
+      case CANCELLED -> "given up by the client: another attempt won (its reset, if any, is on the wire)";
       default -> "no handshake by the end of the run";
     };
   }

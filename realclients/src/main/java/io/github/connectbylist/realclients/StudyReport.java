@@ -212,9 +212,12 @@ public final class StudyReport {
       for (Map.Entry<String, Trace> e : study.timelines()) {
         traces.add(new HtmlReport.LabeledTrace(e.getKey(), e.getValue()));
       }
-      s.append("<h2>One run on the kernel beside its model in the simulator</h2>\n<p>The real run's attempts are "
+      s.append("<h2>One run on the kernel beside its model in the simulator (")
+          .append(esc(RealLazyEye.Delayed.IPV6_300_IPV4_20.title)).append(")</h2>\n<p>The real run's attempts are "
           + "read from its pcap: a SYN starts one, the client's ACK of a SYN-ACK ends it connected, a reset ends it "
-          + "refused (from the server) or closed (from the client).</p>\n").append(HtmlReport.timelines(traces));
+          + "refused (from the server); one still open when another connected was given up then (closing a connect "
+          + "in progress sends nothing). Each client and its model share a time axis.</p>\n")
+          .append(HtmlReport.timelines(traces, 2));
     }
     return s.append("</body></html>\n").toString();
   }

@@ -131,6 +131,18 @@ class RunFactsTest {
   }
 
   @Test
+  void anAttemptStillOpenWhenAnotherConnectsWasGivenUpThen() {
+    tcp(0, C6, 50000, S6, 80, 0x02);
+    tcp(200, C4, 50001, S4, 80, 0x02);
+    tcp(210, S4, 80, C4, 50001, 0x12);
+    tcp(220, C4, 50001, S4, 80, 0x10);
+    var attempts = facts().trace().attempts();
+    assertEquals(io.github.connectbylist.api.FailureKind.CANCELLED, attempts.get(0).failure(),
+        "curl closed its IPv6 connect when IPv4 won: nothing on the wire says so");
+    assertEquals(220, attempts.get(0).endedAt().toNanos() / 1e6, 1e-9);
+  }
+
+  @Test
   void statsAreTheMedianAndTheRangeOfWhatWasSeen() {
     assertEquals(List.of(250.0, 240.0, 300.0), toList(RealLazyEye.stats(List.of(240.0, 250.0, 300.0, -1.0))));
     assertEquals(List.of(-1.0, -1.0, -1.0), toList(RealLazyEye.stats(List.of(-1.0, -1.0))));
