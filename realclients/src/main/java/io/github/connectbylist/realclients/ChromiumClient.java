@@ -28,8 +28,9 @@ import java.util.Optional;
  * own (remote extensions). The run is killed with all its processes at the timeout.
  */
 final class ChromiumClient implements RealClient {
-  private final Optional<Path> program = Programs.find(List.of(Path.of("/usr/lib/chromium/chromium")),
-      List.of("chromium", "chromium-browser", "google-chrome-stable", "google-chrome"));
+  private final Installed program = new Installed(Programs.find(List.of(Path.of("/usr/lib/chromium/chromium")),
+      List.of("chromium", "chromium-browser", "google-chrome-stable", "google-chrome")),
+      "chromium is not installed: apt-get install chromium");
 
   @Override
   public String name() {
@@ -43,8 +44,7 @@ final class ChromiumClient implements RealClient {
 
   @Override
   public Optional<String> unavailable() {
-    return program.isPresent() ? Optional.empty()
-        : Optional.of("chromium is not installed: apt-get install chromium");
+    return program.unavailable();
   }
 
   /**
@@ -55,7 +55,7 @@ final class ChromiumClient implements RealClient {
    */
   @Override
   public String version() throws IOException {
-    return Programs.firstLine(List.of(need().toString(), "--version"));
+    return program.firstLine("--version");
   }
 
   /**
@@ -96,7 +96,7 @@ final class ChromiumClient implements RealClient {
   }
 
   private Path need() throws IOException {
-    return program.orElseThrow(() -> new IOException(unavailable().orElseThrow()));
+    return program.need();
   }
 
   @Override

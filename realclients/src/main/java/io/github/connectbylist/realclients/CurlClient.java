@@ -22,7 +22,8 @@ import java.util.regex.Pattern;
 final class CurlClient implements RealClient {
   private static final Pattern VERSION = Pattern.compile("curl (\\d+)\\.(\\d+)(?:\\.(\\d+))?.*");
 
-  private final Optional<Path> program = Programs.onPath("curl");
+  private final Installed program = new Installed(Programs.onPath("curl"),
+      "curl is not installed: apt-get install curl");
 
   @Override
   public String name() {
@@ -46,8 +47,7 @@ final class CurlClient implements RealClient {
 
   @Override
   public Optional<String> unavailable() {
-    return program.isPresent() ? Optional.empty()
-        : Optional.of("curl is not installed: apt-get install curl");
+    return program.unavailable();
   }
 
   /**
@@ -58,7 +58,7 @@ final class CurlClient implements RealClient {
    */
   @Override
   public String version() throws IOException {
-    String line = Programs.firstLine(List.of(need().toString(), "--version"));
+    String line = program.firstLine("--version");
     int platform = line.indexOf(" (");
     return platform > 0 ? line.substring(0, platform) : line;
   }
@@ -71,7 +71,7 @@ final class CurlClient implements RealClient {
   }
 
   private Path need() throws IOException {
-    return program.orElseThrow(() -> new IOException(unavailable().orElseThrow()));
+    return program.need();
   }
 
   @Override

@@ -87,7 +87,8 @@ final class FirefoxClient implements RealClient {
       user_pref("toolkit.telemetry.unified", false);
       """;
 
-  private final Optional<Path> program = Programs.find(List.of(), List.of("firefox-esr", "firefox"));
+  private final Installed program = new Installed(Programs.find(List.of(), List.of("firefox-esr", "firefox")),
+      "firefox is not installed: apt-get install firefox-esr");
 
   @Override
   public String name() {
@@ -101,8 +102,7 @@ final class FirefoxClient implements RealClient {
 
   @Override
   public Optional<String> unavailable() {
-    return program.isPresent() ? Optional.empty()
-        : Optional.of("firefox is not installed: apt-get install firefox-esr");
+    return program.unavailable();
   }
 
   /**
@@ -113,7 +113,7 @@ final class FirefoxClient implements RealClient {
    */
   @Override
   public String version() throws IOException {
-    return Programs.firstLine(List.of(need().toString(), "--version"));
+    return program.firstLine("--version");
   }
 
   /**
@@ -151,7 +151,7 @@ final class FirefoxClient implements RealClient {
   }
 
   private Path need() throws IOException {
-    return program.orElseThrow(() -> new IOException(unavailable().orElseThrow()));
+    return program.need();
   }
 
   @Override

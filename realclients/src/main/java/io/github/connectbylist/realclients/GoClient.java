@@ -49,7 +49,8 @@ final class GoClient implements RealClient {
       """;
   private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(2);
 
-  private final Optional<Path> go = Programs.onPath("go");
+  private final Installed go = new Installed(Programs.onPath("go"),
+      "go is not installed: apt-get install golang-go");
 
   @Override
   public String name() {
@@ -63,7 +64,7 @@ final class GoClient implements RealClient {
 
   @Override
   public Optional<String> unavailable() {
-    return go.isPresent() ? Optional.empty() : Optional.of("go is not installed: apt-get install golang-go");
+    return go.unavailable();
   }
 
   /**
@@ -74,7 +75,7 @@ final class GoClient implements RealClient {
    */
   @Override
   public String version() throws IOException {
-    return Programs.firstLine(List.of(need().toString(), "version"));
+    return go.firstLine("version");
   }
 
   @Override
@@ -143,7 +144,7 @@ final class GoClient implements RealClient {
   }
 
   private Path need() throws IOException {
-    return go.orElseThrow(() -> new IOException(unavailable().orElseThrow()));
+    return go.need();
   }
 
   @Override

@@ -25,7 +25,8 @@ final class NodeClient implements RealClient {
       "socket.on('connect', () => { console.log('connected ' + socket.remoteAddress); socket.destroy(); });",
       "socket.on('error', (e) => { console.log('failed ' + e.message); process.exitCode = 1; });");
 
-  private final Optional<Path> program = Programs.onPath("node");
+  private final Installed program = new Installed(Programs.onPath("node"), "node is not installed: install "
+      + "Node.js 20 or later (apt-get install nodejs gives 20 only from Debian 13 or NodeSource)");
 
   @Override
   public String name() {
@@ -39,13 +40,12 @@ final class NodeClient implements RealClient {
 
   @Override
   public Optional<String> unavailable() {
-    if (program.isEmpty()) {
-      return Optional.of("node is not installed: install Node.js 20 or later (apt-get install nodejs gives 20 "
-          + "only from Debian 13 or NodeSource)");
+    if (program.unavailable().isPresent()) {
+      return program.unavailable();
     }
     String version;
     try {
-      version = Programs.firstLine(List.of(program.get().toString(), "--version"));
+      version = program.firstLine("--version");
     } catch (IOException e) {
       return Optional.of("node cannot run: " + e.getMessage());
     }
@@ -80,7 +80,7 @@ final class NodeClient implements RealClient {
    */
   @Override
   public String version() throws IOException {
-    return "Node.js " + Programs.firstLine(List.of(need().toString(), "--version"));
+    return "Node.js " + program.firstLine("--version");
   }
 
   @Override
@@ -91,7 +91,7 @@ final class NodeClient implements RealClient {
   }
 
   private Path need() throws IOException {
-    return program.orElseThrow(() -> new IOException(unavailable().orElseThrow()));
+    return program.need();
   }
 
   @Override

@@ -12,6 +12,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -22,12 +23,13 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code curl-7.88/curl-7.88}, side by side on the emulated network at two delay points — IPv6 slowed
  * by 2 s each way (the connection attempt delay, from the packet log) and IPv6 at 300 ms round trip with
  * IPv4 at 20 ms (time to connect from the first SYN: before it, a fresh JVM's class loading varies by a few
- * milliseconds on a busy machine) — each within 5 ms of the model in the simulator. The whole study is
+ * milliseconds on a busy machine) — the median of three runs each within 5 ms of the model in the simulator. The whole study is
  * {@code experiment lazy-eye --real}, by hand.
  */
 class RealLazyEyeTest {
   private static final String MODEL = "curl-7.88/curl-7.88";
   private static final double WITHIN_MS = 5;
+  private static final int RUNS = 3;
 
   @TempDir
   Path out;
@@ -62,25 +64,31 @@ class RealLazyEyeTest {
     double simulatedCad = (simulated.cadMinMs() + simulated.cadMaxMs()) / 2;
     assertEquals(200, simulatedCad, 5, "the model's delay, from the simulated Lazy Eye sweep");
 
+    RealLazyEye.Delayed d = RealLazyEye.Delayed.IPV6_300_IPV4_20;
+    double sim = RealLazyEye.simulatedMs(d, MODEL);
+    assertEquals(220, sim, 1, "IPv4 starts at 200 ms and takes 20 ms: the model wins over IPv4");
     for (RealClient c : List.of(curl, model)) {
-      RunFacts f = RealLazyEye.run(c, "cad", 0, List.of(StudyNetwork.tcpDelay(Family.IPV6,
-          RealLazyEye.CAD_IPV6_ONE_WAY)), null, StudyNetwork.NAME, Duration.ofSeconds(20), o);
-      assertEquals(Family.IPV6, f.firstFamily(), c.name() + " tries IPv6 first\n" + progress);
-      assertEquals(simulatedCad, f.connectionAttemptDelayMs(), WITHIN_MS,
-          c.name() + ": first IPv6 SYN to first IPv4 SYN on the wire\n" + progress);
-      assertTrue(f.connectedMs() > 0, c.name() + " connected over IPv4\n" + progress);
-
-      RealLazyEye.Delayed d = RealLazyEye.Delayed.IPV6_300_IPV4_20;
-      RunFacts t = RealLazyEye.run(c, "ttc", 0, d.rules(), null, StudyNetwork.NAME, Duration.ofSeconds(20), o);
-      double sim = RealLazyEye.simulatedMs(d, MODEL);
-      assertEquals(220, sim, 1, "IPv4 starts at 200 ms and takes 20 ms: the model wins over IPv4");
-      assertEquals(sim, t.connectedMs() - t.firstSynMs(), WITHIN_MS,
-          c.name() + ": first SYN to first handshake, the strategy's part\n" + progress);
-      assertTrue(t.firstSynMs() < 50, c.name() + " connects soon after its names come, not after a timer\n" + progress);
+      List<Double> cad = new ArrayList<>();
+      List<Double> strategy = new ArrayList<>();
+      for (int i = 0; i < RUNS; i++) { // the median of three: one run of a fresh JVM may wake late on 2 cores
+        RunFacts f = RealLazyEye.run(c, "cad", i, List.of(StudyNetwork.tcpDelay(Family.IPV6,
+            RealLazyEye.CAD_IPV6_ONE_WAY)), null, StudyNetwork.NAME, Duration.ofSeconds(20), o);
+        assertEquals(Family.IPV6, f.firstFamily(), c.name() + " tries IPv6 first\n" + progress);
+        assertTrue(f.connectedMs() > 0, c.name() + " connected over IPv4\n" + progress);
+        cad.add(f.connectionAttemptDelayMs());
+        RunFacts t = RealLazyEye.run(c, "ttc", i, d.rules(), null, StudyNetwork.NAME, Duration.ofSeconds(20), o);
+        assertTrue(t.firstSynMs() >= 0 && t.firstSynMs() < 50,
+            c.name() + " connects soon after its names come, not after a timer\n" + progress);
+        strategy.add(t.connectedMs() - t.firstSynMs());
+      }
+      assertEquals(simulatedCad, RealLazyEye.stats(cad)[0], WITHIN_MS,
+          c.name() + ": first IPv6 SYN to first IPv4 SYN on the wire, median\n" + progress);
+      assertEquals(sim, RealLazyEye.stats(strategy)[0], WITHIN_MS,
+          c.name() + ": first SYN to first handshake, the strategy's part, median\n" + progress);
     }
     System.out.print(progress);
     try (var pcaps = Files.list(out.resolve("pcap"))) {
-      assertEquals(4, pcaps.filter(p -> p.toFile().length() > 24).count(), "a pcap per run, each with packets");
+      assertEquals(4 * RUNS, pcaps.filter(p -> p.toFile().length() > 24).count(), "a pcap per run, with packets");
     }
   }
 }
