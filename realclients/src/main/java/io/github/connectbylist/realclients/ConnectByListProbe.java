@@ -16,7 +16,8 @@ import java.util.Locale;
  * apart, as they arrive, which RFC 8305 section 3 needs). A client model resolves as its client does, with the
  * system's {@code getaddrinfo} ({@code system}, the JDK keeping the order the system gives: {@code
  * java.net.preferIPv6Addresses=system}), whose answer is whole and sorted by RFC 6724: the models take that
- * order as given, as Chrome, Firefox, curl and Go do.
+ * order as given, as Chrome, Firefox, curl and Go take their resolvers' (each
+ * waits for both answers, through getaddrinfo or, in Go and Chromium, a resolver of its own).
  *
  * <p>The measured connect comes after one warm-up connect by name to {@code localhost} on an instance of its own
  * (so that the measured one is its instance's first: a history ranker knows nothing), a listener of its own

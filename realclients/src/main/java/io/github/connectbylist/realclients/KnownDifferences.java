@@ -17,7 +17,7 @@ final class KnownDifferences {
           + "The model has the timer, not Node's CPU time.",
       "okhttp", "Not traced to a line: OkHttp's 250 ms (FastFallbackExchangeFinder) is its timer, and the next "
           + "attempt starts on another thread of a JVM that has not run that path before; the delay measured "
-          + "here moved between 249.4 and 255.2 ms across runs and studies, as a fresh JVM's do (ConnectByList's "
+          + "here moved between 248.5 and 255.2 ms across runs and studies, as a fresh JVM's do (ConnectByList's "
           + "own rows move the same way).",
       "firefox", "Firefox opens a speculative connection as the page load starts, and arms the 250 ms backup "
           + "timer only when the page's request takes that socket over, 16 to 55 ms later (MOZ_LOG=nsHttp:5: "

@@ -114,10 +114,12 @@ public final class RealLazyEye {
    * @param realAnswerToSynMs from the last DNS answer before its first SYN to that SYN: its own work once it
    *     had addresses, or the resolution delay of a client that starts before AAAA has come
    * @param modelFirstSynMs the model's first attempt, in the simulator
+   * @param otherFirstFamily how many runs sent their first SYN in the family the model does not start with (a
+   *     client whose answers race may start with either; its median then mixes two paths)
    */
   public record Connect(String client, String model, String scenario, double realMs, double realMinMs,
       double realMaxMs, double modelMs, double realFirstSynMs, double realFromFirstSynMs, double realAnswerToSynMs,
-      double modelFirstSynMs) {
+      double modelFirstSynMs, int otherFirstFamily) {
 
     /**
      * Whether the model is off by more than {@link StudyReport#TOLERANCE_MS} from the client, or only one of the
@@ -370,6 +372,7 @@ public final class RealLazyEye {
     List<Double> firstSyn = new ArrayList<>();
     List<Double> fromFirstSyn = new ArrayList<>();
     List<Double> answerToSyn = new ArrayList<>();
+    List<Family> firstFamilies = new ArrayList<>();
     Trace first = null;
     for (int i = 0; i < o.repetitions(); i++) {
       RunFacts f = run(c, "ttc-" + d.name().toLowerCase(Locale.ROOT), i, d.rules(),
@@ -379,6 +382,7 @@ public final class RealLazyEye {
       firstSyn.add(connected ? f.firstSynMs() : -1);
       fromFirstSyn.add(connected ? f.connectedMs() - f.firstSynMs() : -1);
       answerToSyn.add(connected ? f.answerToFirstSynMs() : -1);
+      firstFamilies.add(f.firstFamily());
       if (first == null) {
         first = f.trace();
       }
@@ -390,9 +394,13 @@ public final class RealLazyEye {
     }
     double[] s = stats(real);
     boolean modelConnected = simulated.connected() && !simulated.attempts().isEmpty();
+    Family modelFirst = simulated.attempts().isEmpty() ? null
+        : Family.of(simulated.attempts().get(0).pair().destinationAddress());
+    int other = modelFirst == null ? 0
+        : (int) firstFamilies.stream().filter(f -> f != null && f != modelFirst).count();
     return new Connect(c.name(), model, d.title, s[0], s[1], s[2], modelConnected
         ? simulated.elapsedNanos() / 1e6 : -1, stats(firstSyn)[0], stats(fromFirstSyn)[0], stats(answerToSyn)[0],
-        modelConnected ? simulated.attempts().get(0).startedAt().toNanos() / 1e6 : -1);
+        modelConnected ? simulated.attempts().get(0).startedAt().toNanos() / 1e6 : -1, other);
   }
 
   /** The model's connect on the scenario, in the simulator. */

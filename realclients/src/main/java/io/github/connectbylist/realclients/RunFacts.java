@@ -178,7 +178,7 @@ record RunFacts(double firstV6SynMs, double firstV4SynMs, double aAnswerMs, doub
   private static String describe(FailureKind kind) {
     return switch (kind) {
       case REFUSED -> "reset by the server (seen in the packet log)";
-      case CANCELLED -> "given up by the client: another attempt won (its reset, if any, is on the wire)";
+      case CANCELLED -> "given up by the client: another attempt won, or it gave up";
       default -> "no handshake by the end of the run";
     };
   }

@@ -60,13 +60,15 @@ public final class StudyReport {
 
   static String connectsCsv(List<RealLazyEye.Connect> connects) {
     StringBuilder s = new StringBuilder("client,model,scenario,real_ms,real_min_ms,real_max_ms,model_ms,"
-        + "real_first_syn_ms,real_answer_to_first_syn_ms,real_from_first_syn_ms,model_first_syn_ms\n");
+        + "real_first_syn_ms,real_answer_to_first_syn_ms,real_from_first_syn_ms,model_first_syn_ms,"
+        + "runs_other_first_family\n");
     for (RealLazyEye.Connect c : connects) {
       s.append(quote(c.client())).append(',').append(quote(c.model())).append(',').append(quote(c.scenario()))
           .append(',').append(num(c.realMs())).append(',').append(num(c.realMinMs())).append(',')
           .append(num(c.realMaxMs())).append(',').append(num(c.modelMs())).append(',')
           .append(num(c.realFirstSynMs())).append(',').append(num(c.realAnswerToSynMs())).append(',')
-          .append(num(c.realFromFirstSynMs())).append(',').append(num(c.modelFirstSynMs())).append('\n');
+          .append(num(c.realFromFirstSynMs())).append(',').append(num(c.modelFirstSynMs())).append(',')
+          .append(c.otherFirstFamily()).append('\n');
     }
     return s.toString();
   }
@@ -185,6 +187,10 @@ public final class StudyReport {
             explained.add(c.client());
             why += "; the fallback's timing: see why, below";
           }
+        }
+        if (c.otherFirstFamily() > 0) {
+          why = (why.isEmpty() ? "" : why + "; ") + c.otherFirstFamily() + " of the runs started with the family "
+              + "the model does not start with (answers that race): the median mixes two paths";
         }
         s.append("<tr><td>").append(esc(c.client() + " / " + c.model())).append("</td><td>").append(esc(c.scenario()))
             .append("</td><td>").append(range(c.realMs(), c.realMinMs(), c.realMaxMs(), "failed")).append("</td><td>")

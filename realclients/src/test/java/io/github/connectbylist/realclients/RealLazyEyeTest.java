@@ -23,13 +23,15 @@ import org.junit.jupiter.api.io.TempDir;
  * with {@code curl-7.88/curl-7.88}, side by side on the emulated network at two delay points — IPv6 slowed
  * by 2 s each way (the connection attempt delay, from the packet log) and IPv6 at 300 ms round trip with
  * IPv4 at 20 ms (time to connect from the first SYN: before it, a fresh JVM's class loading varies by a few
- * milliseconds on a busy machine) — the median of three runs each within 5 ms of the model in the simulator. The whole study is
+ * milliseconds on a busy machine) — the median of three runs within 5 ms of the model in the simulator for curl, and
+ * within 10 ms (never more than 1 ms early) for ConnectByList, whose fresh JVM runs its first fallback cold. The whole study is
  * {@code experiment lazy-eye --real}, by hand.
  */
 class RealLazyEyeTest {
   private static final String MODEL = "curl-7.88/curl-7.88";
   private static final double WITHIN_MS = 5;
   private static final int RUNS = 3;
+  private static final double FRESH_JVM_LATE_MS = 10;
 
   @TempDir
   Path out;
@@ -42,17 +44,17 @@ class RealLazyEyeTest {
   @Test
   void theStrategysTimeIsFromTheFirstSynSoAClientsStartUpIsNotCountedAgainstItsModel() {
     var c = new RealLazyEye.Connect("okhttp", "okhttp5/okhttp5", "s", 288.0, 287.0, 289.0, 270.0, 17.5, 270.5,
-        17.0, 0.0);
+        17.0, 0.0, 0);
     assertEquals(-0.5, c.strategyDifferenceMs(), 1e-9, "270 from the first attempt in both, but for 0.5 ms");
     assertTrue(c.miss(), "18 ms in all is a miss, explained before the first SYN");
-    var failed = new RealLazyEye.Connect("x", "m", "s", -1, -1, -1, 270, -1, -1, -1, 0);
+    var failed = new RealLazyEye.Connect("x", "m", "s", -1, -1, -1, 270, -1, -1, -1, 0, 0);
     assertTrue(Double.isNaN(failed.strategyDifferenceMs()), "a client that did not connect has no difference");
     assertTrue(failed.miss(), "but the model that did is a miss");
-    assertFalse(new RealLazyEye.Connect("x", "m", "s", -1, -1, -1, -1, -1, -1, -1, -1).miss(), "neither connected");
+    assertFalse(new RealLazyEye.Connect("x", "m", "s", -1, -1, -1, -1, -1, -1, -1, -1, 0).miss(), "neither connected");
   }
 
   @Test
-  void curlAndItsModelFallBackToIpv4WhereTheSimulatorSaysWithinFiveMilliseconds() throws Exception {
+  void curlAndItsModelFallBackToIpv4WhereTheSimulatorSays() throws Exception {
     Networks.assumeAvailable();
     RealClient curl = RealClients.named(List.of("curl")).get(0);
     Optional<String> why = curl.unavailable();
@@ -74,17 +76,23 @@ class RealLazyEyeTest {
         RunFacts f = RealLazyEye.run(c, "cad", i, List.of(StudyNetwork.tcpDelay(Family.IPV6,
             RealLazyEye.CAD_IPV6_ONE_WAY)), null, StudyNetwork.NAME, Duration.ofSeconds(20), o);
         assertEquals(Family.IPV6, f.firstFamily(), c.name() + " tries IPv6 first\n" + progress);
-        assertTrue(f.connectedMs() > 0, c.name() + " connected over IPv4\n" + progress);
+        assertTrue(f.connectedMs() > 0 && f.connectedMs() < 4_000,
+            c.name() + " connected over IPv4 (IPv6's handshake takes 4 s)\n" + progress);
         cad.add(f.connectionAttemptDelayMs());
         RunFacts t = RealLazyEye.run(c, "ttc", i, d.rules(), null, StudyNetwork.NAME, Duration.ofSeconds(20), o);
         assertTrue(t.firstSynMs() >= 0 && t.firstSynMs() < 50,
             c.name() + " connects soon after its names come, not after a timer\n" + progress);
         strategy.add(t.connectedMs() - t.firstSynMs());
       }
-      assertEquals(simulatedCad, RealLazyEye.stats(cad)[0], WITHIN_MS,
-          c.name() + ": first IPv6 SYN to first IPv4 SYN on the wire, median\n" + progress);
-      assertEquals(sim, RealLazyEye.stats(strategy)[0], WITHIN_MS,
-          c.name() + ": first SYN to first handshake, the strategy's part, median\n" + progress);
+      // curl is held to the study's 5 ms; ConnectByList in a fresh JVM runs its first fallback cold, +2 to +7 ms in
+      // the README's study, so it gets 10 ms late and never more than 1 ms early
+      double late = c == curl ? WITHIN_MS : FRESH_JVM_LATE_MS;
+      double delay = RealLazyEye.stats(cad)[0];
+      assertTrue(delay >= simulatedCad - 1 && delay <= simulatedCad + late,
+          c.name() + ": first IPv6 SYN to first IPv4 SYN on the wire, median " + delay + "\n" + progress);
+      double fromFirstSyn = RealLazyEye.stats(strategy)[0];
+      assertTrue(fromFirstSyn >= sim - 1 && fromFirstSyn <= sim + late,
+          c.name() + ": first SYN to first handshake, the strategy's part, median " + fromFirstSyn + "\n" + progress);
     }
     System.out.print(progress);
     try (var pcaps = Files.list(out.resolve("pcap"))) {
