@@ -4,9 +4,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Why a real client measured here differs from its model by more than the study's 5 ms, where the difference
- * was traced to its cause on this machine and is not the model's to follow. Each reason names the evidence,
- * so that a reader can check it and a model can be changed if the cause turns out to be policy after all.
+ * Why a real client measured here differs from its model by more than the study's 5 ms, where the difference is
+ * not the model's to follow: traced to its cause on this machine, or, where it was not (OkHttp), what was seen.
+ * Each reason names its evidence, so that a reader can check it and a model can be changed if the cause turns
+ * out to be policy after all.
  */
 final class KnownDifferences {
   private static final Map<String, String> REASONS = Map.of(
@@ -31,8 +32,8 @@ final class KnownDifferences {
   /** ConnectByList's rows: the strategy is the model itself, so a difference is our process's, not policy. */
   private static final String FRESH_JVM = "ConnectByList runs as the client in a fresh JVM, whose first fallback "
       + "runs code not yet compiled: with the node model on dual-stack-slow-ipv6, three connects in one JVM put "
-      + "the IPv4 SYN 254.2, 252.8 and 252.0 ms after the IPv6 SYN (pcap of java Twice.java under emulate), "
-      + "so some 2 ms of the rest is the JVM's time from a timer to a connect() on this 2-core VM.";
+      + "the IPv4 SYN 254.2, 252.8 and 252.0 ms after the IPv6 SYN (the pcap of a three-connect Java program "
+      + "run under emulate), so some 2 ms of the rest is the JVM's time from a timer to a connect() on this 2-core VM.";
 
   private KnownDifferences() {}
 
