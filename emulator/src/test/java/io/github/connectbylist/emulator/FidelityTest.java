@@ -84,7 +84,7 @@ class FidelityTest {
     // bounds for a loaded 2-core VM, whose wake-ups run late in proportion; the exact error is the JMH benchmark's
     assertTrue(median <= rtt + 1.5 + rtt / 100, what);
     // the tail, not the worst: one connect of 40 on a shared 2-core VM can wake 12 ms late; JMH has the p99
-    assertTrue(p90 <= rtt + 5, what);
+    assertTrue(p90 <= rtt + 5 + rtt / 100, what);
   }
 
   /** {@code count} handshakes one after another from inside the client, as a client that connects again. */

@@ -6,10 +6,16 @@ import java.util.TreeSet;
 
 /**
  * The thread half of a leak check: the threads alive at its start, and after, the ones started since that
- * are still alive, by name. Threads take a moment to end once told to, so it waits up to 3 s before it
- * judges.
+ * are still alive, by name, but for the JDK's process reapers. Threads take a moment to end once told to, so it
+ * waits up to 3 s before it judges.
  */
 public final class ThreadCheck {
+  /**
+   * The JDK's own threads that wait for child processes (a cached pool in {@code ProcessHandleImpl}): one
+   * starts for each process a test runs ({@code ip}, a client) and idles out 60 s later, whoever closed what.
+   */
+  private static final String JDK_PROCESS_REAPER = "process reaper";
+
   private final Set<Thread> before;
 
   private ThreadCheck(Set<Thread> before) {
@@ -45,7 +51,7 @@ public final class ThreadCheck {
   private Set<String> leftBehind() {
     Set<String> names = new TreeSet<>();
     for (Thread t : alive()) {
-      if (!before.contains(t)) {
+      if (!before.contains(t) && !t.getName().equals(JDK_PROCESS_REAPER)) {
         names.add(t.getName());
       }
     }
