@@ -537,7 +537,13 @@ public final class HtmlReport {
     return Double.isNaN(v) ? "-" : v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
   }
 
-  private static String esc(String text) {
+  /**
+   * Text made safe for HTML, in an element or an attribute.
+   *
+   * @param text the text
+   * @return the text with {@code & < > "} escaped
+   */
+  public static String esc(String text) {
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

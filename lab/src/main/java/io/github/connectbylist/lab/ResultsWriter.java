@@ -297,7 +297,13 @@ public final class ResultsWriter {
     return Math.round(v * 1000.0) / 1000.0;
   }
 
-  static String quote(String field) {
-    return field.contains(",") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
+  /**
+   * A CSV field as RFC 4180 writes it: quoted, with its quotes doubled, when it holds a comma or a quote.
+   *
+   * @param field the field
+   * @return the field as written in a CSV line
+   */
+  public static String quote(String field) {
+    return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
   }
 }

@@ -1,5 +1,8 @@
 package io.github.connectbylist.realclients;
 
+import static io.github.connectbylist.lab.HtmlReport.esc;
+import static io.github.connectbylist.lab.ResultsWriter.quote;
+
 import io.github.connectbylist.lab.HtmlReport;
 import io.github.connectbylist.lab.LazyEye;
 import io.github.connectbylist.lab.Trace;
@@ -241,13 +244,5 @@ public final class StudyReport {
 
   private static String num(double v) {
     return v < 0 ? "" : String.format(Locale.ROOT, "%.3f", v);
-  }
-
-  private static String quote(String field) {
-    return field.contains(",") || field.contains("\"") ? "\"" + field.replace("\"", "\"\"") + "\"" : field;
-  }
-
-  private static String esc(String text) {
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 }
