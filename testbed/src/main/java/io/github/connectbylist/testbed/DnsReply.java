@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How the testbed's {@link DnsServer} replies to one query type of one name: with addresses, empty, with
- * NXDOMAIN or SERVFAIL, or not at all; each after a delay. The cases of the "Lazy Eye Inspection" study's
- * test server (IMC 2025), which found that trouble with one lookup delays or breaks clients' connects even
- * when the other family works.
+ * How the testbed's {@link DnsServer} replies to one query type of one name: with addresses, with SVCB or HTTPS
+ * records (RFC 9460), empty, with NXDOMAIN or SERVFAIL, or not at all; each after a delay. The cases of the "Lazy
+ * Eye Inspection" study's test server (IMC 2025), which found that trouble with one lookup delays or breaks
+ * clients' connects even when the other family works.
  *
  * <p>Beyond those, the misbehaviours a resolver must survive (RFC 5452, RFC 1034 section 3.6.2, RFC 2181
  * section 8, RFC 7766): decoy datagrams before the real reply ({@link #precededBy}), records owned by a name
@@ -22,12 +22,14 @@ import java.util.Objects;
  *
  * @param kind what the reply is
  * @param addresses the addresses of an {@link Kind#ADDRESSES} reply
+ * @param services the SVCB or HTTPS records of a {@link Kind#SERVICES} reply, in the order the answer section
+ *     holds them; empty for every other kind
  * @param delay how long after the query the reply is sent
  * @param ttlSeconds the records' time to live, 0 to 2<sup>32</sup>-1 as the wire carries it
- * @param cnames the CNAME chain the answer section holds before the addresses: the query name points to the
- *     first, the first to the second, and so on
- * @param addressOwner the owner name of the address records, or {@code null} for the chain's last name (the
- *     query name without a chain), as a well-behaved server writes them
+ * @param cnames the CNAME chain the answer section holds before the addresses or services: the query name points
+ *     to the first, the first to the second, and so on
+ * @param addressOwner the owner name of the address or service records, or {@code null} for the chain's last name
+ *     (the query name without a chain), as a well-behaved server writes them
  * @param decoys replies that do not answer the query, sent over UDP at once, before the real one
  * @param tcpOnly whether the UDP reply is an empty one with the TC bit (RFC 1035 section 4.1.1), the full
  *     answer coming only over TCP
@@ -35,8 +37,9 @@ import java.util.Objects;
  * @param tcpFlood whether the TCP answer is never sent, and the connection instead carries empty messages
  *     (the two bytes {@code 0 0}, a length prefix of zero) without end, as fast as the client reads them
  */
-public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, long ttlSeconds, List<String> cnames,
-    String addressOwner, List<Decoy> decoys, boolean tcpOnly, Duration tcpBytePause, boolean tcpFlood) {
+public record DnsReply(Kind kind, List<InetAddress> addresses, List<ServiceRecord> services, Duration delay,
+    long ttlSeconds, List<String> cnames, String addressOwner, List<Decoy> decoys, boolean tcpOnly,
+    Duration tcpBytePause, boolean tcpFlood) {
 
   /** The largest TTL the wire can carry (32 bits, unsigned). */
   public static final long MAX_WIRE_TTL = 0xFFFF_FFFFL;
@@ -45,6 +48,8 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
   public enum Kind {
     /** NOERROR with the addresses. */
     ADDRESSES,
+    /** NOERROR with the SVCB or HTTPS records (RFC 9460) of {@link DnsReply#services()}. */
+    SERVICES,
     /** NOERROR without records: the name exists but has none of the type (NODATA). */
     EMPTY,
     /** NXDOMAIN: the name does not exist. */
@@ -75,6 +80,8 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    *
    * @param kind what the reply is
    * @param addresses the addresses, only for {@link Kind#ADDRESSES}
+   * @param services at least one record for {@link Kind#SERVICES}, none for the other kinds; each listing in
+   *     {@code mandatory} only keys it carries (RFC 9460 section 8)
    * @param delay not negative
    * @param ttlSeconds 0 to {@link #MAX_WIRE_TTL}
    * @param cnames the CNAME chain, possibly empty
@@ -83,10 +90,13 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @param tcpOnly whether UDP gets only a truncated reply
    * @param tcpBytePause not negative
    * @param tcpFlood whether TCP carries endless empty messages instead of the answer
+   * @throws IllegalArgumentException when a value is out of range, addresses or services come with another
+   *     kind, a {@link Kind#SERVICES} reply has no record, or a record lists a mandatory key it does not carry
    */
   public DnsReply {
     Objects.requireNonNull(kind, "kind");
     addresses = List.copyOf(addresses);
+    services = List.copyOf(services);
     Objects.requireNonNull(delay, "delay");
     cnames = List.copyOf(cnames);
     decoys = List.copyOf(decoys);
@@ -98,10 +108,20 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
     if (kind != Kind.ADDRESSES && !addresses.isEmpty()) {
       throw new IllegalArgumentException(kind + " has no addresses");
     }
+    if (kind != Kind.SERVICES && !services.isEmpty()) {
+      throw new IllegalArgumentException(kind + " has no SVCB or HTTPS records");
+    }
+    if (kind == Kind.SERVICES && services.isEmpty()) {
+      throw new IllegalArgumentException("SERVICES needs at least one record; DnsReply.empty() is NODATA");
+    }
+    for (ServiceRecord record : services) {
+      record.checkMandatoryPresent();
+    }
   }
 
-  private DnsReply(Kind kind, List<InetAddress> addresses, long ttlSeconds) {
-    this(kind, addresses, Duration.ZERO, ttlSeconds, List.of(), null, List.of(), false, Duration.ZERO, false);
+  private DnsReply(Kind kind, List<InetAddress> addresses, List<ServiceRecord> services, long ttlSeconds) {
+    this(kind, addresses, services, Duration.ZERO, ttlSeconds, List.of(), null, List.of(), false, Duration.ZERO,
+        false);
   }
 
   /**
@@ -120,7 +140,21 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
         throw new IllegalArgumentException("'" + literal + "' is not an address literal", e);
       }
     }
-    return new DnsReply(Kind.ADDRESSES, list, 60);
+    return new DnsReply(Kind.ADDRESSES, list, List.of(), 60);
+  }
+
+  /**
+   * An answer with these SVCB or HTTPS records (RFC 9460), for a {@link DnsServer.RecordType#SVCB} or {@link
+   * DnsServer.RecordType#HTTPS} query, at once, with a TTL of 60 s. The records keep the order given, whatever
+   * their priorities: a client must sort them itself (RFC 9460 section 2.4.1).
+   *
+   * @param records at least one: AliasMode, ServiceMode, or both mixed, as a test needs
+   * @return the reply
+   * @throws IllegalArgumentException when there is no record, or a record lists a {@code mandatory} key that it
+   *     does not carry (not self-consistent, RFC 9460 section 8; dnsjava's parser refuses the whole message)
+   */
+  public static DnsReply services(ServiceRecord... records) {
+    return new DnsReply(Kind.SERVICES, List.of(), List.of(records), 60);
   }
 
   /**
@@ -129,7 +163,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public static DnsReply empty() {
-    return new DnsReply(Kind.EMPTY, List.of(), 60);
+    return new DnsReply(Kind.EMPTY, List.of(), List.of(), 60);
   }
 
   /**
@@ -138,7 +172,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public static DnsReply nxdomain() {
-    return new DnsReply(Kind.NXDOMAIN, List.of(), 60);
+    return new DnsReply(Kind.NXDOMAIN, List.of(), List.of(), 60);
   }
 
   /**
@@ -147,7 +181,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public static DnsReply servfail() {
-    return new DnsReply(Kind.SERVFAIL, List.of(), 0);
+    return new DnsReply(Kind.SERVFAIL, List.of(), List.of(), 0);
   }
 
   /**
@@ -156,7 +190,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public static DnsReply dropped() {
-    return new DnsReply(Kind.DROPPED, List.of(), 0);
+    return new DnsReply(Kind.DROPPED, List.of(), List.of(), 0);
   }
 
   /**
@@ -166,8 +200,8 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the delayed reply
    */
   public DnsReply after(Duration delay) {
-    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, tcpOnly, tcpBytePause,
-        tcpFlood);
+    return new DnsReply(kind, addresses, services, delay, ttlSeconds, cnames, addressOwner, decoys, tcpOnly,
+        tcpBytePause, tcpFlood);
   }
 
   /**
@@ -178,33 +212,33 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public DnsReply ttl(long seconds) {
-    return new DnsReply(kind, addresses, delay, seconds, cnames, addressOwner, decoys, tcpOnly, tcpBytePause,
-        tcpFlood);
+    return new DnsReply(kind, addresses, services, delay, seconds, cnames, addressOwner, decoys, tcpOnly,
+        tcpBytePause, tcpFlood);
   }
 
   /**
-   * The same reply with a CNAME chain before the addresses: the query name is an alias of {@code names[0]},
-   * which is one of {@code names[1]}, and so on; the addresses are owned by the last. A chain whose last name
-   * is the query name is a loop.
+   * The same reply with a CNAME chain before the addresses or services: the query name is an alias of {@code
+   * names[0]}, which is one of {@code names[1]}, and so on; the addresses or services are owned by the last. A
+   * chain whose last name is the query name is a loop.
    *
    * @param names host names, such as {@code y.test}
    * @return the reply
    */
   public DnsReply viaCnames(String... names) {
-    return new DnsReply(kind, addresses, delay, ttlSeconds, List.of(names), addressOwner, decoys, tcpOnly,
+    return new DnsReply(kind, addresses, services, delay, ttlSeconds, List.of(names), addressOwner, decoys, tcpOnly,
         tcpBytePause, tcpFlood);
   }
 
   /**
-   * The same reply with its address records owned by {@code name}, whatever the query asked: what a
+   * The same reply with its address or service records owned by {@code name}, whatever the query asked: what a
    * poisoning attempt or a broken server sends.
    *
    * @param name a host name, such as {@code evil.test}
    * @return the reply
    */
   public DnsReply ownedBy(String name) {
-    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, Objects.requireNonNull(name, "name"), decoys,
-        tcpOnly, tcpBytePause, tcpFlood);
+    return new DnsReply(kind, addresses, services, delay, ttlSeconds, cnames, Objects.requireNonNull(name, "name"),
+        decoys, tcpOnly, tcpBytePause, tcpFlood);
   }
 
   /**
@@ -214,7 +248,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public DnsReply precededBy(Decoy... decoys) {
-    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, List.of(decoys), tcpOnly,
+    return new DnsReply(kind, addresses, services, delay, ttlSeconds, cnames, addressOwner, List.of(decoys), tcpOnly,
         tcpBytePause, tcpFlood);
   }
 
@@ -225,8 +259,8 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public DnsReply truncated() {
-    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, true, tcpBytePause,
-        tcpFlood);
+    return new DnsReply(kind, addresses, services, delay, ttlSeconds, cnames, addressOwner, decoys, true,
+        tcpBytePause, tcpFlood);
   }
 
   /**
@@ -237,7 +271,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public DnsReply drippedOverTcp(Duration pause) {
-    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, true, pause, false);
+    return new DnsReply(kind, addresses, services, delay, ttlSeconds, cnames, addressOwner, decoys, true, pause, false);
   }
 
   /**
@@ -248,6 +282,7 @@ public record DnsReply(Kind kind, List<InetAddress> addresses, Duration delay, l
    * @return the reply
    */
   public DnsReply floodedOverTcp() {
-    return new DnsReply(kind, addresses, delay, ttlSeconds, cnames, addressOwner, decoys, true, Duration.ZERO, true);
+    return new DnsReply(kind, addresses, services, delay, ttlSeconds, cnames, addressOwner, decoys, true,
+        Duration.ZERO, true);
   }
 }

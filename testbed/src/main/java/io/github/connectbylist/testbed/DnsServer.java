@@ -13,7 +13,10 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -27,22 +30,26 @@ import org.xbill.DNS.AAAARecord;
 import org.xbill.DNS.ARecord;
 import org.xbill.DNS.CNAMERecord;
 import org.xbill.DNS.DClass;
+import org.xbill.DNS.DNSOutput;
 import org.xbill.DNS.Flags;
+import org.xbill.DNS.HTTPSRecord;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Rcode;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SVCBBase;
+import org.xbill.DNS.SVCBRecord;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.TextParseException;
 import org.xbill.DNS.Type;
 
 /**
  * An authoritative DNS server on loopback, UDP and TCP on one port (RFC 7766), whose reply to each name and
- * query type is set by the test: addresses, empty, NXDOMAIN, SERVFAIL, or nothing, each after a delay, and
- * the misbehaviours a resolver must survive ({@link DnsReply}). A name without any reply set does not exist
- * (NXDOMAIN); a set name without a reply for the query type has no records of it. It counts the queries it
- * receives. One thread receives UDP, one accepts TCP, one per TCP connection reads its queries, and one sends
- * delayed replies; {@link #close()} stops them all.
+ * query type is set by the test: addresses, SVCB or HTTPS records ({@link ServiceRecord}), empty, NXDOMAIN,
+ * SERVFAIL, or nothing, each after a delay, and the misbehaviours a resolver must survive ({@link DnsReply}). A
+ * name without any reply set does not exist (NXDOMAIN); a set name without a reply for the query type has no
+ * records of it. It counts the queries it receives. One thread receives UDP, one accepts TCP, one per TCP
+ * connection reads its queries, and one sends delayed replies; {@link #close()} stops them all.
  *
  * <pre>{@code
  * try (DnsServer dns = DnsServer.start()) {
@@ -50,6 +57,16 @@ import org.xbill.DNS.Type;
  *   dns.reply("slow-aaaa.test", DnsServer.RecordType.A, DnsReply.addresses("127.0.0.1"));
  *   ConnectByList.builder().resolver("dns(servers=" + dns.serverSpec() + ")")...
  * }
+ * }</pre>
+ *
+ * <p>An HTTPS or SVCB query (RFC 9460) is answered the same way, with every delay and misbehaviour:
+ *
+ * <pre>{@code
+ * dns.reply("x.test", DnsServer.RecordType.HTTPS,
+ *     DnsReply.services(ServiceRecord.service(1, ".").alpn("h3", "h2").ipv4Hints("127.0.0.1"))
+ *         .after(java.time.Duration.ofMillis(50)));
+ * dns.reply("_dns.x.test", DnsServer.RecordType.SVCB,
+ *     DnsReply.services(ServiceRecord.service(1, "x.test").alpn("dot").port(853)));
  * }</pre>
  */
 public final class DnsServer implements AutoCloseable {
@@ -63,12 +80,34 @@ public final class DnsServer implements AutoCloseable {
     /** IPv4 addresses. */
     A(Type.A),
     /** IPv6 addresses. */
-    AAAA(Type.AAAA);
+    AAAA(Type.AAAA),
+    /** Service bindings of HTTP origins (type 65, RFC 9460 section 9), answered with {@link DnsReply#services()}. */
+    HTTPS(Type.HTTPS),
+    /**
+     * General service bindings (type 64, RFC 9460), such as {@code _8443._foo.x.test} (section 2.3) or a DNS
+     * server's {@code _dns.x.test} (RFC 9461), answered with {@link DnsReply#services()}.
+     */
+    SVCB(Type.SVCB);
 
     final int code;
 
     RecordType(int code) {
       this.code = code;
+    }
+
+    /** Whether records of this type are service bindings (RFC 9460), not addresses. */
+    boolean isService() {
+      return this == HTTPS || this == SVCB;
+    }
+
+    /** The type of a question's code, or {@code null} for one no reply can be set for. */
+    static RecordType of(int code) {
+      for (RecordType t : values()) {
+        if (t.code == code) {
+          return t;
+        }
+      }
+      return null;
     }
   }
 
@@ -167,14 +206,23 @@ public final class DnsServer implements AutoCloseable {
   }
 
   /**
-   * Sets how {@code name} is answered for {@code type}, replacing what was set before.
+   * Sets how {@code name} is answered for {@code type}, replacing what was set before. Addresses answer only
+   * {@link RecordType#A} and {@link RecordType#AAAA} queries of their own family, and service records ({@link
+   * DnsReply#services(ServiceRecord...)}) only {@link RecordType#HTTPS} and {@link RecordType#SVCB} ones; every
+   * other kind of reply (empty, NXDOMAIN, SERVFAIL, dropped) answers any type.
    *
-   * @param name a host name, such as {@code slow-aaaa.test}
+   * @param name a host name, such as {@code slow-aaaa.test}, or an underscore name such as {@code
+   *     _8443._https.x.test} (RFC 9460 section 9.1) or {@code _dns.x.test} (RFC 9461)
    * @param type the query type
    * @param reply the reply
    * @return this server
+   * @throws IllegalArgumentException when the reply's addresses or services cannot answer {@code type}
    */
   public DnsServer reply(String name, RecordType type, DnsReply reply) {
+    if (type.isService() ? reply.kind() == DnsReply.Kind.ADDRESSES : reply.kind() == DnsReply.Kind.SERVICES) {
+      throw new IllegalArgumentException(type + " " + name + " cannot be answered with " + reply.kind()
+          + (type.isService() ? ": use DnsReply.services" : ": use DnsReply.addresses"));
+    }
     for (InetAddress a : reply.addresses()) {
       if ((type == RecordType.A) != (a instanceof Inet4Address)) {
         throw new IllegalArgumentException(type + " " + name + " cannot answer " + a.getHostAddress());
@@ -350,8 +398,7 @@ public final class DnsServer implements AutoCloseable {
     if (forName == null) {
       reply = DnsReply.nxdomain();
     } else {
-      RecordType type = question.getType() == Type.A ? RecordType.A : question.getType() == Type.AAAA ? RecordType.AAAA
-          : null;
+      RecordType type = RecordType.of(question.getType());
       reply = type == null ? null : forName.get(type);
       if (reply == null) {
         reply = DnsReply.empty();
@@ -499,6 +546,9 @@ public final class DnsServer implements AutoCloseable {
         for (InetAddress a : reply.addresses()) {
           response.addRecord(addressRecord(owner, a, recordTtl), Section.ANSWER);
         }
+        for (ServiceRecord s : reply.services()) {
+          response.addRecord(serviceRecord(owner, question.getType(), recordTtl, s), Section.ANSWER);
+        }
       }
     }
     byte[] wire = response.toWire();
@@ -514,7 +564,57 @@ public final class DnsServer implements AutoCloseable {
         : new ARecord(owner, DClass.IN, ttl, a);
   }
 
-  /** A datagram that looks like an answer to {@code query} but is not one; A decoys carry {@value #DECOY_V4}. */
+  /**
+   * The SVCB or HTTPS record of {@code s}: dnsjava keeps the SvcParams in a sorted map, so that they go on the
+   * wire in strictly increasing key order (RFC 9460 section 2.2), and takes the keys of {@code mandatory} in the
+   * order given, so they are given sorted (section 8).
+   */
+  private static Record serviceRecord(Name owner, int type, long ttl, ServiceRecord s) {
+    List<SVCBBase.ParameterBase> params = new ArrayList<>();
+    if (!s.mandatory().isEmpty()) {
+      params.add(new SVCBBase.ParameterMandatory(s.mandatoryKeys()));
+    }
+    if (!s.alpn().isEmpty()) {
+      // From the wire form: the constructor that takes strings would read them as zone-file text, with escapes.
+      DNSOutput ids = new DNSOutput();
+      for (String id : s.alpn()) {
+        ids.writeCountedString(id.getBytes(StandardCharsets.UTF_8));
+      }
+      SVCBBase.ParameterAlpn alpn = new SVCBBase.ParameterAlpn();
+      try {
+        alpn.fromWire(ids.toByteArray());
+      } catch (IOException e) {
+        throw new IllegalStateException(e); // lengths 1 to 255, checked by ServiceRecord
+      }
+      params.add(alpn);
+    }
+    if (s.noDefaultAlpn()) {
+      params.add(new SVCBBase.ParameterNoDefaultAlpn());
+    }
+    if (s.port() != -1) {
+      params.add(new SVCBBase.ParameterPort(s.port()));
+    }
+    if (!s.ipv4Hints().isEmpty()) {
+      params.add(new SVCBBase.ParameterIpv4Hint(s.ipv4Hints().stream().map(a -> (Inet4Address) a).toList()));
+    }
+    if (s.ech() != null) {
+      params.add(new SVCBBase.ParameterEch(s.ech()));
+    }
+    if (!s.ipv6Hints().isEmpty()) {
+      params.add(new SVCBBase.ParameterIpv6Hint(s.ipv6Hints().stream().map(a -> (Inet6Address) a).toList()));
+    }
+    s.otherKeys().forEach((key, value) -> params.add(new SVCBBase.ParameterUnknown(key, value)));
+    Name target = name(s.target());
+    return type == Type.HTTPS
+        ? new HTTPSRecord(owner, DClass.IN, ttl, s.priority(), target, params)
+        : new SVCBRecord(owner, DClass.IN, ttl, s.priority(), target, params);
+  }
+
+  /**
+   * A datagram that looks like an answer to {@code query} but is not one: A and AAAA decoys carry {@value
+   * #DECOY_V4} and {@code ::1}, HTTPS and SVCB ones a record that points to {@value #DECOY_NAME} at {@value
+   * #DECOY_V4}.
+   */
   private static byte[] decoy(Message query, Record question, DnsReply.Decoy decoy) {
     if (decoy == DnsReply.Decoy.NO_QUESTION) {
       Message refusal = new Message(query.getHeader().getID());
@@ -531,6 +631,10 @@ public final class DnsServer implements AutoCloseable {
     InetAddress address = decoyAddress(question.getType());
     if (address != null) {
       fake.addRecord(addressRecord(question.getName(), address, 60), Section.ANSWER);
+    }
+    if (question.getType() == Type.HTTPS || question.getType() == Type.SVCB) {
+      ServiceRecord elsewhere = ServiceRecord.service(1, DECOY_NAME).ipv4Hints(DECOY_V4);
+      fake.addRecord(serviceRecord(question.getName(), question.getType(), 60, elsewhere), Section.ANSWER);
     }
     if (decoy == DnsReply.Decoy.WRONG_ID) {
       fake.getHeader().setID(query.getHeader().getID() ^ 0x5A5A);
