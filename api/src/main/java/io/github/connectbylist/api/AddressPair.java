@@ -9,18 +9,22 @@ import java.util.Optional;
 
 /**
  * One candidate connection: a local source address and a remote destination, the unit that
- * WSAConnectByList ranks and tries.
+ * WSAConnectByList ranks and tries; for a connect with service information, also the service record the
+ * destination came from (RFC 9460: an endpoint is an address, a port and the record's parameters).
  *
  * @param source the local address to bind to, or {@code null} to let the operating system pick it
  * @param destination the remote address and port; resolved, never IPv4-mapped
+ * @param service the ServiceMode record the destination came from, or {@code null} for one from the address
+ *     records (or a list)
  */
-public record AddressPair(LocalAddress source, InetSocketAddress destination) {
+public record AddressPair(LocalAddress source, InetSocketAddress destination, ServiceBinding service) {
 
   /**
    * Checks the pair.
    *
    * @param source the local address to bind to, or {@code null}
    * @param destination the remote address and port
+   * @param service the service record, or {@code null}
    * @throws IllegalArgumentException when the destination is unresolved, or source and destination differ in family
    */
   public AddressPair {
@@ -31,6 +35,36 @@ public record AddressPair(LocalAddress source, InetSocketAddress destination) {
     if (source != null && (source.address() instanceof Inet4Address) != destination.getAddress() instanceof Inet4Address) {
       throw new IllegalArgumentException("source " + source + " and destination " + destination + " differ in family");
     }
+  }
+
+  /**
+   * A pair of no service record.
+   *
+   * @param source the local address to bind to, or {@code null}
+   * @param destination the remote address and port
+   * @throws IllegalArgumentException when the destination is unresolved, or source and destination differ in family
+   */
+  public AddressPair(LocalAddress source, InetSocketAddress destination) {
+    this(source, destination, null);
+  }
+
+  /**
+   * This pair, from {@code service}.
+   *
+   * @param service the record, or {@code null}
+   * @return the pair with that service
+   */
+  public AddressPair withService(ServiceBinding service) {
+    return service == this.service ? this : new AddressPair(source, destination, service);
+  }
+
+  /**
+   * The service record the destination came from.
+   *
+   * @return the record, or empty for a destination of an address record or a list
+   */
+  public Optional<ServiceBinding> serviceIfAny() {
+    return Optional.ofNullable(service);
   }
 
   /**
@@ -89,17 +123,19 @@ public record AddressPair(LocalAddress source, InetSocketAddress destination) {
   // a fresh JVM, and a connect hashes its pairs.
   @Override
   public boolean equals(Object o) {
-    return o instanceof AddressPair other && Objects.equals(source, other.source) && destination.equals(other.destination);
+    return o instanceof AddressPair other && Objects.equals(source, other.source) && destination.equals(other.destination)
+        && Objects.equals(service, other.service);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Objects.hashCode(source) + destination.hashCode();
+    return 31 * Objects.hashCode(source) + destination.hashCode() + (service == null ? 0 : 961 * service.hashCode());
   }
 
   @Override
   public String toString() {
     String to = Addresses.format(destination.getAddress(), destination.getPort());
-    return (source == null ? "*" : Addresses.text(source.address())) + " -> " + to;
+    String pair = (source == null ? "*" : Addresses.text(source.address())) + " -> " + to;
+    return service == null ? pair : pair + " (service " + service.priority() + " " + service.target() + ")";
   }
 }

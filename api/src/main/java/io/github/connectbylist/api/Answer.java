@@ -9,18 +9,22 @@ import java.util.Objects;
 
 /**
  * One answer of a connect's name resolution, as the trace and the schedulers see it: which query, when it
- * came (from the start of the connect), and its addresses, or why it failed. An answer with no addresses and
- * no failure is an empty answer: the name exists but has no address of that family.
+ * came (from the start of the connect), and its addresses or service records, or why it failed. An answer with
+ * no addresses and no failure is an empty answer: the name exists but has no address of that family (or no
+ * service record). The addresses of a service's target name (RFC 9460 section 3) are answers whose {@code host}
+ * is that target.
  *
- * @param host the name resolved
+ * @param host the name resolved: the connect's host, or a service's target
  * @param query what was asked
  * @param at when the answer came, since the connect started
  * @param addresses the addresses, in the resolver's order; empty for an empty or failed answer
  * @param failure {@link FailureKind#NO_SUCH_NAME} or {@link FailureKind#RESOLUTION_FAILED}, or {@code null}
  * @param error what the resolver said, or {@code null} when the query was answered
+ * @param services for an {@link Query#HTTPS} or {@link Query#SVCB} answer, its ServiceMode records in the order to
+ *     try them (by priority, equal priorities shuffled as RFC 9460 section 2.4.1 asks); empty otherwise
  */
-public record Answer(
-    String host, Query query, Duration at, List<InetAddress> addresses, FailureKind failure, Exception error) {
+public record Answer(String host, Query query, Duration at, List<InetAddress> addresses, FailureKind failure,
+    Exception error, List<ServiceBinding> services) {
 
   /**
    * Copies the addresses and checks the rest.
@@ -31,8 +35,9 @@ public record Answer(
    * @param addresses the addresses
    * @param failure why it failed, or {@code null}
    * @param error the resolver's error, or {@code null}
-   * @throws IllegalArgumentException when only one of {@code failure} and {@code error} is given, or a failed
-   *     answer has addresses
+   * @param services the service records
+   * @throws IllegalArgumentException when only one of {@code failure} and {@code error} is given, a failed
+   *     answer has addresses or records, or an address answer has records
    */
   public Answer {
     Objects.requireNonNull(host, "host");
@@ -45,6 +50,38 @@ public record Answer(
     if (failure != null && !addresses.isEmpty()) {
       throw new IllegalArgumentException("a failed answer has no addresses: " + addresses);
     }
+    services = List.copyOf(services);
+    if (!services.isEmpty() && (failure != null || !query.isService())) {
+      throw new IllegalArgumentException("only a " + Query.HTTPS + " or " + Query.SVCB + " answer has records: " + query);
+    }
+  }
+
+  /**
+   * An answer of addresses, empty, or failed.
+   *
+   * @param host the name
+   * @param query what was asked
+   * @param at when it came
+   * @param addresses the addresses
+   * @param failure why it failed, or {@code null}
+   * @param error the resolver's error, or {@code null}
+   */
+  public Answer(String host, Query query, Duration at, List<InetAddress> addresses, FailureKind failure,
+      Exception error) {
+    this(host, query, at, addresses, failure, error, List.of());
+  }
+
+  /** RFC 7050's Well-Known Name, whose AAAA answer shows a network's NAT64 prefix. */
+  public static final String NAT64_DISCOVERY_NAME = "ipv4only.arpa";
+
+  /**
+   * Whether this is the answer of a NAT64 prefix discovery (RFC 7050 section 3) that a connect on a network with
+   * IPv6 only sends beside its own queries; it says nothing of the connect's names, only of the network.
+   *
+   * @return {@code true} for an answer of {@value #NAT64_DISCOVERY_NAME}
+   */
+  public boolean isNat64Discovery() {
+    return host.equals(NAT64_DISCOVERY_NAME);
   }
 
   /**
@@ -90,6 +127,9 @@ public record Answer(
         .append(at.toNanos() / 1e6).append("ms: ");
     if (failed()) {
       return s.append(failure).append(" (").append(error.getMessage()).append(')').toString();
+    }
+    if (query.isService()) {
+      return services.isEmpty() ? s.append("no records").toString() : s.append(services).toString();
     }
     if (addresses.isEmpty()) {
       return s.append("no addresses").toString();

@@ -178,5 +178,14 @@ public interface AttemptScheduler {
      * @param nowNanos the time since the connect started
      */
     default void resolutionEnded(long nowNanos) {}
+
+    /**
+     * For a connect by name that asks for service records: an {@link Query#HTTPS} (or {@link Query#SVCB}) answer,
+     * records, none or failed, will come through {@link #answered}. Called once, before the first answer. The
+     * Happy Eyeballs v3 draft (section 4.2) waits for it, within the Resolution Delay, before the first attempt.
+     *
+     * @param nowNanos the time since the connect started
+     */
+    default void servicesAwaited(long nowNanos) {}
   }
 }

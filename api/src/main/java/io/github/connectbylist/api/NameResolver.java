@@ -22,6 +22,15 @@ import java.util.List;
  *       a name closes it when it closes.
  * </ul>
  *
+ * <h2>Service information</h2>
+ *
+ * <p>A resolver that {@linkplain #resolvesServices() resolves services} answers {@link #resolve(Origin,
+ * Answers)} with the origin's HTTPS (or SVCB) records beside its addresses (RFC 9460 section 3, the Happy Eyeballs
+ * v3 draft's section 4): it follows AliasMode records (a bounded chain), reports the ServiceMode records to
+ * {@link Answers#servicesAnswered}, then asks the addresses of each target name other than the host and reports
+ * them to {@link Answers#targetAnswered} or {@link Answers#targetFailed}. Every query is reported once, then
+ * {@link Answers#done}. Others answer the addresses only, as for {@link #resolve(String, Answers)}.
+ *
  * <p>{@link #resolve} runs on the event loop. What it throws (an {@link Error} included) fails that connect
  * as {@link FailureKind#RESOLUTION_FAILED} with the throwable as the cause, and the loop goes on; a resolve
  * that blocks holds the loop as a blocking schedule does (see {@link AttemptScheduler.Schedule}).
@@ -36,6 +45,28 @@ public interface NameResolver extends AutoCloseable {
    * @return a handle to stop what is still pending
    */
   Lookup resolve(String host, Answers answers);
+
+  /**
+   * Starts resolving {@code origin}'s host, and its service records when this resolver {@linkplain
+   * #resolvesServices() resolves services}. By default, the addresses only.
+   *
+   * @param origin the scheme, host and port the caller connects to
+   * @param answers where the answers go
+   * @return a handle to stop what is still pending
+   */
+  default Lookup resolve(Origin origin, Answers answers) {
+    return resolve(origin.host(), answers);
+  }
+
+  /**
+   * Whether {@link #resolve(Origin, Answers)} reports the origin's service records; a connect then waits for
+   * them as the Happy Eyeballs v3 draft says (section 4.2), and otherwise does not.
+   *
+   * @return {@code true} when an {@link Query#HTTPS} or {@link Query#SVCB} answer will come
+   */
+  default boolean resolvesServices() {
+    return false;
+  }
 
   /** Releases what the resolver holds (threads, sockets, caches). By default, nothing. */
   @Override
@@ -61,6 +92,36 @@ public interface NameResolver extends AutoCloseable {
      * @param error what went wrong, for the trace
      */
     void failed(Query query, FailureKind kind, Exception error);
+
+    /**
+     * The service query was answered: its ServiceMode records, after any AliasMode chain was followed.
+     *
+     * @param query {@link Query#HTTPS} or {@link Query#SVCB}
+     * @param records the records, by priority, equal priorities shuffled (RFC 9460 section 2.4.1); empty when
+     *     the name has none (NODATA) or the chain ended without one
+     */
+    default void servicesAnswered(Query query, List<ServiceBinding> records) {
+      answered(query, List.of());
+    }
+
+    /**
+     * An address query of a service's target name (one other than the host) was answered.
+     *
+     * @param target the target name
+     * @param query {@link Query#AAAA} or {@link Query#A}
+     * @param addresses the addresses, possibly none
+     */
+    default void targetAnswered(String target, Query query, List<InetAddress> addresses) {}
+
+    /**
+     * An address query of a service's target name failed.
+     *
+     * @param target the target name
+     * @param query {@link Query#AAAA} or {@link Query#A}
+     * @param kind {@link FailureKind#NO_SUCH_NAME} or {@link FailureKind#RESOLUTION_FAILED}
+     * @param error what went wrong
+     */
+    default void targetFailed(String target, Query query, FailureKind kind, Exception error) {}
 
     /** Every query has been reported; nothing more comes. */
     void done();
