@@ -14,28 +14,31 @@ import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
+import org.xbill.DNS.SVCBBase;
 import org.xbill.DNS.Section;
 import org.xbill.DNS.Type;
 
 /**
- * The addresses a reply gives the query name, and for how long they may be kept. Only records the query name
+ * The addresses (or service records) a reply gives the query name, and for how long they may be kept. Only records the query name
  * leads to count (RFC 1034 sections 3.6.2 and 4.3.2): the CNAME chain that starts at the query name is
  * followed through the answer section, at most {@link #MAX_CNAMES} links, and only address records owned by
- * its last name are used; every other record (another owner, another class, a name the chain does not
+ * its last name are used (HTTPS and SVCB records too, RFC 9460 section 2.4.2: a ServiceMode record's owner may
+ * be a CNAME's target); every other record (another owner, another class, a name the chain does not
  * reach) is ignored, whatever the server put there. A chain that loops or is longer than the limit makes
  * the reply unusable.
  *
- * @param addresses the addresses, in the reply's order, without repeats
+ * @param values the addresses, in the reply's order, without repeats; for an HTTPS or SVCB query, the {@link
+ *     ServiceRecords.Record}s
  * @param ttlSeconds the smallest TTL of the records used, CNAMEs included; a TTL with the high bit set counts
  *     as 0 (RFC 2181 section 8)
  * @param canonicalName the chain's last name: the query name when there is no CNAME
  */
-record AcceptedAnswer(List<InetAddress> addresses, long ttlSeconds, Name canonicalName) {
+record AcceptedAnswer(List<?> values, long ttlSeconds, Name canonicalName) {
   /** The longest CNAME chain followed: far over the few links real zones use; RFC 1034 asks that loops end. */
   static final int MAX_CNAMES = 16;
 
   AcceptedAnswer {
-    addresses = List.copyOf(addresses);
+    values = List.copyOf(values);
   }
 
   /**
@@ -43,9 +46,10 @@ record AcceptedAnswer(List<InetAddress> addresses, long ttlSeconds, Name canonic
    *
    * @param reply a NOERROR reply that {@link ReplyMatch#answers} the query
    * @param name the query name
-   * @param type {@link Type#A} or {@link Type#AAAA}
-   * @return the addresses and their TTL
-   * @throws IOException when the CNAME chain loops, forks, or is longer than {@link #MAX_CNAMES}
+   * @param type {@link Type#A}, {@link Type#AAAA}, {@link Type#HTTPS} or {@link Type#SVCB}
+   * @return the addresses (or records) and their TTL
+   * @throws IOException when the CNAME chain loops, forks, or is longer than {@link #MAX_CNAMES}, or a service
+   *     record cannot be read
    */
   static AcceptedAnswer of(Message reply, Name name, int type) throws IOException {
     List<Record> answer = reply.getSection(Section.ANSWER);
@@ -68,6 +72,9 @@ record AcceptedAnswer(List<InetAddress> addresses, long ttlSeconds, Name canonic
       ttl = Math.min(ttl, ttl(cname));
       current = target;
     }
+    if (type == Type.HTTPS || type == Type.SVCB) {
+      return services(answer, type, current, ttl);
+    }
     Set<InetAddress> addresses = new LinkedHashSet<>();
     for (Record r : answer) {
       if (r.getType() == type && r.getDClass() == DClass.IN && r.getName().equals(current)) {
@@ -78,6 +85,18 @@ record AcceptedAnswer(List<InetAddress> addresses, long ttlSeconds, Name canonic
       }
     }
     return new AcceptedAnswer(new ArrayList<>(addresses), addresses.isEmpty() ? 0 : ttl, current);
+  }
+
+  private static AcceptedAnswer services(List<Record> answer, int type, Name owner, long chainTtl) throws IOException {
+    List<ServiceRecords.Record> records = new ArrayList<>();
+    long ttl = chainTtl;
+    for (Record r : answer) {
+      if (r.getType() == type && r.getDClass() == DClass.IN && r.getName().equals(owner) && r instanceof SVCBBase svcb) {
+        records.add(ServiceRecords.read(svcb));
+        ttl = Math.min(ttl, ttl(r));
+      }
+    }
+    return new AcceptedAnswer(records, records.isEmpty() ? 0 : ttl, owner);
   }
 
   /** The one CNAME owned by {@code owner}; two that disagree are an error (RFC 2181 section 10.1). */

@@ -2,7 +2,9 @@ package io.github.connectbylist.resolver.dns;
 
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.NameResolver;
+import io.github.connectbylist.api.Origin;
 import io.github.connectbylist.api.Query;
+import io.github.connectbylist.api.ServiceBinding;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -11,10 +13,15 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -73,6 +80,13 @@ public final class DnsResolver implements NameResolver {
    * 3 ({@code MAXNS}); 8 leaves room for a list of several providers and both families.
    */
   public static final int MAX_SERVERS = 8;
+  /**
+   * The most AliasMode records followed in a row (RFC 9460 section 3 asks for a limit, as for CNAME chains); the
+   * chain of one alias at a zone's apex is what real zones use.
+   */
+  public static final int MAX_ALIASES = 8;
+  /** The most target names whose addresses are asked for one lookup; each costs two queries. */
+  public static final int MAX_TARGETS = 8;
 
   private static final SecureRandom IDS = new SecureRandom();
 
@@ -118,35 +132,54 @@ public final class DnsResolver implements NameResolver {
 
   @Override
   public Lookup resolve(String host, Answers answers) {
+    return start(host, null, answers);
+  }
+
+  /**
+   * {@inheritDoc} The service query goes out beside AAAA and A (RFC 9460 section 3, step 1; the Happy Eyeballs v3
+   * draft's section 4.1): HTTPS for {@code https}, SVCB otherwise, at the name of {@link Origin#queryName()}.
+   * AliasMode records are followed, at most {@value #MAX_ALIASES} of them (section 2.4.2; a loop ends the query);
+   * a set with an AliasMode record is taken as that alias, its ServiceMode records ignored (section 2.4.2). Then
+   * the ServiceMode records are reported, by priority with equal priorities shuffled (section 2.4.1), and the
+   * AAAA and A of each target other than the host (at most {@value #MAX_TARGETS}) are asked and reported. A name
+   * the hosts file lists has no service records.
+   */
+  @Override
+  public Lookup resolve(Origin origin, Answers answers) {
+    return start(origin.host(), origin, answers);
+  }
+
+  /** Reports HTTPS or SVCB records beside the addresses. */
+  @Override
+  public boolean resolvesServices() {
+    return true;
+  }
+
+  private Lookup start(String host, Origin origin, Answers answers) {
     Objects.requireNonNull(answers, "answers");
-    Pending pending = new Pending(host, answers);
+    PendingLookup pending = new PendingLookup(host, origin == null ? null : origin.query(), answers);
     try {
       Name name;
       try {
         name = HostName.parse(host);
       } catch (IllegalArgumentException e) {
-        UnknownHostException error = new UnknownHostException(e.getMessage());
-        pending.failed(Query.AAAA, FailureKind.NO_SUCH_NAME, error);
-        pending.failed(Query.A, FailureKind.NO_SUCH_NAME, error);
+        pending.failRemaining(FailureKind.NO_SUCH_NAME, new UnknownHostException(e.getMessage()));
         return Lookup.DONE;
       }
       String key = HostName.key(host);
       Map<String, HostsFile.Entry> listed = hosts == null ? Map.of() : hosts.unchangedNames(); // a stat, no read
       if (listed == null) { // never read, or changed: read and parsed on this resolver's thread, not the caller's
-        if (!transport.execute(() -> lookUp(name, key, pending))) {
-          IOException closedNow = new IOException("the resolver is closed");
-          pending.failed(Query.AAAA, FailureKind.RESOLUTION_FAILED, closedNow);
-          pending.failed(Query.A, FailureKind.RESOLUTION_FAILED, closedNow);
+        if (!transport.execute(() -> lookUp(name, key, origin, pending))) {
+          pending.failRemaining(FailureKind.RESOLUTION_FAILED, new IOException("the resolver is closed"));
         }
         return pending;
       }
       HostsFile.Entry entry = listed.get(key);
       if (entry != null) {
-        pending.answered(Query.AAAA, entry.ipv6());
-        pending.answered(Query.A, entry.ipv4());
+        answerFromHosts(entry, origin, pending);
         return Lookup.DONE;
       }
-      askBoth(name, pending);
+      askAll(name, origin, pending);
     } catch (Throwable e) { // never an Error into the caller's thread: what is not reported yet fails
       pending.failRemaining(e);
     }
@@ -154,43 +187,148 @@ public final class DnsResolver implements NameResolver {
   }
 
   /** The hosts file, read again when it changed, then DNS; on the transport's thread. */
-  private void lookUp(Name name, String key, Pending pending) {
+  private void lookUp(Name name, String key, Origin origin, PendingLookup pending) {
     try {
-      if (!answeredFromHosts(key, pending)) {
-        askBoth(name, pending);
+      if (!answeredFromHosts(key, origin, pending)) {
+        askAll(name, origin, pending);
       }
     } catch (Throwable e) { // an Error too: the lookup is reported whatever happened
       pending.failRemaining(e);
     }
   }
 
-  private void askBoth(Name name, Pending pending) {
-    for (Query query : new Query[] {Query.AAAA, Query.A}) { // RFC 8305 section 3: AAAA first
-      ask(name, query, pending);
+  /** The host's AAAA and A (RFC 8305 section 3: AAAA first), and its service query when asked. */
+  private void askAll(Name name, Origin origin, PendingLookup pending) {
+    for (Query query : new Query[] {Query.AAAA, Query.A}) {
+      ask(name, query, new QueriesInFlight.Waiter() {
+        @Override
+        @SuppressWarnings("unchecked") // A and AAAA answers hold addresses
+        public void answered(List<?> addresses) {
+          pending.answered(query, (List<InetAddress>) addresses);
+        }
+
+        @Override
+        public void failed(FailureKind kind, Exception error) {
+          pending.failed(query, kind, error);
+        }
+      });
+    }
+    if (origin != null) {
+      Name serviceName;
+      try {
+        serviceName = HostName.parse(origin.queryName());
+      } catch (IllegalArgumentException tooLong) { // the port prefix can make a valid host name too long
+        pending.failed(origin.query(), FailureKind.NO_SUCH_NAME, new UnknownHostException(tooLong.getMessage()));
+        return;
+      }
+      new ServiceQuery(origin, pending).ask(serviceName);
     }
   }
 
-  private void ask(Name name, Query query, Pending pending) {
+  private void ask(Name name, Query query, QueriesInFlight.Waiter waiter) {
     if (closed) {
-      pending.failed(query, FailureKind.RESOLUTION_FAILED, new IOException("the resolver is closed"));
+      waiter.failed(FailureKind.RESOLUTION_FAILED, new IOException("the resolver is closed"));
       return;
     }
-    int type = query == Query.AAAA ? Type.AAAA : Type.A;
-    QueriesInFlight.Joined joined = inFlight.join(name, type, new QueriesInFlight.Waiter() {
-      @Override
-      public void answered(List<InetAddress> addresses) {
-        pending.answered(query, addresses);
-      }
-
-      @Override
-      public void failed(FailureKind kind, Exception error) {
-        pending.failed(query, kind, error);
-      }
-    }, System.nanoTime());
+    int type = switch (query) {
+      case AAAA -> Type.AAAA;
+      case A -> Type.A;
+      case HTTPS -> Type.HTTPS;
+      case SVCB -> Type.SVCB;
+      case BOTH -> throw new IllegalArgumentException("one query per type");
+    };
+    QueriesInFlight.Joined joined = inFlight.join(name, type, waiter, System.nanoTime());
     if (joined.cached() != null) {
-      pending.answered(query, joined.cached());
+      waiter.answered(joined.cached());
     } else if (joined.toSend() != null) {
       send(name, type, joined.toSend());
+    }
+  }
+
+  /**
+   * The service query of one lookup (RFC 9460 section 3): follows AliasMode records, then reports the ServiceMode
+   * records and asks their targets' addresses.
+   */
+  private final class ServiceQuery implements QueriesInFlight.Waiter {
+    private final Origin origin;
+    private final PendingLookup pending;
+    private final Set<Name> asked = new HashSet<>();
+
+    ServiceQuery(Origin origin, PendingLookup pending) {
+      this.origin = origin;
+      this.pending = pending;
+    }
+
+    void ask(Name name) {
+      asked.add(name);
+      DnsResolver.this.ask(name, origin.query(), this);
+    }
+
+    @Override
+    public void answered(List<?> values) {
+      List<ServiceRecords.Record> records = new ArrayList<>();
+      for (Object v : values) {
+        records.add((ServiceRecords.Record) v);
+      }
+      for (ServiceRecords.Record r : records) {
+        if (r.isAlias()) {
+          follow(r.target());
+          return;
+        }
+      }
+      List<ServiceBinding> bindings = ServiceRecords.ordered(records, ThreadLocalRandom.current());
+      String host = HostName.key(origin.host());
+      Set<String> targets = new LinkedHashSet<>();
+      for (ServiceBinding b : bindings) {
+        if (!b.targets(host) && targets.size() < MAX_TARGETS) {
+          targets.add(b.target());
+        }
+      }
+      for (String t : targets) {
+        pending.expectTarget(t);
+      }
+      pending.servicesAnswered(origin.query(), bindings);
+      for (String t : targets) {
+        askTarget(t);
+      }
+    }
+
+    /** Section 2.4.2: an AliasMode record points to where the service records are; "." says there is none. */
+    private void follow(Name target) {
+      if (target.equals(Name.root)) {
+        pending.servicesAnswered(origin.query(), List.of()); // section 2.5.1: the service does not exist
+      } else if (asked.size() > MAX_ALIASES) {
+        failed(FailureKind.RESOLUTION_FAILED, new IOException("the AliasMode chain from " + origin.queryName()
+            + " is longer than " + MAX_ALIASES + " links"));
+      } else if (asked.contains(target)) {
+        failed(FailureKind.RESOLUTION_FAILED, new IOException("AliasMode loop: " + origin.queryName() + " leads back to "
+            + target));
+      } else {
+        ask(target);
+      }
+    }
+
+    private void askTarget(String target) {
+      Name name = HostName.parse(target);
+      for (Query query : new Query[] {Query.AAAA, Query.A}) {
+        DnsResolver.this.ask(name, query, new QueriesInFlight.Waiter() {
+          @Override
+          @SuppressWarnings("unchecked") // A and AAAA answers hold addresses
+          public void answered(List<?> addresses) {
+            pending.targetAnswered(target, query, (List<InetAddress>) addresses);
+          }
+
+          @Override
+          public void failed(FailureKind kind, Exception error) {
+            pending.targetFailed(target, query, kind, error);
+          }
+        });
+      }
+    }
+
+    @Override
+    public void failed(FailureKind kind, Exception error) {
+      pending.failed(origin.query(), kind, error);
     }
   }
 
@@ -227,7 +365,7 @@ public final class DnsResolver implements NameResolver {
       }
       AcceptedAnswer accepted = AcceptedAnswer.of(reply, name, type);
       for (QueriesInFlight.Waiter w : inFlight.answered(flight, accepted, System.nanoTime())) {
-        w.answered(accepted.addresses());
+        w.answered(accepted.values());
       }
     } catch (Throwable e) { // an Error too: the query is reported whatever happened
       fail(flight, FailureKind.RESOLUTION_FAILED, e instanceof IOException io ? io
@@ -245,7 +383,7 @@ public final class DnsResolver implements NameResolver {
    * A name the hosts file lists is answered from it, both families, and DNS is not asked. A given hosts
    * file that cannot be read fails the lookup; the system's is skipped with a warning, as glibc goes on.
    */
-  private boolean answeredFromHosts(String key, Pending pending) {
+  private boolean answeredFromHosts(String key, Origin origin, PendingLookup pending) {
     if (hosts == null) {
       return false;
     }
@@ -260,16 +398,23 @@ public final class DnsResolver implements NameResolver {
         }
         return false;
       }
-      pending.failed(Query.AAAA, FailureKind.RESOLUTION_FAILED, e);
-      pending.failed(Query.A, FailureKind.RESOLUTION_FAILED, e);
+      pending.failRemaining(FailureKind.RESOLUTION_FAILED, e);
       return true;
     }
     if (entry.isEmpty()) {
       return false;
     }
-    pending.answered(Query.AAAA, entry.get().ipv6());
-    pending.answered(Query.A, entry.get().ipv4());
+    answerFromHosts(entry.get(), origin, pending);
     return true;
+  }
+
+  /** Both families from the hosts file, and no service records: the file has none. */
+  private static void answerFromHosts(HostsFile.Entry entry, Origin origin, PendingLookup pending) {
+    pending.answered(Query.AAAA, entry.ipv6());
+    pending.answered(Query.A, entry.ipv4());
+    if (origin != null) {
+      pending.servicesAnswered(origin.query(), List.of());
+    }
   }
 
   /**
@@ -315,91 +460,6 @@ public final class DnsResolver implements NameResolver {
     return s.append(", timeout=").append(timeout.toMillis()).append("ms, hosts=")
         .append(hosts == null ? "none" : hosts.toString()).append(", cache=").append(cache.capacity()).append(')')
         .toString();
-  }
-
-  /**
-   * The two queries of one name: reports each once, in the order they end, then {@code done}; calls never
-   * overlap, and nothing is reported after a cancel. A cancelled lookup's queries still run to their answer
-   * or their timeout, so that an answer that comes after the connect ended is cached for the next one. A
-   * callback that throws is logged, never passed on.
-   */
-  private static final class Pending implements Lookup {
-    private final String host;
-    private final Answers answers;
-    private boolean aaaaReported; // guarded by this
-    private boolean aReported; // guarded by this
-    private boolean doneReported; // guarded by this
-    private volatile boolean cancelled;
-
-    Pending(String host, Answers answers) {
-      this.host = host;
-      this.answers = answers;
-    }
-
-    synchronized void answered(Query query, List<InetAddress> addresses) {
-      if (mark(query) && !cancelled) {
-        deliver(() -> answers.answered(query, addresses));
-      }
-      ended();
-    }
-
-    synchronized void failed(Query query, FailureKind kind, Exception error) {
-      if (mark(query) && !cancelled) {
-        deliver(() -> answers.failed(query, kind, error));
-      }
-      ended();
-    }
-
-    /** Fails each query not reported yet with {@code cause}, an {@link Error} included, wrapped. */
-    synchronized void failRemaining(Throwable cause) {
-      IOException error = cause instanceof IOException io ? io
-          : new IOException("resolving " + host + " failed: " + cause, cause);
-      if (!aaaaReported) {
-        failed(Query.AAAA, FailureKind.RESOLUTION_FAILED, error);
-      }
-      if (!aReported) {
-        failed(Query.A, FailureKind.RESOLUTION_FAILED, error);
-      }
-      DnsTransport.LOG.log(Level.WARNING, "resolving " + host + " failed", cause);
-    }
-
-    /** Marks {@code query} reported; false when it already was. */
-    private boolean mark(Query query) {
-      boolean first = query == Query.AAAA ? !aaaaReported : !aReported;
-      if (query == Query.AAAA) {
-        aaaaReported = true;
-      } else {
-        aReported = true;
-      }
-      return first;
-    }
-
-    private void ended() {
-      if (aaaaReported && aReported && !doneReported) {
-        doneReported = true;
-        if (!cancelled) {
-          deliver(answers::done);
-        }
-      }
-    }
-
-    private void deliver(Runnable report) {
-      try {
-        report.run();
-      } catch (Throwable e) { // the caller's callback: logged, and the lookup goes on to done
-        DnsTransport.LOG.log(Level.WARNING, "an answer callback of " + this + " threw", e);
-      }
-    }
-
-    @Override
-    public void cancel() {
-      cancelled = true;
-    }
-
-    @Override
-    public String toString() {
-      return "lookup of " + host;
-    }
   }
 
   /** The one error for a list of more than {@link #MAX_SERVERS} servers. */

@@ -1,7 +1,6 @@
 package io.github.connectbylist.resolver.dns;
 
 import io.github.connectbylist.api.FailureKind;
-import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,9 +21,9 @@ final class QueriesInFlight {
     /**
      * The query was answered.
      *
-     * @param addresses the addresses, possibly none
+     * @param values the addresses (A, AAAA) or {@link ServiceRecords.Record}s (HTTPS, SVCB), possibly none
      */
-    void answered(List<InetAddress> addresses);
+    void answered(List<?> values);
 
     /**
      * The query failed.
@@ -55,7 +54,7 @@ final class QueriesInFlight {
    * @param toSend the query the caller must send and report the end of here, or {@code null} when the
    *     answer was cached or the waiter joined a query already asked
    */
-  record Joined(List<InetAddress> cached, Flight toSend) {}
+  record Joined(List<?> cached, Flight toSend) {}
 
   private final TtlCache cache;
   private final Map<String, Flight> flying = new HashMap<>(); // guarded by this
@@ -78,7 +77,7 @@ final class QueriesInFlight {
     if (cache.capacity() == 0) {
       return new Joined(null, new Flight(name, type, waiter));
     }
-    List<InetAddress> cached = cache.get(name, type, nowNanos).orElse(null);
+    List<?> cached = cache.get(name, type, nowNanos).orElse(null);
     if (cached != null) {
       return new Joined(cached, null);
     }
@@ -102,8 +101,8 @@ final class QueriesInFlight {
    * @return the waiters, no longer waiting
    */
   synchronized List<Waiter> answered(Flight flight, AcceptedAnswer answer, long nowNanos) {
-    if (!answer.addresses().isEmpty()) {
-      cache.put(flight.name, flight.type, answer.addresses(), answer.ttlSeconds(), nowNanos);
+    if (!answer.values().isEmpty()) {
+      cache.put(flight.name, flight.type, answer.values(), answer.ttlSeconds(), nowNanos);
     }
     return ended(flight);
   }

@@ -1,18 +1,20 @@
 package io.github.connectbylist.resolver.dns;
 
-import java.net.InetAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.xbill.DNS.Name;
 
-/** Answers kept for their time to live, the least recently used dropped beyond a bound. Thread-safe. */
+/**
+ * Answers kept for their time to live, the least recently used dropped beyond a bound: addresses for A and AAAA,
+ * {@link ServiceRecords} for HTTPS and SVCB. Thread-safe.
+ */
 final class TtlCache {
   private final int capacity;
   private final LinkedHashMap<String, Entry> entries;
 
-  private record Entry(List<InetAddress> addresses, long expiresAtNanos) {}
+  private record Entry(List<?> values, long expiresAtNanos) {}
 
   TtlCache(int capacity) {
     this.capacity = capacity;
@@ -28,7 +30,7 @@ final class TtlCache {
     return capacity;
   }
 
-  synchronized Optional<List<InetAddress>> get(Name name, int type, long nowNanos) {
+  synchronized Optional<List<?>> get(Name name, int type, long nowNanos) {
     String key = key(name, type);
     Entry e = entries.get(key);
     if (e == null) {
@@ -38,19 +40,19 @@ final class TtlCache {
       entries.remove(key);
       return Optional.empty();
     }
-    return Optional.of(e.addresses);
+    return Optional.of(e.values);
   }
 
   /**
    * Keeps an answer for {@code ttlSeconds}, at most a week (RFC 8767 section 4). One with a TTL of 0 is not
    * kept (RFC 1035 section 3.2.1), nor one with the high bit set, which RFC 2181 section 8 reads as 0.
    */
-  synchronized void put(Name name, int type, List<InetAddress> addresses, long ttlSeconds, long nowNanos) {
+  synchronized void put(Name name, int type, List<?> values, long ttlSeconds, long nowNanos) {
     if (capacity == 0 || ttlSeconds <= 0 || ttlSeconds > Integer.MAX_VALUE) {
       return;
     }
     long ttlNanos = Math.min(ttlSeconds, 7 * 24 * 3600L) * 1_000_000_000L;
-    entries.put(key(name, type), new Entry(List.copyOf(addresses), nowNanos + ttlNanos));
+    entries.put(key(name, type), new Entry(List.copyOf(values), nowNanos + ttlNanos));
   }
 
   synchronized void clear() {
