@@ -7,6 +7,7 @@ import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.api.NameResolver;
+import io.github.connectbylist.api.Origin;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Driver;
 import io.github.connectbylist.engine.Engine;
@@ -18,6 +19,7 @@ import io.github.connectbylist.internal.ConnectionDelivery;
 import io.github.connectbylist.internal.EventLoop;
 import io.github.connectbylist.internal.GuardedListener;
 import io.github.connectbylist.internal.LazyResolver;
+import io.github.connectbylist.internal.Nat64Prefixes;
 import io.github.connectbylist.internal.PairPlanner;
 import io.github.connectbylist.internal.Settings;
 import io.github.connectbylist.internal.SocketTransport;
@@ -68,7 +70,7 @@ public final class ConnectByList implements AutoCloseable {
   private ConnectByList(Builder b, AddressPairRanker ranker, AttemptScheduler scheduler, NameResolver resolver) {
     this.history = b.history != null ? b.history : History.create();
     this.settings = new Settings(ranker, scheduler, GuardedListener.wrap(b.listener), history.table(), b.policy,
-        b.osPicksSource);
+        b.osPicksSource, b.service, new Nat64Prefixes());
     this.timeout = b.timeout;
     this.deadline = Deadline.of(b.timeout);
     this.loop = new EventLoop();
@@ -318,6 +320,7 @@ public final class ConnectByList implements AutoCloseable {
     private Host host = SystemHost.INSTANCE;
     private History history;
     private boolean osPicksSource;
+    private String service;
     private final Map<SocketOption<?>, Object> socketOptions = new LinkedHashMap<>();
     private boolean blocking = true;
     private Strategies strategies;
@@ -466,6 +469,25 @@ public final class ConnectByList implements AutoCloseable {
      */
     public Builder osPicksSource(boolean osPicks) {
       this.osPicksSource = osPicks;
+      return this;
+    }
+
+    /**
+     * Connects by name ask for the service records of {@code scheme} beside the addresses (RFC 9460; the Happy
+     * Eyeballs v3 draft's section 4): HTTPS records for {@code https}, SVCB under {@code _PORT._SCHEME} for another.
+     * The endpoints of usable records come first, by priority, at their own port, hints standing in for
+     * addresses until those come; records a TCP client cannot use ({@code alpn=h3 no-default-alpn}, an unknown
+     * mandatory key) are skipped; the host's addresses are the fallback. {@link Connection#service()} tells which
+     * record won. Only resolvers that report service records (resolver {@code dns}) ask; with others nothing
+     * changes. Off by default: a plain TCP user has no scheme. A request can ask for its own
+     * ({@link ConnectRequest#service}).
+     *
+     * @param scheme a URI scheme, such as {@code https}
+     * @return this builder
+     * @throws IllegalArgumentException when {@code scheme} is not a URI scheme
+     */
+    public Builder service(String scheme) {
+      this.service = new Origin(scheme, "check", 1).scheme();
       return this;
     }
 

@@ -2,6 +2,7 @@ package io.github.connectbylist;
 
 import io.github.connectbylist.api.Addresses;
 import io.github.connectbylist.api.LocalAddress;
+import io.github.connectbylist.api.Origin;
 import io.github.connectbylist.api.StrategyOptions;
 import io.github.connectbylist.internal.Destinations;
 import java.net.InetSocketAddress;
@@ -27,14 +28,16 @@ public final class ConnectRequest {
   private final int port;
   private final Optional<Duration> timeout;
   private final Optional<List<LocalAddress>> sources;
+  private final Optional<String> service;
 
   private ConnectRequest(List<InetSocketAddress> addresses, String host, int port, Optional<Duration> timeout,
-      Optional<List<LocalAddress>> sources) {
+      Optional<List<LocalAddress>> sources, Optional<String> service) {
     this.addresses = addresses;
     this.host = host;
     this.port = port;
     this.timeout = timeout;
     this.sources = sources;
+    this.service = service;
   }
 
   /**
@@ -45,7 +48,7 @@ public final class ConnectRequest {
    * @throws IllegalArgumentException naming a bad address (NullPointerException for a null one)
    */
   public static ConnectRequest to(List<? extends InetSocketAddress> addresses) {
-    return new ConnectRequest(Destinations.check(addresses), null, 0, Optional.empty(), Optional.empty());
+    return new ConnectRequest(Destinations.check(addresses), null, 0, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -74,7 +77,7 @@ public final class ConnectRequest {
     if (name.startsWith("[") || name.endsWith("]")) {
       throw new IllegalArgumentException("host '" + name + "' is in brackets but is not an IPv6 literal");
     }
-    return new ConnectRequest(List.of(), name, port, Optional.empty(), Optional.empty());
+    return new ConnectRequest(List.of(), name, port, Optional.empty(), Optional.empty(), Optional.empty());
   }
 
   /**
@@ -86,7 +89,7 @@ public final class ConnectRequest {
    * @throws IllegalArgumentException when the timeout is not positive or too long
    */
   public ConnectRequest timeout(Duration timeout) {
-    return new ConnectRequest(addresses, host, port, Optional.of(checkTimeout(timeout)), sources);
+    return new ConnectRequest(addresses, host, port, Optional.of(checkTimeout(timeout)), sources, service);
   }
 
   /**
@@ -101,7 +104,22 @@ public final class ConnectRequest {
     for (int i = 0; i < sources.size(); i++) {
       Objects.requireNonNull(sources.get(i), "sources[" + i + "]");
     }
-    return new ConnectRequest(addresses, host, port, timeout, Optional.of(List.copyOf(sources)));
+    return new ConnectRequest(addresses, host, port, timeout, Optional.of(List.copyOf(sources)), service);
+  }
+
+  /**
+   * This connect by name asks for the service records of {@code scheme} beside the addresses, instead of what its
+   * instance asks ({@link ConnectByList.Builder#service}): HTTPS records for {@code https}, SVCB for another scheme
+   * (RFC 9460). Their endpoints come first, by priority; the host's addresses are the fallback. Nothing changes
+   * for a connect to a list or an address literal.
+   *
+   * @param scheme a URI scheme, such as {@code https}
+   * @return the new request
+   * @throws IllegalArgumentException when {@code scheme} is not a URI scheme
+   */
+  public ConnectRequest service(String scheme) {
+    String checked = new Origin(scheme, "check", 1).scheme();
+    return new ConnectRequest(addresses, host, port, timeout, sources, Optional.of(checked));
   }
 
   /**
@@ -149,6 +167,15 @@ public final class ConnectRequest {
     return sources;
   }
 
+  /**
+   * This call's own service scheme.
+   *
+   * @return the scheme, or empty for the instance's
+   */
+  public Optional<String> service() {
+    return service;
+  }
+
   /** A deadline is positive and at most {@link ConnectByList#MAX_TIMEOUT}, which nanoseconds count with room to spare. */
   static Duration checkTimeout(Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -163,6 +190,6 @@ public final class ConnectRequest {
   public String toString() {
     String target = host != null ? host + ":" + port : addresses.toString();
     return "ConnectRequest[" + target + timeout.map(t -> ", timeout=" + StrategyOptions.formatDuration(t)).orElse("")
-        + sources.map(s -> ", sources=" + s).orElse("") + "]";
+        + sources.map(s -> ", sources=" + s).orElse("") + service.map(s -> ", service=" + s).orElse("") + "]";
   }
 }

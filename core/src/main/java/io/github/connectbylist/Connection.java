@@ -2,12 +2,14 @@ package io.github.connectbylist;
 
 import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.Attempt;
+import io.github.connectbylist.api.ServiceBinding;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A connected socket and how it was reached: WSAConnectByList's {@code LocalAddress} and {@code
@@ -123,6 +125,27 @@ public final class Connection implements Closeable {
    */
   public Attempt winner() {
     return winner;
+  }
+
+  /**
+   * The service record the winner's destination came from (RFC 9460), for a connect that asked for them:
+   * what to offer in the TLS handshake ({@link ServiceBinding#tcpProtocols()} for ALPN, {@link
+   * ServiceBinding#ech()} for ECH) and why the port may differ from the one asked for.
+   *
+   * @return the record, or empty when the winner came from the host's addresses or a list
+   */
+  public Optional<ServiceBinding> service() {
+    return winner == null ? Optional.empty() : winner.pair().serviceIfAny();
+  }
+
+  /**
+   * The ALPN protocols to offer on TLS over this connection, in the server's order of preference: those of the
+   * winner's service record usable over TCP (RFC 9460 section 7.1).
+   *
+   * @return the protocol ids, or empty when the winner came from no record (offer what you would anyway)
+   */
+  public List<String> alpn() {
+    return service().map(ServiceBinding::tcpProtocols).orElse(List.of());
   }
 
   /**

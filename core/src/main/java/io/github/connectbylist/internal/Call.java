@@ -2,6 +2,7 @@ package io.github.connectbylist.internal;
 
 import io.github.connectbylist.ConnectRequest;
 import io.github.connectbylist.api.Deadline;
+import io.github.connectbylist.api.Origin;
 import io.github.connectbylist.engine.Engine;
 import java.util.Objects;
 
@@ -46,5 +47,15 @@ public record Call<C, R>(ConnectRequest request, Deadline deadline, long startNa
    */
   public boolean byName() {
     return request.host().isPresent();
+  }
+
+  /**
+   * What a connect by name asks service records for: the request's scheme, else its instance's.
+   *
+   * @return the origin, or {@code null} when the connect asks for addresses only
+   */
+  public Origin origin() {
+    String scheme = request.service().orElse(settings.service());
+    return scheme == null || !byName() ? null : new Origin(scheme, request.host().get(), request.port());
   }
 }

@@ -7,12 +7,14 @@ import io.github.connectbylist.api.AttemptScheduler.Schedule;
 import io.github.connectbylist.api.ConnectListener;
 import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.FailureKind;
+import io.github.connectbylist.api.Query;
 import io.github.connectbylist.engine.Driver;
-import java.net.InetAddress;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
@@ -57,6 +59,7 @@ public final class ConnectCall<C, R> implements Resolution.News {
   private final Pacing pacing = new Pacing(this);
   private final Race<C, R> race;
   private final Resolution resolution;
+  private final Endpoints endpoints;
 
   private Phase phase = Phase.NEW;
   private boolean onDriver;
@@ -76,8 +79,9 @@ public final class ConnectCall<C, R> implements Resolution.News {
     this.race = new Race<>(this, call, slots, trace, pacing);
     this.planner = planner;
     this.deadline = call.deadline();
-    this.resolution = call.byName() ? new Resolution(call.engine().resolver(), call.request().host().get(), driver,
-        call.startNanos(), new OnDriver(Step.ANSWERS), this) : null;
+    this.resolution = call.byName() ? new Resolution(call.engine().resolver(), call.request().host().get(),
+        call.origin(), driver, call.startNanos(), new OnDriver(Step.ANSWERS), this) : null;
+    this.endpoints = call.byName() ? new Endpoints(call.request().host().get(), call.request().port()) : null;
   }
 
   /**
@@ -194,8 +198,12 @@ public final class ConnectCall<C, R> implements Resolution.News {
       listener.connectStarted(slots.pairs());
     }
     if (resolution != null) {
+      endpoints.nat64(planner.nat64());
+      if (planner.discoversNat64()) {
+        endpoints.awaitNat64();
+      }
       try {
-        resolution.start();
+        resolution.start(planner.discoversNat64());
       } catch (Throwable e) {
         Fatal.rethrowIfFatal(e);
         Log.warning("resolver " + call.engine().resolver() + " threw", e);
@@ -209,6 +217,9 @@ public final class ConnectCall<C, R> implements Resolution.News {
     }
     if (plan.schedule() != null) {
       pacing.begin(plan.schedule());
+      if (resolution != null && resolution.awaitsServices()) {
+        pacing.servicesAwaited(elapsed());
+      }
       pacing.drive();
     } else if (!resolving()) {
       noPairs(); // a list whose every destination was denied
@@ -399,15 +410,25 @@ public final class ConnectCall<C, R> implements Resolution.News {
 
   // The resolution's news, on the driver.
 
-  /** An answer: its addresses become pairs, ranked into those not yet started, and the schedule hears of it. */
+  /**
+   * An answer: what may be connected to changes ({@link Endpoints}), new destinations become pairs ranked into
+   * those not yet started, and the schedule hears of it.
+   */
   @Override
   public void answered(Answer answer) {
-    if (phase == Phase.RUNNING && !answer.addresses().isEmpty()) {
-      List<InetSocketAddress> arrived = new ArrayList<>(answer.addresses().size());
-      for (InetAddress a : answer.addresses()) {
-        arrived.add(new InetSocketAddress(a, call.request().port()));
+    boolean changed;
+    if (answer.isNat64Discovery() && !call.request().host().get().equals(Answer.NAT64_DISCOVERY_NAME)) {
+      changed = false; // its A answer (the well-known addresses themselves) says nothing
+      if (answer.query().coversIpv6()) { // RFC 7050 section 3: the AAAA answer shows the prefix
+        planner.nat64Discovered(answer.addresses(), driver.nanoTime());
+        endpoints.nat64(planner.nat64());
+        changed = true; // the IPv4 addresses that waited, synthesized or as they are
       }
-      ConnectPlan.Addition addition = planner.add(arrived, slots.notStarted());
+    } else {
+      changed = endpoints.take(answer);
+    }
+    if (phase == Phase.RUNNING && changed) {
+      ConnectPlan.Addition addition = planner.update(endpoints.all(), slots.startedPairs(), slots.notStarted());
       race.denied(addition.denied(), elapsed());
       slots.replaceRest(addition.rest());
     }
@@ -423,6 +444,13 @@ public final class ConnectCall<C, R> implements Resolution.News {
   public void resolved() {
     if (phase != Phase.RUNNING) {
       return;
+    }
+    for (Map.Entry<String, Query> never : endpoints.unsettledTargets()) { // so that the fallback waits no longer
+      answered(new Answer(never.getKey(), never.getValue(), Duration.ofNanos(elapsed()), List.of(),
+          FailureKind.RESOLUTION_FAILED, new IOException("the resolver ended without answering it")));
+      if (phase != Phase.RUNNING) {
+        return;
+      }
     }
     if (!pacing.hasSchedule()) {
       if (slots.isEmpty()) {

@@ -2,6 +2,7 @@ package io.github.connectbylist.internal;
 
 import io.github.connectbylist.Strategies;
 import io.github.connectbylist.api.NameResolver;
+import io.github.connectbylist.api.Origin;
 
 /**
  * An instance's resolver, made on its first use when none was given: a connect to a list, and a JVM that
@@ -32,6 +33,16 @@ public final class LazyResolver implements NameResolver {
   @Override
   public Lookup resolve(String host, Answers answers) {
     return get().resolve(host, answers);
+  }
+
+  @Override
+  public Lookup resolve(Origin origin, Answers answers) {
+    return get().resolve(origin, answers);
+  }
+
+  @Override
+  public boolean resolvesServices() {
+    return get().resolvesServices();
   }
 
   /** Closes the resolver if it was made; one never made is not made to be closed. */

@@ -194,6 +194,16 @@ final class Pacing {
     }
   }
 
+  void servicesAwaited(long now) {
+    try {
+      schedule.servicesAwaited(now);
+    } catch (RuntimeException e) {
+      fallBack(e);
+    } catch (Error e) {
+      strategyFailed("servicesAwaited()", e);
+    }
+  }
+
   void resolutionEnded(long now) {
     try {
       schedule.resolutionEnded(now);

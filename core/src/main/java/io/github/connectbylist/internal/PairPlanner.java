@@ -7,7 +7,9 @@ import io.github.connectbylist.api.AttemptScheduler;
 import io.github.connectbylist.api.Deadline;
 import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.api.RankingContext;
+import io.github.connectbylist.api.ServiceBinding;
 import io.github.connectbylist.engine.Host;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -17,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Plans one connect: pairs every allowed destination with the sources that can reach it, asks the host
@@ -35,6 +38,11 @@ public final class PairPlanner implements ConnectPlanner {
   private final Deadline deadline;
 
   private List<LocalAddress> locals = List.of();
+  private Network network;
+  private boolean ipv6Only;
+  private Nat64Prefix nat64;
+  private boolean nat64Known;
+  private boolean rankAgain;
   private PathTable.View view = PathTable.NONE.begin(null, 0);
   private final Map<InetAddress, Integer> pairsPerDestination = new HashMap<>();
   private final Map<InetAddress, InetAddress> osSources = new HashMap<>();
@@ -63,12 +71,51 @@ public final class PairPlanner implements ConnectPlanner {
     } catch (Error e) {
       throw StrategyFailure.of("the host " + host, "localAddresses()", e);
     }
-    view = settings.history().begin(Network.of(locals), nowNanos);
+    network = Network.of(locals);
+    view = settings.history().begin(network, nowNanos);
+    ipv6Only = Nat64Prefixes.ipv6Only(locals);
+    if (ipv6Only) {
+      Optional<Optional<Nat64Prefix>> known = settings.nat64().of(network, nowNanos);
+      nat64Known = known.isPresent();
+      nat64 = known.flatMap(p -> p).orElse(null);
+    }
     List<ConnectPlan.Denied> denied = new ArrayList<>();
-    List<AddressPair> pairs = pairsOf(allowed(destinations, denied));
+    List<AddressPair> pairs = pairsOf(allowed(synthesized(destinations), denied));
     List<AddressPair> ranked = rank(pairs);
     AttemptScheduler.Schedule schedule = byName && !startsBeforeResolution() ? null : schedule(ranked);
     return new ConnectPlan(planned(ranked), schedule, view, denied);
+  }
+
+  @Override
+  public boolean discoversNat64() {
+    return ipv6Only && !nat64Known;
+  }
+
+  @Override
+  public Nat64Prefix nat64() {
+    return nat64;
+  }
+
+  @Override
+  public void nat64Discovered(List<InetAddress> answer, long nowNanos) {
+    Optional<Nat64Prefix> found = Nat64Prefix.discover(answer);
+    settings.nat64().found(network, found, nowNanos);
+    nat64Known = true;
+    nat64 = found.orElse(null);
+    rankAgain = nat64 != null; // addresses already known may be synthesized ones, to be sorted as IPv4
+  }
+
+  /** IPv4 literals behind the NAT64 prefix, on a host with IPv6 only that knows one (the draft's section 8.3). */
+  private List<InetSocketAddress> synthesized(List<InetSocketAddress> given) {
+    if (nat64 == null) {
+      return given;
+    }
+    List<InetSocketAddress> out = new ArrayList<>(given.size());
+    for (InetSocketAddress d : given) {
+      out.add(d.getAddress() instanceof Inet4Address v4 && !Nat64Prefix.exempt(v4)
+          ? new InetSocketAddress(nat64.synthesize(v4), d.getPort()) : d);
+    }
+    return out;
   }
 
   private boolean startsBeforeResolution() {
@@ -84,24 +131,52 @@ public final class PairPlanner implements ConnectPlanner {
   }
 
   @Override
-  public ConnectPlan.Addition add(List<InetSocketAddress> arrived, List<AddressPair> notStarted) {
+  public ConnectPlan.Addition update(List<Endpoints.Endpoint> endpoints, List<AddressPair> started,
+      List<AddressPair> notStarted) {
     List<ConnectPlan.Denied> denied = new ArrayList<>();
+    Map<InetSocketAddress, ServiceBinding> wanted = new HashMap<>();
+    Set<InetSocketAddress> withoutService = new HashSet<>();
     List<InetSocketAddress> fresh = new ArrayList<>();
-    for (InetSocketAddress a : arrived) {
-      InetSocketAddress d = new InetSocketAddress(Addresses.unmapped(a.getAddress()), a.getPort());
+    for (Endpoints.Endpoint e : endpoints) {
+      InetSocketAddress d = e.destination();
+      d = new InetSocketAddress(Addresses.unmapped(d.getAddress()), d.getPort());
       String unusable = Destinations.unusable(d.getAddress());
       if (unusable != null) {
         if (seen.add(d)) {
           denied.add(new ConnectPlan.Denied(d, Addresses.format(d.getAddress(), d.getPort()) + " " + unusable));
         }
+        continue;
+      }
+      if (wanted.containsKey(d) || withoutService.contains(d)) {
+        continue; // the first endpoint of a destination gives its record
+      }
+      if (e.service() == null) {
+        withoutService.add(d);
       } else {
+        wanted.put(d, e.service());
+      }
+      if (!seen.contains(d)) {
         fresh.add(d);
       }
     }
-    List<AddressPair> all = new ArrayList<>(notStarted);
-    all.addAll(pairsOf(allowed(fresh, denied)));
-    List<AddressPair> ranked = all.size() == notStarted.size() ? notStarted : rank(all);
-    return new ConnectPlan.Addition(planned(ranked), denied);
+    boolean changed = !fresh.isEmpty() || rankAgain;
+    rankAgain = false;
+    List<AddressPair> all = new ArrayList<>(notStarted.size() + fresh.size());
+    for (AddressPair p : notStarted) {
+      boolean kept = withoutService.contains(p.destination()) || wanted.containsKey(p.destination());
+      AddressPair now = kept ? p.withService(wanted.get(p.destination())) : null;
+      changed |= now != p;
+      if (now != null) {
+        all.add(now);
+      }
+    }
+    if (!changed) {
+      return new ConnectPlan.Addition(planned(notStarted), denied);
+    }
+    for (AddressPair p : pairsOf(allowed(fresh, denied))) {
+      all.add(p.withService(wanted.get(p.destination())));
+    }
+    return new ConnectPlan.Addition(planned(rankAfter(started, all)), denied);
   }
 
   @Override
@@ -191,8 +266,90 @@ public final class PairPlanner implements ConnectPlanner {
     return pairs != null && pairs > 1;
   }
 
-  /** The ranker's order, or the input order when it throws or does not return the pairs it was given. */
+  /**
+   * {@code rest} in the order the whole list would have had if every pair had been there from the start, the
+   * pairs already started left out: a late IPv4 answer puts IPv4 next, "as if it had been available initially"
+   * (the Happy Eyeballs v3 draft's section 7), rather than after the IPv6 pairs still waiting.
+   */
+  private List<AddressPair> rankAfter(List<AddressPair> started, List<AddressPair> rest) {
+    if (started.isEmpty()) {
+      return rank(rest);
+    }
+    List<AddressPair> whole = new ArrayList<>(started.size() + rest.size());
+    whole.addAll(started);
+    whole.addAll(rest);
+    Set<AddressPair> begun = new HashSet<>(started);
+    List<AddressPair> ranked = new ArrayList<>(rest.size());
+    for (AddressPair p : rank(whole)) {
+      if (!begun.contains(p)) {
+        ranked.add(p);
+      }
+    }
+    return ranked;
+  }
+
+  /**
+   * The pairs by their record's priority (the Happy Eyeballs v3 draft's section 5, first level; those of no
+   * record last, as RFC 9460 section 3's fallback), each group in the ranker's order.
+   */
   private List<AddressPair> rank(List<AddressPair> pairs) {
+    boolean anyService = false;
+    for (AddressPair p : pairs) {
+      anyService |= p.service() != null;
+    }
+    if (!anyService) {
+      return rankGroup(pairs);
+    }
+    TreeMap<Integer, List<AddressPair>> groups = new TreeMap<>();
+    for (AddressPair p : pairs) {
+      int priority = p.service() == null ? Integer.MAX_VALUE : p.service().priority();
+      List<AddressPair> group = groups.get(priority);
+      if (group == null) {
+        group = new ArrayList<>();
+        groups.put(priority, group);
+      }
+      group.add(p);
+    }
+    List<AddressPair> ranked = new ArrayList<>(pairs.size());
+    for (List<AddressPair> group : groups.values()) {
+      ranked.addAll(rankGroup(group));
+    }
+    return ranked;
+  }
+
+  /**
+   * The ranker's order; with a NAT64 prefix, synthesized destinations are ranked as the IPv4 addresses they
+   * carry (the draft's section 8.2: de-synthesized "before being used ... for grouping and sorting"), so that
+   * RFC 6724 and family interleaving see them as IPv4, then mapped back.
+   */
+  private List<AddressPair> rankGroup(List<AddressPair> pairs) {
+    if (nat64 == null) {
+      return rankAsGiven(pairs);
+    }
+    Map<AddressPair, List<AddressPair>> back = new java.util.LinkedHashMap<>();
+    for (AddressPair p : pairs) {
+      Optional<Inet4Address> v4 = nat64.extract(p.destinationAddress());
+      AddressPair view = v4.isEmpty() ? p
+          : new AddressPair(null, new InetSocketAddress(v4.get(), p.destination().getPort()), p.service());
+      List<AddressPair> real = back.get(view);
+      if (real == null) {
+        real = new ArrayList<>(1);
+        back.put(view, real);
+      }
+      real.add(p);
+    }
+    if (back.size() == pairs.size() && back.keySet().containsAll(pairs)) {
+      return rankAsGiven(pairs); // nothing synthesized
+    }
+    List<AddressPair> ranked = new ArrayList<>(pairs.size());
+    for (AddressPair view : rankAsGiven(new ArrayList<>(back.keySet()))) {
+      ranked.addAll(back.get(view));
+    }
+    return ranked;
+  }
+
+  /** The ranker's order, or the input order when it throws or does not return the pairs it was given. */
+  private List<AddressPair> rankAsGiven(List<AddressPair> pairs) {
     if (pairs.size() <= 1) {
       return pairs;
     }

@@ -3,7 +3,9 @@ package io.github.connectbylist.internal;
 import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.NameResolver;
+import io.github.connectbylist.api.Origin;
 import io.github.connectbylist.api.Query;
+import io.github.connectbylist.api.ServiceBinding;
 import io.github.connectbylist.engine.Driver;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -36,13 +38,15 @@ final class Resolution {
     void drained();
   }
 
-  /** A report waiting for the driver: an answer's parts, or the end. */
-  private record Report(Query query, List<InetAddress> addresses, FailureKind failure, Exception error) {
-    static final Report DONE = new Report(null, List.of(), null, null);
+  /** A report waiting for the driver: an answer's parts (the name is the host's, or a target's), or the end. */
+  private record Report(String name, Query query, List<InetAddress> addresses, List<ServiceBinding> services,
+      FailureKind failure, Exception error) {
+    static final Report DONE = new Report(null, null, List.of(), List.of(), null, null);
   }
 
   private final NameResolver resolver;
   private final String host;
+  private final Origin origin;
   private final Driver driver;
   private final long startNanos;
   private final Runnable drainOnDriver;
@@ -51,25 +55,44 @@ final class Resolution {
   private final AtomicBoolean posted = new AtomicBoolean();
   private final List<Answer> answers = new ArrayList<>();
   private NameResolver.Lookup lookup = NameResolver.Lookup.DONE;
+  private NameResolver.Lookup discovery = NameResolver.Lookup.DONE;
+  private int lookupsLeft;
   private boolean pending;
   private boolean over;
 
   /**
+   * @param origin the scheme, host and port to ask service records for, or {@code null} for the addresses only
    * @param drainOnDriver the connect's step that calls {@link #drain()} on the driver
    */
-  Resolution(NameResolver resolver, String host, Driver driver, long startNanos, Runnable drainOnDriver, News news) {
+  Resolution(NameResolver resolver, String host, Origin origin, Driver driver, long startNanos, Runnable drainOnDriver,
+      News news) {
     this.resolver = resolver;
     this.host = host;
+    this.origin = origin;
     this.driver = driver;
     this.startNanos = startNanos;
     this.drainOnDriver = drainOnDriver;
     this.news = news;
   }
 
-  /** Asks the resolver; what it throws reaches the caller, which fails the connect with it. */
-  void start() {
+  /**
+   * Asks the resolver; what it throws reaches the caller, which fails the connect with it.
+   *
+   * @param discoverNat64 whether to send RFC 7050's discovery query ({@value Answer#NAT64_DISCOVERY_NAME}) beside
+   *     the connect's own: its AAAA answer is reported like the others, and resolution ends when both have
+   */
+  void start(boolean discoverNat64) {
     pending = true;
-    lookup = resolver.resolve(host, new Reports());
+    lookupsLeft = discoverNat64 ? 2 : 1;
+    lookup = origin != null ? resolver.resolve(origin, new Reports(host)) : resolver.resolve(host, new Reports(host));
+    if (discoverNat64) {
+      discovery = resolver.resolve(Answer.NAT64_DISCOVERY_NAME, new Reports(Answer.NAT64_DISCOVERY_NAME));
+    }
+  }
+
+  /** Whether a service answer will come: service records were asked of a resolver that reports them. */
+  boolean awaitsServices() {
+    return origin != null && resolver.resolvesServices();
   }
 
   /** Whether answers may still come. */
@@ -92,12 +115,16 @@ final class Resolution {
         return;
       }
       if (r == Report.DONE) {
+        if (--lookupsLeft > 0) {
+          continue;
+        }
         pending = false;
         lookup = NameResolver.Lookup.DONE;
+        discovery = NameResolver.Lookup.DONE;
         news.resolved();
       } else {
-        Answer a = new Answer(host, r.query(), Duration.ofNanos(driver.nanoTime() - startNanos), r.addresses(),
-            r.failure(), r.error());
+        Answer a = new Answer(r.name(), r.query(), Duration.ofNanos(driver.nanoTime() - startNanos), r.addresses(),
+            r.failure(), r.error(), r.services());
         answers.add(a);
         news.answered(a);
       }
@@ -111,25 +138,52 @@ final class Resolution {
   void end() {
     over = true;
     pending = false;
-    try {
-      lookup.cancel();
-    } catch (Throwable e) {
-      Fatal.rethrowIfFatal(e);
-      Log.warning("the resolver " + resolver + " threw on cancel; ignored", e);
+    for (NameResolver.Lookup l : new NameResolver.Lookup[] {lookup, discovery}) {
+      try {
+        l.cancel();
+      } catch (Throwable e) {
+        Fatal.rethrowIfFatal(e);
+        Log.warning("the resolver " + resolver + " threw on cancel; ignored", e);
+      }
     }
   }
 
-  /** Where the resolver's calls arrive, on its threads. */
+  /** Where the resolver's calls about one name arrive, on its threads. */
   private final class Reports implements NameResolver.Answers {
+    private final String host;
+
+    Reports(String host) {
+      this.host = host;
+    }
+
     @Override
     public void answered(Query query, List<InetAddress> addresses) {
-      post(new Report(query, List.copyOf(addresses), null, null));
+      post(new Report(host, query, List.copyOf(addresses), List.of(), null, null));
     }
 
     @Override
     public void failed(Query query, FailureKind kind, Exception error) {
+      failedFor(host, query, kind, error);
+    }
+
+    @Override
+    public void servicesAnswered(Query query, List<ServiceBinding> records) {
+      post(new Report(host, query, List.of(), List.copyOf(records), null, null));
+    }
+
+    @Override
+    public void targetAnswered(String target, Query query, List<InetAddress> addresses) {
+      post(new Report(target, query, List.copyOf(addresses), List.of(), null, null));
+    }
+
+    @Override
+    public void targetFailed(String target, Query query, FailureKind kind, Exception error) {
+      failedFor(target, query, kind, error);
+    }
+
+    private void failedFor(String name, Query query, FailureKind kind, Exception error) {
       FailureKind k = kind == FailureKind.NO_SUCH_NAME ? kind : FailureKind.RESOLUTION_FAILED;
-      post(new Report(query, List.of(), k, error != null ? error : new IOException(k.toString())));
+      post(new Report(name, query, List.of(), List.of(), k, error != null ? error : new IOException(k.toString())));
     }
 
     @Override

@@ -16,9 +16,11 @@ import java.util.Objects;
  * @param history where connects read and write what they learn
  * @param policy which destinations may be connected
  * @param osPicksSource one pair per destination, the source left to the operating system
+ * @param service the URI scheme whose service records a connect by name asks for, or {@code null} for none
+ * @param nat64 the NAT64 prefixes found on each network
  */
 public record Settings(AddressPairRanker ranker, AttemptScheduler scheduler, ConnectListener listener, PathTable history,
-    DestinationPolicy policy, boolean osPicksSource) {
+    DestinationPolicy policy, boolean osPicksSource, String service, Nat64Prefixes nat64) {
 
   /**
    * Checks that no part is null.
@@ -29,12 +31,30 @@ public record Settings(AddressPairRanker ranker, AttemptScheduler scheduler, Con
    * @param history what connects learn
    * @param policy which destinations may be connected
    * @param osPicksSource one pair per destination
+   * @param service the scheme, or {@code null}
+   * @param nat64 the NAT64 prefixes
    */
   public Settings {
+    Objects.requireNonNull(nat64, "nat64");
     Objects.requireNonNull(ranker, "ranker");
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(listener, "listener");
     Objects.requireNonNull(history, "history");
     Objects.requireNonNull(policy, "policy");
+  }
+
+  /**
+   * Settings that ask for no service records.
+   *
+   * @param ranker orders the pairs
+   * @param scheduler paces the attempts
+   * @param listener hears every step
+   * @param history what connects learn
+   * @param policy which destinations may be connected
+   * @param osPicksSource one pair per destination
+   */
+  public Settings(AddressPairRanker ranker, AttemptScheduler scheduler, ConnectListener listener, PathTable history,
+      DestinationPolicy policy, boolean osPicksSource) {
+    this(ranker, scheduler, listener, history, policy, osPicksSource, null, new Nat64Prefixes());
   }
 }

@@ -103,6 +103,15 @@ final class Slots<C> {
     return List.of(pairs);
   }
 
+  /** The pairs started, in start order. */
+  List<AddressPair> startedPairs() {
+    List<AddressPair> begun = new ArrayList<>(started);
+    for (int i = 0; i < started; i++) {
+      begun.add(slots.get(i).pair);
+    }
+    return begun;
+  }
+
   /** The pairs not yet started, in the order they will start. */
   List<AddressPair> notStarted() {
     List<AddressPair> rest = new ArrayList<>(slots.size() - started);

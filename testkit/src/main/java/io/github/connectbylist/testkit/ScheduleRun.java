@@ -9,6 +9,7 @@ import io.github.connectbylist.api.AddressPairRanker;
 import io.github.connectbylist.api.Answer;
 import io.github.connectbylist.api.Attempt;
 import io.github.connectbylist.api.AttemptScheduler;
+import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.engine.Delivery;
 import io.github.connectbylist.engine.Engine;
 import io.github.connectbylist.engine.Host;
@@ -61,6 +62,10 @@ public final class ScheduleRun {
 
   private final AttemptScheduler scheduler;
   private List<SimulatedResolver.Reply> replies;
+  private String service;
+  private int port = PORT;
+  private List<LocalAddress> locals = List.of();
+  private final Map<String, List<SimulatedResolver.Reply>> others = new java.util.HashMap<>();
   private AddressPairRanker ranker = INPUT_ORDER;
   private Optional<Duration> deadline = Optional.empty();
   private List<InetSocketAddress> destinations;
@@ -138,6 +143,52 @@ public final class ScheduleRun {
   }
 
   /**
+   * The connect by name asks for the service records of {@code scheme} (an HTTPS reply of the script then
+   * counts); at port {@value #PORT} unless {@link #port} says otherwise.
+   *
+   * @param scheme a URI scheme, such as {@code https}
+   * @return this run
+   */
+  public ScheduleRun service(String scheme) {
+    this.service = Objects.requireNonNull(scheme, "scheme");
+    return this;
+  }
+
+  /**
+   * The run's host has these addresses (by default none: the operating system picks every source).
+   *
+   * @param addresses the host's addresses
+   * @return this run
+   */
+  public ScheduleRun localAddresses(List<LocalAddress> addresses) {
+    this.locals = List.copyOf(addresses);
+    return this;
+  }
+
+  /**
+   * Another name the resolver answers, such as RFC 7050's {@code ipv4only.arpa}.
+   *
+   * @param name the name
+   * @param replies its replies
+   * @return this run
+   */
+  public ScheduleRun alsoResolving(String name, SimulatedResolver.Reply... replies) {
+    this.others.put(name, List.of(replies));
+    return this;
+  }
+
+  /**
+   * The port of the connect by name.
+   *
+   * @param port 1 to 65535
+   * @return this run
+   */
+  public ScheduleRun port(int port) {
+    this.port = port;
+    return this;
+  }
+
+  /**
    * Connects once: the n-th attempt started does what the n-th script says.
    *
    * @param scripts what each attempt does, in start order
@@ -163,12 +214,17 @@ public final class ScheduleRun {
     ConnectByList.Builder builder = ConnectByList.builder().ranker(ranker).scheduler(scheduler).osPicksSource(true)
         .history(history);
     deadline.ifPresent(builder::timeout);
-    SimulatedResolver resolver = new SimulatedResolver(driver, replies != null ? Map.of(NAME, replies) : Map.of());
+    Map<String, List<SimulatedResolver.Reply>> names = new java.util.HashMap<>(others);
+    if (replies != null) {
+      names.put(NAME, replies);
+    }
+    SimulatedResolver resolver = new SimulatedResolver(driver, names);
     try (ConnectByList cbl = builder.build()) {
       Engine<AddressPair, Result> engine = new Engine<>(driver, transport, new Traced(), resolver,
-          Host.of(List.of(), Map.of()));
-      ConnectRequest request = replies != null ? ConnectRequest.to(NAME, PORT)
-          : ConnectRequest.to(destinations != null ? destinations : documentationAddresses(script.size()));
+          Host.of(locals, Map.of()));
+      ConnectRequest request = replies == null ? null : service != null
+          ? ConnectRequest.to(NAME, port).service(service) : ConnectRequest.to(NAME, port);
+      request = request != null ? request : ConnectRequest.to(destinations != null ? destinations : documentationAddresses(script.size()));
       CompletableFuture<Result> done = cbl.connectAsync(request, engine);
       driver.runUntil(done::isDone);
       if (!unscripted.isEmpty()) {

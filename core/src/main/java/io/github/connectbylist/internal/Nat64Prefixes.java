@@ -1,0 +1,73 @@
+package io.github.connectbylist.internal;
+
+import io.github.connectbylist.api.LocalAddress;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The NAT64 prefix of each network an instance has connected on, found once and kept (RFC 7050 section 3: the
+ * node caches the discovery's replies): a connect by name on a network with IPv6 only discovers it beside its
+ * own lookups, and later connects, to names and to IPv4 literals, use it at once. The resolver API gives no TTL,
+ * so a prefix is kept {@value #KEEP_MINUTES} minutes, and "no NAT64 here" one minute. Thread-safe.
+ */
+public final class Nat64Prefixes {
+  static final int KEEP_MINUTES = 10;
+  private static final long KEEP_NANOS = KEEP_MINUTES * 60_000_000_000L;
+  private static final long KEEP_NONE_NANOS = 60_000_000_000L;
+
+  private record Known(Optional<Nat64Prefix> prefix, long untilNanos) {}
+
+  private final Map<Network, Known> known = new ConcurrentHashMap<>();
+
+  /**
+   * Whether a host with these addresses has IPv6 only, the case of the draft's section 8: no IPv4 address
+   * other than loopback and link-local, and an IPv6 one that is neither.
+   *
+   * @param locals the host's addresses
+   * @return {@code true} when IPv4 can only be reached through a translator
+   */
+  public static boolean ipv6Only(List<LocalAddress> locals) {
+    boolean ipv6 = false;
+    for (LocalAddress l : locals) {
+      InetAddress a = l.address();
+      if (a.isLoopbackAddress() || a.isLinkLocalAddress()) {
+        continue;
+      }
+      if (a instanceof Inet4Address) {
+        return false;
+      }
+      ipv6 = true;
+    }
+    return ipv6;
+  }
+
+  /**
+   * What is known of {@code network}'s prefix.
+   *
+   * @param network the network
+   * @param nowNanos the driver's time
+   * @return empty when nothing is known (discover it); else the prefix, or an empty optional for none
+   */
+  public Optional<Optional<Nat64Prefix>> of(Network network, long nowNanos) {
+    Known k = known.get(network);
+    if (k == null || nowNanos - k.untilNanos() >= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(k.prefix());
+  }
+
+  /**
+   * Keeps what a discovery found.
+   *
+   * @param network the network
+   * @param prefix the prefix, or empty when the network has no DNS64
+   * @param nowNanos the driver's time
+   */
+  public void found(Network network, Optional<Nat64Prefix> prefix, long nowNanos) {
+    known.put(network, new Known(prefix, nowNanos + (prefix.isPresent() ? KEEP_NANOS : KEEP_NONE_NANOS)));
+  }
+}
