@@ -9,6 +9,7 @@ import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.PathHistory;
 import io.github.connectbylist.api.PathRecord;
 import io.github.connectbylist.api.Query;
+import io.github.connectbylist.api.ServiceBinding;
 import io.github.connectbylist.api.Staggered;
 import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
@@ -30,10 +31,13 @@ import java.util.Optional;
  * connect's other pairs, which are addresses of the same service; with no history at all, the configured
  * delay. Always within 10 ms and 2 s.
  *
- * <p>A connect by name starts before resolution has ended (RFC 8305 section 3): when the AAAA answer comes
- * first, the first attempt starts at once; when an A answer with addresses comes first, it waits up to the
- * Resolution Delay ({@code resolution-delay}, 50 ms) for AAAA, starting at once if AAAA answers, comes back
- * empty or fails, or resolution ends. Later answers are ranked into the pairs not yet started (section 6)
+ * <p>A connect by name starts before resolution has ended (RFC 8305 section 3; the Happy Eyeballs v3 draft's
+ * section 4.2): once it has a destination, it starts when the preferred family (IPv6) has answered, positive,
+ * empty or failed, and, when service records were asked for ({@link Schedule#servicesAwaited}), their answer
+ * has come too; else when the Resolution Delay ({@code resolution-delay}, 50 ms) has passed since the first
+ * destination came, or resolution ends. An IPv6 hint counts as the IPv6 answer until the answer comes (draft
+ * section 4.2.1). Without service records this is RFC 8305's rule: an AAAA answer first starts at once, an A
+ * answer first waits up to the delay for AAAA. Later answers are ranked into the pairs not yet started (section 6)
  * and keep the pacing, with one exception of ours: an AAAA answer that comes after the Resolution Delay ran
  * out, while only IPv4 has been tried, starts IPv6 at once. The delay postponed the family RFC 6724 prefers;
  * it did not demote it, and a slow AAAA answer behind a broken IPv4 path then costs its own delay, not a
@@ -226,10 +230,10 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     private final HappyEyeballsScheduler config;
     private final PathHistory history;
     private List<AddressPair> pairs;
-    // RFC 8305 section 3, for a connect by name
-    private boolean ipv6Answered; // an AAAA answer with addresses came
-    private boolean ipv6Settled; // the AAAA query is over, whatever it said, or resolution ended
-    private long ipv4AnsweredAt = -1; // when the first A answer with addresses came
+    // RFC 8305 section 3 and the v3 draft's section 4.2, for a connect by name
+    private boolean ipv6Settled; // the AAAA query is over, whatever it said, an IPv6 hint came, or resolution ended
+    private boolean servicesPending; // service records were asked for and their answer has not come
+    private long firstDestinationAt = -1; // when the first destination came
 
     ConnectState(List<AddressPair> rankedPairs, Staggered staggered, long resolutionDelay, HappyEyeballsScheduler config,
         PathHistory history) {
@@ -242,9 +246,9 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
 
     @Override
     public Decision next(long now) {
-      if (staggered.started() == 0 && staggered.pairCount() > 0 && ipv4AnsweredAt >= 0 && !ipv6Answered
-          && !ipv6Settled && now < ipv4AnsweredAt + resolutionDelay) {
-        return Decision.wakeAt(ipv4AnsweredAt + resolutionDelay); // section 3: A came first; give AAAA the delay
+      if (staggered.started() == 0 && staggered.pairCount() > 0 && firstDestinationAt >= 0
+          && (!ipv6Settled || servicesPending) && now < firstDestinationAt + resolutionDelay) {
+        return Decision.wakeAt(firstDestinationAt + resolutionDelay); // wait for AAAA and HTTPS, within the delay
       }
       return staggered.next(now);
     }
@@ -259,12 +263,14 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
       int started = staggered.started();
       // no IPv6 pair before this answer: none started, none waiting
       boolean lateAaaa = started > 0 && answer.query() == Query.AAAA && answer.hasIpv6() && !AddressPair.anyIpv6(pairs);
-      if (answer.query().coversIpv6()) {
+      if (answer.query().coversIpv6() && !answer.isNat64Discovery() || answer.query().isService() && hasIpv6Hint(answer)) {
         ipv6Settled = true;
-        ipv6Answered |= answer.hasIpv6();
       }
-      if (answer.query().coversIpv4() && ipv4AnsweredAt < 0 && answer.hasIpv4()) {
-        ipv4AnsweredAt = now;
+      if (answer.query().isService()) {
+        servicesPending = false;
+      }
+      if (firstDestinationAt < 0 && !rankedPairs.isEmpty()) {
+        firstDestinationAt = now;
       }
       long[] all = new long[rankedPairs.size()];
       long[] rest = config.delays(rankedPairs.subList(started, rankedPairs.size()), history);
@@ -276,9 +282,25 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
       }
     }
 
+    /** Draft section 4.2.1: an IPv6 hint of a usable record is a positive IPv6 answer until AAAA comes. */
+    private static boolean hasIpv6Hint(Answer answer) {
+      for (ServiceBinding b : answer.services()) {
+        if (b.usableOverTcp() && !b.ipv6Hints().isEmpty()) {
+          return true;
+        }
+      }
+      return false;
+    }
+
     @Override
     public void resolutionEnded(long now) {
       ipv6Settled = true;
+      servicesPending = false;
+    }
+
+    @Override
+    public void servicesAwaited(long now) {
+      servicesPending = true;
     }
   }
 
