@@ -19,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * Plans one connect: pairs every allowed destination with the sources that can reach it, asks the host
@@ -289,8 +288,9 @@ public final class PairPlanner implements ConnectPlanner {
   }
 
   /**
-   * The pairs by their record's priority (the Happy Eyeballs v3 draft's section 5, first level; those of no
-   * record last, as RFC 9460 section 3's fallback), each group in the ranker's order.
+   * The pairs in groups, one per service record, by the record's priority, records of equal priority in the
+   * order the resolver shuffled them (the Happy Eyeballs v3 draft's section 5.2); those of no record last, as
+   * RFC 9460 section 3's fallback; each group in the ranker's order (section 5.3).
    */
   private List<AddressPair> rank(List<AddressPair> pairs) {
     boolean anyService = false;
@@ -300,19 +300,20 @@ public final class PairPlanner implements ConnectPlanner {
     if (!anyService) {
       return rankGroup(pairs);
     }
-    TreeMap<Integer, List<AddressPair>> groups = new TreeMap<>();
+    Map<ServiceBinding, List<AddressPair>> groups = new java.util.LinkedHashMap<>(); // the null key: no record
     for (AddressPair p : pairs) {
-      int priority = p.service() == null ? Integer.MAX_VALUE : p.service().priority();
-      List<AddressPair> group = groups.get(priority);
+      List<AddressPair> group = groups.get(p.service());
       if (group == null) {
         group = new ArrayList<>();
-        groups.put(priority, group);
+        groups.put(p.service(), group);
       }
       group.add(p);
     }
+    List<ServiceBinding> order = new ArrayList<>(groups.keySet());
+    order.sort(java.util.Comparator.comparingInt(b -> b == null ? Integer.MAX_VALUE : b.priority())); // stable
     List<AddressPair> ranked = new ArrayList<>(pairs.size());
-    for (List<AddressPair> group : groups.values()) {
-      ranked.addAll(rankGroup(group));
+    for (ServiceBinding b : order) {
+      ranked.addAll(rankGroup(groups.get(b)));
     }
     return ranked;
   }

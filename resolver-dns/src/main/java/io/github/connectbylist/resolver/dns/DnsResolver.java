@@ -197,8 +197,20 @@ public final class DnsResolver implements NameResolver {
     }
   }
 
-  /** The host's AAAA and A (RFC 8305 section 3: AAAA first), and its service query when asked. */
+  /**
+   * The host's service query when asked, then its AAAA and A, one right after the other (the Happy Eyeballs v3
+   * draft's section 4.1: SVCB or HTTPS, AAAA, A; RFC 8305 section 3: AAAA before A).
+   */
   private void askAll(Name name, Origin origin, PendingLookup pending) {
+    if (origin != null) {
+      Name serviceName;
+      try {
+        serviceName = HostName.parse(origin.queryName());
+        new ServiceQuery(origin, pending).ask(serviceName);
+      } catch (IllegalArgumentException tooLong) { // the port prefix can make a valid host name too long
+        pending.failed(origin.query(), FailureKind.NO_SUCH_NAME, new UnknownHostException(tooLong.getMessage()));
+      }
+    }
     for (Query query : new Query[] {Query.AAAA, Query.A}) {
       ask(name, query, new QueriesInFlight.Waiter() {
         @Override
@@ -212,16 +224,6 @@ public final class DnsResolver implements NameResolver {
           pending.failed(query, kind, error);
         }
       });
-    }
-    if (origin != null) {
-      Name serviceName;
-      try {
-        serviceName = HostName.parse(origin.queryName());
-      } catch (IllegalArgumentException tooLong) { // the port prefix can make a valid host name too long
-        pending.failed(origin.query(), FailureKind.NO_SUCH_NAME, new UnknownHostException(tooLong.getMessage()));
-        return;
-      }
-      new ServiceQuery(origin, pending).ask(serviceName);
     }
   }
 

@@ -192,4 +192,48 @@ class ServicesOnLoopbackTest {
       }
     }
   }
+
+  @Test
+  void aSetWithAnAliasIsTakenAsTheAliasItsServiceRecordsIgnored() throws Exception {
+    int origin = testbed.refusing("127.0.0.1").address().getPort();
+    int served = testbed.accepting("127.0.0.2").address().getPort();
+    dns.reply(httpsName("mixed.test", origin), RecordType.HTTPS, DnsReply.services(
+        ServiceRecord.service(1, ".").ipv4Hints("127.0.0.3"), ServiceRecord.alias("real.test")));
+    dns.reply("real.test", RecordType.HTTPS, DnsReply.services(ServiceRecord.service(1, ".").port(served)));
+    dns.reply("real.test", RecordType.A, DnsReply.addresses("127.0.0.2"));
+    dns.reply("mixed.test", RecordType.A, DnsReply.addresses("127.0.0.1"));
+    try (ConnectByList cbl = https(); Connection c = cbl.connect("mixed.test", origin)) {
+      assertEquals(List.of("127.0.0.2:" + served), tried(c), "RFC 9460 section 2.4.2: the ServiceMode record beside "
+          + "the alias (hint 127.0.0.3) is ignored");
+    }
+  }
+
+  @Test
+  void aChainLongerThanTheLimitFallsBackToTheHostsAddresses() throws Exception {
+    int port = testbed.accepting("127.0.0.1").address().getPort();
+    dns.reply(httpsName("deep.test", port), RecordType.HTTPS, DnsReply.services(ServiceRecord.alias("hop0.test")));
+    for (int i = 0; i <= DnsResolver.MAX_ALIASES; i++) {
+      dns.reply("hop" + i + ".test", RecordType.HTTPS, DnsReply.services(ServiceRecord.alias("hop" + (i + 1) + ".test")));
+    }
+    dns.reply("deep.test", RecordType.A, DnsReply.addresses("127.0.0.1"));
+    try (ConnectByList cbl = https(); Connection c = cbl.connect("deep.test", port)) {
+      assertEquals(List.of("127.0.0.1:" + port), tried(c), "RFC 9460 section 3.1: as if there were no record");
+      assertTrue(c.answers().stream().anyMatch(a -> a.query() == Query.HTTPS && a.failed()),
+          "the HTTPS query failed, saying why: " + c.answers());
+      // the origin's record is alias 1 (to hop0); hop6's is alias 8 (to hop7): followed. hop7's is the 9th.
+      assertEquals(1, dns.queries("hop" + (DnsResolver.MAX_ALIASES - 1) + ".test", RecordType.HTTPS));
+      assertEquals(0, dns.queries("hop" + DnsResolver.MAX_ALIASES + ".test", RecordType.HTTPS), "no further");
+    }
+  }
+
+  @Test
+  void anAliasToTheRootSaysThereIsNoServiceAndTheHostIsUsed() throws Exception {
+    int port = testbed.accepting("127.0.0.1").address().getPort();
+    dns.reply(httpsName("none.test", port), RecordType.HTTPS, DnsReply.services(ServiceRecord.alias(".")));
+    dns.reply("none.test", RecordType.A, DnsReply.addresses("127.0.0.1"));
+    try (ConnectByList cbl = https(); Connection c = cbl.connect("none.test", port)) {
+      assertEquals(List.of("127.0.0.1:" + port), tried(c), "RFC 9460 section 2.5.1");
+      assertTrue(c.service().isEmpty());
+    }
+  }
 }
