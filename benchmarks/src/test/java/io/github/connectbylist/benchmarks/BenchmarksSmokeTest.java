@@ -18,10 +18,10 @@ class BenchmarksSmokeTest {
 
   @Test
   void everyBenchmarkRunsOneShortIteration() throws Exception {
-    boolean ipv6 = io.github.connectbylist.testbed.Testbed.ipv6LoopbackAvailable(); // ByName needs ::1
+    boolean ipv6 = io.github.connectbylist.testbed.Testbed.ipv6LoopbackAvailable(); // ByName, ByService need ::1
     OptionsBuilder builder = new OptionsBuilder();
     if (ipv6) {
-      builder.include(ByName.class.getName());
+      builder.include(ByName.class.getName()).include(ByService.class.getName());
     }
     Options options = builder
         .include(Ranking.class.getName())
