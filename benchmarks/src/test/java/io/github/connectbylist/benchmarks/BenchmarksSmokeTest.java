@@ -46,8 +46,9 @@ class BenchmarksSmokeTest {
     Collection<RunResult> results = new Runner(options).run();
     assertFalse(results.isEmpty());
     // one run per benchmark method and remaining parameter: 4 rankers, 7 strategies, 2 overhead, 2 concurrency,
-    // 1 simulated scenario, 2 lab thread counts, 4 cold-start variants, 4 ways of adoption, and 2 ways by name
-    org.junit.jupiter.api.Assertions.assertEquals(ipv6 ? 28 : 26, results.size());
+    // 1 simulated scenario, 2 lab thread counts, 4 cold-start variants, 4 ways of adoption, 2 ways by name, and
+    // 2 ways with service records
+    org.junit.jupiter.api.Assertions.assertEquals(ipv6 ? 30 : 26, results.size());
   }
 
   /**
