@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -28,6 +29,11 @@ final class ConnectCommand implements Callable<Integer> {
 
   @Mixin
   private StrategyChoice choice = new StrategyChoice();
+
+  @Option(names = "--service", paramLabel = "SCHEME",
+      description = "by name: also ask the service records of SCHEME (https: HTTPS records, RFC 9460) and connect to "
+          + "their endpoints first; needs --resolver dns")
+  private String service;
 
   @Parameters(arity = "1..*", paramLabel = "HOST:PORT",
       description = "one name, resolved as the connect runs with the chosen resolver; or destinations in "
@@ -51,7 +57,8 @@ final class ConnectCommand implements Callable<Integer> {
     HostPort byName = given.size() == 1 && names ? given.get(0) : null;
     ConnectByList cbl;
     try {
-      cbl = choice.apply(ConnectByList.builder()).build();
+      ConnectByList.Builder builder = choice.apply(ConnectByList.builder());
+      cbl = (service == null ? builder : builder.service(service)).build();
     } catch (IllegalArgumentException e) {
       throw new BadInput(e.getMessage(), e);
     }
@@ -83,6 +90,7 @@ final class ConnectCommand implements Callable<Integer> {
           : cbl.connect(names ? ConnectRequest.to(addresses).timeout(left) : ConnectRequest.to(addresses))) {
         out.println(header);
         Timeline.print(out, c.answers(), c.attempts());
+        c.service().ifPresent(b -> out.println("service: " + b + "; offer ALPN " + c.alpn()));
         out.println("connected " + format(c.localAddress()) + " -> " + format(c.remoteAddress()) + " in "
             + Timeline.millis(c.elapsed()) + " ms");
         return 0;

@@ -18,9 +18,17 @@ final class Timeline {
 
   static void print(PrintWriter out, List<Answer> answers, List<Attempt> attempts) {
     if (!answers.isEmpty()) {
-      out.println("  resolution of " + answers.get(0).host() + ":");
+      String host = answers.get(0).host();
       for (Answer a : answers) {
-        out.printf(Locale.ROOT, "    %-4s  at %8s ms  %s%n", a.query(), millis(a.at()), what(a));
+        if (!a.isNat64Discovery()) {
+          host = a.host(); // the connect's name: its first answer is its own (a target's follows its record's)
+          break;
+        }
+      }
+      out.println("  resolution of " + host + ":");
+      for (Answer a : answers) { // a service's target, or the NAT64 discovery, is named
+        out.printf(Locale.ROOT, "    %-5s at %8s ms  %s%s%n", a.query(), millis(a.at()),
+            a.host().equals(host) ? "" : a.host() + ": ", what(a));
       }
     }
     int width = Math.max(4, attempts.stream().mapToInt(a -> a.pair().toString().length()).max().orElse(4));
@@ -35,6 +43,9 @@ final class Timeline {
   private static String what(Answer a) {
     if (a.failed()) {
       return a.failure() + " (" + a.error().getMessage() + ")";
+    }
+    if (a.query().isService()) {
+      return a.services().isEmpty() ? "no records" : a.services().toString();
     }
     if (a.addresses().isEmpty()) {
       return "no addresses";

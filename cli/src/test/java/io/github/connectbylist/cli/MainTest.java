@@ -70,6 +70,28 @@ class MainTest {
   }
 
   @Test
+  void connectWithAServicePrintsTheRecordsAndTheEndpointThatWon() throws Exception {
+    try (Testbed testbed = new Testbed(); io.github.connectbylist.testbed.DnsServer dns =
+        io.github.connectbylist.testbed.DnsServer.start()) {
+      int origin = testbed.refusing("127.0.0.1").address().getPort();
+      int moved = testbed.accepting("127.0.0.1").address().getPort();
+      dns.reply("_" + origin + "._https.svc.test", io.github.connectbylist.testbed.DnsServer.RecordType.HTTPS,
+          io.github.connectbylist.testbed.DnsReply.services(
+              io.github.connectbylist.testbed.ServiceRecord.service(1, ".").alpn("h2").port(moved)));
+      dns.reply("svc.test", io.github.connectbylist.testbed.DnsServer.RecordType.A,
+          io.github.connectbylist.testbed.DnsReply.addresses("127.0.0.1"));
+      String resolver = "dns(servers=" + dns.serverSpec() + ", hosts=none, timeout=1s)";
+      assertEquals(0, run("connect", "--resolver", resolver, "--service", "https", "svc.test:" + origin), err.toString());
+      String text = out.toString();
+      assertTrue(text.contains("HTTPS") && text.contains("1 svc.test. alpn=h2 port=" + moved), text);
+      assertTrue(text.contains("offer ALPN [h2, http/1.1]"), text);
+      assertTrue(text.contains("-> 127.0.0.1:" + moved + " in "), "the record's port: " + text);
+      assertEquals(2, run("connect", "--service", "no scheme", "svc.test:443"));
+      assertTrue(err.toString().contains("URI scheme"), err.toString());
+    }
+  }
+
+  @Test
   void aNegativeRepeatIsBadInput() {
     assertOneLineError("--repeat -1", "negative", "demo", "--repeat", "-1");
   }
