@@ -7,7 +7,6 @@ import io.github.connectbylist.api.Query;
 import io.github.connectbylist.resolver.dns.DnsResolver;
 import io.github.connectbylist.testbed.DnsReply;
 import io.github.connectbylist.testbed.DnsServer;
-import io.github.connectbylist.testbed.Testbed;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -60,7 +59,7 @@ public class ByName {
   @Param({"both-answers-then-list", "by-name"})
   public String way;
 
-  private Testbed testbed;
+  private NamesOnTestbed names;
   private DnsServer server;
   private DnsResolver resolver;
   private ConnectByList cbl;
@@ -68,26 +67,20 @@ public class ByName {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    if (!Testbed.ipv6LoopbackAvailable()) {
-      throw new IllegalStateException("ByName needs ::1");
-    }
-    testbed = new Testbed();
-    port = testbed.acceptingOnBothFamilies();
-    server = DnsServer.start();
+    names = new NamesOnTestbed("ByName");
+    port = names.port;
+    server = names.server;
+    resolver = names.resolver;
     Duration aaaaDelay = dns.equals("slow-aaaa") ? Duration.ofMillis(300) : Duration.ZERO;
     server.reply(NAME, DnsServer.RecordType.AAAA, DnsReply.addresses("::1").after(aaaaDelay).ttl(0));
     server.reply(NAME, DnsServer.RecordType.A, DnsReply.addresses("127.0.0.1").ttl(0));
-    resolver = DnsResolver.builder().servers(List.of(server.address())).noHostsFile().cacheSize(0)
-        .timeout(Duration.ofSeconds(2)).build();
     cbl = ConnectByList.builder().resolver(resolver).timeout(Connector.DEADLINE).build();
   }
 
   @TearDown(Level.Trial)
   public void tearDown() {
     cbl.close();
-    resolver.close();
-    server.close();
-    testbed.close();
+    names.close();
   }
 
   @Benchmark

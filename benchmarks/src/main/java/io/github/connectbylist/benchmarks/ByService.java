@@ -5,10 +5,8 @@ import io.github.connectbylist.resolver.dns.DnsResolver;
 import io.github.connectbylist.testbed.DnsReply;
 import io.github.connectbylist.testbed.DnsServer;
 import io.github.connectbylist.testbed.ServiceRecord;
-import io.github.connectbylist.testbed.Testbed;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -54,7 +52,7 @@ public class ByService {
   @Param({"addresses-only", "with-https"})
   public String way;
 
-  private Testbed testbed;
+  private NamesOnTestbed names;
   private DnsServer server;
   private DnsResolver resolver;
   private ConnectByList cbl;
@@ -62,20 +60,16 @@ public class ByService {
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
-    if (!Testbed.ipv6LoopbackAvailable()) {
-      throw new IllegalStateException("ByService needs ::1");
-    }
-    testbed = new Testbed();
-    port = testbed.acceptingOnBothFamilies();
-    server = DnsServer.start();
+    names = new NamesOnTestbed("ByService");
+    port = names.port;
+    server = names.server;
+    resolver = names.resolver;
     Duration addresses = dns.equals("late-addresses") ? LATE : Duration.ZERO;
     Duration https = dns.equals("late-https") ? LATE : Duration.ZERO;
     server.reply(NAME, DnsServer.RecordType.AAAA, DnsReply.addresses("::1").after(addresses).ttl(0));
     server.reply(NAME, DnsServer.RecordType.A, DnsReply.addresses("127.0.0.1").after(addresses).ttl(0));
     server.reply("_" + port + "._https." + NAME, DnsServer.RecordType.HTTPS, DnsReply.services(
         ServiceRecord.service(1, ".").ipv6Hints("::1").ipv4Hints("127.0.0.1")).after(https).ttl(0));
-    resolver = DnsResolver.builder().servers(List.of(server.address())).noHostsFile().cacheSize(0)
-        .timeout(Duration.ofSeconds(2)).build();
     ConnectByList.Builder b = ConnectByList.builder().resolver(resolver).timeout(Connector.DEADLINE);
     cbl = (way.equals("with-https") ? b.service("https") : b).build();
   }
@@ -83,9 +77,7 @@ public class ByService {
   @TearDown(Level.Trial)
   public void tearDown() {
     cbl.close();
-    resolver.close();
-    server.close();
-    testbed.close();
+    names.close();
   }
 
   @Benchmark

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.ConnectFailedException;
@@ -18,9 +17,7 @@ import io.github.connectbylist.api.Query;
 import io.github.connectbylist.testbed.DnsReply;
 import io.github.connectbylist.testbed.DnsServer;
 import io.github.connectbylist.testbed.DnsServer.RecordType;
-import io.github.connectbylist.testbed.LeakCheck;
 import io.github.connectbylist.testbed.Testbed;
-import io.github.connectbylist.testbed.ThreadCheck;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.nio.file.Files;
@@ -43,11 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ConnectByNameOnLoopbackTest {
   private static final Duration SLOW = Duration.ofMillis(300);
 
+  private LoopbackNames names;
   private Testbed testbed;
   private DnsServer dns;
   private int port;
-  private LeakCheck leaks;
-  private ThreadCheck threads;
 
   /**
    * The JVM opens, once, the SecureRandom behind query IDs ({@code /dev/random}, {@code /dev/urandom}); one
@@ -79,23 +75,17 @@ class ConnectByNameOnLoopbackTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(Testbed.ipv6LoopbackAvailable(), "::1 cannot be bound here; these cases need both families");
-    threads = ThreadCheck.start();
-    leaks = LeakCheck.start();
-    testbed = new Testbed();
+    names = new LoopbackNames();
+    testbed = names.testbed;
+    dns = names.dns;
     port = testbed.acceptingOnBothFamilies(); // one port on both families, as a name's addresses have
-    dns = DnsServer.start();
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (testbed == null) {
-      return;
+    if (names != null) {
+      names.close();
     }
-    dns.close();
-    testbed.close();
-    leaks.assertNoneOpen();
-    threads.assertNoneLeft();
   }
 
   /**

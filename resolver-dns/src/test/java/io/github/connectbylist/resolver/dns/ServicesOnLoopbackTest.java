@@ -2,7 +2,6 @@ package io.github.connectbylist.resolver.dns;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.Connection;
@@ -12,10 +11,8 @@ import io.github.connectbylist.api.Query;
 import io.github.connectbylist.testbed.DnsReply;
 import io.github.connectbylist.testbed.DnsServer;
 import io.github.connectbylist.testbed.DnsServer.RecordType;
-import io.github.connectbylist.testbed.LeakCheck;
 import io.github.connectbylist.testbed.ServiceRecord;
 import io.github.connectbylist.testbed.Testbed;
-import io.github.connectbylist.testbed.ThreadCheck;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,10 +30,9 @@ import org.junit.jupiter.api.Test;
 class ServicesOnLoopbackTest {
   private static final Duration LATE = Duration.ofMillis(500);
 
+  private LoopbackNames names;
   private Testbed testbed;
   private DnsServer dns;
-  private LeakCheck leaks;
-  private ThreadCheck threads;
 
   @BeforeAll
   static void warmUp() throws Exception {
@@ -45,22 +41,16 @@ class ServicesOnLoopbackTest {
 
   @BeforeEach
   void start() throws Exception {
-    assumeTrue(Testbed.ipv6LoopbackAvailable(), "::1 cannot be bound here; these cases need both families");
-    threads = ThreadCheck.start();
-    leaks = LeakCheck.start();
-    testbed = new Testbed();
-    dns = DnsServer.start();
+    names = new LoopbackNames();
+    testbed = names.testbed;
+    dns = names.dns;
   }
 
   @AfterEach
   void stop() throws Exception {
-    if (testbed == null) {
-      return;
+    if (names != null) {
+      names.close();
     }
-    dns.close();
-    testbed.close();
-    leaks.assertNoneOpen();
-    threads.assertNoneLeft();
   }
 
   private ConnectByList https() {
