@@ -1,7 +1,6 @@
 package io.github.connectbylist.benchmarks;
 
 import io.github.connectbylist.ConnectByList;
-import io.github.connectbylist.resolver.dns.DnsResolver;
 import io.github.connectbylist.testbed.DnsReply;
 import io.github.connectbylist.testbed.DnsServer;
 import io.github.connectbylist.testbed.ServiceRecord;
@@ -53,24 +52,19 @@ public class ByService {
   public String way;
 
   private NamesOnTestbed names;
-  private DnsServer server;
-  private DnsResolver resolver;
   private ConnectByList cbl;
-  private int port;
 
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     names = new NamesOnTestbed("ByService");
-    port = names.port;
-    server = names.server;
-    resolver = names.resolver;
+    DnsServer server = names.server;
     Duration addresses = dns.equals("late-addresses") ? LATE : Duration.ZERO;
     Duration https = dns.equals("late-https") ? LATE : Duration.ZERO;
     server.reply(NAME, DnsServer.RecordType.AAAA, DnsReply.addresses("::1").after(addresses).ttl(0));
     server.reply(NAME, DnsServer.RecordType.A, DnsReply.addresses("127.0.0.1").after(addresses).ttl(0));
-    server.reply("_" + port + "._https." + NAME, DnsServer.RecordType.HTTPS, DnsReply.services(
+    server.reply("_" + names.port + "._https." + NAME, DnsServer.RecordType.HTTPS, DnsReply.services(
         ServiceRecord.service(1, ".").ipv6Hints("::1").ipv4Hints("127.0.0.1")).after(https).ttl(0));
-    ConnectByList.Builder b = ConnectByList.builder().resolver(resolver).timeout(Connector.DEADLINE);
+    ConnectByList.Builder b = ConnectByList.builder().resolver(names.resolver).timeout(Connector.DEADLINE);
     cbl = (way.equals("with-https") ? b.service("https") : b).build();
   }
 
@@ -82,7 +76,7 @@ public class ByService {
 
   @Benchmark
   public boolean connect() throws Exception {
-    cbl.connect(NAME, port).close();
+    cbl.connect(NAME, names.port).close();
     return true;
   }
 }
