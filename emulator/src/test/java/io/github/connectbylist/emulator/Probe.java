@@ -14,9 +14,18 @@ final class Probe implements AutoCloseable {
   private final BufferedReader out;
   private final PrintWriter in;
 
+  /** A probe with the library's default resolver. */
   Probe(EmulatedHost host, String ranker, String scheduler, long timeoutMillis) throws IOException {
-    process = host.jvm(ConnectProbe.class.getName(), List.of(ranker, scheduler, Long.toString(timeoutMillis)))
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    this(host, ranker, scheduler, timeoutMillis, "default");
+  }
+
+  /**
+   * A probe whose names go to {@code resolver}, a spec such as {@code dns(servers=[2001:db8:53::53]:53,
+   * hosts=none)}, or {@code default}.
+   */
+  Probe(EmulatedHost host, String ranker, String scheduler, long timeoutMillis, String resolver) throws IOException {
+    process = host.jvm(ConnectProbe.class.getName(), List.of(ranker, scheduler, Long.toString(timeoutMillis),
+        resolver)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.US_ASCII));
     in = new PrintWriter(process.getOutputStream(), true, StandardCharsets.US_ASCII);
     String ready = out.readLine();
@@ -25,7 +34,10 @@ final class Probe implements AutoCloseable {
     }
   }
 
-  /** Connects to {@code addresses} ({@code ADDRESS:PORT}, IPv6 in brackets) and returns the probe's line. */
+  /**
+   * Connects to {@code addresses} ({@code ADDRESS:PORT}, IPv6 in brackets), or by name to one {@code NAME:PORT},
+   * and returns the probe's line.
+   */
   String connect(String... addresses) throws IOException {
     in.println(String.join(" ", addresses));
     String line = out.readLine();
