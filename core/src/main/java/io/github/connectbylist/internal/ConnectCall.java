@@ -203,7 +203,8 @@ public final class ConnectCall<C, R> implements Resolution.News {
         endpoints.awaitNat64();
       }
       try {
-        resolution.start(planner.discoversNat64());
+        boolean discover = planner.discoversNat64();
+        resolution.start(discover, discover ? new LateDiscovery() : null);
       } catch (Throwable e) {
         Fatal.rethrowIfFatal(e);
         Log.warning("resolver " + call.engine().resolver() + " threw", e);
@@ -468,6 +469,14 @@ public final class ConnectCall<C, R> implements Resolution.News {
   public void drained() {
     if (phase == Phase.RUNNING) {
       pacing.drive();
+    }
+  }
+
+  /** The NAT64 discovery's answer that comes after the connect ended: kept for the network (RFC 7050 section 3). */
+  private final class LateDiscovery implements java.util.function.Consumer<List<java.net.InetAddress>> {
+    @Override
+    public void accept(List<java.net.InetAddress> answer) {
+      planner.nat64Discovered(answer, driver.nanoTime());
     }
   }
 

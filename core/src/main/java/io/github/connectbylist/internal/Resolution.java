@@ -16,6 +16,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 
 /**
  * The name resolution of one connect by name. The resolver reports on its own threads; each report waits
@@ -58,7 +59,8 @@ final class Resolution {
   private NameResolver.Lookup discovery = NameResolver.Lookup.DONE;
   private int lookupsLeft;
   private boolean pending;
-  private boolean over;
+  private volatile boolean over; // read by the resolver's threads for a late discovery answer
+  private Consumer<List<InetAddress>> lateDiscovery;
 
   /**
    * @param origin the scheme, host and port to ask service records for, or {@code null} for the addresses only
@@ -80,9 +82,13 @@ final class Resolution {
    *
    * @param discoverNat64 whether to send RFC 7050's discovery query ({@value Answer#NAT64_DISCOVERY_NAME}) beside
    *     the connect's own: its AAAA answer is reported like the others, and resolution ends when both have
+   * @param lateDiscovery where the discovery's AAAA answer goes when it comes after the connect ended (the
+   *     discovery is not cancelled with the connect, so that its answer is kept for the next), on the
+   *     resolver's thread; {@code null} when not discovering
    */
-  void start(boolean discoverNat64) {
+  void start(boolean discoverNat64, Consumer<List<InetAddress>> lateDiscovery) {
     pending = true;
+    this.lateDiscovery = lateDiscovery;
     lookupsLeft = discoverNat64 ? 2 : 1;
     lookup = origin != null ? resolver.resolve(origin, new Reports(host)) : resolver.resolve(host, new Reports(host));
     if (discoverNat64) {
@@ -138,7 +144,10 @@ final class Resolution {
   void end() {
     over = true;
     pending = false;
-    for (NameResolver.Lookup l : new NameResolver.Lookup[] {lookup, discovery}) {
+    for (NameResolver.Lookup l : new NameResolver.Lookup[] {lookup, lateDiscovery == null ? discovery : null}) {
+      if (l == null) {
+        continue; // the discovery runs on: its answer outlives the connect
+      }
       try {
         l.cancel();
       } catch (Throwable e) {
@@ -158,12 +167,31 @@ final class Resolution {
 
     @Override
     public void answered(Query query, List<InetAddress> addresses) {
-      post(new Report(host, query, List.copyOf(addresses), List.of(), null, null));
+      if (!lateDiscovery(query, addresses)) {
+        post(new Report(host, query, List.copyOf(addresses), List.of(), null, null));
+      }
     }
 
     @Override
     public void failed(Query query, FailureKind kind, Exception error) {
-      failedFor(host, query, kind, error);
+      if (!lateDiscovery(query, List.of())) {
+        failedFor(host, query, kind, error);
+      }
+    }
+
+    /** The discovery's AAAA answer after the connect ended goes to be kept; nothing else of it matters then. */
+    private boolean lateDiscovery(Query query, List<InetAddress> addresses) {
+      if (!over || lateDiscovery == null || !host.equals(Answer.NAT64_DISCOVERY_NAME)) {
+        return false;
+      }
+      if (query.coversIpv6()) {
+        try {
+          lateDiscovery.accept(addresses);
+        } catch (RuntimeException e) {
+          Log.warning("keeping a late NAT64 discovery failed", e);
+        }
+      }
+      return true;
     }
 
     @Override
