@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param source the local address to bind to, or {@code null} to let the operating system pick it
  * @param destination the remote address and port; resolved, never IPv4-mapped
  * @param service the ServiceMode record the destination came from, or {@code null} for one from the address
- *     records (or a list)
+ *     records (or a list); not part of the pair's identity ({@link #equals})
  */
 public record AddressPair(LocalAddress source, InetSocketAddress destination, ServiceBinding service) {
 
@@ -120,16 +120,17 @@ public record AddressPair(LocalAddress source, InetSocketAddress destination, Se
   }
 
   // equals and hashCode are written out: the generated ones bootstrap through ObjectMethods, 20 to 30 ms in
-  // a fresh JVM, and a connect hashes its pairs.
+  // a fresh JVM, and a connect hashes its pairs. The service is left out: it says where the destination came
+  // from, not which pair it is (a connect has one pair per source and destination), so that a ranker or a
+  // history that rebuilds a pair from its source and destination still finds it.
   @Override
   public boolean equals(Object o) {
-    return o instanceof AddressPair other && Objects.equals(source, other.source) && destination.equals(other.destination)
-        && Objects.equals(service, other.service);
+    return o instanceof AddressPair other && Objects.equals(source, other.source) && destination.equals(other.destination);
   }
 
   @Override
   public int hashCode() {
-    return 31 * Objects.hashCode(source) + destination.hashCode() + (service == null ? 0 : 961 * service.hashCode());
+    return 31 * Objects.hashCode(source) + destination.hashCode();
   }
 
   @Override

@@ -110,8 +110,9 @@ public record ServiceBinding(int priority, String target, List<String> alpn, boo
   }
 
   /**
-   * The protocols this endpoint serves: the {@code alpn} ids, then the scheme's default unless {@code
-   * no-default-alpn} (section 7.1.1).
+   * The protocols this endpoint of an {@code https} origin serves: the {@code alpn} ids, then HTTPS's default
+   * ({@value #HTTP_1_1}) unless {@code no-default-alpn} (sections 7.1.1 and 9.1). Another scheme's default is its
+   * own, which a record does not say.
    *
    * @return the protocol ids, in the record's order
    */
@@ -125,15 +126,15 @@ public record ServiceBinding(int priority, String target, List<String> alpn, boo
   }
 
   /**
-   * The protocols a TCP client can offer this endpoint: {@link #protocols()} without those of QUIC ({@code h3}
-   * and its drafts), which need UDP.
+   * The protocols a TCP client of an {@code https} origin can offer this endpoint: {@link #protocols()} without
+   * those of QUIC ({@code h3} and its drafts), which need UDP.
    *
    * @return the protocol ids to offer over TLS on TCP, in the record's order; empty when the endpoint is UDP only
    */
   public List<String> tcpProtocols() {
     List<String> tcp = new ArrayList<>();
     for (String p : protocols()) {
-      if (!p.equals("h3") && !p.startsWith("h3-")) {
+      if (!isQuic(p)) {
         tcp.add(p);
       }
     }
@@ -141,13 +142,45 @@ public record ServiceBinding(int priority, String target, List<String> alpn, boo
   }
 
   /**
-   * Whether a TCP client may connect to this endpoint: it offers a protocol over TCP, and it makes mandatory
-   * no key this client does not understand (RFC 9460 section 8: such a record is "incompatible" and skipped).
+   * Whether a TCP client may connect to this endpoint (RFC 9460 section 8: a record it cannot use is
+   * "incompatible" and skipped): every {@code mandatory} key is one this client understands and is present (a
+   * record that names a key it lacks is not self-consistent, section 8), and the endpoint speaks a protocol
+   * over TCP: the scheme's default (no {@code no-default-alpn}), or an {@code alpn} id other than QUIC's.
    *
    * @return {@code true} when usable over TCP
    */
   public boolean usableOverTcp() {
-    return !tcpProtocols().isEmpty() && KNOWN_KEYS.containsAll(mandatory);
+    for (String key : mandatory) {
+      if (!KNOWN_KEYS.contains(key) || !has(key)) {
+        return false;
+      }
+    }
+    if (!noDefaultAlpn) {
+      return true;
+    }
+    for (String p : alpn) {
+      if (!isQuic(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether the record carries {@code key}, one of {@link #KNOWN_KEYS}. */
+  private boolean has(String key) {
+    return switch (key) {
+      case "alpn" -> !alpn.isEmpty();
+      case "no-default-alpn" -> noDefaultAlpn;
+      case "port" -> port >= 0;
+      case "ipv4hint" -> !ipv4Hints.isEmpty();
+      case "ipv6hint" -> !ipv6Hints.isEmpty();
+      case "ech" -> ech != null;
+      default -> false; // "mandatory" may not name itself (section 8)
+    };
+  }
+
+  private static boolean isQuic(String protocol) {
+    return protocol.equals("h3") || protocol.startsWith("h3-");
   }
 
   /**

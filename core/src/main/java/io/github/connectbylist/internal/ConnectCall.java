@@ -44,7 +44,14 @@ public final class ConnectCall<C, R> implements Resolution.News {
    * What the call asks the driver to run. One small class dispatching on these, rather than a lambda per
    * step: every new lambda costs a bootstrap in the first connect of a JVM (about 7 ms for the first one).
    */
-  private enum Step { BEGIN, ADOPT, DEADLINE, WAKE, CANCELLED, CLOSED, ANSWERS }
+  private enum Step { BEGIN, ADOPT, DEADLINE, WAKE, CANCELLED, CLOSED, ANSWERS, TARGETS }
+
+  /**
+   * How long the fallback to the host's own addresses waits for the targets of service records to answer: a
+   * record is not passed over because its target is a query behind, but a lost target query does not hold
+   * the fallback for the resolver's whole timeout either. The default Connection Attempt Delay (RFC 8305).
+   */
+  static final long TARGET_WAIT_NANOS = 250_000_000L;
 
   private final Call<C, R> call;
   private final Driver driver;
@@ -64,6 +71,7 @@ public final class ConnectCall<C, R> implements Resolution.News {
   private Phase phase = Phase.NEW;
   private boolean onDriver;
   private Driver.Cancellable deadlineTimer;
+  private boolean targetTimerArmed;
   private ConnectFailedException failure;
 
   /**
@@ -421,12 +429,16 @@ public final class ConnectCall<C, R> implements Resolution.News {
     if (answer.isNat64Discovery() && !call.request().host().get().equals(Answer.NAT64_DISCOVERY_NAME)) {
       changed = false; // its A answer (the well-known addresses themselves) says nothing
       if (answer.query().coversIpv6()) { // RFC 7050 section 3: the AAAA answer shows the prefix
-        planner.nat64Discovered(answer.addresses(), driver.nanoTime());
+        planner.nat64Discovered(answer.failed() ? null : answer.addresses(), driver.nanoTime());
         endpoints.nat64(planner.nat64());
         changed = true; // the IPv4 addresses that waited, synthesized or as they are
       }
     } else {
       changed = endpoints.take(answer);
+    }
+    if (answer.query().isService() && !targetTimerArmed && !endpoints.unsettledTargets().isEmpty()) {
+      targetTimerArmed = true;
+      driver.schedule(driver.nanoTime() + TARGET_WAIT_NANOS, new OnDriver(Step.TARGETS));
     }
     if (phase == Phase.RUNNING && changed) {
       ConnectPlan.Addition addition = planner.update(endpoints.all(), slots.startedPairs(), slots.notStarted());
@@ -446,12 +458,8 @@ public final class ConnectCall<C, R> implements Resolution.News {
     if (phase != Phase.RUNNING) {
       return;
     }
-    for (Map.Entry<String, Query> never : endpoints.unsettledTargets()) { // so that the fallback waits no longer
-      answered(new Answer(never.getKey(), never.getValue(), Duration.ofNanos(elapsed()), List.of(),
-          FailureKind.RESOLUTION_FAILED, new IOException("the resolver ended without answering it")));
-      if (phase != Phase.RUNNING) {
-        return;
-      }
+    if (!settleTargets("the resolver ended without answering it")) {
+      return;
     }
     if (!pacing.hasSchedule()) {
       if (slots.isEmpty()) {
@@ -462,6 +470,23 @@ public final class ConnectCall<C, R> implements Resolution.News {
       return;
     }
     pacing.resolutionEnded(elapsed());
+  }
+
+  /**
+   * Takes every target query of a usable record that has not answered as failed, so that the fallback waits
+   * for it no longer; the schedule hears each as an answer.
+   *
+   * @return whether the connect still runs
+   */
+  private boolean settleTargets(String why) {
+    for (Map.Entry<String, Query> never : endpoints.unsettledTargets()) {
+      answered(new Answer(never.getKey(), never.getValue(), Duration.ofNanos(elapsed()), List.of(),
+          FailureKind.RESOLUTION_FAILED, new IOException(why)));
+      if (phase != Phase.RUNNING) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** What had come is in: the schedule is asked what next, once. */
@@ -516,6 +541,12 @@ public final class ConnectCall<C, R> implements Resolution.News {
           case CANCELLED -> fail(FailureKind.CANCELLED, "cancelled by the caller");
           case CLOSED -> closed();
           case ANSWERS -> resolution.drain();
+          case TARGETS -> {
+            if (phase == Phase.RUNNING && settleTargets("no answer within " + TARGET_WAIT_NANOS / 1_000_000
+                + " ms: the fallback waits no longer")) {
+              pacing.drive();
+            }
+          }
         }
       } catch (Throwable e) {
         internalError(e);

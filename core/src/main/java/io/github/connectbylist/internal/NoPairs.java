@@ -27,17 +27,26 @@ record NoPairs(FailureKind kind, String message) {
     FailureKind kind = FailureKind.NO_SUCH_NAME;
     StringBuilder why = new StringBuilder(host == null ? "no destination" : "no address for " + host + ":");
     for (Answer a : answers) {
-      why.append(' ').append(a.query()).append(' ')
-          .append(a.failed() ? a.failure() + " (" + a.error().getMessage() + ")" : "empty").append(';');
-      if (a.failure() == FailureKind.RESOLUTION_FAILED) {
+      why.append(' ').append(a.query()).append(host == null || a.host().equals(host) ? "" : " " + a.host())
+          .append(' ').append(a.failed() ? a.failure() + " (" + a.error().getMessage() + ")"
+              : a.query().isService() ? a.services().size() + " records" : "empty").append(';');
+      if (a.failure() == FailureKind.RESOLUTION_FAILED && ownAddresses(a, host)) {
         kind = FailureKind.RESOLUTION_FAILED; // a name that might exist, had the resolver answered
       }
     }
     for (Answer a : answers) {
-      if (a.failure() == FailureKind.NO_SUCH_NAME) {
+      if (a.failure() == FailureKind.NO_SUCH_NAME && ownAddresses(a, host)) {
         kind = FailureKind.NO_SUCH_NAME; // a server said the name does not exist: that settles it
       }
     }
     return new NoPairs(kind, why.charAt(why.length() - 1) == ';' ? why.substring(0, why.length() - 1) : why.toString());
+  }
+
+  /**
+   * Whether {@code a} answers the name's own addresses: the kind comes from those alone, not from a service query
+   * (NXDOMAIN for {@code _PORT._https.NAME} is common), a target's, or the NAT64 discovery's.
+   */
+  private static boolean ownAddresses(Answer a, String host) {
+    return !a.query().isService() && (host == null || a.host().equals(host));
   }
 }

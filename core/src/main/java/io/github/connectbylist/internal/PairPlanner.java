@@ -97,8 +97,10 @@ public final class PairPlanner implements ConnectPlanner {
 
   @Override
   public void nat64Discovered(List<InetAddress> answer, long nowNanos) {
-    Optional<Nat64Prefix> found = Nat64Prefix.discover(answer);
-    settings.nat64().found(network, found, nowNanos);
+    Optional<Nat64Prefix> found = answer == null ? Optional.empty() : Nat64Prefix.discover(answer);
+    if (answer != null) { // a failed query says nothing of the network: the next connect asks again
+      settings.nat64().found(network, found, nowNanos);
+    }
     nat64Known = true;
     nat64 = found.orElse(null);
     rankAgain = nat64 != null; // addresses already known may be synthesized ones, to be sorted as IPv4
@@ -167,6 +169,8 @@ public final class PairPlanner implements ConnectPlanner {
       changed |= now != p;
       if (now != null) {
         all.add(now);
+      } else {
+        seen.remove(p.destination()); // dropped before its turn (a hint the answer lacked): it may come back
       }
     }
     if (!changed) {
@@ -204,6 +208,12 @@ public final class PairPlanner implements ConnectPlanner {
         continue; // the same address in two answers, or in one twice: tried once
       }
       Optional<String> denial = settings.policy().denial(d.getAddress());
+      if (denial.isEmpty() && nat64 != null) { // a synthesized address is judged as the IPv4 address it reaches
+        Optional<Inet4Address> v4 = nat64.extract(d.getAddress());
+        if (v4.isPresent()) {
+          denial = settings.policy().denial(v4.get()).map(why -> "behind the NAT64 prefix " + nat64 + ": " + why);
+        }
+      }
       if (denial.isPresent()) {
         denied.add(new ConnectPlan.Denied(d, Addresses.format(d.getAddress(), d.getPort()) + ": " + denial.get()));
       } else {
@@ -257,6 +267,26 @@ public final class PairPlanner implements ConnectPlanner {
           p.source() != null && (bindEverySource || sharesDestination(p))));
     }
     return planned;
+  }
+
+  /** {@code ranked}'s order with the pairs given: a ranker that rebuilt a pair does not lose its service record. */
+  private static List<AddressPair> originals(List<AddressPair> ranked, List<AddressPair> given) {
+    boolean anyService = false;
+    for (AddressPair p : given) {
+      anyService |= p.service() != null;
+    }
+    if (!anyService) {
+      return List.copyOf(ranked);
+    }
+    Map<AddressPair, AddressPair> byIdentity = new HashMap<>();
+    for (AddressPair p : given) {
+      byIdentity.put(p, p);
+    }
+    List<AddressPair> out = new ArrayList<>(ranked.size());
+    for (AddressPair p : ranked) {
+      out.add(byIdentity.get(p));
+    }
+    return out;
   }
 
   /** Whether another pair has {@code p}'s destination (never counted when the connect has one pair). */
@@ -358,7 +388,7 @@ public final class PairPlanner implements ConnectPlanner {
     try {
       List<AddressPair> ranked = ranker.rank(List.copyOf(pairs), new RankingContext(locals, osSources, view));
       if (ranked != null && ranked.size() == pairs.size() && new HashSet<>(ranked).equals(new HashSet<>(pairs))) {
-        return List.copyOf(ranked);
+        return originals(ranked, pairs);
       }
       Log.warning("ranker " + ranker + " did not return the pairs it was given; using their input order");
     } catch (RuntimeException e) {

@@ -174,12 +174,15 @@ final class Resolution {
 
     @Override
     public void failed(Query query, FailureKind kind, Exception error) {
-      if (!lateDiscovery(query, List.of())) {
+      if (!lateDiscovery(query, null)) {
         failedFor(host, query, kind, error);
       }
     }
 
-    /** The discovery's AAAA answer after the connect ended goes to be kept; nothing else of it matters then. */
+    /**
+     * The discovery's AAAA answer after the connect ended goes to be kept ({@code null} for a failure, which is
+     * not); nothing else of it matters then.
+     */
     private boolean lateDiscovery(Query query, List<InetAddress> addresses) {
       if (!over || lateDiscovery == null || !host.equals(Answer.NAT64_DISCOVERY_NAME)) {
         return false;

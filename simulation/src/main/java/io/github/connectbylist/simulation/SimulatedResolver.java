@@ -86,6 +86,16 @@ public final class SimulatedResolver implements NameResolver {
     }
 
     /**
+     * This reply, for a service's target name instead of the host.
+     *
+     * @param name the target name
+     * @return the reply
+     */
+    public Reply withTarget(String name) {
+      return new Reply(query, afterNanos, addresses, failure, services, Objects.requireNonNull(name, "name"));
+    }
+
+    /**
      * An HTTPS answer: the records, in the order to try them; none for NODATA.
      *
      * @param afterNanos when it comes

@@ -65,6 +65,7 @@ public final class ScheduleRun {
   private String service;
   private int port = PORT;
   private List<LocalAddress> locals = List.of();
+  private io.github.connectbylist.DestinationPolicy policy;
   private final Map<String, List<SimulatedResolver.Reply>> others = new java.util.HashMap<>();
   private AddressPairRanker ranker = INPUT_ORDER;
   private Optional<Duration> deadline = Optional.empty();
@@ -178,6 +179,17 @@ public final class ScheduleRun {
   }
 
   /**
+   * The destination policy of the run's instance.
+   *
+   * @param policy which destinations may be connected
+   * @return this run
+   */
+  public ScheduleRun destinations(io.github.connectbylist.DestinationPolicy policy) {
+    this.policy = policy;
+    return this;
+  }
+
+  /**
    * The port of the connect by name.
    *
    * @param port 1 to 65535
@@ -214,6 +226,9 @@ public final class ScheduleRun {
     ConnectByList.Builder builder = ConnectByList.builder().ranker(ranker).scheduler(scheduler).osPicksSource(true)
         .history(history);
     deadline.ifPresent(builder::timeout);
+    if (policy != null) {
+      builder.destinations(policy);
+    }
     Map<String, List<SimulatedResolver.Reply>> names = new java.util.HashMap<>(others);
     if (replies != null) {
       names.put(NAME, replies);

@@ -278,7 +278,12 @@ public final class DnsResolver implements NameResolver {
           return;
         }
       }
-      List<ServiceBinding> bindings = ServiceRecords.ordered(records, ThreadLocalRandom.current());
+      List<ServiceBinding> bindings = new ArrayList<>();
+      for (ServiceBinding b : ServiceRecords.ordered(records, ThreadLocalRandom.current())) {
+        if (HostName.isValid(b.target())) { // else its addresses cannot be asked: the record is left out
+          bindings.add(b);
+        }
+      }
       String host = HostName.key(origin.host());
       Set<String> targets = new LinkedHashSet<>();
       for (ServiceBinding b : bindings) {
@@ -367,7 +372,12 @@ public final class DnsResolver implements NameResolver {
       }
       AcceptedAnswer accepted = AcceptedAnswer.of(reply, name, type);
       for (QueriesInFlight.Waiter w : inFlight.answered(flight, accepted, System.nanoTime())) {
-        w.answered(accepted.values());
+        try {
+          w.answered(accepted.values());
+        } catch (Throwable e) { // one waiter's trouble is its own: the others are told still
+          DnsTransport.LOG.log(Level.WARNING, "handling the answer of " + name + " " + Type.string(type) + " failed", e);
+          w.failed(FailureKind.RESOLUTION_FAILED, new IOException(name + " " + Type.string(type) + ": " + e, e));
+        }
       }
     } catch (Throwable e) { // an Error too: the query is reported whatever happened
       fail(flight, FailureKind.RESOLUTION_FAILED, e instanceof IOException io ? io

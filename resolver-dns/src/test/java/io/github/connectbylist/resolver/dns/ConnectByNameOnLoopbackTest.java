@@ -84,7 +84,7 @@ class ConnectByNameOnLoopbackTest {
   @AfterEach
   void stop() throws Exception {
     if (names != null) {
-      names.close();
+      names.stop();
     }
   }
 

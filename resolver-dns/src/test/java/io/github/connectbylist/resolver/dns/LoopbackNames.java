@@ -11,7 +11,7 @@ import io.github.connectbylist.testbed.ThreadCheck;
  * What a test of connects by name on loopback holds: the testbed, its DNS server, and the checks that nothing
  * (socket, thread) is left when it closes. Both families are needed: the test is skipped where ::1 is off.
  */
-final class LoopbackNames implements AutoCloseable {
+final class LoopbackNames {
   final ThreadCheck threads;
   final LeakCheck leaks;
   final Testbed testbed;
@@ -26,8 +26,7 @@ final class LoopbackNames implements AutoCloseable {
   }
 
   /** Closes the server and the testbed, then fails if a socket or a thread of the test is left. */
-  @Override
-  public void close() throws Exception {
+  void stop() throws Exception {
     dns.close();
     testbed.close();
     leaks.assertNoneOpen();

@@ -49,7 +49,7 @@ class ServicesOnLoopbackTest {
   @AfterEach
   void stop() throws Exception {
     if (names != null) {
-      names.close();
+      names.stop();
     }
   }
 
@@ -178,6 +178,10 @@ class ServicesOnLoopbackTest {
         try (Connection c = cbl.connect(name, port)) {
           assertTrue(c.elapsed().toMillis() < 50 + 150, name + ": at most the 50 ms delay, with room: " + c.elapsed());
           assertTrue(c.service().isEmpty(), name);
+          assertEquals(1, dns.queries(httpsName(name, port), RecordType.HTTPS), name + ": the HTTPS query went out");
+          if (name.equals("lost.test")) {
+            assertTrue(c.elapsed().toMillis() >= 49, "and was waited for, the Resolution Delay: " + c.elapsed());
+          }
         }
       }
     }
@@ -224,6 +228,19 @@ class ServicesOnLoopbackTest {
     try (ConnectByList cbl = https(); Connection c = cbl.connect("none.test", port)) {
       assertEquals(List.of("127.0.0.1:" + port), tried(c), "RFC 9460 section 2.5.1");
       assertTrue(c.service().isEmpty());
+    }
+  }
+
+  @Test
+  void aRecordWhoseTargetIsNoHostNameIsLeftOutAndTheLookupEnds() throws Exception {
+    int port = testbed.accepting("127.0.0.1").address().getPort();
+    dns.reply(httpsName("odd.test", port), RecordType.HTTPS, DnsReply.services(
+        ServiceRecord.service(1, "-svc.test").ipv4Hints("127.0.0.9")));
+    dns.reply("odd.test", RecordType.A, DnsReply.addresses("127.0.0.1"));
+    try (ConnectByList cbl = https(); Connection c = cbl.connect("odd.test", port)) {
+      assertEquals(List.of("127.0.0.1:" + port), tried(c), "its addresses cannot be asked: the record is left out");
+      assertTrue(c.answers().stream().anyMatch(a -> a.query() == Query.HTTPS && a.services().isEmpty()),
+          "reported without it: " + c.answers());
     }
   }
 }

@@ -96,4 +96,18 @@ class Nat64Test {
     assertEquals(java.util.Set.of("64:ff9b::c000:201", "169.254.0.9"), java.util.Set.copyOf(tried(r)),
         "169.254.0.0/16 needs no translator (draft section 8.3); 192.0.2.1 is synthesized");
   }
+
+  @Test
+  void aSynthesizedAddressIsJudgedByThePolicyAsTheIpv4AddressItReaches() {
+    io.github.connectbylist.DestinationPolicy noTen = io.github.connectbylist.DestinationPolicy.builder()
+        .deny("10.0.0.0/8").build();
+    Reply networkSpecific = answer(Query.AAAA, 5 * MS, ip("2001:db8:64::c000:aa")); // not 64:ff9b::/96
+    Result r = he(IPV6_ONLY).destinations(noTen).alsoResolving("ipv4only.arpa", networkSpecific)
+        .resolving(answer(Query.AAAA, 0), answer(Query.A, 0, ip("10.0.0.5"), ip("192.0.2.1"))).run(connectsAfter(10));
+    Attempt denied = r.attempts().stream().filter(a -> a.index() == Attempt.NOT_STARTED).findFirst().orElseThrow();
+    assertEquals("2001:db8:64::a00:5", Addresses.text(denied.pair().destinationAddress()));
+    assertEquals(FailureKind.DENIED, denied.failure(), "it reaches 10.0.0.5: " + denied.error().getMessage());
+    assertEquals(List.of("2001:db8:64::c000:201"), r.attempts().stream().filter(a -> a.index() >= 0)
+        .map(a -> Addresses.text(a.pair().destinationAddress())).toList());
+  }
 }

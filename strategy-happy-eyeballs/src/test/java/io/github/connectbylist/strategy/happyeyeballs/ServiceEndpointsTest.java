@@ -137,4 +137,31 @@ class ServiceEndpointsTest {
         .run(connectsAfter(5));
     assertEquals(10, r.attempts().get(0).startedAt().toMillis(), "a connect that did not ask hears no HTTPS answer");
   }
+
+  @Test
+  void theHostsAddressesComeBackWhenALateRecordsTargetFails() {
+    ServiceBinding elsewhere = record(1, "gone.test", List.of(), false, -1, List.of(), List.of(), List.of());
+    Result r = run(new Script[] {connectsAfter(5)}, answer(Query.AAAA, 0), answer(Query.A, 0, V4),
+        services(10 * MS, elsewhere), failure(Query.AAAA, 20 * MS, FailureKind.NO_SUCH_NAME).withTarget("gone.test"),
+        failure(Query.A, 20 * MS, FailureKind.NO_SUCH_NAME).withTarget("gone.test"));
+    assertEquals(List.of("192.0.2.1:443"), tried(r), "held back for the record's target, then the fallback");
+    assertEquals(20, r.attempts().get(0).startedAt().toMillis(), "when the target's failure came");
+  }
+
+  @Test
+  void aLostTargetHoldsTheFallbackBackForAConnectionAttemptDelayOnly() {
+    ServiceBinding elsewhere = record(1, "lost.test", List.of(), false, -1, List.of(), List.of(), List.of());
+    Result r = run(new Script[] {connectsAfter(5)}, services(0, elsewhere), answer(Query.AAAA, 0),
+        answer(Query.A, 0, V4), failure(Query.AAAA, 5000 * MS, FailureKind.RESOLUTION_FAILED).withTarget("lost.test"),
+        failure(Query.A, 5000 * MS, FailureKind.RESOLUTION_FAILED).withTarget("lost.test"));
+    assertEquals(List.of("192.0.2.1:443"), tried(r));
+    assertEquals(250, r.attempts().get(0).startedAt().toMillis(), "not the target query's own 5 s");
+  }
+
+  @Test
+  void aFailedServiceQueryDoesNotMakeTheNameNonexistent() {
+    Result r = run(new Script[0], failure(Query.HTTPS, 0, FailureKind.NO_SUCH_NAME),
+        failure(Query.AAAA, 10 * MS, FailureKind.RESOLUTION_FAILED), failure(Query.A, 10 * MS, FailureKind.RESOLUTION_FAILED));
+    assertEquals("RESOLUTION_FAILED", r.end(), "NXDOMAIN for _443._https says nothing of the name's addresses");
+  }
 }
