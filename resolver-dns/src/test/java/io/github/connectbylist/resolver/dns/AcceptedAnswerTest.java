@@ -106,4 +106,17 @@ class AcceptedAnswerTest {
       throw new AssertionError(e);
     }
   }
+
+  @Test
+  void serviceRecordsAreFoundThroughACnameAndOnlyForTheChainsLastName() throws IOException {
+    AcceptedAnswer a = AcceptedAnswer.of(answer(
+        new org.xbill.DNS.CNAMERecord(name("x.test"), DClass.IN, 60, name("cdn.test")),
+        new org.xbill.DNS.HTTPSRecord(name("cdn.test"), DClass.IN, 40, 1, name("pool.test"), List.of()),
+        new org.xbill.DNS.HTTPSRecord(name("evil.test"), DClass.IN, 60, 1, name("evil.test"), List.of())),
+        name("x.test"), Type.HTTPS);
+    assertEquals(1, a.values().size(), "RFC 9460 section 2.4.2: CNAMEs are followed as usual; other owners ignored");
+    ServiceRecords.Record r = (ServiceRecords.Record) a.values().get(0);
+    assertEquals("pool.test", r.binding().target());
+    assertEquals(40, a.ttlSeconds());
+  }
 }

@@ -243,4 +243,19 @@ class ServicesOnLoopbackTest {
           "reported without it: " + c.answers());
     }
   }
+
+  @Test
+  void anAliasLoopEndsTheServiceQueryAndTheHostIsUsed() throws Exception {
+    int port = testbed.accepting("127.0.0.1").address().getPort();
+    dns.reply(httpsName("loop.test", port), RecordType.HTTPS, DnsReply.services(ServiceRecord.alias("a.loop.test")));
+    dns.reply("a.loop.test", RecordType.HTTPS, DnsReply.services(ServiceRecord.alias("b.loop.test")));
+    dns.reply("b.loop.test", RecordType.HTTPS, DnsReply.services(ServiceRecord.alias("a.loop.test")));
+    dns.reply("loop.test", RecordType.A, DnsReply.addresses("127.0.0.1"));
+    try (ConnectByList cbl = https(); Connection c = cbl.connect("loop.test", port)) {
+      assertEquals(List.of("127.0.0.1:" + port), tried(c));
+      assertTrue(c.answers().stream().anyMatch(a -> a.query() == Query.HTTPS && a.failed()
+          && a.error().getMessage().contains("loop")), "the loop is named: " + c.answers());
+      assertEquals(1, dns.queries("a.loop.test", RecordType.HTTPS), "asked once, not round and round");
+    }
+  }
 }
