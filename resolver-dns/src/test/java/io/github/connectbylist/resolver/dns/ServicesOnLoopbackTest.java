@@ -1,9 +1,11 @@
 package io.github.connectbylist.resolver.dns;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.github.connectbylist.ConnectByList;
+import io.github.connectbylist.ConnectRequest;
 import io.github.connectbylist.Connection;
 import io.github.connectbylist.api.Addresses;
 import io.github.connectbylist.api.Attempt;
@@ -75,7 +77,7 @@ class ServicesOnLoopbackTest {
   void hintsStartTheConnectWhileTheAddressesAreLate() throws Exception {
     int port = testbed.acceptingOnBothFamilies();
     dns.reply(httpsName("hints.test", port), RecordType.HTTPS, DnsReply.services(
-        ServiceRecord.service(1, ".").alpn("h2").ipv4Hints("127.0.0.1").ipv6Hints("::1")));
+        ServiceRecord.service(1, ".").alpn("h2").ipv4Hints("127.0.0.1").ipv6Hints("::1").ech(new byte[] {0, 3, 1, 2, 3})));
     dns.reply("hints.test", RecordType.AAAA, DnsReply.addresses("::1").after(LATE));
     dns.reply("hints.test", RecordType.A, DnsReply.addresses("127.0.0.1").after(LATE));
     try (ConnectByList cbl = https(); Connection c = cbl.connect("hints.test", port)) {
@@ -83,6 +85,7 @@ class ServicesOnLoopbackTest {
       assertEquals("[::1]:" + port, tried(c).get(0), "the IPv6 hint first");
       assertEquals(List.of("h2", "http/1.1"), c.alpn(), "the record's ALPN and HTTPS's default, to offer on TLS");
       assertEquals(1, c.service().orElseThrow().priority());
+      assertArrayEquals(new byte[] {0, 3, 1, 2, 3}, c.service().orElseThrow().ech(), "the ECH configuration, to send");
       assertTrue(c.answers().stream().anyMatch(a -> a.query() == Query.HTTPS), "the HTTPS answer is in the trace");
     }
   }
@@ -256,6 +259,20 @@ class ServicesOnLoopbackTest {
       assertTrue(c.answers().stream().anyMatch(a -> a.query() == Query.HTTPS && a.failed()
           && a.error().getMessage().contains("loop")), "the loop is named: " + c.answers());
       assertEquals(1, dns.queries("a.loop.test", RecordType.HTTPS), "asked once, not round and round");
+    }
+  }
+
+  @Test
+  void anotherSchemeAsksSvcbUnderItsPortAndScheme() throws Exception {
+    int origin = testbed.refusing("127.0.0.1").address().getPort();
+    int served = testbed.accepting("127.0.0.1").address().getPort();
+    dns.reply("_" + origin + "._foo.svcb.test", RecordType.SVCB, DnsReply.services(ServiceRecord.service(1, ".")
+        .port(served)));
+    dns.reply("svcb.test", RecordType.A, DnsReply.addresses("127.0.0.1"));
+    try (ConnectByList cbl = ConnectByList.builder().resolver("dns(servers=" + dns.serverSpec() + ", hosts=none, "
+        + "timeout=1s)").build(); Connection c = cbl.connect(ConnectRequest.to("svcb.test", origin).service("foo"))) {
+      assertEquals(List.of("127.0.0.1:" + served), tried(c), "RFC 9460 section 2.3: _PORT._foo.svcb.test, type SVCB");
+      assertEquals(0, dns.queries(httpsName("svcb.test", origin), RecordType.HTTPS), "no HTTPS query for foo");
     }
   }
 }
