@@ -458,6 +458,7 @@ public final class HtmlReport {
     if (name == null && resolution != null) {
       name = resolution.name();
     }
+    StringBuilder labels = new StringBuilder(); // drawn after every line, on a white halo, so lines never cross them
     double labelsEnd = 0;
     for (io.github.connectbylist.api.Answer answer : t.answers()) {
       if (answer.isNat64Discovery()) {
@@ -477,11 +478,13 @@ public final class HtmlReport {
           .append(lost ? " stroke-dasharray=\"1 2\"" : answer.failed() ? " stroke-dasharray=\"3 2\"" : "")
           .append(lost || answer.failed() ? "" : " stroke-width=\"2\"").append("/>");
       double lx = Math.max(x + 2, labelsEnd + 5);
-      s.append("<text x=\"").append(fmt(lx)).append("\" y=\"").append(fmt(y0 + 11)).append("\" font-size=\"9\" fill=\"")
+      labels.append("<text x=\"").append(fmt(lx)).append("\" y=\"").append(fmt(y0 + 11))
+          .append("\" font-size=\"9\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" fill=\"")
           .append(color).append("\"").append(lost ? " font-style=\"italic\"" : "").append('>').append(esc(label))
           .append("<title>").append(esc(title)).append("</title></text>");
       labelsEnd = lx + label.length() * 6.2;
     }
+    s.append(labels);
   }
 
   /** A step of 1, 2 or 5 times a power of ten that cuts {@code end} into four to ten pieces. */

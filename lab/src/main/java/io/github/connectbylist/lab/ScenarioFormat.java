@@ -17,7 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads scenarios from JSON; the README documents the format and the built-in scenarios are examples of it.
+ * Reads scenarios from JSON; the README documents the format ({@code docs/lab-https.md} its {@code https} part) and
+ * the built-in scenarios are examples of it.
  * Errors name the file and the field; a key the format does not have is an error, and so is a number out of
  * its range (see {@link Limits}).
  */
