@@ -269,8 +269,26 @@ class BadInputTest {
     Files.writeString(file, "{\"strategies\": [\"sequential/sequential\"], \"scenarios\": [\"brokn-ipv6\"]}");
     assertBadInput("connectbylist experiment: " + file + ": scenario 'brokn-ipv6' is neither a built-in scenario "
         + "(dual-stack-healthy, broken-ipv6, slow-ipv6, lossy-ipv4, many-addresses-one-working, all-down, "
-        + "multi-homed-bad-source, slow-aaaa, lost-aaaa, slow-a) nor a file (" + dir.resolve("brokn-ipv6")
+        + "multi-homed-bad-source, slow-aaaa, lost-aaaa, slow-a, https-hints-ahead, https-port, https-h3-only, "
+        + "https-alias-chain, https-slightly-late, https-very-late) nor a file (" + dir.resolve("brokn-ipv6")
         + ": no such file)", "experiment", file.toString(), "--out", outDir());
+  }
+
+  @Test
+  void aBadHttpsPartOfAScenarioIsOneLineThatNamesTheKey() throws Exception {
+    Path scenario = dir.resolve("s.json");
+    Files.writeString(scenario, "{\"name\": \"s\", \"destinations\": [\"192.0.2.1:443\"], \"sources\": [], "
+        + "\"resolution\": {\"name\": \"s.test\", \"aaaa\": {}, \"a\": {}, \"https\": {\"records\": "
+        + "[{\"priority\": 1, \"ipv6hint\": [\"192.0.2.9\"]}]}}, \"network\": []}");
+    Path file = dir.resolve("e.json");
+    Files.writeString(file, "{\"strategies\": [\"happy-eyeballs/happy-eyeballs\"], \"scenarios\": [\"s.json\"]}");
+    assertBadInput("connectbylist experiment: " + scenario + ": resolution.https.records.ipv6hint: '192.0.2.9' is not "
+        + "an IPv6 address", "experiment", file.toString(), "--out", outDir());
+    Files.writeString(scenario, "{\"name\": \"s\", \"destinations\": [\"192.0.2.1:443\"], \"sources\": [], "
+        + "\"resolution\": {\"name\": \"s.test\", \"aaaa\": {}, \"a\": {}, \"https\": {\"answer\": \"lost\", "
+        + "\"records\": [{\"priority\": 1}]}}, \"network\": []}");
+    assertBadInput("connectbylist experiment: " + scenario + ": resolution.https.records: only an answer of records "
+        + "has records; this one is lost", "experiment", file.toString(), "--out", outDir());
   }
 
   @Test

@@ -141,6 +141,35 @@ public record Experiment(
         "history/happy-eyeballs(adaptive=true)"), scenarios, sessions, DEFAULT_SESSION_RUNS);
   }
 
+  /** The strategies of the built-in {@code https} experiment: ours, which ask for service records, then the client
+   * models, which do not ({@link ServiceRecords}). */
+  public static final List<String> HTTPS_STRATEGIES = List.of(
+      "sequential/sequential",
+      "rfc6724/happy-eyeballs",
+      "happy-eyeballs/happy-eyeballs",
+      "history/happy-eyeballs",
+      "chrome/chrome",
+      "firefox/firefox",
+      "curl/curl",
+      "okhttp5/okhttp5",
+      "go/go",
+      "node/node",
+      "asyncio/asyncio");
+
+  /**
+   * The built-in comparison on HTTPS records (RFC 9460): this library's strategies, connecting by name with the
+   * service {@code https}, and the client models, connecting by name without it as their clients do, on the
+   * built-in scenarios with HTTPS records ({@link ScenarioFormat#HTTPS_BUILT_IN}). Their delays and latencies are
+   * fixed, so every run is the same; 100 runs per cell keep the tables' form.
+   *
+   * @return the experiment
+   */
+  public static Experiment https() {
+    List<Scenario> scenarios = new ArrayList<>();
+    ScenarioFormat.HTTPS_BUILT_IN.forEach(name -> scenarios.add(ScenarioFormat.builtIn(name)));
+    return new Experiment("https", 1, 100, Duration.ofSeconds(10), HTTPS_STRATEGIES, scenarios);
+  }
+
   /**
    * Reads {@code {"name", "seed", "runs", "deadline-ms", "strategies": [...], "sweeps": [...], "scenarios":
    * [...], "sessions": [...], "session-runs"}}, where a scenario or a session is a built-in name or a path

@@ -10,7 +10,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Runs an experiment: for each scenario and strategy, {@code runs} independent first connects; for each
- * session and strategy, {@code sessionRuns} clients, each learning through its own connects.
+ * session and strategy, {@code sessionRuns} clients, each learning through its own connects. On a scenario with
+ * HTTPS records, this library's strategies ask for service records and the client models do not ({@link
+ * ServiceRecords}).
  */
 public final class ExperimentRunner {
   /** Time-to-connect is recorded in microseconds, from 1 us to 200 s, to 3 significant digits. */
@@ -54,7 +56,7 @@ public final class ExperimentRunner {
         String[] parts = Experiment.split(strategy);
         sessions.add(() -> new Results.SessionCell(session, strategy, SessionRunner.run(session,
             strategies.ranker(parts[0]), strategies.scheduler(parts[1]), experiment.seed(), experiment.sessionRuns(),
-            experiment.deadline())));
+            experiment.deadline(), ServiceRecords.asked(strategy))));
       }
     }
     return new Results(experiment, Parallel.map(threads, cells), Parallel.map(threads, sessions));
@@ -85,7 +87,8 @@ public final class ExperimentRunner {
     AttemptScheduler scheduler = strategies.scheduler(parts[1]);
     Histogram histogram = new Histogram(MAX_MICROS, 3);
     List<Trace> runs = new ArrayList<>(experiment.runs());
-    try (Simulation simulation = new Simulation(scenario, ranker, scheduler, experiment.seed(), experiment.deadline())) {
+    try (Simulation simulation = new Simulation(scenario, ranker, scheduler, experiment.seed(), experiment.deadline(),
+        ServiceRecords.asked(strategy))) {
       for (int run = 0; run < experiment.runs(); run++) {
         Trace trace = simulation.connect(run);
         if (trace.connected()) {

@@ -1,5 +1,7 @@
 package io.github.connectbylist.lab;
 
+import io.github.connectbylist.api.AddressPair;
+import io.github.connectbylist.api.Addresses;
 import io.github.connectbylist.api.Attempt;
 import java.util.List;
 import java.util.Locale;
@@ -66,6 +68,9 @@ public final class HtmlReport {
       legend(s, names);
       cdf(s, cells);
       table(s, cells);
+      if (hasHttps(cells.get(0).scenario())) {
+        httpsNote(s, cells);
+      }
       s.append("<h3>Timeline of run 0</h3>\n");
       timeline(s, cells);
     }
@@ -245,19 +250,48 @@ public final class HtmlReport {
     s.append("</svg>\n");
   }
 
+  private static boolean hasHttps(Scenario scenario) {
+    return scenario.resolution() != null && scenario.resolution().hasHttps();
+  }
+
   private static void table(StringBuilder s, List<Results.Cell> cells) {
+    boolean https = hasHttps(cells.get(0).scenario());
     s.append("<table><tr><th>strategy</th><th>connected</th><th>failed</th><th>p50 ms</th><th>p90 ms</th>"
-        + "<th>p99 ms</th><th>attempts/connect</th><th>wasted/connect</th></tr>\n");
+        + "<th>p99 ms</th><th>attempts/connect</th><th>wasted/connect</th>")
+        .append(https ? "<th>HTTPS records</th>" : "").append("</tr>\n");
     for (Results.Cell c : cells) {
       s.append("<tr><td>").append(esc(c.strategy())).append("</td><td>").append(c.connected()).append("</td><td>")
           .append(c.failed()).append("</td><td>").append(ms(c.percentileMillis(50))).append("</td><td>")
           .append(ms(c.percentileMillis(90))).append("</td><td>").append(ms(c.percentileMillis(99)))
           .append("</td><td>").append(String.format(Locale.ROOT, "%.2f", c.meanAttempts())).append("</td><td>")
-          .append(String.format(Locale.ROOT, "%.2f", c.meanWasted())).append("</td></tr>\n");
+          .append(String.format(Locale.ROOT, "%.2f", c.meanWasted())).append("</td>");
+      if (https) {
+        s.append(ServiceRecords.asked(c.strategy()) ? "<td>asked</td>"
+            : "<td style=\"color:#777\">not asked: client model</td>");
+      }
+      s.append("</tr>\n");
     }
     s.append("</table>\n<p style=\"font-size:12px\">Curves of strategies that behave alike lie on top of each "
         + "other; the dashes and this table tell them apart. A curve that ends below 1 is the share of runs that "
         + "failed.</p>\n");
+  }
+
+  /**
+   * Under the table of a scenario with HTTPS records: which strategies asked for them, and for each client model
+   * that did not, what its client does with HTTPS records (its model's {@code httpsRecords}).
+   */
+  private static void httpsNote(StringBuilder s, List<Results.Cell> cells) {
+    s.append("<p style=\"font-size:12px\">HTTPS records: this library's strategies connect by name with the service "
+        + "<code>https</code> and use the records' endpoints as RFC 9460 says. The client models connect without it: "
+        + "they model clients that do not use this library's endpoint logic, so their rows show a connect to the "
+        + "name's AAAA and A addresses only. What each client does with HTTPS records:</p>\n<ul style=\"font-size:12px\">");
+    for (Results.Cell c : cells) {
+      if (!ServiceRecords.asked(c.strategy())) {
+        s.append("<li><code>").append(esc(c.strategy())).append("</code>: ").append(esc(ServiceRecords.note(c.strategy())))
+            .append("</li>");
+      }
+    }
+    s.append("</ul>\n");
   }
 
   /**
@@ -267,10 +301,12 @@ public final class HtmlReport {
    */
   private static void timeline(StringBuilder s, List<Results.Cell> cells) {
     List<LabeledTrace> traces = new java.util.ArrayList<>();
+    Scenario scenario = cells.get(0).scenario();
     for (Results.Cell c : cells) {
-      traces.add(new LabeledTrace(c.strategy(), c.runs().get(0)));
+      boolean without = hasHttps(scenario) && !ServiceRecords.asked(c.strategy());
+      traces.add(new LabeledTrace(c.strategy() + (without ? " (no HTTPS query)" : ""), c.runs().get(0)));
     }
-    timelines(s, traces);
+    timelines(s, traces, 1, scenario.resolution());
   }
 
   /**
@@ -305,7 +341,7 @@ public final class HtmlReport {
       throw new IllegalArgumentException("group " + group + ": give 1 or more");
     }
     StringBuilder s = new StringBuilder();
-    timelines(s, traces, group);
+    timelines(s, traces, group, null);
     return s.toString();
   }
 
@@ -320,11 +356,11 @@ public final class HtmlReport {
     return end;
   }
 
-  private static void timelines(StringBuilder s, List<LabeledTrace> cells) {
-    timelines(s, cells, 1);
-  }
-
-  private static void timelines(StringBuilder s, List<LabeledTrace> cells, int group) {
+  /**
+   * The timelines; {@code resolution}, when the traces are a scenario's, tells a lost query's failure at the
+   * resolver's timeout from an answer the server sent.
+   */
+  private static void timelines(StringBuilder s, List<LabeledTrace> cells, int group, Resolution resolution) {
     int rowHeight = 16;
     int rows = 0;
     for (LabeledTrace c : cells) {
@@ -348,12 +384,7 @@ public final class HtmlReport {
       double y0 = TOP + row * rowHeight;
       s.append("<text x=\"4\" y=\"").append(fmt(y0 + 12)).append("\" font-size=\"12\" font-weight=\"bold\">")
           .append(esc(cell.label() + (t.connected() ? "" : " (" + t.failure() + ")"))).append("</text>");
-      for (io.github.connectbylist.api.Answer answer : t.answers()) { // a connect by name: when each answer came
-        double x = left + answer.at().toNanos() / 1e6 * scale;
-        s.append(line(x, y0 + 2, x, y0 + 14, "#1f77b4")).append("<text x=\"").append(fmt(x + 2)).append("\" y=\"")
-            .append(fmt(y0 + 11)).append("\" font-size=\"9\" fill=\"#1f77b4\">").append(answer.query())
-            .append("<title>").append(esc(answer.toString())).append("</title></text>");
-      }
+      answerMarks(s, t, resolution, left, scale, y0);
       row++;
       int firstRow = row;
       int lastRow = firstRow + Math.max(1, t.attempts().size());
@@ -370,7 +401,13 @@ public final class HtmlReport {
         double x2 = left + a.endedAt().toNanos() / 1e6 * scale;
         String fill = a.connected() ? "#2ca02c" : a.failure() == io.github.connectbylist.api.FailureKind.CANCELLED
             ? "#bbbbbb" : "#d62728";
-        s.append(text(left - 6, y + 12, a.pair().toString(), "end"));
+        AddressPair pair = a.pair(); // a record's endpoint is starred; the tooltip says which record
+        String to = Addresses.format(pair.destination().getAddress(), pair.destination().getPort());
+        s.append("<text x=\"").append(fmt(left - 6)).append("\" y=\"").append(fmt(y + 12))
+            .append("\" font-size=\"11\" text-anchor=\"end\">")
+            .append(esc((pair.source() == null ? "*" : Addresses.text(pair.source().address())) + " -> " + to
+                + (pair.service() != null ? " \u2605" : "")))
+            .append("<title>").append(esc(pair.toString())).append("</title></text>");
         s.append("<rect x=\"").append(fmt(x1)).append("\" y=\"").append(fmt(y + 3)).append("\" width=\"")
             .append(fmt(Math.max(1, x2 - x1))).append("\" height=\"10\" fill=\"").append(fill)
             .append("\"><title>").append(esc(a.toString())).append("</title></rect>");
@@ -380,13 +417,74 @@ public final class HtmlReport {
       row += 2;
     }
     boolean byName = false;
+    boolean services = false;
     for (LabeledTrace c : cells) {
       byName |= !c.trace().answers().isEmpty();
+      for (io.github.connectbylist.api.Answer a : c.trace().answers()) {
+        services |= a.query().isService();
+      }
     }
     s.append("</svg>\n<p style=\"font-size:12px\">").append(group == 1 ? "Each strategy on its own time axis."
         : "Each " + group + " in a row on one time axis.").append(" green: connected; red: failed "
-        + "or timed out; grey: closed because another attempt won or the connect ended.").append(byName ? " Blue marks "
-        + "on a strategy's line: when each DNS answer (AAAA, A) of its connect by name came." : "").append("</p>\n");
+        + "or timed out; grey: closed because another attempt won or the connect ended.").append(byName ? " Marks "
+        + "on a strategy's line: when each DNS answer of its connect by name came, blue for AAAA and A"
+        + (services ? ", purple for HTTPS, teal for a record's target (its name first)" : "") + "; \u2205 an answer "
+        + "without addresses or records, \u2717 and dashed an NXDOMAIN or SERVFAIL, grey dotted \"lost\" a query never "
+        + "answered, marked where the resolver gave up." : "").append(services ? " \u2605 an endpoint of an HTTPS "
+        + "record (its tooltip names the record)." : "").append("</p>\n");
+  }
+
+  /** Purple: an HTTPS or SVCB answer. */
+  private static final String HTTPS_COLOR = "#9467bd";
+  /** Teal: an address answer of a record's target name. */
+  private static final String TARGET_COLOR = "#17becf";
+
+  /**
+   * The marks of a connect's answers on its name row: a line at the time each came and a label beside it, moved
+   * right past the one before when they would overlap. An answer of the name's AAAA and A is blue, an HTTPS answer
+   * purple, a target's teal with the target's first label; an empty one is marked \u2205, a failure (NXDOMAIN,
+   * SERVFAIL) \u2717 with a dashed line, and a lost query, which fails only when the resolver gives up, grey and dotted
+   * with "lost", so that it does not look like an answer.
+   */
+  private static void answerMarks(StringBuilder s, Trace t, Resolution resolution, double left, double scale,
+      double y0) {
+    String name = null; // the connect's name: an HTTPS answer's; a target is any other name
+    for (io.github.connectbylist.api.Answer a : t.answers()) {
+      if (a.query().isService()) {
+        name = a.host();
+        break;
+      }
+    }
+    if (name == null && resolution != null) {
+      name = resolution.name();
+    }
+    StringBuilder labels = new StringBuilder(); // drawn after every line, on a white halo, so lines never cross them
+    double labelsEnd = 0;
+    for (io.github.connectbylist.api.Answer answer : t.answers()) {
+      if (answer.isNat64Discovery()) {
+        continue;
+      }
+      double x = left + answer.at().toNanos() / 1e6 * scale;
+      boolean lost = resolution != null && resolution.lost(answer);
+      boolean target = name != null && !answer.query().isService() && !answer.host().equalsIgnoreCase(name);
+      String color = lost ? "#999999" : answer.query().isService() ? HTTPS_COLOR : target ? TARGET_COLOR : "#1f77b4";
+      String label = (target ? answer.host().split("\\.")[0] + " " : "") + answer.query()
+          + (lost ? " lost" : answer.failed() ? "\u2717" : answer.addresses().isEmpty() && answer.services().isEmpty()
+              ? "\u2205" : "");
+      String title = lost ? answer.query() + " " + answer.host() + ": never answered; the resolver gave up at "
+          + fmt(answer.at().toNanos() / 1e6) + " ms" : answer.toString();
+      s.append("<line x1=\"").append(fmt(x)).append("\" y1=\"").append(fmt(y0 + 2)).append("\" x2=\"").append(fmt(x))
+          .append("\" y2=\"").append(fmt(y0 + 14)).append("\" stroke=\"").append(color).append('"')
+          .append(lost ? " stroke-dasharray=\"1 2\"" : answer.failed() ? " stroke-dasharray=\"3 2\"" : "")
+          .append(lost || answer.failed() ? "" : " stroke-width=\"2\"").append("/>");
+      double lx = Math.max(x + 2, labelsEnd + 5);
+      labels.append("<text x=\"").append(fmt(lx)).append("\" y=\"").append(fmt(y0 + 11))
+          .append("\" font-size=\"9\" stroke=\"#fff\" stroke-width=\"3\" paint-order=\"stroke\" fill=\"")
+          .append(color).append("\"").append(lost ? " font-style=\"italic\"" : "").append('>').append(esc(label))
+          .append("<title>").append(esc(title)).append("</title></text>");
+      labelsEnd = lx + label.length() * 6.2;
+    }
+    s.append(labels);
   }
 
   /** A step of 1, 2 or 5 times a power of ten that cuts {@code end} into four to ten pieces. */

@@ -112,7 +112,7 @@ public final class Limits {
 
   /**
    * The pairs a connect to the scenario may try at most: each destination with each source of its family, or
-   * with one source the OS picks when it has none.
+   * with one source the OS picks when it has none; with HTTPS records, each record's addresses too.
    */
   static long pairs(Scenario s) {
     long v4 = s.sources().stream().filter(a -> a.address() instanceof java.net.Inet4Address).count();
@@ -120,6 +120,11 @@ public final class Limits {
     long pairs = 0;
     for (java.net.InetSocketAddress d : s.destinations()) {
       pairs += Math.max(1, d.getAddress() instanceof java.net.Inet4Address ? v4 : v6);
+    }
+    if (s.resolution() != null) { // a connect that asks for service records may try each record's endpoints too
+      for (java.net.InetAddress a : s.resolution().serviceAddresses(s.destinations())) {
+        pairs += Math.max(1, a instanceof java.net.Inet4Address ? v4 : v6);
+      }
     }
     return Math.max(1, pairs);
   }

@@ -5,6 +5,7 @@ import io.github.connectbylist.jsonfile.JsonFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.connectbylist.api.Addresses;
 import io.github.connectbylist.api.LocalAddress;
+import io.github.connectbylist.api.ServiceBinding;
 import io.github.connectbylist.api.StrategyOptions;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -16,26 +17,44 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads scenarios from JSON; the README documents the format and the built-in scenarios are examples of it.
+ * Reads scenarios from JSON; the README documents the format ({@code docs/lab-https.md} its {@code https} part) and
+ * the built-in scenarios are examples of it.
  * Errors name the file and the field; a key the format does not have is an error, and so is a number out of
  * its range (see {@link Limits}).
  */
 public final class ScenarioFormat {
-  /** The names of the built-in scenarios, in report order. */
+  /** The names of the built-in scenarios of the built-in experiment, in report order. */
   public static final List<String> BUILT_IN = List.of("dual-stack-healthy", "broken-ipv6", "slow-ipv6", "lossy-ipv4",
       "many-addresses-one-working", "all-down", "multi-homed-bad-source", "slow-aaaa", "lost-aaaa", "slow-a");
+
+  /**
+   * The names of the built-in scenarios with HTTPS records (RFC 9460), in report order: the {@code https}
+   * experiment's ({@link Experiment#https()}), loaded by name like the others.
+   */
+  public static final List<String> HTTPS_BUILT_IN = List.of("https-hints-ahead", "https-port", "https-h3-only",
+      "https-alias-chain", "https-slightly-late", "https-very-late");
+
+  /** Every built-in name, {@link #BUILT_IN} then {@link #HTTPS_BUILT_IN}. */
+  static final List<String> ALL_BUILT_IN = concat(BUILT_IN, HTTPS_BUILT_IN);
 
   /** The keys of a scenario file. */
   static final List<String> KEYS = List.of("name", "description", "destinations", "sources", "os-sources", "network",
       "otherwise", "resolution");
   /** The keys of a network rule, and of {@code otherwise} (which has no source or destination). */
-  static final List<String> RULE_KEYS = List.of("source", "destination", "behaviour", "latency", "loss");
+  static final List<String> RULE_KEYS = List.of("source", "destination", "port", "behaviour", "latency", "loss");
   private static final List<String> OTHERWISE_KEYS = List.of("behaviour", "latency", "loss");
   private static final List<String> SOURCE_KEYS = List.of("address", "prefix", "interface");
   private static final List<String> LATENCY_KEYS = List.of("fixed-ms", "uniform-ms", "log-normal");
   private static final List<String> LOG_NORMAL_KEYS = List.of("median-ms", "sigma");
-  private static final List<String> RESOLUTION_KEYS = List.of("name", "timeout-ms", "aaaa", "a");
+  private static final List<String> RESOLUTION_KEYS = List.of("name", "timeout-ms", "aaaa", "a", "https");
   private static final List<String> FAMILY_KEYS = List.of("answer", "delay");
+  /** The keys of a resolution's {@code https} part. */
+  static final List<String> HTTPS_KEYS = List.of("answer", "delay", "records", "alias-hops", "targets");
+  /** The keys of an HTTPS record: RFC 9460's SvcPriority, TargetName and the SvcParams a TCP client here uses. */
+  static final List<String> RECORD_KEYS = List.of("priority", "target", "alpn", "no-default-alpn", "port",
+      "ipv4hint", "ipv6hint");
+  private static final List<String> TARGET_KEYS = List.of("aaaa", "a");
+  private static final List<String> TARGET_FAMILY_KEYS = List.of("answer", "delay", "addresses");
   /** Latencies and answer delays, in milliseconds: 0 to {@link Limits#MAX_DURATION}. */
   private static final double MAX_MILLIS = Limits.MAX_DURATION.toMillis();
   /** The spread of a log-normal latency: 0 to 10 (Internet round trips have 0.1 to 1). */
@@ -46,13 +65,14 @@ public final class ScenarioFormat {
   /**
    * A built-in scenario.
    *
-   * @param name one of {@link #BUILT_IN}
+   * @param name one of {@link #BUILT_IN} or {@link #HTTPS_BUILT_IN}
    * @return the scenario
    * @throws IllegalArgumentException listing the built-in names when there is none by that name
    */
   public static Scenario builtIn(String name) {
-    if (!BUILT_IN.contains(name)) {
-      throw new IllegalArgumentException("no built-in scenario '" + name + "'; built in: " + String.join(", ", BUILT_IN));
+    if (!ALL_BUILT_IN.contains(name)) {
+      throw new IllegalArgumentException("no built-in scenario '" + name + "'; built in: "
+          + String.join(", ", ALL_BUILT_IN));
     }
     return parse(JsonFiles.builtIn(ScenarioFormat.class, "scenarios/" + name + ".json", "built-in " + name), "built-in " + name);
   }
@@ -88,7 +108,8 @@ public final class ScenarioFormat {
    * @param where the file that names it, for messages, or {@code null}
    */
   static Scenario reference(String ref, Path directory, String where) throws IOException {
-    return BUILT_IN.contains(ref) ? builtIn(ref) : read(JsonFiles.referenced("scenario", ref, BUILT_IN, directory, where));
+    return ALL_BUILT_IN.contains(ref) ? builtIn(ref)
+        : read(JsonFiles.referenced("scenario", ref, ALL_BUILT_IN, directory, where));
   }
 
   static Scenario parse(JsonNode root, String where) {
@@ -139,6 +160,7 @@ public final class ScenarioFormat {
       rules.add(new SimulatedNetwork.Rule(
           r.has("source") ? address(r, r.text("source"), "source") : null,
           r.has("destination") ? address(r, r.text("destination"), "destination") : null,
+          (int) r.whole("port", 1, 65535, 0),
           behaviour(r)));
     }
     Behaviour otherwise = node.has("otherwise") ? behaviour(node.object("otherwise", OTHERWISE_KEYS))
@@ -201,25 +223,197 @@ public final class ScenarioFormat {
     Resolution.Family aaaa = family(r.object("aaaa", FAMILY_KEYS));
     Resolution.Family a = family(r.object("a", FAMILY_KEYS));
     double timeout = r.number("timeout-ms", 0, MAX_MILLIS, 5000);
+    if (!(timeout > 0)) {
+      throw r.error("timeout-ms", "must be positive, was " + timeout);
+    }
+    String name = r.text("name", "service.test");
+    Resolution.Https https = r.has("https") ? https(r.object("https", HTTPS_KEYS), name) : null;
     try {
-      return new Resolution(r.text("name", "service.test"), aaaa, a, timeout);
+      return new Resolution(name, aaaa, a, timeout, https);
     } catch (IllegalArgumentException e) {
-      throw r.error("timeout-ms", e.getMessage());
+      throw r.error("", e.getMessage());
     }
   }
 
   private static Resolution.Family family(JsonFields f) {
-    String answer = f.text("answer", "addresses");
-    Resolution.Answer kind = switch (answer) {
-      case "addresses" -> Resolution.Answer.ADDRESSES;
-      case "empty" -> Resolution.Answer.EMPTY;
-      case "nxdomain" -> Resolution.Answer.NXDOMAIN;
-      case "servfail" -> Resolution.Answer.SERVFAIL;
-      case "lost" -> Resolution.Answer.LOST;
-      default -> throw f.error("answer", "'" + answer + "' is not one of addresses, empty, nxdomain, servfail, lost");
-    };
+    return family(f, "addresses", "addresses");
+  }
+
+  /**
+   * A query's answer and delay; {@code ok} is what the answer of data is called in the file ({@code addresses} or
+   * {@code records}), and the default.
+   */
+  private static Resolution.Family family(JsonFields f, String ok, String otherwise) {
+    String answer = f.text("answer", otherwise);
+    Resolution.Answer kind = answer.equals(ok) ? (ok.equals("records") ? Resolution.Answer.RECORDS
+        : Resolution.Answer.ADDRESSES) : switch (answer) {
+          case "empty" -> Resolution.Answer.EMPTY;
+          case "nxdomain" -> Resolution.Answer.NXDOMAIN;
+          case "servfail" -> Resolution.Answer.SERVFAIL;
+          case "lost" -> Resolution.Answer.LOST;
+          default -> throw f.error("answer", "'" + answer + "' is not one of " + ok + ", empty, nxdomain, servfail, lost");
+        };
     Latency delay = f.has("delay") ? latencyOf(f.object("delay", LATENCY_KEYS)) : new Latency.Fixed(0);
     return new Resolution.Family(kind, delay);
+  }
+
+  /**
+   * A resolution's {@code https} part: how the query goes (as AAAA and A, with {@code records} for the answer of
+   * data), the records, the AliasMode hops before them and the targets' address answers. {@code name} is the name
+   * connected to, which a record's target {@code "."} stands for (RFC 9460 section 2.5).
+   */
+  private static Resolution.Https https(JsonFields h, String name) {
+    Resolution.Family query = family(h, "records", "records");
+    boolean records = query.answer() == Resolution.Answer.RECORDS;
+    int hops = (int) h.whole("alias-hops", 0, Resolution.MAX_ALIAS_HOPS, 0);
+    if (!records) {
+      for (String key : List.of("records", "targets")) {
+        if (h.has(key)) {
+          throw h.error(key, "only an answer of records has " + key + "; this one is " + h.text("answer"));
+        }
+      }
+      return new Resolution.Https(query, List.of(), hops, Map.of());
+    }
+    List<JsonFields> recordFields = h.objects("records", true, RECORD_KEYS);
+    if (recordFields.isEmpty()) {
+      throw h.error("records", "give at least one record, or the answer empty for a name without records (NODATA)");
+    }
+    String origin = name.toLowerCase(java.util.Locale.ROOT);
+    List<ServiceBinding> bindings = new ArrayList<>();
+    for (JsonFields r : recordFields) {
+      bindings.add(record(r, origin, hops));
+    }
+    Map<String, Resolution.Target> targets = new java.util.LinkedHashMap<>();
+    if (h.has("targets")) {
+      JsonFields t = h.map("targets");
+      for (java.util.Iterator<String> it = t.keys(); it.hasNext(); ) {
+        String key = it.next();
+        String target = key.toLowerCase(java.util.Locale.ROOT);
+        if (target.endsWith(".")) {
+          target = target.substring(0, target.length() - 1);
+        }
+        if (target.equals(origin) || target.isEmpty()) {
+          throw t.error(key, target.isEmpty() ? "'" + key + "' is not a target name"
+              : "'" + key + "' is the name connected to: its addresses are the aaaa and a answers, not a target's");
+        }
+        boolean named = false;
+        for (ServiceBinding b : bindings) {
+          named |= b.target().equals(target);
+        }
+        if (!named) {
+          throw t.error(key, "no record has the target '" + key + "'");
+        }
+        targets.put(target, target(t.object(key, TARGET_KEYS)));
+      }
+    }
+    for (ServiceBinding b : bindings) {
+      if (!b.target().equals(origin) && !targets.containsKey(b.target())) {
+        throw h.error("records", "the target '" + b.target() + "' has no answers: give its aaaa and a in targets");
+      }
+    }
+    try {
+      return new Resolution.Https(query, bindings, hops, targets);
+    } catch (IllegalArgumentException e) {
+      throw h.error("", e.getMessage());
+    }
+  }
+
+  /** One ServiceMode record; target {@code "."} is the name connected to, which an alias chain would change. */
+  private static ServiceBinding record(JsonFields r, String origin, int hops) {
+    if (!r.has("priority")) {
+      throw r.error("priority", "missing: give the SvcPriority, 1 to 65535 (lower is preferred)");
+    }
+    int priority = (int) r.whole("priority", 1, 65535, 1);
+    String target = r.text("target", ".").trim().toLowerCase(java.util.Locale.ROOT);
+    if (target.equals(".")) {
+      if (hops > 0) {
+        throw r.error("target", "'.' after alias-hops would be the last alias's name, which the scenario does not "
+            + "have: give the target's name and its answers in targets");
+      }
+      target = origin;
+    }
+    if (target.isEmpty() || target.contains(" ") || target.startsWith(".")) {
+      throw r.error("target", "'" + r.text("target") + "' is not a host name or '.'");
+    }
+    List<String> alpn = r.texts("alpn", false);
+    for (String id : alpn) {
+      if (id.isEmpty() || id.contains(",")) {
+        throw r.error("alpn", "'" + id + "' is not an ALPN protocol id such as h2, h3 or http/1.1");
+      }
+    }
+    boolean noDefaultAlpn = false;
+    if (r.has("no-default-alpn")) {
+      JsonNode flag = r.get("no-default-alpn");
+      if (!flag.isBoolean()) {
+        throw r.error("no-default-alpn", "give true or false, not " + flag);
+      }
+      noDefaultAlpn = flag.booleanValue();
+      if (noDefaultAlpn && alpn.isEmpty()) {
+        throw r.error("no-default-alpn", "without alpn the record offers no protocol at all (RFC 9460 section 7.1.1)");
+      }
+    }
+    int port = (int) r.whole("port", 1, 65535, -1);
+    List<InetAddress> v4 = hints(r, "ipv4hint", true);
+    List<InetAddress> v6 = hints(r, "ipv6hint", false);
+    try {
+      return new ServiceBinding(priority, target, alpn, noDefaultAlpn, port, v4, v6, null, List.of());
+    } catch (IllegalArgumentException e) {
+      throw r.error("", e.getMessage());
+    }
+  }
+
+  private static List<InetAddress> hints(JsonFields r, String key, boolean ipv4) {
+    List<InetAddress> hints = new ArrayList<>();
+    for (String text : r.texts(key, false)) {
+      InetAddress address = address(r, text, key);
+      if ((address.getAddress().length == 4) != ipv4) {
+        throw r.error(key, "'" + text + "' is not an " + (ipv4 ? "IPv4" : "IPv6") + " address");
+      }
+      hints.add(address);
+    }
+    return hints;
+  }
+
+  /** A target's AAAA and A answers; one left out is an empty answer at once. */
+  private static Resolution.Target target(JsonFields t) {
+    if (!t.has("aaaa") && !t.has("a")) {
+      throw t.error("", "give the target's aaaa or a answer, or both");
+    }
+    List<List<InetAddress>> addresses = new ArrayList<>();
+    List<Resolution.Family> families = new ArrayList<>();
+    for (String query : List.of("aaaa", "a")) {
+      if (!t.has(query)) {
+        families.add(new Resolution.Family(Resolution.Answer.EMPTY, new Latency.Fixed(0)));
+        addresses.add(List.of());
+        continue;
+      }
+      JsonFields f = t.object(query, TARGET_FAMILY_KEYS);
+      Resolution.Family family = family(f);
+      List<InetAddress> list = new ArrayList<>();
+      for (String text : f.texts("addresses", false)) {
+        InetAddress address = address(f, text, "addresses");
+        if ((address.getAddress().length == 16) != query.equals("aaaa")) {
+          throw f.error("addresses", "'" + text + "' is not an " + (query.equals("aaaa") ? "IPv6" : "IPv4")
+              + " address");
+        }
+        list.add(address);
+      }
+      if (family.answer() == Resolution.Answer.ADDRESSES && list.isEmpty()) {
+        throw f.error("addresses", "missing: an answer of addresses needs at least one (or give the answer empty)");
+      }
+      if (family.answer() != Resolution.Answer.ADDRESSES && !list.isEmpty()) {
+        throw f.error("addresses", "only an answer of addresses has addresses; this one is " + f.text("answer"));
+      }
+      families.add(family);
+      addresses.add(list);
+    }
+    return new Resolution.Target(families.get(0), addresses.get(0), families.get(1), addresses.get(1));
+  }
+
+  private static List<String> concat(List<String> a, List<String> b) {
+    List<String> all = new ArrayList<>(a);
+    all.addAll(b);
+    return List.copyOf(all);
   }
 
   private static Latency latency(JsonFields node) {

@@ -38,11 +38,28 @@ public final class SessionRunner {
    */
   public static List<List<Trace>> run(
       Session session, AddressPairRanker ranker, AttemptScheduler scheduler, long seed, int runs, Duration deadline) {
+    return run(session, ranker, scheduler, seed, runs, deadline, true);
+  }
+
+  /**
+   * Every run of a session, asking for the service records of a scenario with HTTPS records or not.
+   *
+   * @param session the session
+   * @param ranker orders the pairs
+   * @param scheduler paces the attempts
+   * @param seed fixes every random draw
+   * @param runs how many clients
+   * @param deadline each connect's deadline
+   * @param services whether the connects ask for service records ({@link ServiceRecords#asked})
+   * @return for each run, a trace per connect in order
+   */
+  public static List<List<Trace>> run(Session session, AddressPairRanker ranker, AttemptScheduler scheduler, long seed,
+      int runs, Duration deadline, boolean services) {
     List<List<Trace>> all = new ArrayList<>(runs);
     try (ConnectByList client = client(ranker, scheduler, deadline)) {
       for (int run = 0; run < runs; run++) {
         client.history().clear(); // each run is a new client: it starts knowing nothing
-        all.add(runOnce(client, session, seed, run));
+        all.add(runOnce(client, session, seed, run, services));
       }
     }
     return all;
@@ -62,7 +79,7 @@ public final class SessionRunner {
   public static List<Trace> runOnce(
       Session session, AddressPairRanker ranker, AttemptScheduler scheduler, long seed, int run, Duration deadline) {
     try (ConnectByList client = client(ranker, scheduler, deadline)) {
-      return runOnce(client, session, seed, run);
+      return runOnce(client, session, seed, run, true);
     }
   }
 
@@ -76,14 +93,14 @@ public final class SessionRunner {
    * One client's life on one clock: its connects, {@code session.interval()} apart, each on the network as it
    * is at that time, each answered by the run's own resolution.
    */
-  private static List<Trace> runOnce(ConnectByList client, Session session, long seed, int run) {
+  private static List<Trace> runOnce(ConnectByList client, Session session, long seed, int run, boolean services) {
     Scenario scenario = session.scenario();
     VirtualDriver driver = new VirtualDriver();
     Host host = Host.of(scenario.sources(), scenario.osSources());
     int connects = session.connects();
     List<CompletableFuture<Simulation.Delivered>> done = new ArrayList<>(connects);
     List<SimulatedTransport> transports = new ArrayList<>(connects);
-    ConnectRequest request = Simulation.request(scenario);
+    ConnectRequest request = Simulation.request(scenario, services);
     for (int k = 0; k < connects; k++) {
       int draw = run * connects + k;
       SimulatedTransport transport = new SimulatedTransport(driver,

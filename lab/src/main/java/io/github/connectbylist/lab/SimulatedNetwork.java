@@ -9,7 +9,8 @@ import java.util.SplittableRandom;
 import java.util.function.Function;
 
 /**
- * The behaviour of every (source, destination) pair: the first rule that matches decides, else the default.
+ * The behaviour of every (source, destination) pair: the first rule that matches decides, else the default. A rule
+ * matches by source address, destination address and destination port, each left out to match any.
  *
  * @param rules in order
  * @param otherwise for pairs no rule matches
@@ -32,22 +33,39 @@ public record SimulatedNetwork(List<Rule> rules, Behaviour otherwise) {
    *
    * @param source the source address it applies to, or {@code null} for any
    * @param destination the destination address it applies to, or {@code null} for any
+   * @param port the destination port it applies to, 1 to 65535, or 0 for any
    * @param behaviour what happens
    */
-  public record Rule(InetAddress source, InetAddress destination, Behaviour behaviour) {
+  public record Rule(InetAddress source, InetAddress destination, int port, Behaviour behaviour) {
     /**
-     * Checks the behaviour.
+     * Checks the port and the behaviour.
+     *
+     * @param source the source it applies to, or {@code null}
+     * @param destination the destination it applies to, or {@code null}
+     * @param port the destination port, or 0 for any
+     * @param behaviour what happens
+     */
+    public Rule {
+      Objects.requireNonNull(behaviour, "behaviour");
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port " + port + " is out of range: give 1 to 65535, or 0 for any");
+      }
+    }
+
+    /**
+     * A rule for any port.
      *
      * @param source the source it applies to, or {@code null}
      * @param destination the destination it applies to, or {@code null}
      * @param behaviour what happens
      */
-    public Rule {
-      Objects.requireNonNull(behaviour, "behaviour");
+    public Rule(InetAddress source, InetAddress destination, Behaviour behaviour) {
+      this(source, destination, 0, behaviour);
     }
 
     boolean matches(AddressPair pair) {
       return (destination == null || destination.equals(pair.destinationAddress()))
+          && (port == 0 || port == pair.destination().getPort())
           && (source == null || (pair.source() != null && source.equals(pair.source().address())));
     }
   }

@@ -26,15 +26,20 @@ import java.util.concurrent.CompletionException;
  * a {@link SimulatedTransport}. Core's orchestrator runs unchanged; nothing sleeps. One instance serves
  * every run of one strategy on one scenario; it keeps no history, so every run is a first connect, as a
  * scenario's table means. A client that learns across connects is a {@link Session}. A scenario with a
- * {@link Resolution} is connected to by name, its answers drawn per run like the network's fates.
+ * {@link Resolution} is connected to by name, its answers drawn per run like the network's fates; one whose
+ * resolution has HTTPS records is connected to with the service {@code https} when the simulation asks for service
+ * records ({@link ServiceRecords#asked}), and hears only the AAAA and A answers when it does not.
  */
 public final class Simulation implements AutoCloseable {
   private final Scenario scenario;
   private final long seed;
   private final ConnectByList connector;
   private final Host host;
+  private final boolean services;
 
   /**
+   * A simulation that asks for service records when the scenario has HTTPS records.
+   *
    * @param scenario the host and the network
    * @param ranker orders the pairs
    * @param scheduler paces the attempts
@@ -42,8 +47,22 @@ public final class Simulation implements AutoCloseable {
    * @param deadline each connect's overall deadline
    */
   public Simulation(Scenario scenario, AddressPairRanker ranker, AttemptScheduler scheduler, long seed, Duration deadline) {
+    this(scenario, ranker, scheduler, seed, deadline, true);
+  }
+
+  /**
+   * @param scenario the host and the network
+   * @param ranker orders the pairs
+   * @param scheduler paces the attempts
+   * @param seed the experiment's seed; with the run it fixes every random draw of the network
+   * @param deadline each connect's overall deadline
+   * @param services whether a connect by name asks for the service records of a scenario that has HTTPS records
+   */
+  public Simulation(Scenario scenario, AddressPairRanker ranker, AttemptScheduler scheduler, long seed, Duration deadline,
+      boolean services) {
     this.scenario = scenario;
     this.seed = seed;
+    this.services = services;
     this.connector = ConnectByList.builder().ranker(ranker).scheduler(scheduler).timeout(deadline)
         .history(History.none()).build();
     this.host = Host.of(scenario.sources(), scenario.osSources());
@@ -58,16 +77,22 @@ public final class Simulation implements AutoCloseable {
   public Trace connect(int run) {
     VirtualDriver driver = new VirtualDriver();
     SimulatedTransport transport = new SimulatedTransport(driver, scenario.network().fates(seed, run));
-    CompletableFuture<Delivered> result = connector.connectAsync(request(scenario), engine(scenario, host, driver,
-        transport, seed, run));
+    CompletableFuture<Delivered> result = connector.connectAsync(request(scenario, services), engine(scenario, host,
+        driver, transport, seed, run));
     driver.runUntil(result::isDone);
     return traceOf(result, transport);
   }
 
-  /** What a scenario connects to: its name, or its destinations. */
-  static ConnectRequest request(Scenario scenario) {
-    return scenario.resolution() != null ? ConnectRequest.to(scenario.resolution().name(), scenario.port())
-        : ConnectRequest.to(scenario.destinations());
+  /**
+   * What a scenario connects to: its name, or its destinations; with the service {@code https} when {@code
+   * services} and the name has HTTPS records.
+   */
+  static ConnectRequest request(Scenario scenario, boolean services) {
+    if (scenario.resolution() == null) {
+      return ConnectRequest.to(scenario.destinations());
+    }
+    ConnectRequest byName = ConnectRequest.to(scenario.resolution().name(), scenario.port());
+    return services && scenario.resolution().hasHttps() ? byName.service("https") : byName;
   }
 
   /**
@@ -151,7 +176,24 @@ public final class Simulation implements AutoCloseable {
    */
   public static Trace connect(
       Scenario scenario, AddressPairRanker ranker, AttemptScheduler scheduler, long seed, int run, Duration deadline) {
-    try (Simulation simulation = new Simulation(scenario, ranker, scheduler, seed, deadline)) {
+    return connect(scenario, ranker, scheduler, seed, run, deadline, true);
+  }
+
+  /**
+   * One connect with a fresh instance, asking for service records or not.
+   *
+   * @param scenario the host and the network
+   * @param ranker orders the pairs
+   * @param scheduler paces the attempts
+   * @param seed the experiment's seed
+   * @param run the run's number
+   * @param deadline the connect's overall deadline
+   * @param services whether to ask for the service records of a scenario that has HTTPS records
+   * @return the connect as it ran
+   */
+  public static Trace connect(Scenario scenario, AddressPairRanker ranker, AttemptScheduler scheduler, long seed,
+      int run, Duration deadline, boolean services) {
+    try (Simulation simulation = new Simulation(scenario, ranker, scheduler, seed, deadline, services)) {
       return simulation.connect(run);
     }
   }

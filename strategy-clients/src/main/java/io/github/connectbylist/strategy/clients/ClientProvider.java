@@ -26,7 +26,8 @@ public final class ClientProvider implements StrategyProvider {
   public List<NamedStrategy<?>> strategies() {
     List<NamedStrategy<?>> all = new ArrayList<>();
     for (Client c : Client.values()) {
-      String description = c.version() + ", after " + c.source() + ". Weak spot: " + c.failure();
+      String description = c.version() + ", after " + c.source() + ". Weak spot: " + c.failure()
+          + ". HTTPS records: " + c.httpsRecords();
       all.add(NamedStrategy.ranker(c.strategyName(), description, PRIORITY, c.rankerOptions(), new Ranker(c)));
       all.add(NamedStrategy.scheduler(c.strategyName(), description, PRIORITY, c.schedulerOptions(), new Scheduler(c)));
     }

@@ -42,4 +42,21 @@ class ClientProvidersTest {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> s.strategy("chrome(delay=1s)"));
     assertTrue(e.getMessage().contains("fallback-delay"), e.getMessage());
   }
+
+  @Test
+  void everyClientSaysWhatItDoesWithHttpsRecordsAndNoneUsesTheirEndpoints() {
+    Strategies s = Strategies.discovered();
+    for (Client c : Client.values()) {
+      assertTrue(c.httpsRecords().contains("HTTPS records"), c + ": " + c.httpsRecords());
+      assertTrue(!c.usesServiceEndpoints(), c + " is modelled without service records");
+      assertEquals(c, Client.modelling(c.strategyName()).orElseThrow());
+      for (NamedStrategy<?> p : s.schedulers()) {
+        if (p.name().equals(c.strategyName())) {
+          assertTrue(p.description().endsWith("HTTPS records: " + c.httpsRecords()), p.description());
+        }
+      }
+    }
+    assertEquals(Client.ASYNCIO, Client.modelling("asyncio(happy-eyeballs-delay=250ms)").orElseThrow());
+    assertTrue(Client.modelling("happy-eyeballs").isEmpty());
+  }
 }
