@@ -70,7 +70,7 @@ public final class ConnectByList implements AutoCloseable {
   private ConnectByList(Builder b, AddressPairRanker ranker, AttemptScheduler scheduler, NameResolver resolver) {
     this.history = b.history != null ? b.history : History.create();
     this.settings = new Settings(ranker, scheduler, GuardedListener.wrap(b.listener), history.table(), b.policy,
-        b.osPicksSource, b.service, new Nat64Prefixes());
+        b.osPicksSource, b.service, b.nat64 ? new Nat64Prefixes() : null);
     this.timeout = b.timeout;
     this.deadline = Deadline.of(b.timeout);
     this.loop = new EventLoop();
@@ -321,6 +321,7 @@ public final class ConnectByList implements AutoCloseable {
     private History history;
     private boolean osPicksSource;
     private String service;
+    private boolean nat64 = true;
     private final Map<SocketOption<?>, Object> socketOptions = new LinkedHashMap<>();
     private boolean blocking = true;
     private Strategies strategies;
@@ -488,6 +489,19 @@ public final class ConnectByList implements AutoCloseable {
      */
     public Builder service(String scheme) {
       this.service = new Origin(scheme, "check", 1).scheme();
+      return this;
+    }
+
+    /**
+     * Whether, on a host with IPv6 only, connects discover the network's NAT64 prefix (RFC 7050) and reach IPv4
+     * destinations through it (the Happy Eyeballs v3 draft's section 8); on by default. Off, IPv4 answers and
+     * literals are tried as they are, as a client that relies on the network's DNS64 does.
+     *
+     * @param synthesize whether to synthesize IPv4 destinations behind a discovered prefix
+     * @return this builder
+     */
+    public Builder nat64(boolean synthesize) {
+      this.nat64 = synthesize;
       return this;
     }
 

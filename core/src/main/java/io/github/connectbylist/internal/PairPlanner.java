@@ -72,7 +72,7 @@ public final class PairPlanner implements ConnectPlanner {
     }
     network = Network.of(locals);
     view = settings.history().begin(network, nowNanos);
-    ipv6Only = Nat64Prefixes.ipv6Only(locals);
+    ipv6Only = settings.nat64() != null && Nat64Prefixes.ipv6Only(locals);
     if (ipv6Only) {
       Optional<Optional<Nat64Prefix>> known = settings.nat64().of(network, nowNanos);
       nat64Known = known.isPresent();

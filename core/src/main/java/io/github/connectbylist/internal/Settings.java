@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param policy which destinations may be connected
  * @param osPicksSource one pair per destination, the source left to the operating system
  * @param service the URI scheme whose service records a connect by name asks for, or {@code null} for none
- * @param nat64 the NAT64 prefixes found on each network
+ * @param nat64 the NAT64 prefixes found on each network, or {@code null} when connects do not synthesize
  */
 public record Settings(AddressPairRanker ranker, AttemptScheduler scheduler, ConnectListener listener, PathTable history,
     DestinationPolicy policy, boolean osPicksSource, String service, Nat64Prefixes nat64) {
@@ -32,10 +32,9 @@ public record Settings(AddressPairRanker ranker, AttemptScheduler scheduler, Con
    * @param policy which destinations may be connected
    * @param osPicksSource one pair per destination
    * @param service the scheme, or {@code null}
-   * @param nat64 the NAT64 prefixes
+   * @param nat64 the NAT64 prefixes, or {@code null}
    */
   public Settings {
-    Objects.requireNonNull(nat64, "nat64");
     Objects.requireNonNull(ranker, "ranker");
     Objects.requireNonNull(scheduler, "scheduler");
     Objects.requireNonNull(listener, "listener");

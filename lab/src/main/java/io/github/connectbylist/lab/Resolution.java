@@ -37,8 +37,13 @@ import java.util.SplittableRandom;
  * @param a how the A query goes
  * @param timeoutMillis when the resolver gives up on a lost answer, reporting a failure
  * @param https how the HTTPS query goes, or {@code null} when the scenario has no HTTPS records
+ * @param nat64 how the network's DNS64 answers RFC 7050's discovery query, or {@code null} when it has none
  */
-public record Resolution(String name, Family aaaa, Family a, double timeoutMillis, Https https) {
+public record Resolution(String name, Family aaaa, Family a, double timeoutMillis, Https https, Nat64 nat64) {
+
+  /** RFC 7050's Well-Known Name and the first of its Well-Known IPv4 Addresses. */
+  private static final String DISCOVERY_NAME = "ipv4only.arpa";
+  private static final InetAddress WELL_KNOWN_IPV4 = io.github.connectbylist.api.Addresses.parseLiteral("192.0.0.170");
 
   /** The longest AliasMode chain a scenario may have: that the DNS resolver follows (RFC 9460 asks for a limit). */
   public static final int MAX_ALIAS_HOPS = 8;
@@ -174,6 +179,7 @@ public record Resolution(String name, Family aaaa, Family a, double timeoutMilli
    * @param a the A query
    * @param timeoutMillis positive
    * @param https the HTTPS query, or {@code null}
+   * @param nat64 the discovery's answer, or {@code null}
    */
   public Resolution {
     Objects.requireNonNull(name, "name");
@@ -185,6 +191,54 @@ public record Resolution(String name, Family aaaa, Family a, double timeoutMilli
     if (aaaa.answer() == Answer.RECORDS || a.answer() == Answer.RECORDS) {
       throw new IllegalArgumentException("an AAAA or A query answers addresses, not records");
     }
+  }
+
+  /**
+   * A resolution without NAT64.
+   *
+   * @param name the name
+   * @param aaaa the AAAA query
+   * @param a the A query
+   * @param timeoutMillis positive
+   * @param https the HTTPS query, or {@code null}
+   */
+  public Resolution(String name, Family aaaa, Family a, double timeoutMillis, Https https) {
+    this(name, aaaa, a, timeoutMillis, https, null);
+  }
+
+  /**
+   * How a network's DNS64 answers the AAAA query of {@code ipv4only.arpa} (RFC 7050 section 3), which a client
+   * with IPv6 only sends to find the NAT64 prefix; its A query is answered 192.0.0.170 at the same time.
+   *
+   * @param discovery the synthesized address of 192.0.0.170 the AAAA answer holds, such as {@code 64:ff9b::c000:aa}
+   * @param query how the AAAA query goes: {@link Answer#ADDRESSES} (the discovery address), or empty, failed, lost
+   */
+  public record Nat64(InetAddress discovery, Family query) {
+    /**
+     * Checks the parts.
+     *
+     * @param discovery an IPv6 address
+     * @param query the answer and its delay
+     */
+    public Nat64 {
+      if (!(discovery instanceof java.net.Inet6Address)) {
+        throw new IllegalArgumentException("the discovery answer is an IPv6 address, not " + discovery);
+      }
+      Objects.requireNonNull(query, "query");
+      if (query.answer() == Answer.RECORDS) {
+        throw new IllegalArgumentException("the discovery answers an address, not records");
+      }
+    }
+  }
+
+  /**
+   * Whether a strategy that uses this library's name logic meets something here that one that does not never
+   * does: HTTPS records, or a network with NAT64 to discover.
+   *
+   * @return {@code true} when {@link #https()} or {@link #nat64()} is set
+   */
+  public boolean hasHttpsOrNat64() {
+    return https != null || nat64 != null;
   }
 
   /**
@@ -269,7 +323,13 @@ public record Resolution(String name, Family aaaa, Family a, double timeoutMilli
         if (https != null) {
           httpsReplies(replies, random);
         }
-        return new SimulatedResolver(driver, Map.of(name, replies));
+        if (nat64 == null) {
+          return new SimulatedResolver(driver, Map.of(name, replies));
+        }
+        SimulatedResolver.Reply discovered = reply(Query.AAAA, nat64.query(), List.of(nat64.discovery()), null, 0, random);
+        SimulatedResolver.Reply wellKnown = new SimulatedResolver.Reply(Query.A, discovered.afterNanos(),
+            List.of(WELL_KNOWN_IPV4), null);
+        return new SimulatedResolver(driver, Map.of(name, replies, DISCOVERY_NAME, List.of(discovered, wellKnown)));
       }
 
       @Override

@@ -32,7 +32,7 @@ public final class ScenarioFormat {
    * experiment's ({@link Experiment#https()}), loaded by name like the others.
    */
   public static final List<String> HTTPS_BUILT_IN = List.of("https-hints-ahead", "https-port", "https-h3-only",
-      "https-alias-chain", "https-slightly-late", "https-very-late");
+      "https-alias-chain", "https-slightly-late", "https-very-late", "ipv6-only-nat64");
 
   /** Every built-in name, {@link #BUILT_IN} then {@link #HTTPS_BUILT_IN}. */
   static final List<String> ALL_BUILT_IN = concat(BUILT_IN, HTTPS_BUILT_IN);
@@ -46,7 +46,9 @@ public final class ScenarioFormat {
   private static final List<String> SOURCE_KEYS = List.of("address", "prefix", "interface");
   private static final List<String> LATENCY_KEYS = List.of("fixed-ms", "uniform-ms", "log-normal");
   private static final List<String> LOG_NORMAL_KEYS = List.of("median-ms", "sigma");
-  private static final List<String> RESOLUTION_KEYS = List.of("name", "timeout-ms", "aaaa", "a", "https");
+  private static final List<String> RESOLUTION_KEYS = List.of("name", "timeout-ms", "aaaa", "a", "https", "nat64");
+  /** The keys of a resolution's {@code nat64} part: the AAAA answer of {@code ipv4only.arpa} (RFC 7050). */
+  static final List<String> NAT64_KEYS = List.of("discovery", "answer", "delay");
   private static final List<String> FAMILY_KEYS = List.of("answer", "delay");
   /** The keys of a resolution's {@code https} part. */
   static final List<String> HTTPS_KEYS = List.of("answer", "delay", "records", "alias-hops", "targets");
@@ -228,8 +230,9 @@ public final class ScenarioFormat {
     }
     String name = r.text("name", "service.test");
     Resolution.Https https = r.has("https") ? https(r.object("https", HTTPS_KEYS), name) : null;
+    Resolution.Nat64 nat64 = r.has("nat64") ? nat64(r.object("nat64", NAT64_KEYS)) : null;
     try {
-      return new Resolution(name, aaaa, a, timeout, https);
+      return new Resolution(name, aaaa, a, timeout, https, nat64);
     } catch (IllegalArgumentException e) {
       throw r.error("", e.getMessage());
     }
@@ -255,6 +258,22 @@ public final class ScenarioFormat {
         };
     Latency delay = f.has("delay") ? latencyOf(f.object("delay", LATENCY_KEYS)) : new Latency.Fixed(0);
     return new Resolution.Family(kind, delay);
+  }
+
+  /** A resolution's {@code nat64} part: {@code "discovery"}, the AAAA answer's address, and the answer's kind and delay. */
+  private static Resolution.Nat64 nat64(JsonFields n) {
+    String literal = n.text("discovery");
+    java.net.InetAddress discovery;
+    try {
+      discovery = io.github.connectbylist.api.Addresses.parseLiteral(literal);
+    } catch (IllegalArgumentException e) {
+      throw n.error("discovery", "'" + literal + "' is not an address: " + e.getMessage());
+    }
+    try {
+      return new Resolution.Nat64(discovery, family(n));
+    } catch (IllegalArgumentException e) {
+      throw n.error("discovery", e.getMessage());
+    }
   }
 
   /**

@@ -8,7 +8,9 @@ import java.util.Optional;
  * rfc6724, happy-eyeballs, history, and any other that models no client) connect by name with the service {@code
  * https}, and so use the records' endpoints as RFC 9460 says; a client model does not, since it models a client
  * that does not use this library's endpoint logic ({@link Client#usesServiceEndpoints()} is {@code false} for each;
- * {@link Client#httpsRecords()} says what the real client does).
+ * {@link Client#httpsRecords()} says what the real client does). The same split decides NAT64 synthesis on a
+ * host with IPv6 only (the draft's section 8): this library's strategies synthesize behind the discovered prefix,
+ * the client models connect as clients that rely on the network's DNS64 do.
  */
 public final class ServiceRecords {
   private ServiceRecords() {}

@@ -64,7 +64,7 @@ public final class Simulation implements AutoCloseable {
     this.seed = seed;
     this.services = services;
     this.connector = ConnectByList.builder().ranker(ranker).scheduler(scheduler).timeout(deadline)
-        .history(History.none()).build();
+        .history(History.none()).nat64(services).build(); // a client model relies on the network's DNS64
     this.host = Host.of(scenario.sources(), scenario.osSources());
   }
 

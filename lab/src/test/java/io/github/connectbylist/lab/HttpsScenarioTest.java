@@ -327,11 +327,37 @@ class HttpsScenarioTest {
     for (String name : ScenarioFormat.HTTPS_BUILT_IN) {
       Scenario s = ScenarioFormat.builtIn(name);
       assertEquals(name, s.name());
-      assertTrue(s.resolution().hasHttps(), name);
+      assertTrue(s.resolution().hasHttps() || s.resolution().nat64() != null, name);
       assertFalse(s.description().isEmpty(), name);
     }
     assertEquals(ScenarioFormat.BUILT_IN.size(), Experiment.builtIn().scenarios().size());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScenarioFormat.builtIn("https"));
     assertTrue(e.getMessage().contains("https-hints-ahead"), e.getMessage());
+  }
+
+  @Test
+  void onAnIpv6OnlyNetworkOnlyAClientThatSynthesizesLeavesTheBlackHole() {
+    for (String s : OURS) {
+      Trace t = run("ipv6-only-nat64", s);
+      Attempt won = winner(t);
+      assertEquals("[64:ff9b::c000:20a]:443", to(won), s + ": 192.0.2.10 behind the discovered prefix");
+      assertEquals(260, won.startedAt().toMillis(), s + ": a Connection Attempt Delay after the native attempt");
+      assertEquals(290, ms(t), s);
+      assertTrue(t.answers().stream().anyMatch(a -> a.isNat64Discovery()), s + ": the discovery is in the trace");
+    }
+    for (String s : CLIENTS) {
+      Trace t = run("ipv6-only-nat64", s);
+      assertFalse(t.connected(), s + ": the A answer tried as it is has no route, the native address is a black hole");
+      assertFalse(t.answers().stream().anyMatch(a -> a.isNat64Discovery()), s + ": no discovery either");
+    }
+  }
+
+  @Test
+  void aBadNat64PartIsRefusedNamingTheKey() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScenarioFormat.parse(JSON.readTree("""
+        {"name": "n", "destinations": ["192.0.2.10:443"], "sources": [],
+         "resolution": {"aaaa": {}, "a": {}, "nat64": {"discovery": "192.0.0.170"}}}"""), "n.json"));
+    assertEquals("n.json: resolution.nat64.discovery: the discovery answer is an IPv6 address, not /192.0.0.170",
+        e.getMessage());
   }
 }
