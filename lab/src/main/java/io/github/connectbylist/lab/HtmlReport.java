@@ -418,17 +418,20 @@ public final class HtmlReport {
     }
     boolean byName = false;
     boolean services = false;
+    boolean nat64 = false;
     for (LabeledTrace c : cells) {
       byName |= !c.trace().answers().isEmpty();
       for (io.github.connectbylist.api.Answer a : c.trace().answers()) {
         services |= a.query().isService();
+        nat64 |= a.isNat64Discovery();
       }
     }
     s.append("</svg>\n<p style=\"font-size:12px\">").append(group == 1 ? "Each strategy on its own time axis."
         : "Each " + group + " in a row on one time axis.").append(" green: connected; red: failed "
         + "or timed out; grey: closed because another attempt won or the connect ended.").append(byName ? " Marks "
         + "on a strategy's line: when each DNS answer of its connect by name came, blue for AAAA and A"
-        + (services ? ", purple for HTTPS, teal for a record's target (its name first)" : "") + "; \u2205 an answer "
+        + (services ? ", purple for HTTPS, teal for a record's target (its name first)" : "")
+        + (nat64 ? ", orange for the NAT64 prefix's discovery (ipv4only.arpa, RFC 7050)" : "") + "; \u2205 an answer "
         + "without addresses or records, \u2717 and dashed an NXDOMAIN or SERVFAIL, grey dotted \"lost\" a query never "
         + "answered, marked where the resolver gave up." : "").append(services ? " \u2605 an endpoint of an HTTPS "
         + "record (its tooltip names the record)." : "").append("</p>\n");
@@ -436,6 +439,8 @@ public final class HtmlReport {
 
   /** Purple: an HTTPS or SVCB answer. */
   private static final String HTTPS_COLOR = "#9467bd";
+  /** Orange: the AAAA answer of RFC 7050's discovery, which shows a network's NAT64 prefix. */
+  private static final String NAT64_COLOR = "#ff7f0e";
   /** Teal: an address answer of a record's target name. */
   private static final String TARGET_COLOR = "#17becf";
 
@@ -461,14 +466,16 @@ public final class HtmlReport {
     StringBuilder labels = new StringBuilder(); // drawn after every line, on a white halo, so lines never cross them
     double labelsEnd = 0;
     for (io.github.connectbylist.api.Answer answer : t.answers()) {
-      if (answer.isNat64Discovery()) {
-        continue;
+      boolean discovery = answer.isNat64Discovery();
+      if (discovery && !answer.query().coversIpv6()) {
+        continue; // its A answer is the well-known address itself: the AAAA answer is the one that tells
       }
       double x = left + answer.at().toNanos() / 1e6 * scale;
       boolean lost = resolution != null && resolution.lost(answer);
-      boolean target = name != null && !answer.query().isService() && !answer.host().equalsIgnoreCase(name);
-      String color = lost ? "#999999" : answer.query().isService() ? HTTPS_COLOR : target ? TARGET_COLOR : "#1f77b4";
-      String label = (target ? answer.host().split("\\.")[0] + " " : "") + answer.query()
+      boolean target = !discovery && name != null && !answer.query().isService() && !answer.host().equalsIgnoreCase(name);
+      String color = lost ? "#999999" : discovery ? NAT64_COLOR : answer.query().isService() ? HTTPS_COLOR
+          : target ? TARGET_COLOR : "#1f77b4";
+      String label = (discovery ? "NAT64 " : target ? answer.host().split("\\.")[0] + " " : "") + answer.query()
           + (lost ? " lost" : answer.failed() ? "\u2717" : answer.addresses().isEmpty() && answer.services().isEmpty()
               ? "\u2205" : "");
       String title = lost ? answer.query() + " " + answer.host() + ": never answered; the resolver gave up at "

@@ -215,6 +215,7 @@ class HttpsScenarioTest {
         "the HTTPS answer is marked on the timeline like AAAA and A, in purple");
     assertTrue(html.contains(">quic AAAA<title>"), "a target's answer, teal, with the target's first label");
     assertTrue(html.contains(" \u2605<title>"), "a record's endpoint is starred");
+    assertTrue(html.contains("fill=\"#ff7f0e\">NAT64 AAAA<title>"), "the NAT64 discovery's answer, orange");
     assertFalse(Files.readString(dir.resolve("summary.csv")).isEmpty());
   }
 
