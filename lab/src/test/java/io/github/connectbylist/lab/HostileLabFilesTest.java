@@ -145,7 +145,7 @@ class HostileLabFilesTest {
     assertEquals(file + ": scenario 'brokn-ipv6' is neither a built-in scenario (dual-stack-healthy, broken-ipv6, "
         + "slow-ipv6, lossy-ipv4, many-addresses-one-working, all-down, multi-homed-bad-source, slow-aaaa, lost-aaaa, "
         + "slow-a, https-hints-ahead, https-port, https-h3-only, https-alias-chain, https-slightly-late, "
-        + "https-very-late) nor a file (" + dir.resolve("brokn-ipv6") + ": no such file)", error(file));
+        + "https-very-late, ipv6-only-nat64) nor a file (" + dir.resolve("brokn-ipv6") + ": no such file)", error(file));
     Files.writeString(file, "{\"strategies\": [\"sequential/sequential\"], \"sessions\": [\"brokn\"]}");
     assertTrue(error(file).contains("session 'brokn' is neither a built-in session (broken-ipv6-session, "),
         error(file));
