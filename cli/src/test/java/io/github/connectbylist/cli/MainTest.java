@@ -199,7 +199,7 @@ class MainTest {
   void httpsRunsTheScenariosWithHttpsRecordsAndMarksTheHttpsAnswer(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
       throws Exception {
     assertEquals(0, run("experiment", "https", "--runs", "2", "--out", dir.toString()), err.toString());
-    assertTrue(out.toString().contains("132 simulated connects (11 strategies x 6 scenarios x 2 runs"), out.toString());
+    assertTrue(out.toString().contains("154 simulated connects (11 strategies x 7 scenarios x 2 runs"), out.toString());
     String html = java.nio.file.Files.readString(dir.resolve("report.html"));
     assertTrue(html.contains(">HTTPS<title>HTTPS https-hints-ahead.test at 20.0ms"), "the HTTPS answer's mark");
     assertTrue(html.contains("<th>HTTPS records</th>") && html.contains("not asked: client model"));
