@@ -116,15 +116,38 @@ class Nat64OnRealKernelTest {
     assertTrue(gap >= 245 && gap <= 750, when + ": the second attempt after about 250 ms, not " + gap + ": " + line);
   }
 
+  /** An IPv6-only client whose DNS64 answers {@code ipv4only.arpa} 1.5 s late; its resolver waits up to 3 s. */
+  private record SlowDiscovery(Network net, DnsServer dns, Networks.Closer server, Probe probe) implements AutoCloseable {
+    static SlowDiscovery up() throws Exception {
+      Network net = Network.up(ipv6Only());
+      try {
+        DnsServer dns = names(net.host("dns"), DNS, Duration.ofMillis(1500));
+        Networks.Closer server = Networks.acceptingServer(net.host("server"), 443);
+        Probe probe = new Probe(net.host("client"), "default", "default", 5_000,
+            "dns(servers=[" + DNS + "]:53, hosts=none, timeout=3s, cache=0)");
+        return new SlowDiscovery(net, dns, server, probe);
+      } catch (Exception | Error e) {
+        net.close(); // its hosts: a test that fails here fails whole
+        throw e;
+      }
+    }
+
+    @Override
+    public void close() throws Exception {
+      probe.close();
+      server.close();
+      dns.close();
+      net.close();
+    }
+  }
+
   @Test
   void aSlowDiscoveryHoldsBackIpv4AddressesButNotTheNativeOnesAndOutlivesTheConnect() throws Exception {
     Networks.assumeAvailable();
     List<String> seen = new ArrayList<>();
-    try (Network net = Network.up(ipv6Only());
-         DnsServer dns = names(net.host("dns"), DNS, Duration.ofMillis(1500));
-         var server = Networks.acceptingServer(net.host("server"), 443);
-         Probe probe = new Probe(net.host("client"), "default", "default", 5_000,
-             "dns(servers=[" + DNS + "]:53, hosts=none, timeout=3s, cache=0)")) {
+    try (SlowDiscovery slow = SlowDiscovery.up()) {
+      DnsServer dns = slow.dns();
+      Probe probe = slow.probe();
       Line dual = Line.of(probe.connect("dual.test:443"), seen);
       assertTrue(dual.connectedTo(NATIVE), "the native address, without waiting for the prefix: " + dual);
       double discovered = dual.answeredAt("AAAA " + DISCOVERY).orElse(Double.MAX_VALUE);
@@ -138,11 +161,9 @@ class Nat64OnRealKernelTest {
           "the first connect's discovery outlived it, and its answer was kept for the network: " + kept);
       assertTrue(kept.starts().get(0) < 1000, "no wait for another discovery: " + kept);
     }
-    try (Network net = Network.up(ipv6Only());
-         DnsServer dns = names(net.host("dns"), DNS, Duration.ofMillis(1500));
-         var server = Networks.acceptingServer(net.host("server"), 443);
-         Probe probe = new Probe(net.host("client"), "default", "default", 5_000,
-             "dns(servers=[" + DNS + "]:53, hosts=none, timeout=3s, cache=0)")) {
+    try (SlowDiscovery slow = SlowDiscovery.up()) {
+      DnsServer dns = slow.dns();
+      Probe probe = slow.probe();
       Line v4only = Line.of(probe.connect("v4only.test:443"), seen);
       assertTrue(v4only.connectedTo(SYNTHESIZED), "198.51.100.2 behind the prefix: " + v4only);
       assertEquals(List.of(SYNTHESIZED), v4only.tried(), "one attempt: " + v4only);
