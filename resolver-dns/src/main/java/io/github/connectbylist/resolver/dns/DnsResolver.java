@@ -4,7 +4,6 @@ import io.github.connectbylist.api.FailureKind;
 import io.github.connectbylist.api.NameResolver;
 import io.github.connectbylist.api.Origin;
 import io.github.connectbylist.api.Query;
-import io.github.connectbylist.api.ServiceBinding;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.net.InetAddress;
@@ -13,15 +12,10 @@ import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ThreadLocalRandom;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -206,7 +200,7 @@ public final class DnsResolver implements NameResolver {
       Name serviceName;
       try {
         serviceName = HostName.parse(origin.queryName());
-        new ServiceQuery(origin, pending).ask(serviceName);
+        new ServiceQuery(this, origin, pending).ask(serviceName);
       } catch (IllegalArgumentException tooLong) { // the port prefix can make a valid host name too long
         pending.failed(origin.query(), FailureKind.NO_SUCH_NAME, new UnknownHostException(tooLong.getMessage()));
       }
@@ -227,7 +221,8 @@ public final class DnsResolver implements NameResolver {
     }
   }
 
-  private void ask(Name name, Query query, QueriesInFlight.Waiter waiter) {
+  /** Asks {@code name}'s {@code query}, from the cache, by joining the same query in flight, or by sending it. */
+  void ask(Name name, Query query, QueriesInFlight.Waiter waiter) {
     if (closed) {
       waiter.failed(FailureKind.RESOLUTION_FAILED, new IOException("the resolver is closed"));
       return;
@@ -244,98 +239,6 @@ public final class DnsResolver implements NameResolver {
       waiter.answered(joined.cached());
     } else if (joined.toSend() != null) {
       send(name, type, joined.toSend());
-    }
-  }
-
-  /**
-   * The service query of one lookup (RFC 9460 section 3): follows AliasMode records, then reports the ServiceMode
-   * records and asks their targets' addresses.
-   */
-  private final class ServiceQuery implements QueriesInFlight.Waiter {
-    private final Origin origin;
-    private final PendingLookup pending;
-    private final Set<Name> asked = new HashSet<>();
-
-    ServiceQuery(Origin origin, PendingLookup pending) {
-      this.origin = origin;
-      this.pending = pending;
-    }
-
-    void ask(Name name) {
-      asked.add(name);
-      DnsResolver.this.ask(name, origin.query(), this);
-    }
-
-    @Override
-    public void answered(List<?> values) {
-      List<ServiceRecords.Record> records = new ArrayList<>();
-      for (Object v : values) {
-        records.add((ServiceRecords.Record) v);
-      }
-      for (ServiceRecords.Record r : records) {
-        if (r.isAlias()) {
-          follow(r.target());
-          return;
-        }
-      }
-      List<ServiceBinding> bindings = new ArrayList<>();
-      for (ServiceBinding b : ServiceRecords.ordered(records, ThreadLocalRandom.current())) {
-        if (HostName.isValid(b.target())) { // else its addresses cannot be asked: the record is left out
-          bindings.add(b);
-        }
-      }
-      String host = HostName.key(origin.host());
-      Set<String> targets = new LinkedHashSet<>();
-      for (ServiceBinding b : bindings) {
-        if (!b.targets(host) && targets.size() < MAX_TARGETS) {
-          targets.add(b.target());
-        }
-      }
-      for (String t : targets) {
-        pending.expectTarget(t);
-      }
-      pending.servicesAnswered(origin.query(), bindings);
-      for (String t : targets) {
-        askTarget(t);
-      }
-    }
-
-    /** Section 2.4.2: an AliasMode record points to where the service records are; "." says there is none. */
-    private void follow(Name target) {
-      if (target.equals(Name.root)) {
-        pending.servicesAnswered(origin.query(), List.of()); // section 2.5.1: the service does not exist
-      } else if (asked.size() > MAX_ALIASES) {
-        failed(FailureKind.RESOLUTION_FAILED, new IOException("the AliasMode chain from " + origin.queryName()
-            + " is longer than " + MAX_ALIASES + " links"));
-      } else if (asked.contains(target)) {
-        failed(FailureKind.RESOLUTION_FAILED, new IOException("AliasMode loop: " + origin.queryName() + " leads back to "
-            + target));
-      } else {
-        ask(target);
-      }
-    }
-
-    private void askTarget(String target) {
-      Name name = HostName.parse(target);
-      for (Query query : new Query[] {Query.AAAA, Query.A}) {
-        DnsResolver.this.ask(name, query, new QueriesInFlight.Waiter() {
-          @Override
-          @SuppressWarnings("unchecked") // A and AAAA answers hold addresses
-          public void answered(List<?> addresses) {
-            pending.targetAnswered(target, query, (List<InetAddress>) addresses);
-          }
-
-          @Override
-          public void failed(FailureKind kind, Exception error) {
-            pending.targetFailed(target, query, kind, error);
-          }
-        });
-      }
-    }
-
-    @Override
-    public void failed(FailureKind kind, Exception error) {
-      pending.failed(origin.query(), kind, error);
     }
   }
 
