@@ -88,8 +88,8 @@ public final class Endpoints {
       services = usable;
       return !usable.isEmpty();
     }
-    if (answer.isNat64Discovery()) {
-      return false; // the planner's
+    if (answer.isNat64Discovery() && !host.equals(Answer.NAT64_DISCOVERY_NAME)) {
+      return false; // the planner's (unless the connect is to that name itself)
     }
     String name = name(answer.host());
     if (answer.failed()) { // a failed query leaves the hints standing, but no longer holds the fallback back
@@ -116,15 +116,19 @@ public final class Endpoints {
   }
 
   /**
-   * The target queries of usable records that have neither answered nor failed: when resolution ends, the
-   * resolver never reported them, and the connect takes them as failed so that the fallback waits no longer.
+   * The target queries of usable records (other than the host's own) that have neither answered nor failed: when
+   * resolution ends, the resolver never reported them, and the connect takes them as failed so that the fallback
+   * waits no longer.
    *
    * @return each such target name and family
    */
   List<Map.Entry<String, Query>> unsettledTargets() {
     List<Map.Entry<String, Query>> missing = new ArrayList<>();
     for (ServiceBinding b : services) {
-      String target = b.targets(host) ? host : b.target();
+      if (b.targets(host)) {
+        continue; // the host's own queries: their wait is the schedule's, not the fallback's
+      }
+      String target = b.target();
       for (Query family : List.of(Query.AAAA, Query.A)) {
         if (!settled.contains(key(target, family))) {
           missing.add(Map.entry(target, family));

@@ -29,7 +29,8 @@ record NoPairs(FailureKind kind, String message) {
     for (Answer a : answers) {
       why.append(' ').append(a.query()).append(host == null || a.host().equals(host) ? "" : " " + a.host())
           .append(' ').append(a.failed() ? a.failure() + " (" + a.error().getMessage() + ")"
-              : a.query().isService() ? a.services().size() + " records" : "empty").append(';');
+              : a.query().isService() ? a.services().size() + " records"
+              : a.addresses().isEmpty() ? "empty" : a.addresses().size() + " addresses, none usable").append(';');
       if (a.failure() == FailureKind.RESOLUTION_FAILED && ownAddresses(a, host)) {
         kind = FailureKind.RESOLUTION_FAILED; // a name that might exist, had the resolver answered
       }

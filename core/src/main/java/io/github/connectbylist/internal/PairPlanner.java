@@ -160,11 +160,19 @@ public final class PairPlanner implements ConnectPlanner {
         fresh.add(d);
       }
     }
+    boolean rejudge = rankAgain; // a prefix just learned: a DNS64's answers that came before it are judged again
     boolean changed = !fresh.isEmpty() || rankAgain;
     rankAgain = false;
     List<AddressPair> all = new ArrayList<>(notStarted.size() + fresh.size());
     for (AddressPair p : notStarted) {
       boolean kept = withoutService.contains(p.destination()) || wanted.containsKey(p.destination());
+      Optional<String> denial = kept && rejudge ? synthesizedDenial(p.destination().getAddress()) : Optional.empty();
+      if (denial.isPresent()) {
+        changed = true;
+        InetSocketAddress d = p.destination();
+        denied.add(new ConnectPlan.Denied(d, Addresses.format(d.getAddress(), d.getPort()) + ": " + denial.get()));
+        continue; // stays seen: never tried
+      }
       AddressPair now = kept ? p.withService(wanted.get(p.destination())) : null;
       changed |= now != p;
       if (now != null) {
@@ -208,11 +216,8 @@ public final class PairPlanner implements ConnectPlanner {
         continue; // the same address in two answers, or in one twice: tried once
       }
       Optional<String> denial = settings.policy().denial(d.getAddress());
-      if (denial.isEmpty() && nat64 != null) { // a synthesized address is judged as the IPv4 address it reaches
-        Optional<Inet4Address> v4 = nat64.extract(d.getAddress());
-        if (v4.isPresent()) {
-          denial = settings.policy().denial(v4.get()).map(why -> "behind the NAT64 prefix " + nat64 + ": " + why);
-        }
+      if (denial.isEmpty()) {
+        denial = synthesizedDenial(d.getAddress());
       }
       if (denial.isPresent()) {
         denied.add(new ConnectPlan.Denied(d, Addresses.format(d.getAddress(), d.getPort()) + ": " + denial.get()));
@@ -221,6 +226,16 @@ public final class PairPlanner implements ConnectPlanner {
       }
     }
     return allowed;
+  }
+
+  /** Why the IPv4 address a synthesized {@code address} reaches is denied; empty when it is not synthesized or allowed. */
+  private Optional<String> synthesizedDenial(InetAddress address) {
+    if (nat64 == null) {
+      return Optional.empty();
+    }
+    Optional<Inet4Address> v4 = nat64.extract(address);
+    return v4.isEmpty() ? Optional.empty()
+        : settings.policy().denial(v4.get()).map(why -> "behind the NAT64 prefix " + nat64 + ": " + why);
   }
 
   /** Pairs for new destinations, after asking the OS its choice of source where there is a choice. */

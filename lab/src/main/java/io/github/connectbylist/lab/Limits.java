@@ -38,6 +38,13 @@ public final class Limits {
   /** Destinations of one scenario: 256. */
   public static final int MAX_DESTINATIONS = 256;
 
+  /**
+   * HTTPS records of one scenario, and addresses of one record's hints or one target's answer: 64 each. Every
+   * endpoint they give is paired and ranked on each answer, so this keeps a connect's work as bounded as {@link
+   * #MAX_DESTINATIONS} does.
+   */
+  public static final int MAX_RECORDS = 64;
+
   /** Source addresses of one scenario: 64. */
   public static final int MAX_SOURCES = 64;
 

@@ -191,6 +191,10 @@ public record Resolution(String name, Family aaaa, Family a, double timeoutMilli
     if (aaaa.answer() == Answer.RECORDS || a.answer() == Answer.RECORDS) {
       throw new IllegalArgumentException("an AAAA or A query answers addresses, not records");
     }
+    if (nat64 != null && name.equalsIgnoreCase(DISCOVERY_NAME)) {
+      throw new IllegalArgumentException("a scenario connecting to " + DISCOVERY_NAME + " cannot have a nat64 part: "
+          + "that name's answers are the discovery's");
+    }
   }
 
   /**
@@ -232,16 +236,6 @@ public record Resolution(String name, Family aaaa, Family a, double timeoutMilli
   }
 
   /**
-   * Whether a strategy that uses this library's name logic meets something here that one that does not never
-   * does: HTTPS records, or a network with NAT64 to discover.
-   *
-   * @return {@code true} when {@link #https()} or {@link #nat64()} is set
-   */
-  public boolean hasHttpsOrNat64() {
-    return https != null || nat64 != null;
-  }
-
-  /**
    * Whether the name has an HTTPS part, so that a strategy that asks for service records hears it.
    *
    * @return {@code true} when {@link #https()} is set
@@ -269,6 +263,8 @@ public record Resolution(String name, Family aaaa, Family a, double timeoutMilli
     } else if (https != null && https.targets().containsKey(host)) {
       Target t = https.targets().get(host);
       family = answer.query() == Query.AAAA ? t.aaaa() : answer.query() == Query.A ? t.a() : null;
+    } else if (nat64 != null && answer.isNat64Discovery()) {
+      family = nat64.query();
     }
     return family != null && family.answer() == Answer.LOST;
   }

@@ -223,9 +223,8 @@ public final class ResultsWriter {
       cell.put("scenario", c.scenario().name()).put("strategy", c.strategy()).put("runs", c.runs().size())
           .put("connected", c.connected()).put("failed", c.failed())
           .put("mean_attempts", round(c.meanAttempts())).put("mean_wasted", round(c.meanWasted()));
-      if (c.scenario().resolution() != null && c.scenario().resolution().hasHttpsOrNat64()) {
-        // only where there are some: whether it asked, and synthesized behind a NAT64 prefix (this library's logic)
-        cell.put("asked_for_service_records", ServiceRecords.asked(c.strategy()));
+      if (c.scenario().resolution() != null && c.scenario().resolution().hasHttps()) {
+        cell.put("asked_for_service_records", ServiceRecords.asked(c.strategy())); // only where there are some
       }
       for (int p : new int[] {50, 90, 99}) {
         double v = c.percentileMillis(p);

@@ -297,6 +297,9 @@ public final class ScenarioFormat {
     if (recordFields.isEmpty()) {
       throw h.error("records", "give at least one record, or the answer empty for a name without records (NODATA)");
     }
+    if (recordFields.size() > Limits.MAX_RECORDS) {
+      throw h.error("records", recordFields.size() + " records; at most " + Limits.MAX_RECORDS);
+    }
     String origin = name.toLowerCase(java.util.Locale.ROOT);
     List<ServiceBinding> bindings = new ArrayList<>();
     for (JsonFields r : recordFields) {
@@ -383,7 +386,11 @@ public final class ScenarioFormat {
 
   private static List<InetAddress> hints(JsonFields r, String key, boolean ipv4) {
     List<InetAddress> hints = new ArrayList<>();
-    for (String text : r.texts(key, false)) {
+    List<String> texts = r.texts(key, false);
+    if (texts.size() > Limits.MAX_RECORDS) {
+      throw r.error(key, texts.size() + " addresses; at most " + Limits.MAX_RECORDS);
+    }
+    for (String text : texts) {
       InetAddress address = address(r, text, key);
       if ((address.getAddress().length == 4) != ipv4) {
         throw r.error(key, "'" + text + "' is not an " + (ipv4 ? "IPv4" : "IPv6") + " address");
@@ -409,7 +416,11 @@ public final class ScenarioFormat {
       JsonFields f = t.object(query, TARGET_FAMILY_KEYS);
       Resolution.Family family = family(f);
       List<InetAddress> list = new ArrayList<>();
-      for (String text : f.texts("addresses", false)) {
+      List<String> texts = f.texts("addresses", false);
+      if (texts.size() > Limits.MAX_RECORDS) {
+        throw f.error("addresses", texts.size() + " addresses; at most " + Limits.MAX_RECORDS);
+      }
+      for (String text : texts) {
         InetAddress address = address(f, text, "addresses");
         if ((address.getAddress().length == 16) != query.equals("aaaa")) {
           throw f.error("addresses", "'" + text + "' is not an " + (query.equals("aaaa") ? "IPv6" : "IPv4")

@@ -56,9 +56,8 @@ public final class SessionRunner {
   public static List<List<Trace>> run(Session session, AddressPairRanker ranker, AttemptScheduler scheduler, long seed,
       int runs, Duration deadline, boolean services) {
     List<List<Trace>> all = new ArrayList<>(runs);
-    try (ConnectByList client = client(ranker, scheduler, deadline)) {
-      for (int run = 0; run < runs; run++) {
-        client.history().clear(); // each run is a new client: it starts knowing nothing
+    for (int run = 0; run < runs; run++) { // each run is a new client: it starts knowing nothing, NAT64 prefix included
+      try (ConnectByList client = client(ranker, scheduler, deadline, services)) {
         all.add(runOnce(client, session, seed, run, services));
       }
     }
@@ -78,15 +77,19 @@ public final class SessionRunner {
    */
   public static List<Trace> runOnce(
       Session session, AddressPairRanker ranker, AttemptScheduler scheduler, long seed, int run, Duration deadline) {
-    try (ConnectByList client = client(ranker, scheduler, deadline)) {
+    try (ConnectByList client = client(ranker, scheduler, deadline, true)) {
       return runOnce(client, session, seed, run, true);
     }
   }
 
-  /** A client of the strategy, with a memory of its own. */
-  private static ConnectByList client(AddressPairRanker ranker, AttemptScheduler scheduler, Duration deadline) {
+  /**
+   * A client of the strategy, with a memory of its own; {@code services}: it uses this library's name logic, NAT64
+   * synthesis included (a client model relies on the network's DNS64, as {@link Simulation} has it).
+   */
+  private static ConnectByList client(AddressPairRanker ranker, AttemptScheduler scheduler, Duration deadline,
+      boolean services) {
     return ConnectByList.builder().ranker(ranker).scheduler(scheduler).timeout(deadline).history(History.create())
-        .build();
+        .nat64(services).build();
   }
 
   /**

@@ -203,6 +203,10 @@ class HttpsScenarioTest {
     JsonNode cells = JSON.readTree(Files.readString(dir.resolve("results.json"))).get("cells");
     assertEquals(e.scenarios().size() * Experiment.HTTPS_STRATEGIES.size(), cells.size());
     for (JsonNode c : cells) {
+      if (c.get("scenario").asText().equals("ipv6-only-nat64")) {
+        assertNull(c.get("asked_for_service_records"), "no HTTPS records there: nothing to ask");
+        continue;
+      }
       assertEquals(ServiceRecords.asked(c.get("strategy").asText()), c.get("asked_for_service_records").asBoolean());
     }
     String html = Files.readString(dir.resolve("report.html"));
@@ -354,11 +358,26 @@ class HttpsScenarioTest {
   }
 
   @Test
+  void manyHintsAreRefusedBeforeAnythingRuns() {
+    StringBuilder hints = new StringBuilder();
+    for (int i = 0; i <= Limits.MAX_RECORDS; i++) {
+      hints.append(i == 0 ? "" : ", ").append("\"2001:db8::").append(Integer.toHexString(i + 1)).append('"');
+    }
+    assertEquals("case.json: resolution.https.records.ipv6hint: 65 addresses; at most 64",
+        refused("\"https\": {\"records\": [{\"priority\": 1, \"ipv6hint\": [" + hints + "]}]}"));
+  }
+
+  @Test
   void aBadNat64PartIsRefusedNamingTheKey() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ScenarioFormat.parse(JSON.readTree("""
         {"name": "n", "destinations": ["192.0.2.10:443"], "sources": [],
          "resolution": {"aaaa": {}, "a": {}, "nat64": {"discovery": "192.0.0.170"}}}"""), "n.json"));
     assertEquals("n.json: resolution.nat64.discovery: the discovery answer is an IPv6 address, not /192.0.0.170",
         e.getMessage());
+    IllegalArgumentException self = assertThrows(IllegalArgumentException.class, () -> ScenarioFormat.parse(
+        JSON.readTree("""
+        {"name": "n", "destinations": ["192.0.2.10:443"], "sources": [], "resolution": {"name": "ipv4only.arpa",
+         "aaaa": {}, "a": {}, "nat64": {"discovery": "64:ff9b::c000:aa"}}}"""), "n.json"));
+    assertTrue(self.getMessage().contains("cannot have a nat64 part"), self.getMessage());
   }
 }

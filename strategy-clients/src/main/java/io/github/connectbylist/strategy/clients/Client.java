@@ -37,8 +37,9 @@ public enum Client {
   OKHTTP5("okhttp5", "OkHttp 5.x", "okhttp3/internal/connection/FastFallbackExchangeFinder.kt",
       "a failure while another attempt is in flight waits out the 250 ms", List.of(),
       List.of(ClientOptions.OKHTTP_CONNECTION_ATTEMPT_DELAY, ClientOptions.OKHTTP_CONNECT_TIMEOUT),
-      "does not ask for HTTPS records: its Dns gives addresses only (Dns.SYSTEM is "
-          + "InetAddress.getAllByName; \"DnsOverHttps won't fetch the additional fields\", okhttp issue #6539)", false),
+      "does not ask for HTTPS records in the 5.x releases modelled: its Dns gives addresses only (Dns.SYSTEM is "
+          + "InetAddress.getAllByName; \"DnsOverHttps won't fetch the additional fields\", okhttp issue #6539); work "
+          + "on HTTPS records merged in July 2026 (okhttp #9557, #9569, #9573) is not in them", false),
 
   /**
    * Go's {@code net.Dialer} ({@code net/dial.go}, Go 1.19 to 1.23: {@code dialParallel}, {@code dialSerial},

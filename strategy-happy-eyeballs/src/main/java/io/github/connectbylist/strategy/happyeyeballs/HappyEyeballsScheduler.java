@@ -233,6 +233,7 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
     // RFC 8305 section 3 and the v3 draft's section 4.2, for a connect by name
     private boolean ipv6Settled; // the AAAA query is over, whatever it said, an IPv6 hint came, or resolution ended
     private boolean servicesPending; // service records were asked for and their answer has not come
+    private String serviceHost; // the name the service answer was for: any other name is a record's target
     private long firstDestinationAt = -1; // when the first destination came
 
     ConnectState(List<AddressPair> rankedPairs, Staggered staggered, long resolutionDelay, HappyEyeballsScheduler config,
@@ -263,11 +264,15 @@ public final class HappyEyeballsScheduler implements AttemptScheduler {
       int started = staggered.started();
       // no IPv6 pair before this answer: none started, none waiting
       boolean lateAaaa = started > 0 && answer.query() == Query.AAAA && answer.hasIpv6() && !AddressPair.anyIpv6(pairs);
-      if (answer.query().coversIpv6() && !answer.isNat64Discovery() || answer.query().isService() && hasIpv6Hint(answer)) {
-        ipv6Settled = true;
-      }
       if (answer.query().isService()) {
         servicesPending = false;
+        serviceHost = answer.host();
+      }
+      // only the name's own AAAA answer settles IPv6, not a record target's (nor the NAT64 discovery's)
+      boolean target = serviceHost != null && !answer.query().isService() && !answer.host().equalsIgnoreCase(serviceHost);
+      if (answer.query().coversIpv6() && !answer.isNat64Discovery() && !target
+          || answer.query().isService() && hasIpv6Hint(answer)) {
+        ipv6Settled = true;
       }
       if (firstDestinationAt < 0 && !rankedPairs.isEmpty()) {
         firstDestinationAt = now;

@@ -110,4 +110,26 @@ class Nat64Test {
     assertEquals(List.of("2001:db8:64::c000:201"), r.attempts().stream().filter(a -> a.index() >= 0)
         .map(a -> Addresses.text(a.pair().destinationAddress())).toList());
   }
+
+  @Test
+  void aDns64AnswerThatCameBeforeThePrefixIsJudgedAgainOnceItIsKnown() {
+    io.github.connectbylist.DestinationPolicy noTen = io.github.connectbylist.DestinationPolicy.builder()
+        .deny("10.0.0.0/8").build();
+    Result r = he(IPV6_ONLY).destinations(noTen)
+        .alsoResolving("ipv4only.arpa", answer(Query.AAAA, 5 * MS, ip("2001:db8:64::c000:aa")))
+        .resolving(answer(Query.AAAA, 0, ip("2001:db8:2::1"), ip("2001:db8:64::a00:5")), answer(Query.A, 0))
+        .run(hangs(), connectsAfter(10));
+    assertEquals(List.of("2001:db8:2::1"), r.attempts().stream().filter(a -> a.index() >= 0)
+        .map(a -> Addresses.text(a.pair().destinationAddress())).toList(),
+        "2001:db8:64::a00:5 was a plain IPv6 address until the prefix showed it reaches 10.0.0.5");
+    assertEquals(FailureKind.DENIED, r.attempts().stream().filter(a -> a.index() == Attempt.NOT_STARTED)
+        .findFirst().orElseThrow().failure());
+  }
+
+  @Test
+  void aConnectToTheDiscoveryNameItselfUsesItsAnswers() {
+    Result r = he(IPV6_ONLY).resolving(answer(Query.AAAA, 0, ip("64:ff9b::c000:aa")), answer(Query.A, 0))
+        .run(connectsAfter(10));
+    assertEquals("CONNECTED", r.end(), "ipv4only.arpa is a name like any other when it is the one connected to");
+  }
 }

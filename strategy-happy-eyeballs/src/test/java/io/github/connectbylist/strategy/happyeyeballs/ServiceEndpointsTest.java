@@ -164,4 +164,13 @@ class ServiceEndpointsTest {
         failure(Query.AAAA, 10 * MS, FailureKind.RESOLUTION_FAILED), failure(Query.A, 10 * MS, FailureKind.RESOLUTION_FAILED));
     assertEquals("RESOLUTION_FAILED", r.end(), "NXDOMAIN for _443._https says nothing of the name's addresses");
   }
+
+  @Test
+  void aRecordForTheHostItselfLeavesTheWaitForItsAnswersToTheResolutionDelay() {
+    Result r = run(new Script[] {connectsAfter(5)}, services(0, ServiceBinding.of(1, ScheduleRun.NAME)),
+        answer(Query.A, 300 * MS, V4), answer(Query.AAAA, 320 * MS, V6));
+    assertEquals(List.of("[2001:db8::1]:443"), tried(r),
+        "A at 300 ms waits the Resolution Delay for AAAA, which comes at 320 ms: no AAAA failure made up at 250 ms");
+    assertEquals(320, r.attempts().get(0).startedAt().toMillis());
+  }
 }
