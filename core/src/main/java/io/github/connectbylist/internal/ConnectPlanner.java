@@ -64,8 +64,8 @@ public interface ConnectPlanner {
   /**
    * The discovery's AAAA answer came (RFC 7050 section 3): the prefix it shows is kept for the network.
    *
-   * @param answer the addresses, none when the network has no DNS64; {@code null} when the query failed, which
-   *     is not kept
+   * @param answer the addresses, none when the network has no DNS64; {@code null} when the query failed, which is
+   *     kept only a short while
    * @param nowNanos the driver's time
    */
   default void nat64Discovered(List<InetAddress> answer, long nowNanos) {}

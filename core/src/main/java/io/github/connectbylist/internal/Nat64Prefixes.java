@@ -12,12 +12,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * The NAT64 prefix of each network an instance has connected on, found once and kept (RFC 7050 section 3: the
  * node caches the discovery's replies): a connect by name on a network with IPv6 only discovers it beside its
  * own lookups, and later connects, to names and to IPv4 literals, use it at once. The resolver API gives no TTL,
- * so a prefix is kept {@value #KEEP_MINUTES} minutes, and "no NAT64 here" one minute. Thread-safe.
+ * so a prefix is kept {@value #KEEP_MINUTES} minutes, "no NAT64 here" one minute, and a discovery that failed ten
+ * seconds: long enough that a lost or refused query is not sent again by every connect of a busy client (each
+ * holding its IPv4 answers back until it ends), short enough that a DNS64 that failed once is soon asked again.
+ * Thread-safe.
  */
 public final class Nat64Prefixes {
   static final int KEEP_MINUTES = 10;
   private static final long KEEP_NANOS = KEEP_MINUTES * 60_000_000_000L;
   private static final long KEEP_NONE_NANOS = 60_000_000_000L;
+  private static final long KEEP_FAILED_NANOS = 10_000_000_000L;
 
   private record Known(Optional<Nat64Prefix> prefix, long untilNanos) {}
 
@@ -69,5 +73,15 @@ public final class Nat64Prefixes {
    */
   public void found(Network network, Optional<Nat64Prefix> prefix, long nowNanos) {
     known.put(network, new Known(prefix, nowNanos + (prefix.isPresent() ? KEEP_NANOS : KEEP_NONE_NANOS)));
+  }
+
+  /**
+   * Keeps that a discovery failed (the query lost, or refused): no prefix, for a short while.
+   *
+   * @param network the network
+   * @param nowNanos the driver's time
+   */
+  public void failed(Network network, long nowNanos) {
+    known.put(network, new Known(Optional.empty(), nowNanos + KEEP_FAILED_NANOS));
   }
 }

@@ -98,8 +98,10 @@ public final class PairPlanner implements ConnectPlanner {
   @Override
   public void nat64Discovered(List<InetAddress> answer, long nowNanos) {
     Optional<Nat64Prefix> found = answer == null ? Optional.empty() : Nat64Prefix.discover(answer);
-    if (answer != null) { // a failed query says nothing of the network: the next connect asks again
+    if (answer != null) {
       settings.nat64().found(network, found, nowNanos);
+    } else {
+      settings.nat64().failed(network, nowNanos); // asked again soon, not by every connect
     }
     nat64Known = true;
     nat64 = found.orElse(null);

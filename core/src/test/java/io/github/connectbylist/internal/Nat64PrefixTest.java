@@ -61,4 +61,23 @@ class Nat64PrefixTest {
     }
     assertEquals(false, Nat64Prefix.exempt(V4));
   }
+
+  @Test
+  void aNetworksPrefixIsKeptTenMinutesNoDns64AMinuteAFailureTenSeconds() {
+    Network net = Network.of(List.of(io.github.connectbylist.api.LocalAddress.of(
+        Addresses.parseLiteral("2001:db8:1::2"), 64, "eth0")));
+    long s = 1_000_000_000L;
+    Nat64Prefixes kept = new Nat64Prefixes();
+    assertEquals(Optional.empty(), kept.of(net, 0), "nothing known: discover");
+    Nat64Prefix p = prefix("64:ff9b::", 96);
+    kept.found(net, Optional.of(p), 0);
+    assertEquals(Optional.of(Optional.of(p)), kept.of(net, 599 * s));
+    assertEquals(Optional.empty(), kept.of(net, 600 * s), "expired: discover again");
+    kept.found(net, Optional.empty(), 0);
+    assertEquals(Optional.of(Optional.empty()), kept.of(net, 59 * s), "no DNS64 here");
+    assertEquals(Optional.empty(), kept.of(net, 60 * s));
+    kept.failed(net, 0);
+    assertEquals(Optional.of(Optional.empty()), kept.of(net, 9 * s), "a failure: not asked by every connect");
+    assertEquals(Optional.empty(), kept.of(net, 10 * s), "but soon again");
+  }
 }
