@@ -1,6 +1,6 @@
 /**
  * ConnectByList for Netty: a configured {@code Bootstrap}'s connect raced with ConnectByList's strategies on
- * Netty's own NIO event loop; only the winner becomes a Netty channel, and its pipeline is initialised once.
+ * Netty's own event loop, NIO, epoll or io_uring; only the winner gets the Bootstrap's handler, once.
  */
 module io.github.connectbylist.netty {
   requires transitive io.github.connectbylist.core;

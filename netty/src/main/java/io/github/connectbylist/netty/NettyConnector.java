@@ -12,27 +12,26 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEventLoop;
 import io.netty.channel.nio.NioIoHandle;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
-import java.nio.channels.SocketChannel;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 
 /**
  * Connects a configured Netty {@link Bootstrap} with ConnectByList: the race runs on the Bootstrap's own
- * event loop with its strategies (Happy Eyeballs by default), and only the winner becomes a Netty channel,
- * registered with that loop, with the Bootstrap's options and attributes, its pipeline initialised exactly
- * once. This answers the worry of netty/netty#9540, that racing {@code Bootstrap.connect} attempts would
- * initialise a handler pipeline more than once: the attempts are plain JDK socket channels on the loop's
- * selector (Netty 4.2's {@code IoHandle}), and the winner is made a channel as a server makes an accepted
- * socket one.
+ * event loop with its strategies (Happy Eyeballs by default), and only the winner is handed to the user,
+ * registered with that loop, with the Bootstrap's options and attributes, its handler added to its pipeline
+ * alone, once. This answers the worry of netty/netty#9540, that racing {@code Bootstrap.connect} attempts
+ * would initialise a handler pipeline more than once.
  *
  * <pre>{@code
  * Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class).handler(initializer);
@@ -41,9 +40,15 @@ import java.util.concurrent.CompletionException;
  * }</pre>
  *
  * <ul>
- *   <li>NIO only: the group's loops must be NIO ({@code MultiThreadIoEventLoopGroup} with {@code
- *       NioIoHandler.newFactory()}, or {@code NioEventLoopGroup}) and the channel {@link NioSocketChannel};
- *       an epoll or io_uring loop has no JDK selector to race on, and is refused when the connector is made.
+ *   <li>Every transport: on NIO ({@link NioSocketChannel} on a group of {@code NioIoHandler} loops) the
+ *       attempts are plain JDK socket channels on the loop's selector (Netty 4.2's {@code IoHandle}), and
+ *       the winner is made a channel as a server makes an accepted socket one. With any other socket channel
+ *       (epoll's {@code EpollSocketChannel} on {@code EpollIoHandler} loops, io_uring's {@code
+ *       IoUringSocketChannel} on {@code IoUringIoHandler} loops) each attempt is a channel of the Bootstrap's
+ *       type, registered and connected on the loop with nothing of the user's in its pipeline and reading
+ *       nothing; the winner then gets the handler, sees {@code channelRegistered} and {@code channelActive}
+ *       once each, and starts reading; the losers close unseen. A group that does not fit the channel type
+ *       fails each attempt as Bootstrap fails its connect ("incompatible event loop type").
  *   <li>The deadline is the {@link ConnectByList}'s, or a request's own ({@link #connect(ConnectRequest)});
  *       {@code CONNECT_TIMEOUT_MILLIS} is not read. The sources, resolver, history and destination policy
  *       are the {@code ConnectByList}'s too. The Bootstrap's remote and local
@@ -67,21 +72,25 @@ public final class NettyConnector {
   private final Map<ChannelOption<?>, Object> options;
   private final Map<AttributeKey<?>, Object> attributes;
   private final Map<SocketOption<?>, Object> socketOptions;
+  /** Makes the attempts' channels; null on NIO, whose attempts are JDK socket channels. */
+  private final Supplier<? extends Channel> channels;
 
-  private NettyConnector(BootstrapConfig config, ConnectByList cbl) {
+  private NettyConnector(BootstrapConfig config, ConnectByList cbl, boolean nio) {
     this.cbl = cbl;
     this.group = config.group();
     this.handler = config.handler();
     this.options = new LinkedHashMap<>(config.options());
     this.attributes = new LinkedHashMap<>(config.attrs());
     this.socketOptions = beforeTheHandshake(options);
+    this.channels = nio ? null : config.channelFactory()::newChannel;
   }
 
   /**
    * A connector for the Bootstrap's group, channel type, handler, options and attributes (as they are now),
    * racing with {@code cbl}, which the caller keeps and closes.
    *
-   * @param bootstrap a Bootstrap with a group of NIO event loops, {@link NioSocketChannel} and a handler
+   * @param bootstrap a Bootstrap with a group, a socket channel type that fits it (NIO, epoll, io_uring) and a
+   *     handler
    * @param cbl the strategies, resolver, deadline and policy to connect with
    * @return the connector
    * @throws IllegalArgumentException naming what the Bootstrap lacks, or what the adapter cannot take
@@ -100,24 +109,24 @@ public final class NettyConnector {
       throw new IllegalArgumentException("the Bootstrap binds " + config.localAddress() + ": every attempt has its own "
           + "source; give the sources to ConnectByList.builder().localAddresses(...)");
     }
-    if (!(config.group().next() instanceof IoEventLoop loop) || !loop.isCompatible(NioIoHandle.class)) {
-      throw new IllegalArgumentException("the Bootstrap's group runs " + config.group().next().getClass().getName()
-          + ": the race runs JDK socket channels on an NIO loop's selector, which epoll and io_uring loops do not "
-          + "have; use new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) or NioEventLoopGroup");
-    }
     if (config.channelFactory() == null) {
-      throw new IllegalArgumentException("the Bootstrap has no channel(...): use channel(NioSocketChannel.class)");
+      throw new IllegalArgumentException("the Bootstrap has no channel(...): use channel(NioSocketChannel.class), "
+          + "EpollSocketChannel.class or IoUringSocketChannel.class");
     }
     Channel probe = config.channelFactory().newChannel(); // the type it makes; closed at once
-    try {
-      if (!(probe instanceof NioSocketChannel)) {
-        throw new IllegalArgumentException("the Bootstrap makes " + probe.getClass().getName()
-            + " channels; the winner is handed over as an NioSocketChannel: use channel(NioSocketChannel.class)");
-      }
-    } finally {
-      probe.unsafe().closeForcibly();
+    Class<?> type = probe.getClass();
+    probe.unsafe().closeForcibly();
+    if (!(probe instanceof SocketChannel)) {
+      throw new IllegalArgumentException("the Bootstrap makes " + type.getName() + " channels; the race connects "
+          + "TCP socket channels: NioSocketChannel, EpollSocketChannel, IoUringSocketChannel");
     }
-    return new NettyConnector(config, cbl);
+    boolean nioLoop = config.group().next() instanceof IoEventLoop loop && loop.isCompatible(NioIoHandle.class);
+    if (type == NioSocketChannel.class && !nioLoop) {
+      throw new IllegalArgumentException("the Bootstrap's group runs " + config.group().next().getClass().getName()
+          + ", which cannot run NioSocketChannel: use new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory()) "
+          + "with it, or the channel of the group's transport (EpollSocketChannel, IoUringSocketChannel)");
+    }
+    return new NettyConnector(config, cbl, type == NioSocketChannel.class);
   }
 
   /**
@@ -158,9 +167,58 @@ public final class NettyConnector {
    * @throws IllegalStateException when the {@code ConnectByList} is closed
    */
   public ChannelFuture connect(ConnectRequest request) {
-    IoEventLoop loop = (IoEventLoop) group.next();
-    return race(loop, cbl.connectAsync(request, cbl.engine(new LoopDriver(loop), new LoopTransport(loop, socketOptions),
+    EventLoop loop = group.next();
+    if (channels != null) {
+      return raceOfChannels(loop, cbl.connectAsync(request, cbl.engine(new LoopDriver(loop),
+          new ChannelTransport(loop, channels, options), new ChannelHandOver(attributes))));
+    }
+    IoEventLoop nio = (IoEventLoop) loop;
+    return race(nio, cbl.connectAsync(request, cbl.engine(new LoopDriver(nio), new LoopTransport(nio, socketOptions),
         new ChannelDelivery(handler, options, attributes))));
+  }
+
+  /**
+   * The user's future of a race through the transport's own channels: the winner is registered and
+   * connected already, and becomes the user's here, on its loop: the handler added to its pipeline alone,
+   * {@code channelRegistered} and {@code channelActive} fired for it once, reading started as the options say.
+   */
+  private ChannelFuture raceOfChannels(EventLoop loop, CompletableFuture<Channel> race) {
+    RaceFuture result = new RaceFuture(loop);
+    result.onCancel(() -> race.cancel(false));
+    race.whenComplete((channel, error) -> {
+      if (error != null) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        result.tryFailure(cause);
+      } else {
+        // A task of its own, never inline: the race is won inside the winner's connect promise, and Netty fires
+        // the channel's own channelActive (to head and tail alone) only after that promise's listeners have run;
+        // the user's handler, added before it, would see a second one.
+        loop.execute(() -> handToTheUser(channel, result));
+      }
+    });
+    return result;
+  }
+
+  private void handToTheUser(Channel channel, RaceFuture result) {
+    if (result.isDone()) { // cancelled as it won: no handler of the user's sees it
+      ChannelTransport.closeQuietly(channel);
+      return;
+    }
+    try {
+      channel.pipeline().addLast(handler); // an initializer runs now: the channel is registered
+      channel.pipeline().fireChannelRegistered();
+      if (channel.isActive()) {
+        channel.pipeline().fireChannelActive(); // the attempt's own went to Netty's head and tail only
+      }
+      ChannelTransport.restoreOptions(channel, options);
+    } catch (RuntimeException e) {
+      ChannelTransport.closeQuietly(channel);
+      result.tryFailure(e);
+      return;
+    }
+    if (!result.won(channel)) {
+      channel.close();
+    }
   }
 
   /** The user's future: the winner, once registered with the loop; the race's failure, as it is. */

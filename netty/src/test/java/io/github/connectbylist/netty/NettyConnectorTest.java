@@ -280,8 +280,11 @@ class NettyConnectorTest {
     EventLoopGroup local = new MultiThreadIoEventLoopGroup(1, LocalIoHandler.newFactory());
     try {
       IllegalArgumentException loop = assertThrows(IllegalArgumentException.class, () -> NettyConnector.of(
-          new Bootstrap().group(local).channel(LocalChannel.class).handler(new Seen()), cbl));
+          new Bootstrap().group(local).channel(NioSocketChannel.class).handler(new Seen()), cbl));
       assertTrue(loop.getMessage().contains("NioIoHandler"), loop.getMessage());
+      IllegalArgumentException notTcp = assertThrows(IllegalArgumentException.class, () -> NettyConnector.of(
+          new Bootstrap().group(local).channel(LocalChannel.class).handler(new Seen()), cbl));
+      assertTrue(notTcp.getMessage().contains("TCP socket channels"), notTcp.getMessage());
     } finally {
       local.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     }
