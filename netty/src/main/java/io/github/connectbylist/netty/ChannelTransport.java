@@ -7,6 +7,8 @@ import io.github.connectbylist.engine.SocketErrors;
 import io.github.connectbylist.engine.Transport;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import java.io.IOException;
@@ -17,8 +19,9 @@ import java.util.function.Supplier;
 /**
  * Attempts as the transport's own channels, for any Netty socket channel (epoll, io_uring, and whatever else
  * the Bootstrap makes): each attempt is a new channel of the Bootstrap's type, with its options, registered
- * with the race's event loop and connected there. Its pipeline holds Netty's head and tail alone, so a
- * loser closes without any handler of the user's ever seeing it; the winner gets the handler afterwards
+ * with the race's event loop and connected there. Its pipeline holds nothing of the user's (one handler of
+ * ours that watches for {@code channelActive}, then leaves), so a loser closes without any handler of the
+ * user's ever seeing it; the winner gets the handler afterwards
  * ({@link NettyConnector}). While it races, an attempt reads nothing ({@code AUTO_READ} off, so no byte of a
  * server that speaks first is dropped before the handler is there) and has no connect timeout of Netty's
  * own (the race's deadline rules).
@@ -108,6 +111,7 @@ final class ChannelTransport implements Transport<Channel> {
 
     Attempt(Channel channel) {
       this.channel = channel;
+      channel.pipeline().addLast(new ActiveWatch());
     }
 
     /** Registers and connects; an end seen on the spot (on the loop, often) is thrown or noted at once. */
@@ -148,10 +152,26 @@ final class ChannelTransport implements Transport<Channel> {
         throw failure(connecting.cause());
       }
       connecting.addListener(f -> {
-        if (!closed) {
-          ended(f.isSuccess() ? null : failure(f.cause()));
-        }
+        if (!closed && !f.isSuccess()) {
+          ended(failure(f.cause()));
+        } // success: told by ActiveWatch, once Netty's own channelActive has passed
       });
+    }
+
+    /**
+     * Says the attempt connected when Netty's own {@code channelActive} has gone through the pipeline (which
+     * Netty fires after the connect promise's listeners): the race is won only then, so the user's handler,
+     * added to the winner next, never sees that one, only the one fired for it.
+     */
+    private final class ActiveWatch extends ChannelInboundHandlerAdapter {
+      @Override
+      public void channelActive(ChannelHandlerContext ctx) {
+        ctx.fireChannelActive();
+        ctx.pipeline().remove(this);
+        if (!closed) {
+          ended(null);
+        }
+      }
     }
 
     /** The connect ended: connected when {@code failure} is null. */

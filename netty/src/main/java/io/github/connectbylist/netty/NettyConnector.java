@@ -189,10 +189,9 @@ public final class NettyConnector {
       if (error != null) {
         Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
         result.tryFailure(cause);
+      } else if (loop.inEventLoop()) { // the race was won once Netty's own channelActive had passed (ActiveWatch)
+        handToTheUser(channel, result);
       } else {
-        // A task of its own, never inline: the race is won inside the winner's connect promise, and Netty fires
-        // the channel's own channelActive (to head and tail alone) only after that promise's listeners have run;
-        // the user's handler, added before it, would see a second one.
         loop.execute(() -> handToTheUser(channel, result));
       }
     });
