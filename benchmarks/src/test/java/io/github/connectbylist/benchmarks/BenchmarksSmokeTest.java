@@ -18,10 +18,12 @@ class BenchmarksSmokeTest {
 
   @Test
   void everyBenchmarkRunsOneShortIteration() throws Exception {
-    boolean ipv6 = io.github.connectbylist.testbed.Testbed.ipv6LoopbackAvailable(); // ByName, ByService need ::1
+    // ByName, ByService and HttpClientAdoption need ::1
+    boolean ipv6 = io.github.connectbylist.testbed.Testbed.ipv6LoopbackAvailable();
     OptionsBuilder builder = new OptionsBuilder();
     if (ipv6) {
-      builder.include(ByName.class.getName()).include(ByService.class.getName());
+      builder.include(ByName.class.getName()).include(ByService.class.getName())
+          .include(HttpClientAdoption.class.getName());
     }
     Options options = builder
         .include(Ranking.class.getName())
@@ -48,9 +50,9 @@ class BenchmarksSmokeTest {
     Collection<RunResult> results = new Runner(options).run();
     assertFalse(results.isEmpty());
     // one run per benchmark method and remaining parameter: 4 rankers, 7 strategies, 2 overhead, 2 concurrency,
-    // 1 simulated scenario, 2 lab thread counts, 4 cold-start variants, 4 ways of adoption, 2 ways on epoll, 2 ways
-    // by name, and 2 ways with service records
-    org.junit.jupiter.api.Assertions.assertEquals(ipv6 ? 32 : 28, results.size());
+    // 1 simulated scenario, 2 lab thread counts, 4 cold-start variants, 4 ways of adoption, 2 ways on epoll, 2
+    // HttpClient ways x 2 address sets, 2 ways by name, and 2 ways with service records
+    org.junit.jupiter.api.Assertions.assertEquals(ipv6 ? 36 : 28, results.size());
   }
 
   /**
