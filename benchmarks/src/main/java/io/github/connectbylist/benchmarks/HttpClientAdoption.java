@@ -37,8 +37,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What an Apache HttpClient 5 user gains: one GET on a new connection (reuse off, so every request connects)
- * to a JDK HTTP server on {@code 127.0.0.1}, by a name whose answer (written here, no DNS) is {@code
+ * What an Apache HttpClient 5 user gains: one GET, on a new connection ({@code connection=new}: reuse off, so
+ * every request connects) or on a pooled one ({@code pooled}: the warm request most traffic is, where the adapter
+ * is only the socket the connection runs on), to a JDK HTTP server on {@code 127.0.0.1}, by a name whose answer (written here, no DNS) is {@code
  * 127.0.0.1} alone ({@code good}) or a black-holed {@code ::1} at the same port before it ({@code
  * black-holed-v6-then-good-v4}). {@code httpclient} is HttpClient as shipped (its connection manager, the
  * addresses one after another) with a 250 ms connect timeout, as tuned as a user would make it; {@code
@@ -60,6 +61,9 @@ public class HttpClientAdoption {
   @Param({"httpclient", "connectbylist"})
   public String way;
 
+  @Param({"new", "pooled"})
+  public String connection;
+
   private Testbed testbed;
   private HttpServer server;
   private ConnectByList cbl;
@@ -69,6 +73,9 @@ public class HttpClientAdoption {
   @Setup(Level.Trial)
   public void setUp() throws IOException {
     testbed = new Testbed();
+    // the JDK server writes its response in pieces: without TCP_NODELAY a kept-alive connection waits out the
+    // client's delayed ACK (about 40 ms) on every request, which would hide what the socket under it costs
+    System.setProperty("sun.net.httpserver.nodelay", "true");
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 1024);
     server.createContext("/", exchange -> {
       byte[] body = "hello".getBytes(StandardCharsets.US_ASCII);
@@ -114,8 +121,14 @@ public class HttpClientAdoption {
       connectTimeout = Timeout.of(Connector.DEADLINE);
     }
     manager.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(connectTimeout).build());
-    client = HttpClients.custom().setConnectionManager(manager.build())
-        .setConnectionReuseStrategy((request, response, context) -> false).disableAutomaticRetries().build();
+    org.apache.hc.client5.http.impl.classic.HttpClientBuilder builder = HttpClients.custom()
+        .setConnectionManager(manager.build()).disableAutomaticRetries();
+    if (connection.equals("new")) {
+      builder.setConnectionReuseStrategy((request, response, context) -> false);
+    } else if (!connection.equals("pooled")) {
+      throw new IllegalArgumentException("connection: new or pooled, not " + connection);
+    }
+    client = builder.build();
   }
 
   @TearDown(Level.Trial)
