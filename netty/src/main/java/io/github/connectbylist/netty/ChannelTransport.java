@@ -27,6 +27,9 @@ import java.util.function.Supplier;
  * own (the race's deadline rules).
  */
 final class ChannelTransport implements Transport<Channel> {
+  private static final io.netty.util.internal.logging.InternalLogger LOG =
+      io.netty.util.internal.logging.InternalLoggerFactory.getInstance(ChannelTransport.class);
+
   /** Netty's default {@code CONNECT_TIMEOUT_MILLIS} ({@code DefaultChannelConfig}), the winner's when none is given. */
   private static final int NETTY_CONNECT_TIMEOUT_MILLIS = 30_000;
   private final EventLoop loop;
@@ -49,9 +52,15 @@ final class ChannelTransport implements Transport<Channel> {
     Channel channel;
     try {
       channel = channels.get();
-      configure(channel);
     } catch (RuntimeException e) {
       throw new AttemptFailure(FailureKind.OTHER, new IOException("could not make the attempt's channel: " + e, e));
+    }
+    try {
+      configure(channel);
+    } catch (RuntimeException e) { // the socket is open already: close it, whatever went wrong
+      channel.unsafe().closeForcibly();
+      throw new AttemptFailure(FailureKind.OTHER, new IOException("could not configure the attempt's channel: " + e,
+          e));
     }
     Attempt attempt = new Attempt(channel);
     attempt.start(pair.destination(),
@@ -64,7 +73,11 @@ final class ChannelTransport implements Transport<Channel> {
     for (Map.Entry<ChannelOption<?>, Object> o : options.entrySet()) {
       ChannelOption<?> k = o.getKey();
       if (k != ChannelOption.AUTO_READ && k != ChannelOption.CONNECT_TIMEOUT_MILLIS) {
-        channel.config().setOption((ChannelOption) k, o.getValue()); // as Bootstrap: an unknown one is ignored
+        try { // as Bootstrap: an option the channel refuses is logged, and the connect goes on without it
+          channel.config().setOption((ChannelOption) k, o.getValue());
+        } catch (RuntimeException e) {
+          LOG.warn("Failed to set channel option '{}' with value '{}' for channel '{}'", k, o.getValue(), channel, e);
+        }
       }
     }
     channel.config().setAutoRead(false);
@@ -72,8 +85,9 @@ final class ChannelTransport implements Transport<Channel> {
   }
 
   /**
-   * The user's values of the options the race owned, given to the winner once its handler is there; turning
-   * {@code AUTO_READ} back on starts its first read.
+   * The user's values of the options the race owned, given to the winner before its handler is added: turning
+   * {@code AUTO_READ} back on only asks the loop for a read, which comes in a later turn, after the handler is
+   * there; and a handler that turns it off in {@code initChannel} or {@code channelActive} keeps it off.
    *
    * @param winner the winner's channel
    * @param options the Bootstrap's options

@@ -199,17 +199,17 @@ public final class NettyConnector {
   }
 
   private void handToTheUser(Channel channel, RaceFuture result) {
-    if (result.isDone()) { // cancelled as it won: no handler of the user's sees it
-      ChannelTransport.closeQuietly(channel);
+    if (!result.setUncancellable()) { // cancelled as it won: no handler of the user's sees it; and from here on
+      ChannelTransport.closeQuietly(channel); // a cancel cannot land between the handler and the result
       return;
     }
     try {
+      ChannelTransport.restoreOptions(channel, options); // before the handler, so that what it sets stays set
       channel.pipeline().addLast(handler); // an initializer runs now: the channel is registered
       channel.pipeline().fireChannelRegistered();
       if (channel.isActive()) {
         channel.pipeline().fireChannelActive(); // the attempt's own went to Netty's head and tail only
       }
-      ChannelTransport.restoreOptions(channel, options);
     } catch (RuntimeException e) {
       ChannelTransport.closeQuietly(channel);
       result.tryFailure(e);

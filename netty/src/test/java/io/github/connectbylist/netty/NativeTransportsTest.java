@@ -270,6 +270,30 @@ class NativeTransportsTest {
 
   @ParameterizedTest
   @EnumSource(Native.class)
+  void aHandlerThatTurnsAutoReadOffKeepsItOffAndSeesTheBootstrapsOptions(Native n) throws Exception {
+    start(n, true);
+    java.util.concurrent.CompletableFuture<String> seenInActive = new java.util.concurrent.CompletableFuture<>();
+    ChannelInboundHandlerAdapter backpressure = new ChannelInboundHandlerAdapter() {
+      @Override
+      public void channelActive(ChannelHandlerContext ctx) {
+        seenInActive.complete(ctx.channel().config().isAutoRead() + " " + ctx.channel().config().getConnectTimeoutMillis());
+        ctx.channel().config().setAutoRead(false); // a proxy's back-pressure: read only when asked
+        ctx.fireChannelActive();
+      }
+    };
+    Channel ch = NettyConnector.of(bootstrap(backpressure).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 7_000), cbl)
+        .connect(List.of(good)).sync().channel();
+    try {
+      assertEquals("true 7000", seenInActive.get(5, TimeUnit.SECONDS), "the handler sees the Bootstrap's options, not the race's");
+      Thread.sleep(100);
+      assertFalse(ch.config().isAutoRead(), "what the handler set stays set");
+    } finally {
+      ch.close().sync();
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Native.class)
   void aCancelledConnectLeavesNothingOpenAndNoHandlerSawIt(Native n) throws Exception {
     start(n, false);
     AtomicInteger pipelines = new AtomicInteger();
