@@ -14,7 +14,6 @@ import io.github.connectbylist.testbed.Testbed;
 import io.github.connectbylist.testbed.ThreadCheck;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -109,37 +108,6 @@ class NativeTransportsTest {
   private Testbed testbed;
   private InetSocketAddress good;
   private ConnectByList cbl;
-
-  /** What the client's handler saw: one instance per connected channel. */
-  private static final class Seen extends ChannelInboundHandlerAdapter {
-    final AtomicInteger added = new AtomicInteger();
-    final AtomicInteger registered = new AtomicInteger();
-    final AtomicInteger active = new AtomicInteger();
-    final CompletableFuture<String> read = new CompletableFuture<>();
-
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-      added.incrementAndGet();
-    }
-
-    @Override
-    public void channelRegistered(ChannelHandlerContext ctx) {
-      registered.incrementAndGet();
-      ctx.fireChannelRegistered();
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-      active.incrementAndGet();
-      ctx.fireChannelActive();
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      read.complete(((ByteBuf) msg).toString(StandardCharsets.US_ASCII));
-      ((ByteBuf) msg).release();
-    }
-  }
 
   /** Loads the native libraries once, before any descriptor is counted. */
   @BeforeAll

@@ -19,7 +19,6 @@ import io.github.connectbylist.testbed.LeakCheck;
 import io.github.connectbylist.testbed.Testbed;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -46,9 +45,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,37 +67,6 @@ class NettyConnectorTest {
   private Testbed testbed;
   private InetSocketAddress good;
   private ConnectByList cbl;
-
-  /** What the client's handler saw: one instance per connected channel. */
-  private static final class Seen extends ChannelInboundHandlerAdapter {
-    final AtomicInteger added = new AtomicInteger();
-    final AtomicInteger registered = new AtomicInteger();
-    final AtomicInteger active = new AtomicInteger();
-    final CompletableFuture<String> echoed = new CompletableFuture<>();
-
-    @Override
-    public void handlerAdded(ChannelHandlerContext ctx) {
-      added.incrementAndGet();
-    }
-
-    @Override
-    public void channelRegistered(ChannelHandlerContext ctx) {
-      registered.incrementAndGet();
-      ctx.fireChannelRegistered();
-    }
-
-    @Override
-    public void channelActive(ChannelHandlerContext ctx) {
-      active.incrementAndGet();
-      ctx.fireChannelActive();
-    }
-
-    @Override
-    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-      echoed.complete(((ByteBuf) msg).toString(StandardCharsets.US_ASCII));
-      ((ByteBuf) msg).release();
-    }
-  }
 
   /** dnsjava's first use opens descriptors for the JVM's life (its selector, its random source). */
   @org.junit.jupiter.api.BeforeAll
@@ -188,7 +154,7 @@ class NettyConnectorTest {
       assertInstanceOf(NioSocketChannel.class, ch);
       assertTrue(ch.eventLoop().inEventLoop() || ch.eventLoop() == group.next(), "registered with the Bootstrap's loop");
       ch.writeAndFlush(Unpooled.copiedBuffer("hello", StandardCharsets.US_ASCII)).sync();
-      assertEquals("hello", seen.echoed.get(5, TimeUnit.SECONDS));
+      assertEquals("hello", seen.read.get(5, TimeUnit.SECONDS));
       assertEquals(1, seen.added.get(), "the pipeline was initialised once");
       assertEquals(1, seen.registered.get());
       assertEquals(1, seen.active.get(), "exactly one channelActive");
