@@ -147,14 +147,16 @@ final class RacingConnectionOperator implements HttpClientConnectionOperator {
 
   /** HttpClient's socket settings that belong before the connect (buffer sizes set the window scale). */
   private static void configureBefore(Socket socket, SocketConfig config) throws IOException {
-    socket.setSoTimeout(config.getSoTimeout().toMillisecondsIntBound());
+    if (config.getSoTimeout() != null) { // unset: the socket's default, as HttpClient's own operator leaves it
+      socket.setSoTimeout(config.getSoTimeout().toMillisecondsIntBound());
+    }
     if (config.getRcvBufSize() > 0) {
       socket.setReceiveBufferSize(config.getRcvBufSize());
     }
     if (config.getSndBufSize() > 0) {
       socket.setSendBufferSize(config.getSndBufSize());
     }
-    int linger = config.getSoLinger().toMillisecondsIntBound();
+    int linger = config.getSoLinger() == null ? -1 : config.getSoLinger().toMillisecondsIntBound();
     if (linger >= 0) {
       socket.setSoLinger(true, linger);
     }
