@@ -13,7 +13,6 @@ import io.github.connectbylist.testbed.LeakCheck;
 import io.github.connectbylist.testbed.Testbed;
 import io.github.connectbylist.testbed.ThreadCheck;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -30,14 +29,11 @@ import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
 import io.netty.channel.epoll.EpollSocketChannel;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.uring.IoUring;
 import io.netty.channel.uring.IoUringIoHandler;
 import io.netty.channel.uring.IoUringServerSocketChannel;
 import io.netty.channel.uring.IoUringSocketChannel;
 import io.netty.util.AttributeKey;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -103,8 +99,7 @@ class NativeTransportsTest {
   private LeakCheck leaks;
   private ThreadCheck threads;
   private EventLoopGroup group;
-  private Channel server;
-  private ChannelGroup accepted;
+  private EchoServer server;
   private Testbed testbed;
   private InetSocketAddress good;
   private ConnectByList cbl;
@@ -125,29 +120,8 @@ class NativeTransportsTest {
     threads = ThreadCheck.start();
     leaks = LeakCheck.start();
     group = new MultiThreadIoEventLoopGroup(1, n.handlers());
-    accepted = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    server = new ServerBootstrap().group(group).channel(n.server)
-        .childHandler(new ChannelInitializer<Channel>() {
-          @Override
-          protected void initChannel(Channel ch) {
-            accepted.add(ch);
-            ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-              @Override
-              public void channelActive(ChannelHandlerContext ctx) {
-                if (greetFirst) {
-                  ctx.writeAndFlush(Unpooled.copiedBuffer("220 hello", StandardCharsets.US_ASCII));
-                }
-                ctx.fireChannelActive();
-              }
-
-              @Override
-              public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                ctx.writeAndFlush(msg); // echo
-              }
-            });
-          }
-        }).bind("127.0.0.1", 0).sync().channel();
-    good = (InetSocketAddress) server.localAddress();
+    server = EchoServer.start(group, n.server, greetFirst);
+    good = server.address();
     testbed = new Testbed();
     cbl = ConnectByList.builder().timeout(Duration.ofSeconds(5)).build();
   }
@@ -158,8 +132,7 @@ class NativeTransportsTest {
       return; // skipped
     }
     cbl.close();
-    server.close().sync();
-    accepted.close().sync();
+    server.close();
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     testbed.close();
     leaks.assertNoneOpen();

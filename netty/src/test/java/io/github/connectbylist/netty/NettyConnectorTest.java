@@ -18,27 +18,21 @@ import io.github.connectbylist.testbed.DnsServer;
 import io.github.connectbylist.testbed.LeakCheck;
 import io.github.connectbylist.testbed.Testbed;
 import io.netty.bootstrap.Bootstrap;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
-import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.local.LocalChannel;
 import io.netty.channel.local.LocalIoHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.AttributeKey;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
 import java.net.ConnectException;
 import java.nio.charset.StandardCharsets;
@@ -61,9 +55,7 @@ class NettyConnectorTest {
   private LeakCheck leaks;
   private Set<String> threadsBefore;
   private EventLoopGroup group;
-  private Channel server;
-  /** The echo server's accepted channels, closed before the loop shuts down (see {@link #stop}). */
-  private ChannelGroup accepted;
+  private EchoServer server;
   private Testbed testbed;
   private InetSocketAddress good;
   private ConnectByList cbl;
@@ -85,21 +77,8 @@ class NettyConnectorTest {
     threadsBefore = threadNames();
     leaks = LeakCheck.start();
     group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
-    accepted = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
-    server = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel ch) {
-            accepted.add(ch);
-            ch.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-              @Override
-              public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                ctx.writeAndFlush(msg); // echo
-              }
-            });
-          }
-        }).bind("127.0.0.1", 0).sync().channel();
-    good = (InetSocketAddress) server.localAddress();
+    server = EchoServer.start(group, NioServerSocketChannel.class, false);
+    good = server.address();
     testbed = new Testbed();
     cbl = ConnectByList.builder().timeout(Duration.ofSeconds(5)).build();
   }
@@ -107,10 +86,7 @@ class NettyConnectorTest {
   @AfterEach
   void stop() throws Exception {
     cbl.close();
-    server.close().sync();
-    // The server's side of a connection the client has closed may not have read its EOF yet; a loop shut down
-    // with that channel open leaves its socket in CLOSE_WAIT. Close them while the loop still runs.
-    accepted.close().sync();
+    server.close(); // its accepted channels too, while the loop still runs
     group.shutdownGracefully(0, 1, TimeUnit.SECONDS).sync();
     testbed.close();
     leaks.assertNoneOpen();
