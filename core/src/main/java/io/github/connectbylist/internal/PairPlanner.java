@@ -137,8 +137,7 @@ public final class PairPlanner implements ConnectPlanner {
   public ConnectPlan.Addition update(List<Endpoints.Endpoint> endpoints, List<AddressPair> started,
       List<AddressPair> notStarted) {
     List<ConnectPlan.Denied> denied = new ArrayList<>();
-    Map<InetSocketAddress, ServiceBinding> wanted = new HashMap<>();
-    Set<InetSocketAddress> withoutService = new HashSet<>();
+    Map<InetSocketAddress, ServiceBinding> wanted = new HashMap<>(); // each destination's record, null for none
     List<InetSocketAddress> fresh = new ArrayList<>();
     for (Endpoints.Endpoint e : endpoints) {
       InetSocketAddress d = e.destination();
@@ -150,14 +149,10 @@ public final class PairPlanner implements ConnectPlanner {
         }
         continue;
       }
-      if (wanted.containsKey(d) || withoutService.contains(d)) {
+      if (wanted.containsKey(d)) {
         continue; // the first endpoint of a destination gives its record
       }
-      if (e.service() == null) {
-        withoutService.add(d);
-      } else {
-        wanted.put(d, e.service());
-      }
+      wanted.put(d, e.service());
       if (!seen.contains(d)) {
         fresh.add(d);
       }
@@ -167,7 +162,7 @@ public final class PairPlanner implements ConnectPlanner {
     rankAgain = false;
     List<AddressPair> all = new ArrayList<>(notStarted.size() + fresh.size());
     for (AddressPair p : notStarted) {
-      boolean kept = withoutService.contains(p.destination()) || wanted.containsKey(p.destination());
+      boolean kept = wanted.containsKey(p.destination());
       Optional<String> denial = kept && rejudge ? synthesizedDenial(p.destination().getAddress()) : Optional.empty();
       if (denial.isPresent()) {
         changed = true;

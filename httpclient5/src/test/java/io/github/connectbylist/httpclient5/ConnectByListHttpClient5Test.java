@@ -76,12 +76,7 @@ class ConnectByListHttpClient5Test {
       d.reply("warm.test", DnsServer.RecordType.A, DnsReply.addresses("127.0.0.1"));
       warm.connect("warm.test", t.accepting("127.0.0.1").address().getPort()).close();
       HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 10);
-      server.createContext("/", exchange -> {
-        exchange.sendResponseHeaders(200, 5);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write("hello".getBytes(StandardCharsets.US_ASCII));
-        }
-      });
+      server.createContext("/", ConnectByListHttpClient5Test::hello);
       server.start();
       try (CloseableHttpClient client = client(ConnectByListHttpClient5.connectionManager(warm))) {
         get(client, "http://warm.test:" + server.getAddress().getPort() + "/");
@@ -138,13 +133,7 @@ class ConnectByListHttpClient5Test {
         server.stop(0);
         continue; // a new server on another port: a stopped one cannot be bound again
       }
-      server.createContext("/", exchange -> {
-        byte[] body = "hello".getBytes(StandardCharsets.US_ASCII);
-        exchange.sendResponseHeaders(200, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-          out.write(body);
-        }
-      });
+      server.createContext("/", ConnectByListHttpClient5Test::hello);
       server.start();
       servers.add(server);
       return port;
@@ -177,6 +166,15 @@ class ConnectByListHttpClient5Test {
 
   private static PoolingHttpClientConnectionManagerBuilder withConnectTimeout(PoolingHttpClientConnectionManagerBuilder b) {
     return b.setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(CONNECT_TIMEOUT).build());
+  }
+
+  /** The servers' one answer: 200 "hello", which {@link #get} expects. */
+  private static void hello(com.sun.net.httpserver.HttpExchange exchange) throws java.io.IOException {
+    byte[] body = "hello".getBytes(StandardCharsets.US_ASCII);
+    exchange.sendResponseHeaders(200, body.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(body);
+    }
   }
 
   /** Milliseconds for one GET of {@code uri}, whose body must be "hello". */
@@ -260,11 +258,7 @@ class ConnectByListHttpClient5Test {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
-      byte[] body = "hello".getBytes(StandardCharsets.US_ASCII);
-      exchange.sendResponseHeaders(200, body.length);
-      try (OutputStream out = exchange.getResponseBody()) {
-        out.write(body);
-      }
+      hello(exchange);
     });
     server.start();
     servers.add(server);

@@ -40,10 +40,6 @@ final class PendingLookup implements NameResolver.Lookup {
     }
   }
 
-  String host() {
-    return host;
-  }
-
   synchronized void answered(Query query, List<InetAddress> addresses) {
     if (mark(query.name()) && !cancelled) {
       deliver(() -> answers.answered(query, addresses));
