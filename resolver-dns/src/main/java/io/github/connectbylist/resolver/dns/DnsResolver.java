@@ -82,8 +82,6 @@ public final class DnsResolver implements NameResolver {
   /** The most target names whose addresses are asked for one lookup; each costs two queries. */
   public static final int MAX_TARGETS = 8;
 
-  private static final SecureRandom IDS = new SecureRandom();
-
   private final List<InetSocketAddress> servers;
   private final Duration timeout;
   private final HostsFile hosts;
@@ -149,10 +147,27 @@ public final class DnsResolver implements NameResolver {
     return true;
   }
 
+  /**
+   * Answers a name the hosts file lists on the caller's thread, before anything of dnsjava is loaded (its {@code
+   * Name} class starts its logging, milliseconds in a fresh JVM); asks DNS otherwise.
+   */
   private Lookup start(String host, Origin origin, Answers answers) {
     Objects.requireNonNull(answers, "answers");
     PendingLookup pending = new PendingLookup(host, origin == null ? null : origin.query(), answers);
     try {
+      if (host == null || !HostName.isValid(host)) {
+        pending.failRemaining(FailureKind.NO_SUCH_NAME, new UnknownHostException(HostName.notAHostName(host)));
+        return Lookup.DONE;
+      }
+      String key = HostName.key(host);
+      Map<String, HostsFile.Entry> listed = hosts == null ? Map.of() : hosts.unchangedNames(); // a stat, no read
+      if (listed != null) {
+        HostsFile.Entry entry = listed.get(key);
+        if (entry != null) {
+          answerFromHosts(entry, origin, pending);
+          return Lookup.DONE;
+        }
+      }
       Name name;
       try {
         name = HostName.parse(host);
@@ -160,18 +175,11 @@ public final class DnsResolver implements NameResolver {
         pending.failRemaining(FailureKind.NO_SUCH_NAME, new UnknownHostException(e.getMessage()));
         return Lookup.DONE;
       }
-      String key = HostName.key(host);
-      Map<String, HostsFile.Entry> listed = hosts == null ? Map.of() : hosts.unchangedNames(); // a stat, no read
       if (listed == null) { // never read, or changed: read and parsed on this resolver's thread, not the caller's
         if (!transport.execute(() -> lookUp(name, key, origin, pending))) {
           pending.failRemaining(FailureKind.RESOLUTION_FAILED, new IOException("the resolver is closed"));
         }
         return pending;
-      }
-      HostsFile.Entry entry = listed.get(key);
-      if (entry != null) {
-        answerFromHosts(entry, origin, pending);
-        return Lookup.DONE;
       }
       askAll(name, origin, pending);
     } catch (Throwable e) { // never an Error into the caller's thread: what is not reported yet fails
@@ -246,7 +254,7 @@ public final class DnsResolver implements NameResolver {
   private void send(Name name, int type, QueriesInFlight.Flight flight) {
     try {
       Message message = Message.newQuery(Record.newRecord(name, type, DClass.IN));
-      message.getHeader().setID(IDS.nextInt(0x1_0000)); // RFC 5452 section 9.2: unpredictable
+      message.getHeader().setID(QueryIds.RANDOM.nextInt(0x1_0000)); // RFC 5452 section 9.2: unpredictable
       Exchange exchange = new Exchange(transport, message, servers, timeout.toNanos(), new Exchange.Outcome() {
         @Override
         public void answered(Message reply) {
@@ -278,7 +286,7 @@ public final class DnsResolver implements NameResolver {
         try {
           w.answered(accepted.values());
         } catch (Throwable e) { // one waiter's trouble is its own: the others are told still
-          DnsTransport.LOG.log(Level.WARNING, "handling the answer of " + name + " " + Type.string(type) + " failed", e);
+          Log.logger().log(Level.WARNING, "handling the answer of " + name + " " + Type.string(type) + " failed", e);
           w.failed(FailureKind.RESOLUTION_FAILED, new IOException(name + " " + Type.string(type) + ": " + e, e));
         }
       }
@@ -309,7 +317,7 @@ public final class DnsResolver implements NameResolver {
       if (hosts.isSystem()) {
         if (!e.getMessage().equals(lastHostsWarning)) {
           lastHostsWarning = e.getMessage();
-          DnsTransport.LOG.log(Level.WARNING, e.getMessage() + "; asking DNS instead");
+          Log.logger().log(Level.WARNING, e.getMessage() + "; asking DNS instead");
         }
         return false;
       }
@@ -483,5 +491,10 @@ public final class DnsResolver implements NameResolver {
     public DnsResolver build() {
       return new DnsResolver(this);
     }
+  }
+
+  /** Query IDs (RFC 5452 section 9.2: unpredictable), made by the first query: a hosts-file answer needs none. */
+  private static final class QueryIds {
+    static final SecureRandom RANDOM = new SecureRandom();
   }
 }

@@ -24,7 +24,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code NioClient} checked time-outs only when a select returned nothing).
  */
 final class DnsTransport {
-  static final System.Logger LOG = System.getLogger(DnsResolver.class.getName());
   private static final AtomicInteger THREADS = new AtomicInteger();
   /** How many datagrams one socket may deliver in one turn, so that a flood cannot starve the timers. */
   static final int DATAGRAMS_PER_TURN = 16;
@@ -131,7 +130,7 @@ final class DnsTransport {
     try {
       t.join(CLOSE_WAIT_MILLIS);
       if (t.isAlive()) {
-        LOG.log(Level.WARNING, t.getName() + " did not end within " + CLOSE_WAIT_MILLIS + " ms of close() (an "
+        Log.logger().log(Level.WARNING, t.getName() + " did not end within " + CLOSE_WAIT_MILLIS + " ms of close() (an "
             + "answer callback that blocks?); interrupting it and closing its sockets");
         t.interrupt();
         try {
@@ -232,7 +231,7 @@ final class DnsTransport {
     } catch (Throwable e) { // the selector failed: every query fails with it
       if (!closedNow()) { // else close() took the selector from a loop held too long: not a failure
         fatal = e;
-        LOG.log(Level.ERROR, "the DNS resolver's loop failed; pending queries fail", e);
+        Log.logger().log(Level.ERROR, "the DNS resolver's loop failed; pending queries fail", e);
       }
     } finally {
       shutDown(s, fatal);
@@ -243,7 +242,7 @@ final class DnsTransport {
     try {
       h.failed(e);
     } catch (Throwable again) {
-      LOG.log(Level.ERROR, "a DNS query could not be ended after " + e, again);
+      Log.logger().log(Level.ERROR, "a DNS query could not be ended after " + e, again);
     }
   }
 
@@ -253,7 +252,7 @@ final class DnsTransport {
       try {
         task.run();
       } catch (Throwable e) {
-        LOG.log(Level.ERROR, "a DNS resolver task failed", e);
+        Log.logger().log(Level.ERROR, "a DNS resolver task failed", e);
       }
     }
   }
@@ -273,7 +272,7 @@ final class DnsTransport {
       try {
         action.run();
       } catch (Throwable e) {
-        LOG.log(Level.ERROR, "a DNS resolver timer failed", e);
+        Log.logger().log(Level.ERROR, "a DNS resolver timer failed", e);
       }
     }
   }
@@ -310,7 +309,7 @@ final class DnsTransport {
         try {
           task.run();
         } catch (Throwable e) {
-          LOG.log(Level.ERROR, "a DNS resolver task failed", e);
+          Log.logger().log(Level.ERROR, "a DNS resolver task failed", e);
         }
       }
     }

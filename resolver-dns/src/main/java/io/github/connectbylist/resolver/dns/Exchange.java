@@ -232,7 +232,7 @@ final class Exchange {
         outcome.failed(error);
       }
     } catch (Throwable e) { // the outcome's own failure must not end the loop or other queries
-      DnsTransport.LOG.log(Level.WARNING, "a DNS answer could not be delivered", e);
+      Log.logger().log(Level.WARNING, "a DNS answer could not be delivered", e);
     }
   }
 }

@@ -55,6 +55,17 @@ final class HostName {
   }
 
   /**
+   * Why {@code text} is refused.
+   *
+   * @param text a name for which {@link #isValid} does not hold
+   * @return the message
+   */
+  static String notAHostName(String text) {
+    return "'" + text + "' is not an ASCII host name (letters, digits, '-', '_' in labels of 1 to 63; an"
+        + " internationalized name in its xn-- form)";
+  }
+
+  /**
    * The absolute DNS name of {@code text}: no search domains are appended.
    *
    * @param text a host name
@@ -63,8 +74,7 @@ final class HostName {
    */
   static Name parse(String text) {
     if (text == null || !isValid(text)) {
-      throw new IllegalArgumentException("'" + text + "' is not an ASCII host name (letters, digits, '-', '_'"
-          + " in labels of 1 to 63; an internationalized name in its xn-- form)");
+      throw new IllegalArgumentException(notAHostName(text));
     }
     try {
       return Name.fromString(key(text) + ".");

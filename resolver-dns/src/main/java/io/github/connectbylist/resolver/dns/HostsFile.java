@@ -180,22 +180,31 @@ final class HostsFile {
     Map<String, Addresses> found = new HashMap<>();
     for (String line : lines) {
       int hash = line.indexOf('#');
-      String[] fields = (hash >= 0 ? line.substring(0, hash) : line).trim().split("[ \t]+");
-      if (fields.length < 2) {
+      List<String> fields = Fields.of(hash >= 0 ? line.substring(0, hash) : line);
+      if (fields.size() < 2) {
         continue;
       }
-      InetAddress address = AddressLiteral.parse(fields[0]);
+      InetAddress address = AddressLiteral.parse(fields.get(0));
       if (address == null) {
         continue; // not an ASCII address literal (glibc skips the line too)
       }
-      for (int i = 1; i < fields.length; i++) {
-        if (HostName.isValid(fields[i])) {
-          found.computeIfAbsent(HostName.key(fields[i]), k -> new Addresses()).add(address);
+      for (int i = 1; i < fields.size(); i++) {
+        String name = fields.get(i);
+        if (HostName.isValid(name)) {
+          String key = HostName.key(name);
+          Addresses addresses = found.get(key);
+          if (addresses == null) {
+            addresses = new Addresses();
+            found.put(key, addresses);
+          }
+          addresses.add(address);
         }
       }
     }
     Map<String, Entry> names = new HashMap<>(found.size() * 2);
-    found.forEach((name, a) -> names.put(name, new Entry(List.copyOf(a.ipv6), List.copyOf(a.ipv4))));
+    for (Map.Entry<String, Addresses> e : found.entrySet()) { // loops, not lambdas: this runs in a first connect
+      names.put(e.getKey(), new Entry(List.copyOf(e.getValue().ipv6), List.copyOf(e.getValue().ipv4)));
+    }
     return names;
   }
 

@@ -42,14 +42,22 @@ final class PendingLookup implements NameResolver.Lookup {
 
   synchronized void answered(Query query, List<InetAddress> addresses) {
     if (mark(query.name()) && !cancelled) {
-      deliver(() -> answers.answered(query, addresses));
+      try {
+        answers.answered(query, addresses);
+      } catch (Throwable e) {
+        callbackThrew(e);
+      }
     }
     ended();
   }
 
   synchronized void failed(Query query, FailureKind kind, Exception error) {
     if (mark(query.name()) && !cancelled) {
-      deliver(() -> answers.failed(query, kind, error));
+      try {
+        answers.failed(query, kind, error);
+      } catch (Throwable e) {
+        callbackThrew(e);
+      }
     }
     ended();
   }
@@ -60,7 +68,11 @@ final class PendingLookup implements NameResolver.Lookup {
    */
   synchronized void servicesAnswered(Query query, List<ServiceBinding> records) {
     if (mark(query.name()) && !cancelled) {
-      deliver(() -> answers.servicesAnswered(query, records));
+      try {
+        answers.servicesAnswered(query, records);
+      } catch (Throwable e) {
+        callbackThrew(e);
+      }
     }
     ended();
   }
@@ -73,14 +85,22 @@ final class PendingLookup implements NameResolver.Lookup {
 
   synchronized void targetAnswered(String target, Query query, List<InetAddress> addresses) {
     if (mark(targetKey(target, query)) && !cancelled) {
-      deliver(() -> answers.targetAnswered(target, query, addresses));
+      try {
+        answers.targetAnswered(target, query, addresses);
+      } catch (Throwable e) {
+        callbackThrew(e);
+      }
     }
     ended();
   }
 
   synchronized void targetFailed(String target, Query query, FailureKind kind, Exception error) {
     if (mark(targetKey(target, query)) && !cancelled) {
-      deliver(() -> answers.targetFailed(target, query, kind, error));
+      try {
+        answers.targetFailed(target, query, kind, error);
+      } catch (Throwable e) {
+        callbackThrew(e);
+      }
     }
     ended();
   }
@@ -90,7 +110,7 @@ final class PendingLookup implements NameResolver.Lookup {
     IOException error = cause instanceof IOException io ? io
         : new IOException("resolving " + host + " failed: " + cause, cause);
     failRemaining(FailureKind.RESOLUTION_FAILED, error);
-    DnsTransport.LOG.log(Level.WARNING, "resolving " + host + " failed", cause);
+    Log.logger().log(Level.WARNING, "resolving " + host + " failed", cause);
   }
 
   /** Fails each query not reported yet as {@code kind}. */
@@ -117,7 +137,11 @@ final class PendingLookup implements NameResolver.Lookup {
     if (reported.size() == expected.size() && !doneReported) {
       doneReported = true;
       if (!cancelled) {
-        deliver(answers::done);
+        try {
+          answers.done();
+        } catch (Throwable e) {
+          callbackThrew(e);
+        }
       }
     }
   }
@@ -126,12 +150,9 @@ final class PendingLookup implements NameResolver.Lookup {
     return target + "/" + query.name();
   }
 
-  private void deliver(Runnable report) {
-    try {
-      report.run();
-    } catch (Throwable e) { // the caller's callback: logged, and the lookup goes on to done
-      DnsTransport.LOG.log(Level.WARNING, "an answer callback of " + this + " threw", e);
-    }
+  /** The caller's callback threw: logged, and the lookup goes on to done. A try per call, not a lambda: first connects. */
+  private void callbackThrew(Throwable e) {
+    Log.logger().log(Level.WARNING, "an answer callback of " + this + " threw", e);
   }
 
   @Override

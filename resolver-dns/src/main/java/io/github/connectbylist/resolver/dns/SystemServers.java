@@ -48,9 +48,9 @@ final class SystemServers {
   static List<InetSocketAddress> fromResolvConf(List<String> lines) {
     List<InetSocketAddress> servers = new ArrayList<>();
     for (String line : lines) {
-      String[] fields = line.trim().split("[ \t]+");
-      if (fields.length >= 2 && fields[0].equals("nameserver") && servers.size() < MAX_SERVERS) {
-        InetAddress a = AddressLiteral.parse(fields[1]); // a scoped fe80::1%eth0 is not taken
+      List<String> fields = Fields.of(line);
+      if (fields.size() >= 2 && fields.get(0).equals("nameserver") && servers.size() < MAX_SERVERS) {
+        InetAddress a = AddressLiteral.parse(fields.get(1)); // a scoped fe80::1%eth0 is not taken
         if (a != null) {
           servers.add(new InetSocketAddress(a, 53));
         }

@@ -242,6 +242,39 @@ class ConnectByNameOnLoopbackTest {
     assertEquals(0, dns.queries("from-hosts.test", RecordType.AAAA) + dns.queries("from-hosts.test", RecordType.A));
   }
 
+  /**
+   * The hosts file answers at once, on the caller's thread: a blocking connect then races the answers there, and
+   * the whole connect (answers, attempts, the hand-over) needs no other thread, as a connect to a list does.
+   */
+  @Test
+  void aNameInTheHostsFileConnectsOnTheCallersThreadAlone(@TempDir Path dir) throws Exception {
+    Path hosts = Files.writeString(dir.resolve("hosts"), "127.0.0.1 from-hosts.test\n::1 from-hosts.test\n");
+    List<String> threads = Collections.synchronizedList(new ArrayList<>());
+    io.github.connectbylist.api.ConnectListener where = new io.github.connectbylist.api.ConnectListener() {
+      @Override
+      public void answered(io.github.connectbylist.api.Answer answer, List<io.github.connectbylist.api.AddressPair> pairs) {
+        threads.add("answered " + Thread.currentThread().getName());
+      }
+
+      @Override
+      public void attemptEnded(Attempt attempt) {
+        threads.add("attemptEnded " + Thread.currentThread().getName());
+      }
+    };
+    String caller = Thread.currentThread().getName();
+    try (ConnectByList cbl = ConnectByList.builder().listener(where)
+        .resolver("dns(servers=" + dns.serverSpec() + ", timeout=1s, hosts=" + hosts + ")").build()) {
+      for (int i = 0; i < 3; i++) {
+        try (Connection c = cbl.connect("from-hosts.test", port)) {
+          assertEquals(2, c.answers().size(), c.answers().toString());
+        }
+      }
+    }
+    assertEquals(List.of("answered " + caller, "answered " + caller, "attemptEnded " + caller), threads.subList(0, 3));
+    assertTrue(threads.stream().allMatch(t -> t.endsWith(" " + caller)), threads.toString());
+    assertEquals(0, dns.queries("from-hosts.test", RecordType.AAAA) + dns.queries("from-hosts.test", RecordType.A));
+  }
+
   @Test
   void theDnsResolverIsDiscoveredOverTheSystemOneAndItsOptionsAreChecked() {
     List<String> names = Strategies.discovered().resolvers().stream().map(p -> p.name()).toList();
