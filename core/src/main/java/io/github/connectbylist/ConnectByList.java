@@ -24,6 +24,7 @@ import io.github.connectbylist.internal.PairPlanner;
 import io.github.connectbylist.internal.Settings;
 import io.github.connectbylist.internal.SocketTransport;
 import io.github.connectbylist.internal.SystemHost;
+import io.github.connectbylist.internal.Warmup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketOption;
@@ -121,8 +122,8 @@ public final class ConnectByList implements AutoCloseable {
   /**
    * Connects as {@code request} asks, blocking until an attempt connects, every attempt has failed, or the
    * deadline passes. A connect to a list plans on the calling thread (local addresses, ranking) and makes the
-   * attempts that complete at once; only one that has to wait moves to the event loop. A connect by name runs
-   * on the event loop, where the answers arrive, and races them as RFC 8305 section 3 describes (with {@code
+   * attempts that complete at once; only one that has to wait moves to the event loop. A connect by name asks
+   * its resolver on the calling thread too and races the answers as RFC 8305 section 3 describes (with {@code
    * happy-eyeballs}: AAAA answered first, start at once; A first, wait the resolution delay for AAAA; late
    * addresses join the race); the deadline covers resolution, and the trace has the answers. An interrupt
    * ends the connect, closes every socket it opened, and throws with kind {@code CANCELLED}; the interrupt flag
@@ -574,12 +575,15 @@ public final class ConnectByList implements AutoCloseable {
     }
 
     /**
-     * Resolves the strategies and checks the options.
+     * Resolves the strategies and checks the options. The first build of a JVM also starts a daemon thread that
+     * loads, meanwhile, the classes a first connect needs, then ends (the system property {@code
+     * connectbylist.warmup=false} turns it off).
      *
      * @return the instance; close it when done
      * @throws IllegalArgumentException naming an unknown strategy or option, with what exists
      */
     public ConnectByList build() {
+      Warmup.start(); // the first build of a JVM: what the first connect needs is loaded meanwhile
       checkSocketOptions();
       AddressPairRanker ranker = rankerInstance;
       AttemptScheduler scheduler = schedulerInstance;

@@ -28,9 +28,10 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * <p>A call is confined to one thread at a time. A blocking connect plans and starts on the caller's
  * thread, so that an attempt that completes at once (a loopback connect, a refusal) costs no thread hop;
- * when it has to wait it moves to the driver's thread for good, keeping the schedule's last answer. An
- * asynchronous connect runs on the driver from the start, planning included. A connect by name runs on the
- * driver from the start; its {@link Resolution} hands answers in as they come.
+ * when it has to wait it moves to the driver's thread for good, keeping the schedule's last answer. A blocking
+ * connect by name asks its resolver there too and races the answers the resolver gave at once (a hosts file's,
+ * a cache's); answers still to come make it move, and its {@link Resolution} hands them in on the driver. An
+ * asynchronous connect runs on the driver from the start, planning included.
  *
  * @param <C> what the transport yields for a connected attempt
  * @param <R> what the caller gets
@@ -72,6 +73,7 @@ public final class ConnectCall<C, R> implements Resolution.News {
   private boolean onDriver;
   private Driver.Cancellable deadlineTimer;
   private boolean targetTimerArmed;
+  private long targetWaitEndsNanos;
   private ConnectFailedException failure;
 
   /**
@@ -97,7 +99,7 @@ public final class ConnectCall<C, R> implements Resolution.News {
    * waits. An interrupt ends the connect and throws with kind {@code CANCELLED}; the flag stays set.
    */
   public R connectBlocking() throws ConnectFailedException {
-    start(resolution == null); // a connect by name waits for its answers on the driver, where they arrive
+    start(true);
     try {
       return future.get();
     } catch (InterruptedException e) {
@@ -181,6 +183,12 @@ public final class ConnectCall<C, R> implements Resolution.News {
     }
     race.watchRunning();
     pacing.armPendingWake();
+    if (targetTimerArmed) {
+      armTargetTimer();
+    }
+    if (resolution != null && resolution.held()) {
+      resolution.drain(); // what came since the caller's thread took the answers at hand
+    }
   }
 
   private void begin() {
@@ -212,7 +220,7 @@ public final class ConnectCall<C, R> implements Resolution.News {
       }
       try {
         boolean discover = planner.discoversNat64();
-        resolution.start(discover, discover ? new LateDiscovery() : null);
+        resolution.start(discover, discover ? new LateDiscovery() : null, !onDriver);
       } catch (Throwable e) {
         Fatal.rethrowIfFatal(e);
         Log.warning("resolver " + call.engine().resolver() + " threw", e);
@@ -232,6 +240,9 @@ public final class ConnectCall<C, R> implements Resolution.News {
       pacing.drive();
     } else if (!resolving()) {
       noPairs(); // a list whose every destination was denied
+    }
+    if (resolution != null && resolution.held() && phase == Phase.RUNNING) {
+      resolution.deliverHeld(); // the answers at hand: a hosts file's or a cache's connect on this thread
     }
   }
 
@@ -438,7 +449,10 @@ public final class ConnectCall<C, R> implements Resolution.News {
     }
     if (answer.query().isService() && !targetTimerArmed && !endpoints.unsettledTargets().isEmpty()) {
       targetTimerArmed = true;
-      driver.schedule(driver.nanoTime() + TARGET_WAIT_NANOS, new OnDriver(Step.TARGETS));
+      targetWaitEndsNanos = driver.nanoTime() + TARGET_WAIT_NANOS;
+      if (onDriver) {
+        armTargetTimer(); // else when the call moves to the driver
+      }
     }
     if (phase == Phase.RUNNING && changed) {
       ConnectPlan.Addition addition = planner.update(endpoints.all(), slots.startedPairs(), slots.notStarted());
@@ -450,6 +464,10 @@ public final class ConnectCall<C, R> implements Resolution.News {
     if (phase == Phase.RUNNING) {
       pacing.answered(answer, now, elapsed());
     }
+  }
+
+  private void armTargetTimer() {
+    driver.schedule(targetWaitEndsNanos, new OnDriver(Step.TARGETS));
   }
 
   /** Every answer is in: a schedule that waited is made now, one that raced is told. */

@@ -22,7 +22,9 @@ import java.util.function.Consumer;
  * The name resolution of one connect by name. The resolver reports on its own threads; each report waits
  * here in the order the resolver made it (its calls never overlap), and one task on the driver hands every
  * report that is there to the connect, then says so once, so that answers that arrive together (two cached
- * ones) are ranked together before anything starts. Keeps every answer, with the time it came, for the trace.
+ * ones) are ranked together before anything starts. A blocking connect asks on the caller's thread and takes
+ * the answers the resolver gave at once there (a hosts file's, a cache's); the driver takes the rest once the
+ * connect has moved to it. Keeps every answer, with the time it came, for the trace.
  */
 final class Resolution {
 
@@ -59,6 +61,7 @@ final class Resolution {
   private NameResolver.Lookup discovery = NameResolver.Lookup.DONE;
   private int lookupsLeft;
   private boolean pending;
+  private boolean held;
   private volatile boolean over; // read by the resolver's threads for a late discovery answer
   private Consumer<List<InetAddress>> lateDiscovery;
 
@@ -85,9 +88,16 @@ final class Resolution {
    * @param lateDiscovery where the discovery's AAAA answer goes when it comes after the connect ended (the
    *     discovery is not cancelled with the connect, so that its answer is kept for the next), on the
    *     resolver's thread; {@code null} when not discovering
+   * @param held whether the connect runs on the caller's thread: reports then wait, the driver is not asked to
+   *     drain them, and the caller takes those that came at once ({@link #deliverHeld}), then the driver the rest
+   *     ({@link #drain}, once the connect moved there)
    */
-  void start(boolean discoverNat64, Consumer<List<InetAddress>> lateDiscovery) {
+  void start(boolean discoverNat64, Consumer<List<InetAddress>> lateDiscovery, boolean held) {
     pending = true;
+    this.held = held;
+    if (held) {
+      posted.set(true); // reports wait in the inbox for the caller's thread, then for the driver's first drain
+    }
     this.lateDiscovery = lateDiscovery;
     lookupsLeft = discoverNat64 ? 2 : 1;
     lookup = origin != null ? resolver.resolve(origin, new Reports(host)) : resolver.resolve(host, new Reports(host));
@@ -111,9 +121,27 @@ final class Resolution {
     return List.copyOf(answers);
   }
 
+  /** Whether reports wait for the connect's move to the driver, which then drains them. */
+  boolean held() {
+    return held;
+  }
+
+  /**
+   * On the caller's thread, before the connect moves to the driver: hands in the reports that came while the
+   * resolver was asked (a hosts file's, a cache's), so that a connect whose answers are at hand needs no thread.
+   */
+  void deliverHeld() {
+    deliver();
+  }
+
   /** On the driver: hands every report that has come to the connect, then says they are in. */
   void drain() {
+    held = false;
     posted.set(false);
+    deliver();
+  }
+
+  private void deliver() {
     Report r;
     while ((r = inbox.poll()) != null) {
       if (over) {
