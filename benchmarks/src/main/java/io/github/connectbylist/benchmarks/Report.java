@@ -42,6 +42,8 @@ public final class Report {
         ? measure(ByName.class, 1, 3) : java.util.List.of();
     Collection<RunResult> coldStart = new Runner(new OptionsBuilder().include(ColdStart.class.getName() + "\\.")
         .verbosity(VerboseMode.SILENT).shouldFailOnError(true).build()).run(); // its own 10 forks, one shot each
+    Collection<RunResult> lukewarm = new Runner(new OptionsBuilder().include(Lukewarm.class.getName() + "\\.")
+        .verbosity(VerboseMode.SILENT).shouldFailOnError(true).build()).run(); // its own 10 forks, 1 + 6 shots each
 
     out.printf(Locale.ROOT, "%n## Benchmarks, %s, %d cores, %s %s%n", LocalDate.now(),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
@@ -54,6 +56,7 @@ public final class Report {
     labThroughput(lab);
     byName(byName);
     coldStart(coldStart);
+    lukewarm(lukewarm);
   }
 
   private void byName(Collection<RunResult> results) {
@@ -100,6 +103,26 @@ public final class Report {
           String.format(Locale.ROOT, "%s (%.2fx / %.2fx)", number(median(built)), median(built) / median(socket),
               median(built) / median(channel))));
     }
+  }
+
+  private void lukewarm(Collection<RunResult> results) {
+    RunResult socket = find(results, "socketLoop", null, null);
+    if (socket == null) {
+      return;
+    }
+    out.println();
+    out.println("### Connects 2 to 7 of a fresh JVM (the first one unmeasured), good loopback address: median / p90 "
+        + "in µs of 10 forks x 6 shots (ratio of medians to the Socket loop)");
+    out.println();
+    row(List.of("Socket loop", "SocketChannel.open", "ConnectByList (default strategy)", "ConnectByList (happy-eyeballs)"));
+    separator(4);
+    List<String> cells = new ArrayList<>();
+    for (String method : List.of("socketLoop", "socketChannel", "connectByList", "happyEyeballs")) {
+      RunResult r = find(results, method, null, null);
+      cells.add(r == null ? "-" : String.format(Locale.ROOT, "%s / %s (%.2fx)", number(median(r)),
+          number(percentile(r, 90)), median(r) / median(socket)));
+    }
+    row(cells);
   }
 
   private void simulated(Collection<RunResult> results) {
