@@ -42,6 +42,8 @@ public final class Report {
         ? measure(ByName.class, 1, 3) : java.util.List.of();
     Collection<RunResult> coldStart = new Runner(new OptionsBuilder().include(ColdStart.class.getName() + "\\.")
         .verbosity(VerboseMode.SILENT).shouldFailOnError(true).build()).run(); // its own 10 forks, one shot each
+    Collection<RunResult> coldBuild = new Runner(new OptionsBuilder().include(ColdBuild.class.getName() + "\\.")
+        .verbosity(VerboseMode.SILENT).shouldFailOnError(true).build()).run(); // its own 10 forks, one shot each
     Collection<RunResult> lukewarm = new Runner(new OptionsBuilder().include(Lukewarm.class.getName() + "\\.")
         .verbosity(VerboseMode.SILENT).shouldFailOnError(true).build()).run(); // its own 10 forks, 1 + 6 shots each
 
@@ -55,7 +57,7 @@ public final class Report {
     simulated(simulated);
     labThroughput(lab);
     byName(byName);
-    coldStart(coldStart);
+    coldStart(coldStart, coldBuild);
     lukewarm(lukewarm);
   }
 
@@ -82,7 +84,7 @@ public final class Report {
     }
   }
 
-  private void coldStart(Collection<RunResult> results) {
+  private void coldStart(Collection<RunResult> results, Collection<RunResult> builds) {
     out.println();
     out.println("### The first connect in a fresh JVM: median of 10 forks in ms (ratio to the java.net.Socket loop / "
         + "to the SocketChannel loop)");
@@ -102,6 +104,12 @@ public final class Report {
               median(first) / median(channel)),
           String.format(Locale.ROOT, "%s (%.2fx / %.2fx)", number(median(built)), median(built) / median(socket),
               median(built) / median(channel))));
+    }
+    RunResult build = find(builds, "build", null, null);
+    if (build != null) {
+      out.println();
+      out.printf(Locale.ROOT, "`build()` alone (`ColdBuild`, 10 forks): median %s ms, p90 %s ms (target: 15 ms)%n",
+          number(median(build)), number(percentile(build, 90)));
     }
   }
 
