@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The first connect in a row of bare JVMs (no JMH): a plain java.net.Socket loop, then ConnectByList,
-# RUNS times each, for one scenario of TimeToConnect. Usage: benchmarks/first-connect.sh [SCENARIO] [RUNS]
+# RUNS times each, for one scenario of TimeToConnect, or for "localhost" (a connect by name: new
+# Socket("localhost", port) against connect("localhost", port)). Usage: benchmarks/first-connect.sh [SCENARIO] [RUNS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scenario=${1:-refused-then-good}
