@@ -14,25 +14,25 @@ import java.util.concurrent.RejectedExecutionException;
  *
  * @param <R> what the caller gets
  */
-final class CallFuture<R> extends CompletableFuture<R> {
+abstract class CallFuture<R> extends CompletableFuture<R> {
   private final Driver driver;
-  private final Runnable cancelOnDriver;
 
   /**
    * @param driver where the connect runs
-   * @param cancelOnDriver the connect's step that ends it on the driver
    */
-  CallFuture(Driver driver, Runnable cancelOnDriver) {
+  CallFuture(Driver driver) {
     this.driver = driver;
-    this.cancelOnDriver = cancelOnDriver;
   }
+
+  /** The connect's step that ends it on the driver; made only when the caller cancels. */
+  abstract Runnable cancelOnDriver();
 
   @Override
   public boolean cancel(boolean mayInterruptIfRunning) {
     boolean cancelled = super.cancel(mayInterruptIfRunning);
     if (cancelled) {
       try {
-        driver.execute(cancelOnDriver);
+        driver.execute(cancelOnDriver());
       } catch (RejectedExecutionException closed) {
         // closing: the close hook, or the task already queued, ends the call
       }

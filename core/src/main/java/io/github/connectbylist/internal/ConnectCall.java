@@ -60,8 +60,8 @@ public final class ConnectCall<C, R> implements Resolution.News {
   private final ConnectPlanner planner;
   private final Deadline deadline;
   private final CallFuture<R> future;
-  private final CompletableFuture<Void> ended = new CompletableFuture<>();
-  private final Runnable closeHook = new OnDriver(Step.CLOSED);
+  private boolean ended; // guarded by this: a waiting interrupt sees the end
+  private Runnable closeHook; // made when the call moves to the driver
   private final Slots<C> slots = new Slots<>();
   private final Trace trace = new Trace();
   private final Pacing pacing = new Pacing(this);
@@ -84,7 +84,12 @@ public final class ConnectCall<C, R> implements Resolution.News {
   public ConnectCall(Call<C, R> call, ConnectPlanner planner) {
     this.call = call;
     this.driver = call.engine().driver();
-    this.future = new CallFuture<>(driver, new OnDriver(Step.CANCELLED));
+    this.future = new CallFuture<>(driver) {
+      @Override
+      Runnable cancelOnDriver() {
+        return new OnDriver(Step.CANCELLED);
+      }
+    };
     this.listener = call.settings().listener();
     this.race = new Race<>(this, call, slots, trace, pacing);
     this.planner = planner;
@@ -107,7 +112,7 @@ public final class ConnectCall<C, R> implements Resolution.News {
       if (!future.cancel(false)) {
         return future.result();
       }
-      ended.join();
+      awaitEnd();
       throw failure != null ? failure : new ConnectFailedException(FailureKind.CANCELLED, "interrupted",
           race.attempts(), answers(), race.lastEnded());
     } catch (ExecutionException e) {
@@ -168,6 +173,9 @@ public final class ConnectCall<C, R> implements Resolution.News {
       fail(future.isCancelled() ? FailureKind.CANCELLED : FailureKind.TIMED_OUT,
           future.isCancelled() ? "cancelled by the caller" : "ended while the event loop was held");
       return false;
+    }
+    if (closeHook == null) {
+      closeHook = new OnDriver(Step.CLOSED);
     }
     driver.onClose(closeHook);
     if (!deadline.isNone()) {
@@ -421,7 +429,27 @@ public final class ConnectCall<C, R> implements Resolution.News {
     if (onDriver) {
       driver.removeOnClose(closeHook);
     }
-    ended.complete(null);
+    synchronized (this) {
+      ended = true;
+      notifyAll();
+    }
+  }
+
+  /** Waits, uninterruptibly, until the call has ended; the interrupt flag is kept. */
+  private void awaitEnd() {
+    boolean interrupted = false;
+    synchronized (this) {
+      while (!ended) {
+        try {
+          wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   List<Answer> answers() {

@@ -27,12 +27,12 @@ public record ConnectPlan(
    */
   public ConnectPlan {
     pairs = List.copyOf(pairs);
-    denied = List.copyOf(denied);
+    denied = denied.isEmpty() ? List.of() : List.copyOf(denied); // copyOf of an empty ArrayList makes an array
   }
 
   /** A plan that records no history and denies nothing, for tests of the orchestrator. */
   public ConnectPlan(List<PlannedPair> pairs, AttemptScheduler.Schedule schedule) {
-    this(pairs, schedule, PathTable.NONE.begin(null, 0), List.of());
+    this(pairs, schedule, PathTable.NO_VIEW, List.of());
   }
 
   /**
@@ -60,7 +60,7 @@ public record ConnectPlan(
      */
     public Addition {
       rest = List.copyOf(rest);
-      denied = List.copyOf(denied);
+      denied = denied.isEmpty() ? List.of() : List.copyOf(denied);
     }
   }
 }

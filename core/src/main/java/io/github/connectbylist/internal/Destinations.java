@@ -4,7 +4,6 @@ import io.github.connectbylist.api.Addresses;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -25,8 +24,9 @@ public final class Destinations {
     if (addresses.isEmpty()) {
       throw new IllegalArgumentException("addresses is empty: give at least one destination");
     }
-    Set<InetSocketAddress> unique = new LinkedHashSet<>();
-    for (int i = 0; i < addresses.size(); i++) {
+    int n = addresses.size();
+    boolean clean = true; // no mapped address and no repeat: the caller's list as it is, copied only if mutable
+    for (int i = 0; i < n; i++) {
       InetSocketAddress a = addresses.get(i);
       if (a == null) {
         throw new NullPointerException("addresses[" + i + "] is null");
@@ -42,9 +42,27 @@ public final class Destinations {
       if (unusable != null) {
         throw bad(i, a, unusable);
       }
+      clean &= ip == a.getAddress();
+    }
+    if (clean && n <= 16) { // a short list: repeats found without a set
+      for (int i = 1; i < n && clean; i++) {
+        for (int j = 0; j < i; j++) {
+          if (addresses.get(i).equals(addresses.get(j))) {
+            clean = false;
+            break;
+          }
+        }
+      }
+      if (clean) {
+        return List.copyOf(addresses); // no copy at all when the caller gave List.of(...)
+      }
+    }
+    Set<InetSocketAddress> unique = new LinkedHashSet<>();
+    for (InetSocketAddress a : addresses) {
+      InetAddress ip = Addresses.unmapped(a.getAddress());
       unique.add(ip == a.getAddress() ? a : new InetSocketAddress(ip, a.getPort()));
     }
-    return new ArrayList<>(unique);
+    return List.copyOf(unique);
   }
 
   /**

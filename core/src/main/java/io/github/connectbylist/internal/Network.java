@@ -14,30 +14,42 @@ import java.util.TreeSet;
  * HEv3 requires history never to be used across networks.
  */
 public final class Network {
-  private static volatile Network last; // the host's addresses change rarely: remember the last answer
+  // the host's addresses change rarely: remember the last answer, and the list it was made from
+  private static volatile Last last;
 
-  private final List<LocalAddress> from;
+  private static final class Last {
+    final List<LocalAddress> from;
+    final Network network;
+
+    Last(List<LocalAddress> from, Network network) {
+      this.from = from;
+      this.network = network;
+    }
+  }
+
   private final Set<String> prefixes;
   private final int hash;
 
-  private Network(List<LocalAddress> from, Set<String> prefixes) {
-    this.from = from;
+  private Network(Set<String> prefixes) {
     this.prefixes = prefixes;
     this.hash = prefixes.hashCode();
   }
 
   /** The network of these addresses; cheap when called again with the same list. */
   public static Network of(List<LocalAddress> addresses) {
-    Network n = last;
-    if (n != null && n.from == addresses) {
-      return n;
+    Last l = last;
+    if (l != null && l.from == addresses) {
+      return l.network;
     }
     Set<String> prefixes = new TreeSet<>();
     for (LocalAddress a : addresses) {
       prefixes.add(prefixOf(a.address(), a.prefixLength()) + "/" + a.prefixLength() + "%" + a.interfaceName());
     }
-    n = new Network(addresses, Set.copyOf(prefixes));
-    last = n;
+    Network n = new Network(Set.copyOf(prefixes));
+    if (l != null && l.network.equals(n)) {
+      n = l.network; // the same network from a list read again: the same object, which maps find by identity
+    }
+    last = new Last(addresses, n);
     return n;
   }
 
@@ -56,7 +68,7 @@ public final class Network {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Network other && hash == other.hash && prefixes.equals(other.prefixes);
+    return o == this || o instanceof Network other && hash == other.hash && prefixes.equals(other.prefixes);
   }
 
   @Override

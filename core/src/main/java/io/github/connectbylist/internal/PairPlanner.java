@@ -42,10 +42,11 @@ public final class PairPlanner implements ConnectPlanner {
   private Nat64Prefix nat64;
   private boolean nat64Known;
   private boolean rankAgain;
-  private PathTable.View view = PathTable.NONE.begin(null, 0);
-  private final Map<InetAddress, Integer> pairsPerDestination = new HashMap<>();
-  private final Map<InetAddress, InetAddress> osSources = new HashMap<>();
-  private final Set<InetSocketAddress> seen = new HashSet<>();
+  private PathTable.View view = PathTable.NO_VIEW;
+  // made on first use: a list of one destination (the common warm connect) never needs them
+  private Map<InetAddress, Integer> pairsPerDestination = Map.of();
+  private Map<InetAddress, InetAddress> osSources = Map.of();
+  private Set<InetSocketAddress> seen = Set.of();
 
   /**
    * @param call the connect to plan: its destinations (none yet by name), deadline, engine's host and settings
@@ -144,7 +145,7 @@ public final class PairPlanner implements ConnectPlanner {
       d = new InetSocketAddress(Addresses.unmapped(d.getAddress()), d.getPort());
       String unusable = Destinations.unusable(d.getAddress());
       if (unusable != null) {
-        if (seen.add(d)) {
+        if (seen().add(d)) {
           denied.add(new ConnectPlan.Denied(d, Addresses.format(d.getAddress(), d.getPort()) + " " + unusable));
         }
         continue;
@@ -175,7 +176,7 @@ public final class PairPlanner implements ConnectPlanner {
       if (now != null) {
         all.add(now);
       } else {
-        seen.remove(p.destination()); // dropped before its turn (a hint the answer lacked): it may come back
+        seen().remove(p.destination()); // dropped before its turn (a hint the answer lacked): it may come back
       }
     }
     if (!changed) {
@@ -206,23 +207,29 @@ public final class PairPlanner implements ConnectPlanner {
 
   /** The destinations not seen before that the policy allows; the others go to {@code denied}. */
   private List<InetSocketAddress> allowed(List<InetSocketAddress> candidates, List<ConnectPlan.Denied> denied) {
-    List<InetSocketAddress> allowed = new ArrayList<>(candidates.size());
-    boolean mayRepeat = byName || candidates.size() > 1; // a list of one has nothing to repeat
-    for (InetSocketAddress d : candidates) {
-      if (mayRepeat && !seen.add(d)) {
-        continue; // the same address in two answers, or in one twice: tried once
+    List<InetSocketAddress> allowed = null; // made at the first one left out: until then, the candidates' first ones
+    int n = candidates.size();
+    boolean mayRepeat = byName || n > 1; // a list of one has nothing to repeat
+    for (int i = 0; i < n; i++) {
+      InetSocketAddress d = candidates.get(i);
+      boolean out = mayRepeat && !seen().add(d); // the same address in two answers, or in one twice: tried once
+      if (!out) {
+        Optional<String> denial = settings.policy().denial(d.getAddress());
+        if (denial.isEmpty()) {
+          denial = synthesizedDenial(d.getAddress());
+        }
+        if (denial.isPresent()) {
+          out = true;
+          denied.add(new ConnectPlan.Denied(d, Addresses.format(d.getAddress(), d.getPort()) + ": " + denial.get()));
+        }
       }
-      Optional<String> denial = settings.policy().denial(d.getAddress());
-      if (denial.isEmpty()) {
-        denial = synthesizedDenial(d.getAddress());
-      }
-      if (denial.isPresent()) {
-        denied.add(new ConnectPlan.Denied(d, Addresses.format(d.getAddress(), d.getPort()) + ": " + denial.get()));
-      } else {
+      if (out && allowed == null) {
+        allowed = new ArrayList<>(candidates.subList(0, i));
+      } else if (!out && allowed != null) {
         allowed.add(d);
       }
     }
-    return allowed;
+    return allowed == null ? candidates : allowed;
   }
 
   /** Why the IPv4 address a synthesized {@code address} reaches is denied; empty when it is not synthesized or allowed. */
@@ -244,6 +251,9 @@ public final class PairPlanner implements ConnectPlanner {
     if (!byName && pairs.size() == 1) {
       return pairs; // the one pair of the connect: no other shares its destination, so the OS has no choice to tell
     }
+    if (!(pairsPerDestination instanceof HashMap)) {
+      pairsPerDestination = new HashMap<>();
+    }
     Set<InetAddress> news = new HashSet<>();
     for (AddressPair p : pairs) {
       Integer count = pairsPerDestination.get(p.destinationAddress());
@@ -259,6 +269,9 @@ public final class PairPlanner implements ConnectPlanner {
           throw StrategyFailure.of("the host " + host, "osPreferredSource()", e);
         }
         if (source.isPresent()) {
+          if (!(osSources instanceof HashMap)) {
+            osSources = new HashMap<>();
+          }
           osSources.put(d, source.get());
         }
       }
@@ -273,12 +286,16 @@ public final class PairPlanner implements ConnectPlanner {
    */
   private List<PlannedPair> planned(List<AddressPair> ranked) {
     boolean bindEverySource = host.bindsEverySource();
-    List<PlannedPair> planned = new ArrayList<>(ranked.size());
-    for (AddressPair p : ranked) {
-      planned.add(new PlannedPair(p,
-          p.source() != null && (bindEverySource || sharesDestination(p))));
+    if (ranked.size() == 1) {
+      AddressPair p = ranked.get(0);
+      return List.of(new PlannedPair(p, p.source() != null && (bindEverySource || sharesDestination(p))));
     }
-    return planned;
+    PlannedPair[] planned = new PlannedPair[ranked.size()];
+    for (int i = 0; i < planned.length; i++) {
+      AddressPair p = ranked.get(i);
+      planned[i] = new PlannedPair(p, p.source() != null && (bindEverySource || sharesDestination(p)));
+    }
+    return List.of(planned); // immutable: the plan keeps it as it is
   }
 
   /** {@code ranked}'s order with the pairs given: a ranker that rebuilt a pair does not lose its service record. */
@@ -299,6 +316,14 @@ public final class PairPlanner implements ConnectPlanner {
       out.add(byIdentity.get(p));
     }
     return out;
+  }
+
+  /** The destinations seen so far, a set made at the first one. */
+  private Set<InetSocketAddress> seen() {
+    if (!(seen instanceof HashSet)) {
+      seen = new HashSet<>();
+    }
+    return seen;
   }
 
   /** Whether another pair has {@code p}'s destination (never counted when the connect has one pair). */

@@ -23,6 +23,23 @@ public final class Pairs {
   private Pairs() {}
 
   public static List<AddressPair> build(List<InetSocketAddress> destinations, List<LocalAddress> sources) {
+    if (destinations.size() == 1) { // the common list of one: one pair, most often, and no list to grow
+      InetSocketAddress destination = destinations.get(0);
+      LocalAddress only = null;
+      int reaching = 0;
+      for (int i = 0; i < sources.size(); i++) {
+        if (canReach(sources.get(i), destination.getAddress())) {
+          only = sources.get(i);
+          reaching++;
+        }
+      }
+      if (reaching == 0) {
+        return List.of(AddressPair.toDestination(destination));
+      }
+      if (reaching == 1) {
+        return List.of(new AddressPair(only, inZoneOf(only, destination)));
+      }
+    }
     List<AddressPair> pairs = new ArrayList<>(destinations.size() * 2);
     for (InetSocketAddress destination : destinations) {
       int before = pairs.size();

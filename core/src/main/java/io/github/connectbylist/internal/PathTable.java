@@ -23,6 +23,9 @@ public final class PathTable {
   /** A table that keeps nothing. */
   public static final PathTable NONE = new PathTable(0, 0);
 
+  /** The view of {@link #NONE} at time 0 on no network: what a connect reads before it is planned. */
+  public static final View NO_VIEW = new View(NONE, null, 0, 0);
+
   /** Networks whose connect counts are kept; older ones are forgotten with their counts. */
   private static final int MAX_NETWORKS = 16;
 
@@ -32,6 +35,7 @@ public final class PathTable {
   private final long expiryNanos;
   private final LinkedHashMap<Key, Stats> entries;
   private final LinkedHashMap<Network, long[]> connects;
+  private final Key probe = new Key(); // looks entries up under the lock; a key of its own only for a new entry
 
   /**
    * @param maxEntries the most entries kept; 0 keeps nothing
@@ -90,13 +94,14 @@ public final class PathTable {
     return new View(this, network, nowNanos, before);
   }
 
-  private synchronized Optional<PathRecord> lookUp(Key key, long nowNanos) {
-    Stats s = entries.get(key);
+  private synchronized Optional<PathRecord> lookUp(Network network, Scope scope, InetAddress source,
+      InetAddress address, int port, long nowNanos) {
+    Stats s = entries.get(probe.set(network, scope, source, address, port));
     if (s == null) {
       return Optional.empty();
     }
     if (nowNanos - s.updatedAt > expiryNanos) {
-      entries.remove(key);
+      entries.remove(probe);
       return Optional.empty();
     }
     return Optional.of(s.record());
@@ -107,20 +112,23 @@ public final class PathTable {
     long ran = endedAt - startedAt;
     InetSocketAddress d = pair.destination();
     InetAddress source = pair.source() == null ? null : pair.source().address();
-    stats(new Key(network, Scope.PAIR, source, d.getAddress(), d.getPort()), endedAt).add(outcome, kind, ran, endedAt);
-    stats(new Key(network, Scope.DESTINATION, null, d.getAddress(), d.getPort()), endedAt).add(outcome, kind, ran, endedAt);
-    stats(new Key(network, Scope.PREFIX, null, PathHistory.prefixOf(d.getAddress()), -1), endedAt)
-        .add(outcome, kind, ran, endedAt);
+    stats(network, Scope.PAIR, source, d.getAddress(), d.getPort(), endedAt).add(outcome, kind, ran, endedAt);
+    Stats destination = stats(network, Scope.DESTINATION, null, d.getAddress(), d.getPort(), endedAt);
+    destination.add(outcome, kind, ran, endedAt);
+    if (destination.prefix == null) { // the destination's prefix, kept with it: no address made per connect
+      destination.prefix = PathHistory.prefixOf(d.getAddress());
+    }
+    stats(network, Scope.PREFIX, null, destination.prefix, -1, endedAt).add(outcome, kind, ran, endedAt);
     if (entries.size() > maxEntries * 2) { // keep a sweep of expired entries from ever costing much
       sweep(endedAt);
     }
   }
 
-  private Stats stats(Key key, long nowNanos) {
-    Stats s = entries.get(key);
+  private Stats stats(Network network, Scope scope, InetAddress source, InetAddress address, int port, long nowNanos) {
+    Stats s = entries.get(probe.set(network, scope, source, address, port));
     if (s == null || nowNanos - s.updatedAt > expiryNanos) {
       s = new Stats();
-      entries.put(key, s);
+      entries.put(new Key().set(network, scope, source, address, port), s);
     }
     return s;
   }
@@ -168,7 +176,7 @@ public final class PathTable {
       }
       InetSocketAddress d = pair.destination();
       InetAddress source = pair.source() == null ? null : pair.source().address();
-      return table.lookUp(new Key(network, Scope.PAIR, source, d.getAddress(), d.getPort()), nowNanos);
+      return table.lookUp(network, Scope.PAIR, source, d.getAddress(), d.getPort(), nowNanos);
     }
 
     @Override
@@ -176,8 +184,7 @@ public final class PathTable {
       if (!table.enabled()) {
         return Optional.empty();
       }
-      return table.lookUp(new Key(network, Scope.DESTINATION, null, destination.getAddress(), destination.getPort()),
-          nowNanos);
+      return table.lookUp(network, Scope.DESTINATION, null, destination.getAddress(), destination.getPort(), nowNanos);
     }
 
     @Override
@@ -185,7 +192,7 @@ public final class PathTable {
       if (!table.enabled()) {
         return Optional.empty();
       }
-      return table.lookUp(new Key(network, Scope.PREFIX, null, PathHistory.prefixOf(address), -1), nowNanos);
+      return table.lookUp(network, Scope.PREFIX, null, PathHistory.prefixOf(address), -1, nowNanos);
     }
 
     /** Attempt on {@code pair} connected: its connect time is a round-trip sample. */
@@ -228,6 +235,7 @@ public final class PathTable {
     long slowerThan;
     long lastUsed = Long.MIN_VALUE;
     long updatedAt;
+    InetAddress prefix; // of a DESTINATION entry: its PREFIX entry's address
 
     /** One attempt's end. An if chain, not an enum switch: no switch-map class to load on the first connect. */
     void add(PathRecord.Outcome outcome, FailureKind kind, long ran, long at) {
@@ -276,16 +284,19 @@ public final class PathTable {
     }
   }
 
-  /** Where an entry belongs; equality written out (no record: see AddressPair). */
+  /**
+   * Where an entry belongs; equality written out (no record: see AddressPair). Set once for a key kept in the
+   * table; the table's probe is set again for every look-up, under the lock.
+   */
   private static final class Key {
-    final Network network;
-    final Scope scope;
-    final InetAddress source;
-    final InetAddress address;
-    final int port;
-    final int hash;
+    Network network;
+    Scope scope;
+    InetAddress source;
+    InetAddress address;
+    int port;
+    int hash;
 
-    Key(Network network, Scope scope, InetAddress source, InetAddress address, int port) {
+    Key set(Network network, Scope scope, InetAddress source, InetAddress address, int port) {
       this.network = network;
       this.scope = scope;
       this.source = source;
@@ -293,6 +304,7 @@ public final class PathTable {
       this.port = port;
       this.hash = (((network.hashCode() * 31 + scope.ordinal()) * 31 + Objects.hashCode(source)) * 31
           + address.hashCode()) * 31 + port;
+      return this;
     }
 
     @Override

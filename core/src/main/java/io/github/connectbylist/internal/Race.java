@@ -29,7 +29,7 @@ final class Race<C, R> {
   private final Slots<C> slots;
   private final Trace trace;
   private final Pacing pacing;
-  private PathTable.View history = PathTable.NONE.begin(null, 0);
+  private PathTable.View history = PathTable.NO_VIEW;
   private Attempt lastEnded;
   private Slot<C> winner;
   private Transport.Io<C> winnerIo;
@@ -74,7 +74,9 @@ final class Race<C, R> {
 
   void start(long now) {
     Slot<C> slot = slots.startNext(now);
-    listener.attemptStarted(slot.index, slot.pair, Duration.ofNanos(now));
+    if (listener != ConnectListener.NONE) { // the Duration only for a listener
+      listener.attemptStarted(slot.index, slot.pair, Duration.ofNanos(now));
+    }
     Transport.Io<C> io;
     try {
       io = transport.open(slot.pair, slot.bindSource);
@@ -229,7 +231,7 @@ final class Race<C, R> {
         null);
     R result;
     try {
-      result = delivery.deliver(connection, attempts(), call.answers(), slot.attempt, Duration.ofNanos(at));
+      result = delivery.deliver(connection, attempts(), call.answers(), slot.attempt, slot.attempt.endedAt());
     } catch (IOException | RuntimeException e) {
       slot.attempt = null;
       delivery.discardConnection(connection);
@@ -248,7 +250,7 @@ final class Race<C, R> {
     listener.attemptEnded(slot.attempt);
     pacing.attemptConnected(slot.index, at);
     if (listener != ConnectListener.NONE) { // the trace's copy and the duration only for a listener
-      listener.connectEnded(attempts(), slot.attempt, Duration.ofNanos(at));
+      listener.connectEnded(attempts(), slot.attempt, slot.attempt.endedAt());
     }
     call.end();
   }

@@ -13,13 +13,16 @@ import java.util.List;
  * @param <C> what the transport yields for a connected attempt
  */
 final class Slots<C> {
-  private final List<Slot<C>> slots = new ArrayList<>();
+  private final ArrayList<Slot<C>> slots = new ArrayList<>(0); // sized by replaceRest, not to ten
   private int started;
   private int running;
 
   /** Replaces the pairs not yet started with {@code rest}, in that order. */
   void replaceRest(List<PlannedPair> rest) {
-    slots.subList(started, slots.size()).clear();
+    if (started < slots.size()) {
+      slots.subList(started, slots.size()).clear();
+    }
+    slots.ensureCapacity(started + rest.size()); // an ArrayList grows to ten at its first add
     for (PlannedPair p : rest) {
       slots.add(new Slot<>(p));
     }
