@@ -13,18 +13,19 @@ import java.util.List;
  * @param <C> what the transport yields for a connected attempt
  */
 final class Slots<C> {
-  private final ArrayList<Slot<C>> slots = new ArrayList<>(0); // sized by replaceRest, not to ten
+  private ArrayList<Slot<C>> slots = new ArrayList<>(0); // sized by the first replaceRest, not grown to ten
   private int started;
   private int running;
 
   /** Replaces the pairs not yet started with {@code rest}, in that order. */
   void replaceRest(List<PlannedPair> rest) {
-    if (started < slots.size()) {
+    if (slots.isEmpty()) {
+      slots = new ArrayList<>(rest.size());
+    } else if (started < slots.size()) {
       slots.subList(started, slots.size()).clear();
     }
-    slots.ensureCapacity(started + rest.size()); // an ArrayList grows to ten at its first add
-    for (PlannedPair p : rest) {
-      slots.add(new Slot<>(p));
+    for (int i = 0; i < rest.size(); i++) {
+      slots.add(new Slot<>(rest.get(i)));
     }
   }
 
