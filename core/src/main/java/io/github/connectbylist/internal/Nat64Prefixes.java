@@ -25,19 +25,8 @@ public final class Nat64Prefixes {
 
   private record Known(Optional<Nat64Prefix> prefix, long untilNanos) {}
 
-  /** The last list judged, by identity, and its verdict. */
-  private static volatile Verdict lastVerdict;
-
-  /** A list of the host's addresses and whether it has IPv6 only. */
-  private static final class Verdict {
-    final List<LocalAddress> locals;
-    final boolean ipv6Only;
-
-    Verdict(List<LocalAddress> locals, boolean ipv6Only) {
-      this.locals = locals;
-      this.ipv6Only = ipv6Only;
-    }
-  }
+  /** The last list of the host's addresses judged, and whether it has IPv6 only. */
+  private static volatile LastMade<List<LocalAddress>, Boolean> lastVerdict;
 
   private final Map<Network, Known> known = new ConcurrentHashMap<>();
 
@@ -49,12 +38,12 @@ public final class Nat64Prefixes {
    * @return {@code true} when IPv4 can only be reached through a translator
    */
   public static boolean ipv6Only(List<LocalAddress> locals) {
-    Verdict last = lastVerdict;
-    if (last != null && last.locals == locals) { // the host's list is one object for seconds: judged once
-      return last.ipv6Only;
+    Boolean known = LastMade.from(lastVerdict, locals);
+    if (known != null) {
+      return known;
     }
     boolean ipv6Only = judge(locals);
-    lastVerdict = new Verdict(locals, ipv6Only);
+    lastVerdict = new LastMade<>(locals, ipv6Only);
     return ipv6Only;
   }
 

@@ -14,18 +14,8 @@ import java.util.TreeSet;
  * HEv3 requires history never to be used across networks.
  */
 public final class Network {
-  // the host's addresses change rarely: remember the last answer, and the list it was made from
-  private static volatile Last last;
-
-  private static final class Last {
-    final List<LocalAddress> from;
-    final Network network;
-
-    Last(List<LocalAddress> from, Network network) {
-      this.from = from;
-      this.network = network;
-    }
-  }
+  /** The host's addresses change rarely: the last network made, and the list it was made from. */
+  private static volatile LastMade<List<LocalAddress>, Network> last;
 
   private final Set<String> prefixes;
   private final int hash;
@@ -37,19 +27,20 @@ public final class Network {
 
   /** The network of these addresses; cheap when called again with the same list. */
   public static Network of(List<LocalAddress> addresses) {
-    Last l = last;
-    if (l != null && l.from == addresses) {
-      return l.network;
+    LastMade<List<LocalAddress>, Network> l = last;
+    Network known = LastMade.from(l, addresses);
+    if (known != null) {
+      return known;
     }
     Set<String> prefixes = new TreeSet<>();
     for (LocalAddress a : addresses) {
       prefixes.add(prefixOf(a.address(), a.prefixLength()) + "/" + a.prefixLength() + "%" + a.interfaceName());
     }
     Network n = new Network(Set.copyOf(prefixes));
-    if (l != null && l.network.equals(n)) {
-      n = l.network; // the same network from a list read again: the same object, which maps find by identity
+    if (l != null && l.made().equals(n)) {
+      n = l.made(); // the same network from a list read again: the same object, which maps find by identity
     }
-    last = new Last(addresses, n);
+    last = new LastMade<>(addresses, n);
     return n;
   }
 
