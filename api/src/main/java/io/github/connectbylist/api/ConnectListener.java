@@ -48,7 +48,7 @@ public interface ConnectListener {
   /**
    * The connect ended.
    *
-   * @param attempts every attempt, in start order
+   * @param attempts every attempt, in start order; unmodifiable
    * @param winner the attempt that connected, or {@code null} when the connect failed
    * @param elapsed from the start of the connect to its end
    */

@@ -31,9 +31,13 @@ import java.util.List;
  * them to {@link Answers#targetAnswered} or {@link Answers#targetFailed}. Every query is reported once, then
  * {@link Answers#done}. Others answer the addresses only, as for {@link #resolve(String, Answers)}.
  *
- * <p>{@link #resolve} runs on the event loop. What it throws (an {@link Error} included) fails that connect
- * as {@link FailureKind#RESOLUTION_FAILED} with the throwable as the cause, and the loop goes on; a resolve
- * that blocks holds the loop as a blocking schedule does (see {@link AttemptScheduler.Schedule}).
+ * <p>{@link #resolve} runs on the thread that starts the connect: the caller's for a blocking connect (so that
+ * answers at hand, a hosts file's or a cache's, are raced there without a thread hop), the event loop's for an
+ * asynchronous one; it must return at once and may report before it returns. What it throws (an {@link Error}
+ * included) fails that connect as {@link FailureKind#RESOLUTION_FAILED} with the throwable as the cause. A resolve
+ * that blocks holds that thread: the caller's connect fails as {@link FailureKind#TIMED_OUT} when it returns
+ * after the deadline, and on the event loop it holds the loop as a blocking schedule does (see {@link
+ * AttemptScheduler.Schedule}).
  */
 public interface NameResolver extends AutoCloseable {
 

@@ -174,9 +174,7 @@ public final class ConnectCall<C, R> implements Resolution.News {
           future.isCancelled() ? "cancelled by the caller" : "ended while the event loop was held");
       return false;
     }
-    if (closeHook == null) {
-      closeHook = new OnDriver(Step.CLOSED);
-    }
+    closeHook = new OnDriver(Step.CLOSED);
     driver.onClose(closeHook);
     if (!deadline.isNone()) {
       deadlineTimer = driver.schedule(call.startNanos() + deadline.nanos(), new OnDriver(Step.DEADLINE));
@@ -231,12 +229,20 @@ public final class ConnectCall<C, R> implements Resolution.News {
         resolution.start(discover, discover ? new LateDiscovery() : null, !onDriver);
       } catch (Throwable e) {
         Fatal.rethrowIfFatal(e);
+        if (driver.isClosing()) { // closed meanwhile: the resolver was not to be made or asked any more
+          closed();
+          return;
+        }
         Log.warning("resolver " + call.engine().resolver() + " threw", e);
         fail(FailureKind.RESOLUTION_FAILED, "the resolver " + call.engine().resolver() + " threw on "
             + call.request().host().get() + ": " + e, e);
         return;
       }
       if (phase != Phase.RUNNING) {
+        return;
+      }
+      if (deadline.hasPassed(elapsed())) { // a resolve that blocked the caller's thread (NameResolver says: never)
+        deadlinePassed();
         return;
       }
     }
@@ -344,6 +350,10 @@ public final class ConnectCall<C, R> implements Resolution.News {
    * address (the resolver's failure, or empty answers).
    */
   private void noPairs() {
+    if (driver.isClosing()) { // the resolver failed every query because it was closed with the instance
+      closed();
+      return;
+    }
     NoPairs why = NoPairs.of(call.request().host().orElse(null), trace.anyDenied(), answers());
     fail(why.kind(), why.message());
   }
@@ -423,15 +433,18 @@ public final class ConnectCall<C, R> implements Resolution.News {
 
   /** The connect is over: its resolution is cancelled, its close hook removed, and a waiting interrupt sees it. */
   void end() {
-    if (resolution != null) {
-      resolution.end();
-    }
-    if (onDriver) {
-      driver.removeOnClose(closeHook);
-    }
-    synchronized (this) {
-      ended = true;
-      notifyAll();
+    try {
+      if (resolution != null) {
+        resolution.end();
+      }
+      if (closeHook != null) { // registered once the call reached the driver
+        driver.removeOnClose(closeHook);
+      }
+    } finally {
+      synchronized (this) { // a waiting interrupt is released whatever happened above
+        ended = true;
+        notifyAll();
+      }
     }
   }
 

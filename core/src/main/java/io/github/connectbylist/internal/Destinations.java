@@ -21,16 +21,14 @@ public final class Destinations {
    */
   public static List<InetSocketAddress> check(List<? extends InetSocketAddress> addresses) {
     Objects.requireNonNull(addresses, "addresses");
-    if (addresses.isEmpty()) {
+    List<InetSocketAddress> given = copyOf(addresses); // checked as copied: the caller's list may change later
+    if (given.isEmpty()) {
       throw new IllegalArgumentException("addresses is empty: give at least one destination");
     }
-    int n = addresses.size();
-    boolean clean = true; // no mapped address and no repeat: the caller's list as it is, copied only if mutable
+    int n = given.size();
+    boolean clean = true; // no mapped address and no repeat: the list as given
     for (int i = 0; i < n; i++) {
-      InetSocketAddress a = addresses.get(i);
-      if (a == null) {
-        throw new NullPointerException("addresses[" + i + "] is null");
-      }
+      InetSocketAddress a = given.get(i);
       if (a.isUnresolved()) {
         throw bad(i, a, "is unresolved; ConnectByList takes addresses, so resolve the name first");
       }
@@ -47,22 +45,34 @@ public final class Destinations {
     if (clean && n <= 16) { // a short list: repeats found without a set
       for (int i = 1; i < n && clean; i++) {
         for (int j = 0; j < i; j++) {
-          if (addresses.get(i).equals(addresses.get(j))) {
+          if (given.get(i).equals(given.get(j))) {
             clean = false;
             break;
           }
         }
       }
       if (clean) {
-        return List.copyOf(addresses); // no copy at all when the caller gave List.of(...)
+        return given;
       }
     }
     Set<InetSocketAddress> unique = new LinkedHashSet<>();
-    for (InetSocketAddress a : addresses) {
+    for (InetSocketAddress a : given) {
       InetAddress ip = Addresses.unmapped(a.getAddress());
       unique.add(ip == a.getAddress() ? a : new InetSocketAddress(ip, a.getPort()));
     }
     return List.copyOf(unique);
+  }
+
+  /**
+   * An immutable copy of {@code addresses}, none at all when it is one ({@code List.of(...)}, the common case);
+   * a null element is named by its index.
+   */
+  private static List<InetSocketAddress> copyOf(List<? extends InetSocketAddress> addresses) {
+    try {
+      return List.copyOf(addresses);
+    } catch (NullPointerException e) {
+      throw new NullPointerException("addresses[" + addresses.indexOf(null) + "] is null");
+    }
   }
 
   /**

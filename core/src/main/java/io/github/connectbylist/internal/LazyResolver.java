@@ -12,6 +12,7 @@ import io.github.connectbylist.api.Origin;
 public final class LazyResolver implements NameResolver {
   private final Strategies strategies;
   private NameResolver made; // guarded by this
+  private boolean closed; // guarded by this
 
   /**
    * @param given the resolver the builder was given or made, or {@code null} to discover one on first use
@@ -22,9 +23,17 @@ public final class LazyResolver implements NameResolver {
     this.strategies = strategies;
   }
 
-  /** The resolver, made now if it was not yet. */
+  /**
+   * The resolver, made now if it was not yet.
+   *
+   * @throws IllegalStateException when none was made before {@link #close()}: a blocking connect by name that
+   *     races the instance's close would otherwise make one that no one closes
+   */
   public synchronized NameResolver get() {
     if (made == null) {
+      if (closed) {
+        throw new IllegalStateException("the ConnectByList was closed");
+      }
       made = (strategies != null ? strategies : Strategies.discovered()).defaultResolver();
     }
     return made;
@@ -50,6 +59,7 @@ public final class LazyResolver implements NameResolver {
   public void close() {
     NameResolver r;
     synchronized (this) {
+      closed = true;
       r = made;
     }
     if (r != null) {

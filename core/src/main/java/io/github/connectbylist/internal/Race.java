@@ -249,7 +249,7 @@ final class Race<C, R> {
     winnerIo = null;
     listener.attemptEnded(slot.attempt);
     pacing.attemptConnected(slot.index, at);
-    if (listener != ConnectListener.NONE) { // the trace's copy and the duration only for a listener
+    if (listener != ConnectListener.NONE) { // the trace's list only for a listener
       listener.connectEnded(attempts(), slot.attempt, slot.attempt.endedAt());
     }
     call.end();

@@ -134,7 +134,11 @@ final class Resolution {
     deliver();
   }
 
-  /** On the driver: hands every report that has come to the connect, then says they are in. */
+  /**
+   * On the driver: hands every report that has come to the connect, then says they are in, once; when none had
+   * come (the move of a held connect that got everything at once), nothing is said, so the schedule is asked
+   * nothing because of it.
+   */
   void drain() {
     held = false;
     posted.set(false);
@@ -142,12 +146,14 @@ final class Resolution {
   }
 
   private void deliver() {
+    boolean any = false;
     Report r;
     while ((r = inbox.poll()) != null) {
       if (over) {
         inbox.clear();
         return;
       }
+      any = true;
       if (r == Report.DONE) {
         if (--lookupsLeft > 0) {
           continue;
@@ -163,7 +169,7 @@ final class Resolution {
         news.answered(a);
       }
     }
-    if (!over) {
+    if (any && !over) {
       news.drained();
     }
   }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.channels.spi.SelectorProvider;
 import java.nio.charset.StandardCharsets;
+import java.util.ServiceConfigurationError;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -13,8 +14,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * that ends when done: it loads the classes a first connect needs (most of that connect's cost in a fresh JVM
  * is loading them; a list in {@code warmup-classes.txt}, made by {@code benchmarks/warmup-classes.sh}), starts
  * NIO's selector provider and reads the host's addresses into their cache. Of our classes it loads many and
- * initialises one ({@link LocalAddresses}, whose initialisation needs no other), so that it cannot meet the
- * caller's thread in a class initialisation; it opens no socket.
+ * initialises only those that reading the host's addresses needs ({@link LocalAddresses} and the records it
+ * makes, whose initialisers touch no other class of ours), so that it cannot meet the caller's thread in a cycle
+ * of class initialisations; it opens no socket.
  * On one core it costs the caller little, on two or more the first connect finds the work done. Once per JVM;
  * off with the system property {@value #PROPERTY}{@code =false}.
  */
@@ -43,8 +45,9 @@ public final class Warmup implements Runnable {
       Thread thread = new Thread(new Warmup(Warmup.class.getClassLoader()), "connectbylist-warmup");
       thread.setDaemon(true);
       thread.start();
-    } catch (RuntimeException | Error e) { // a thread refused (a restricted runtime): the first connect does it all
-      Fatal.rethrowIfFatal(e);
+    } catch (Throwable e) {
+      // no thread to be had (a restricted runtime, a process at its thread limit): the first connect does it all,
+      // and build() must not fail for an optimisation
     }
   }
 
@@ -67,7 +70,7 @@ public final class Warmup implements Runnable {
       if (loaded < FIRST_CONNECT_CLASSES) {
         readyTheSystem();
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException | LinkageError | ServiceConfigurationError e) {
       Log.debug("the warm-up ended early; the first connect does the rest", e);
     }
   }

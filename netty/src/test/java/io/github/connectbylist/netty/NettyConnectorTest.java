@@ -92,7 +92,8 @@ class NettyConnectorTest {
     leaks.assertNoneOpen();
     Set<String> left = threadNames();
     left.removeAll(threadsBefore);
-    left.removeIf(n -> n.startsWith("dnsjava") || n.startsWith("globalEventExecutor"));
+    // the JVM's first build() starts a warm-up thread that ends by itself: not this test's to wait for
+    left.removeIf(n -> n.startsWith("dnsjava") || n.startsWith("globalEventExecutor") || n.equals("connectbylist-warmup"));
     assertEquals(Set.of(), left, "threads left behind");
   }
 

@@ -26,9 +26,9 @@ import java.util.Set;
  * (each name keeps an ordered set per family), so the largest file takes well under a second.
  *
  * <p>Where it runs: {@link #unchangedNames()} only reads the file's attributes (one {@code stat}), which
- * {@link DnsResolver#resolve} does on the caller's thread, the event loop of a connect; {@link #lookup},
- * which reads and parses the file when it changed, runs on the resolver's own thread, or on the thread that
- * builds the resolver.
+ * {@link DnsResolver#resolve} does on the thread that starts a connect (the application's, or the event loop);
+ * {@link #lookup}, which reads and parses the file when it changed, runs on the resolver's own thread, or on the
+ * thread that builds the resolver.
  */
 final class HostsFile {
   /** The largest hosts file read: 16 MiB, far over any real one (ad-blocking lists run to a few MiB). */
