@@ -132,7 +132,8 @@ class FidelityTest {
     });
     net.removeRule("ipv4");
     Map<Integer, List<Long>> synsByPort = new HashMap<>();
-    for (LoggedPacket p : net.packets().subList(before, net.packets().size())) {
+    List<LoggedPacket> logged = net.packets(); // one snapshot: a late packet may be logged between two calls
+    for (LoggedPacket p : logged.subList(before, logged.size())) {
       PacketRecord r = p.packet();
       if (r.isTcpSyn() && r.family() == Family.IPV4) {
         synsByPort.computeIfAbsent(r.sourcePort(), k -> new ArrayList<>()).add(r.timeNanos());

@@ -35,8 +35,8 @@ class HappyEyeballsOnRealDelaysTest {
       int from = net.packets().size();
       String result = probe.connect("[2001:db8:2::2]:80", "198.51.100.2:80");
       assertTrue(result.startsWith("ok 192.0.2.2 -> 198.51.100.2 "), "connected over IPv4: " + result);
-      List<PacketRecord> after = net.packets().subList(from, net.packets().size()).stream()
-          .map(LoggedPacket::packet).toList();
+      List<LoggedPacket> logged = net.packets(); // one snapshot: a late packet may be logged between two calls
+      List<PacketRecord> after = logged.subList(from, logged.size()).stream().map(LoggedPacket::packet).toList();
       PacketLog log = PacketLog.of(after);
       PacketRecord six = log.firstSyn(Family.IPV6, 80).orElseThrow();
       PacketRecord four = log.firstSyn(Family.IPV4, 80).orElseThrow();
