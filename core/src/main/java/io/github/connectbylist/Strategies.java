@@ -8,6 +8,7 @@ import io.github.connectbylist.api.StrategyLookup;
 import io.github.connectbylist.api.StrategyOption;
 import io.github.connectbylist.api.StrategyOptions;
 import io.github.connectbylist.api.StrategyProvider;
+import io.github.connectbylist.internal.KnownModules;
 import io.github.connectbylist.internal.Log;
 import io.github.connectbylist.internal.StrategySpec;
 import java.lang.ref.SoftReference;
@@ -225,8 +226,8 @@ public final class Strategies {
     NamedStrategy<AddressPairRanker> ranker = byName(rankers, parsed.name());
     NamedStrategy<AttemptScheduler> scheduler = byName(schedulers, parsed.name());
     if (ranker == null && scheduler == null) {
-      throw new IllegalArgumentException("no strategy named '" + parsed.name() + "'; rankers: " + names(rankers)
-          + "; schedulers: " + names(schedulers) + problemsSuffix());
+      throw new IllegalArgumentException("no strategy named '" + parsed.name() + "'" + KnownModules.hint(parsed.name())
+          + "; rankers: " + names(rankers) + "; schedulers: " + names(schedulers) + problemsSuffix());
     }
     Map<String, String> forRanker = new LinkedHashMap<>();
     Map<String, String> forScheduler = new LinkedHashMap<>();
@@ -300,8 +301,8 @@ public final class Strategies {
   private <T> NamedStrategy<T> find(List<NamedStrategy<T>> strategies, String name, String kind) {
     NamedStrategy<T> strategy = byName(strategies, name);
     if (strategy == null) {
-      throw new IllegalArgumentException(
-          "no " + kind + " named '" + name + "'; available: " + names(strategies) + problemsSuffix());
+      throw new IllegalArgumentException("no " + kind + " named '" + name + "'" + KnownModules.hint(name)
+          + "; available: " + names(strategies) + problemsSuffix());
     }
     return strategy;
   }

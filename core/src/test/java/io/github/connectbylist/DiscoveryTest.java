@@ -45,6 +45,19 @@ class DiscoveryTest {
     IllegalArgumentException s = assertThrows(IllegalArgumentException.class,
         () -> ConnectByList.builder().strategy("nope").build());
     assertTrue(s.getMessage().contains("rankers: test-sequential, test-reverse"), s.getMessage());
+    assertFalse(s.getMessage().contains("comes with"), "no module of this project has 'nope': " + s.getMessage());
+  }
+
+  /** The strategy modules are not on core's test class path: the error names the artifact to add. */
+  @Test
+  void aStrategyOfAModuleNotOnTheClassPathNamesTheArtifact() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> ConnectByList.builder().strategy("sequential(attempt-timeout=250ms)").build());
+    assertTrue(e.getMessage().startsWith("no strategy named 'sequential'; 'sequential' comes with "
+        + "io.github.connectbylist:connectbylist-strategy-sequential, which is not on the class path"), e.getMessage());
+    IllegalArgumentException r = assertThrows(IllegalArgumentException.class,
+        () -> ConnectByList.builder().resolver("dns").build());
+    assertTrue(r.getMessage().contains("io.github.connectbylist:connectbylist-resolver-dns"), r.getMessage());
   }
 
   @Test
