@@ -16,9 +16,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * NIO's selector provider and reads the host's addresses into their cache. Of our classes it loads many and
  * initialises only those that reading the host's addresses needs ({@link LocalAddresses} and the records it
  * makes, whose initialisers touch no other class of ours), so that it cannot meet the caller's thread in a cycle
- * of class initialisations; it opens no socket.
- * On one core it costs the caller little, on two or more the first connect finds the work done. Once per JVM;
- * off with the system property {@value #PROPERTY}{@code =false}.
+ * of class initialisations; it opens no socket. With time between {@code build()} and the first connect, or more
+ * cores than two, the first connect finds the work done; on two cores right after {@code build()}, the work
+ * mostly moves from the first connect to {@code build()} (the README's performance section has the numbers).
+ * Once per JVM; off with the system property {@value #PROPERTY}{@code =false}.
  */
 public final class Warmup implements Runnable {
   /** The system property that turns the warm-up off when {@code false}. */
