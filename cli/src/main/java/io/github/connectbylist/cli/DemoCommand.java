@@ -44,10 +44,13 @@ final class DemoCommand implements Callable<Integer> {
       description = "overall deadline of each connect (default: ${DEFAULT-VALUE})")
   private Duration timeout;
 
+  /** Compared always, beside the discovered schedulers and those given. */
+  private static final String ALWAYS_EXTRA = "sequential(attempt-timeout=250ms)";
+
   @Option(names = "--scheduler", paramLabel = "SPEC",
-      description = "a scheduler to add to the comparison, with options; may be repeated "
-          + "(default: sequential(attempt-timeout=250ms))")
-  private List<String> extraSchedulers = new ArrayList<>(List.of("sequential(attempt-timeout=250ms)"));
+      description = "a scheduler to add to the comparison, with options, beside " + ALWAYS_EXTRA + "; may be "
+          + "repeated")
+  private List<String> givenSchedulers = new ArrayList<>();
 
   @Option(names = "--trace", description = "print every connect's attempt timeline too")
   private boolean trace;
@@ -67,6 +70,12 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     repeat = (int) WholeOption.read("--repeat", repeatText, 0, MAX_REPEAT);
     Strategies strategies = Strategies.discovered();
+    List<String> extraSchedulers = new ArrayList<>(List.of(ALWAYS_EXTRA)); // what is given adds, never replaces
+    for (String given : givenSchedulers) {
+      if (!extraSchedulers.contains(given)) {
+        extraSchedulers.add(given);
+      }
+    }
     for (String scheduler : extraSchedulers) {
       try {
         strategies.scheduler(scheduler);

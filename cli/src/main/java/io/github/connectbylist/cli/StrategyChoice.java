@@ -33,6 +33,10 @@ final class StrategyChoice {
   boolean denyPrivate;
 
   ConnectByList.Builder apply(ConnectByList.Builder builder) {
+    if (strategy != null && (ranker != null || scheduler != null)) { // the synopsis says one or the other
+      throw new BadInput("--strategy " + strategy + " names the ranker and the scheduler both: give it alone, or "
+          + "--ranker and --scheduler");
+    }
     if (strategy != null) {
       builder.strategy(strategy);
     }

@@ -21,9 +21,12 @@ class MainTest {
 
   @Test
   void demoComparesEveryStrategyOnTheTestbed() {
-    assertEquals(0, run("demo", "--timeout", "1s"), err.toString());
+    assertEquals(0, run("demo", "--timeout", "1s", "--scheduler", "happy-eyeballs(connection-attempt-delay=100ms)"),
+        err.toString());
     String text = out.toString();
     assertTrue(text.matches("(?s).*sequential\\s+sequential\\s+TIMED_OUT.*"), text);
+    assertTrue(text.matches("(?s).*sequential\\s+happy-eyeballs\\(connection-attempt-delay=100ms\\)\\s+connected.*"),
+        "a scheduler given is compared too: " + text);
     assertTrue(text.matches("(?s).*sequential\\s+sequential\\(attempt-timeout=250ms\\)\\s+connected\\s+[\\d.]+\\s+3\\s+127\\.0\\.0\\.1:.*"),
         text);
     assertTrue(text.matches("(?s).*happy-eyeballs\\s+happy-eyeballs\\s+connected\\s+[\\d.]+\\s+[23]\\s+127\\.0\\.0\\.1:.*"),
@@ -149,6 +152,8 @@ class MainTest {
     assertOneLineError("'localhost:http'", "no port number", "connect", "localhost:http");
     assertOneLineError("'soon'", "not a duration", "connect", "--timeout", "soon", "127.0.0.1:9");
     assertOneLineError("'nope'", "no scheduler named", "demo", "--scheduler", "nope");
+    assertOneLineError("--strategy sequential", "give it alone, or --ranker and --scheduler", "connect", "--strategy",
+        "sequential", "--ranker", "rfc6724", "127.0.0.1:9");
     assertTrue(out.toString().isEmpty(), "nothing on standard output for bad input: " + out);
   }
 
