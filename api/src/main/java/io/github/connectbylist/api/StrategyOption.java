@@ -9,7 +9,7 @@ import java.util.Optional;
  * back, and which values are allowed) and its default. Every form of the option reads this declaration: the text
  * form ({@link StrategyOptions#get}), the strategy's typed builder (its default, and {@link #check} for what
  * code gives it), the {@code strategies} listing and error messages ({@link #toString()}: {@code
- * connection-attempt-delay=250ms}), and the README's tables, which a test compares with the declarations.
+ * connection-attempt-delay=250ms}), and the tables in {@code docs/}, which a test compares with the declarations.
  *
  * <p>Declare it as a constant beside the strategy it configures, with a Javadoc that says what it is for:
  *

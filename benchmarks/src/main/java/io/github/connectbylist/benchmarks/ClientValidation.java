@@ -25,10 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Runs the real clients installed here and their models on the same loopback endpoints, and the models again
- * in the simulator on the same scenarios, and prints the README's validation table: the median time to
- * connect of each, and the model's distance from its client. A model should be within 5 ms of its client at
- * the median; where it is not, the table says by how much, and the README says why.
+ * Runs the real clients installed here and their models on the same loopback endpoints, and the models again in the
+ * simulator on the same scenarios, and prints the validation table of {@code docs/client-strategies.md}: the median
+ * time to connect of each, and the model's distance from its client. A model should be within 5 ms of its client at the
+ * median; where it is not, the table says by how much, and that page says why.
  *
  * <p>Usage: {@code java -cp benchmarks/target/benchmarks.jar io.github.connectbylist.benchmarks.ClientValidation
  * [--runs N] [--scripts DIR] [--out FILE]}; {@code benchmarks/validate-clients.sh} runs it.

@@ -19,8 +19,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 import org.openjdk.jmh.runner.options.VerboseMode;
 
 /**
- * Runs every benchmark in a short but meaningful configuration (a few minutes on two cores) and prints the
- * README's tables: medians and p99s measured in one run, each with its baseline and the ratio to it.
+ * Runs every benchmark in a short but meaningful configuration (a few minutes on two cores) and prints the tables of
+ * {@code docs/benchmarks.md}: medians and p99s measured in one run, each with its baseline and the ratio to it.
  *
  * <pre>java -cp benchmarks/target/benchmarks.jar io.github.connectbylist.benchmarks.Report</pre>
  */

@@ -12,7 +12,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * CI's smoke run: every benchmark compiles, sets up and runs one short iteration in this JVM. The
- * numbers mean nothing; real runs are made by hand (see the README).
+ * numbers mean nothing; real runs are made by hand (see {@code docs/benchmarks.md}).
  */
 class BenchmarksSmokeTest {
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * Issue 17's soak, whole: 20,000 mixed connects by name on eight threads, through {@code connectAsync} and the
  * socket factory. Every connect ends, as its name calls for, and the process is left with the descriptors and
  * threads it had. The deadline's precision is asserted loosely here, as a loaded two-core machine allows; its
- * measured median and p99 are the README's, from {@link Soak} run by hand.
+ * measured median and p99 are {@code docs/benchmarks.md}'s, from {@link Soak} run by hand.
  */
 class SoakTest {
 

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * makes, whose initialisers touch no other class of ours), so that it cannot meet the caller's thread in a cycle
  * of class initialisations; it opens no socket. With time between {@code build()} and the first connect, or more
  * cores than two, the first connect finds the work done; on two cores right after {@code build()}, the work
- * mostly moves from the first connect to {@code build()} (the README's performance section has the numbers).
+ * mostly moves from the first connect to {@code build()} ({@code docs/benchmarks.md} has the numbers).
  * Once per JVM; off with the system property {@value #PROPERTY}{@code =false}.
  */
 public final class Warmup implements Runnable {

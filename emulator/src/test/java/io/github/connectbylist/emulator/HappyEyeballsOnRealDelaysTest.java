@@ -42,7 +42,7 @@ class HappyEyeballsOnRealDelaysTest {
       PacketRecord four = log.firstSyn(Family.IPV4, 80).orElseThrow();
       double gap = (four.timeNanos() - six.timeNanos()) / 1e6;
       System.out.println("first IPv6 SYN to first IPv4 SYN: " + gap + " ms; " + result);
-      // a fresh JVM runs its first fallback cold: 2 to 7 ms late on this 2-core VM (README, real clients)
+      // a fresh JVM runs its first fallback cold: 2 to 7 ms late on this 2-core VM (docs/real-clients.md)
       assertTrue(gap >= 249 && gap <= 260, "the IPv4 SYN left 250 ms (-1/+10) after the IPv6 SYN: " + gap + " ms");
     }
   }

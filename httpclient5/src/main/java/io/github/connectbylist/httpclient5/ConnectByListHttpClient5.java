@@ -40,7 +40,7 @@ import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
  * }</pre>
  *
  * <p>The async client ({@code PoolingAsyncClientConnectionManager}) is not covered: its I/O reactor opens and
- * connects its own channels and has no public way to take a connected one (see the README).
+ * connects its own channels and has no public way to take a connected one (see {@code docs/adapters.md}).
  */
 public final class ConnectByListHttpClient5 {
   private ConnectByListHttpClient5() {}

@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * What the lab accepts, so that no file or command line can make it run for days or fill the heap: every
  * count and time a user gives is checked against these before anything runs, and the message names the limit.
- * The README (The lab) lists them. An experiment of the largest size runs in about 15 s on two cores and needs
+ * {@code docs/lab.md} lists them. An experiment of the largest size runs in about 15 s on two cores and needs
  * about 1.5 GB of heap (its results are kept for the report).
  */
 public final class Limits {

@@ -17,10 +17,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads scenarios from JSON; the README documents the format ({@code docs/lab-https.md} its {@code https} part) and
- * the built-in scenarios are examples of it.
- * Errors name the file and the field; a key the format does not have is an error, and so is a number out of
- * its range (see {@link Limits}).
+ * Reads scenarios from JSON; {@code docs/lab.md} documents the format ({@code docs/lab-https.md} its {@code https}
+ * part) and the built-in scenarios are examples of it. Errors name the file and the field; a key the format does not
+ * have is an error, and so is a number out of its range (see {@link Limits}).
  */
 public final class ScenarioFormat {
   /** The names of the built-in scenarios of the built-in experiment, in report order. */

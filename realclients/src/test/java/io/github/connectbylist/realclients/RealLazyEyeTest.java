@@ -85,7 +85,7 @@ class RealLazyEyeTest {
         strategy.add(t.connectedMs() - t.firstSynMs());
       }
       // curl is held to the study's 5 ms; ConnectByList in a fresh JVM runs its first fallback cold, +2 to +7 ms in
-      // the README's study, so it gets 10 ms late and never more than 1 ms early
+      // the study in docs/real-clients.md, so it gets 10 ms late and never more than 1 ms early
       double late = c == curl ? WITHIN_MS : FRESH_JVM_LATE_MS;
       double delay = RealLazyEye.stats(cad)[0];
       assertTrue(delay >= simulatedCad - 1 && delay <= simulatedCad + late,

@@ -47,7 +47,7 @@ class ScheduleRunTest {
     assertEquals(7, r.endMs());
   }
 
-  /** The README's example scheduler: a new attempt every interval, failures or not. */
+  /** The example scheduler of {@code docs/write-a-strategy.md}: a new attempt every interval, failures or not. */
   private static AttemptScheduler fixedStagger(Duration interval) {
     long intervalNanos = interval.toNanos();
     return (pairs, deadline, history) -> new AttemptScheduler.Schedule() {

@@ -5,8 +5,8 @@ import java.time.Duration;
 
 /**
  * The options of resolver {@code dns}, each declared once: what {@code dns(...)} text, {@link DnsResolver.Builder}'s
- * defaults and checks, the {@code strategies} listing and the README read. A class of its own, apart from {@link
- * DnsResolver}, so that listing the options loads nothing of the resolver.
+ * defaults and checks, the {@code strategies} listing and the tables in {@code docs/} read. A class of its own, apart
+ * from {@link DnsResolver}, so that listing the options loads nothing of the resolver.
  */
 public final class DnsOptions {
   private DnsOptions() {}

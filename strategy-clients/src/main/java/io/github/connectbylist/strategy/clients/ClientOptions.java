@@ -7,8 +7,9 @@ import java.util.Optional;
 
 /**
  * The knobs of the client models, each declared once with the client's own default: what the {@code strategies}
- * listing, the README's table and {@link Client}'s rankers and schedulers read. Two clients' options of one name
- * (curl's {@code connect-timeout} and OkHttp's) are two declarations, since their defaults differ.
+ * listing, the table in {@code docs/client-strategies.md} and {@link Client}'s rankers and schedulers read. Two
+ * clients' options of one name (curl's {@code connect-timeout} and OkHttp's) are two declarations, since their defaults
+ * differ.
  */
 public final class ClientOptions {
   private static final Duration NANO = Duration.ofNanos(1);

@@ -173,7 +173,10 @@ class ClientSchedulersTest {
     assertEquals(10_000, r.endMs());
   }
 
-  /** The times {@code curl -v --trace-time} showed for curl 7.88.1 on loopback (README, validation). */
+  /**
+   * The times {@code curl -v --trace-time} showed for curl 7.88.1 on loopback ({@code docs/client-strategies.md},
+   * validation).
+   */
   @Test
   void curl788ReplacesAFailedAddressOnlyWhenItWakesUp() {
     ScheduleRun curl = model(Client.CURL_7_88, "connect-timeout", "10s");

@@ -21,32 +21,50 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The README's strategy tables say what the declarations say. In a row, each option is written {@code
- * `name=default`}, and "the options of `x`" stands for all of those of {@code x}, the strategy it builds on; the
- * options so named must be exactly those the strategy declares, each with its declared default, and a priority the
- * row states must be the declared one. Every strategy the command line finds has its row. The tables keep their
- * prose; this keeps their facts from drifting from the code, which is where each one is written.
+ * The strategy tables of the README and of {@code docs/} say what the declarations say. In a row, each option is
+ * written {@code `name=default`}, and "the options of `x`" stands for all of those of {@code x}, the strategy it
+ * builds on; the options so named must be exactly those the strategy declares, each with its declared default, and
+ * a priority the row states must be the declared one. Every strategy the command line finds has its row, and the
+ * README's short table names exactly those that can be the default. The tables keep their prose; this keeps their
+ * facts from drifting from the code, which is where each one is written.
  */
-class ReadmeStrategyTablesTest {
+class StrategyTablesTest {
   private static final Pattern OPTION = Pattern.compile("`([a-z][a-z0-9-]*)=([^`]*)`");
   private static final Pattern INHERITED = Pattern.compile("the options of `([a-z0-9.-]+)`");
   private static final Pattern PRIORITY = Pattern.compile("priority (-?[0-9]+)");
 
   private final Strategies strategies = Strategies.discovered();
-  private final List<String> readme = readme();
 
-  private static List<String> readme() {
-    Path file = Path.of("..", "README.md");
+  /** A page of the documentation, read from the module's parent: {@code README.md} or {@code docs/NAME.md}. */
+  private static List<String> page(String path) {
+    Path file = Path.of("..", path);
     try {
       return Files.readAllLines(file);
     } catch (IOException e) {
-      throw new AssertionError("the README is read from the module's parent: " + file.toAbsolutePath(), e);
+      throw new AssertionError("the documentation is read from the module's parent: " + file.toAbsolutePath(), e);
     }
   }
 
   @Test
+  void theReadmesTableNamesEveryStrategyThatCanBeTheDefault() {
+    List<List<String>> rows = table(page("README.md"), "name", "kind", "module");
+    TreeSet<String> written = new TreeSet<>();
+    for (List<String> row : rows) {
+      NamedStrategy.Kind kind = NamedStrategy.Kind.valueOf(row.get(1).toUpperCase(java.util.Locale.ROOT));
+      written.add(kind + " " + find(kind, unquote(row.get(0))).name());
+    }
+    TreeSet<String> declared = new TreeSet<>();
+    for (NamedStrategy<?> s : all(NamedStrategy.Kind.values())) {
+      if (s.priority() >= 0) {
+        declared.add(s.kind() + " " + s.name());
+      }
+    }
+    assertEquals(declared, written, "the README's table of strategies names those that can be the default");
+  }
+
+  @Test
   void theTableOfStrategiesMatchesTheirDeclarations() {
-    List<List<String>> rows = table("## Pick a strategy at run time", "name", "kind");
+    List<List<String>> rows = table(page("docs/usage.md"), "name", "kind", "what it does");
     List<String> seen = new ArrayList<>();
     for (List<String> row : rows) {
       NamedStrategy.Kind kind = NamedStrategy.Kind.valueOf(row.get(1).toUpperCase(java.util.Locale.ROOT));
@@ -56,14 +74,14 @@ class ReadmeStrategyTablesTest {
     }
     for (NamedStrategy<?> s : all(NamedStrategy.Kind.RANKER, NamedStrategy.Kind.SCHEDULER)) {
       if (s.priority() >= 0) {
-        assertTrue(seen.contains(s.kind() + " " + s.name()), s + " has no row in the README's table: " + seen);
+        assertTrue(seen.contains(s.kind() + " " + s.name()), s + " has no row in its table: " + seen);
       }
     }
   }
 
   @Test
   void theTableOfClientModelsMatchesTheirDeclarations() {
-    List<List<String>> rows = table("## Real clients as strategies", "name", "client, version");
+    List<List<String>> rows = table(page("docs/client-strategies.md"), "name", "client, version");
     List<String> seen = new ArrayList<>();
     for (List<String> row : rows) {
       String name = unquote(row.get(0));
@@ -73,14 +91,14 @@ class ReadmeStrategyTablesTest {
     }
     for (NamedStrategy<?> s : all(NamedStrategy.Kind.RANKER, NamedStrategy.Kind.SCHEDULER)) {
       if (s.priority() < 0) {
-        assertTrue(seen.contains(s.name()), s + " has no row in the README's table of clients: " + seen);
+        assertTrue(seen.contains(s.name()), s + " has no row in its table of clients: " + seen);
       }
     }
   }
 
   @Test
   void theTableOfResolversMatchesTheirDeclarations() {
-    List<List<String>> rows = table("## Connect by name", "name", "module");
+    List<List<String>> rows = table(page("docs/connect-by-name.md"), "name", "module");
     List<String> seen = new ArrayList<>();
     for (List<String> row : rows) {
       String name = unquote(row.get(0));
@@ -88,21 +106,21 @@ class ReadmeStrategyTablesTest {
       seen.add(name);
     }
     for (NamedStrategy<?> s : strategies.resolvers()) {
-      assertTrue(seen.contains(s.name()), s + " has no row in the README's table of resolvers: " + seen);
+      assertTrue(seen.contains(s.name()), s + " has no row in its table of resolvers: " + seen);
     }
   }
 
   @Test
   void theTablesOfOneStrategysOptionsGiveTheDeclaredDefaults() {
-    checkOptionTable(table("## Happy Eyeballs v2", "option", "default"),
+    checkOptionTable(table(page("docs/happy-eyeballs.md"), "option", "default"),
         find(NamedStrategy.Kind.SCHEDULER, "happy-eyeballs"));
-    checkOptionTable(table("## History: connects that remember", "option", "default"),
+    checkOptionTable(table(page("docs/history.md"), "option", "default"),
         find(NamedStrategy.Kind.RANKER, "history"));
   }
 
   /** One row: the options named and their defaults are the declared ones, and so is a priority it states. */
   private void checkRow(List<String> row, List<NamedStrategy<?>> described, String optionsCell) {
-    String where = "the README's row of " + described.get(0).name();
+    String where = "the row of " + described.get(0).name();
     Map<String, StrategyOption<?>> declared = new TreeMap<>();
     for (NamedStrategy<?> s : described) {
       for (StrategyOption<?> o : s.options()) {
@@ -132,7 +150,7 @@ class ReadmeStrategyTablesTest {
     }
   }
 
-  /** A default as the README writes it ({@code 300s} or {@code 5m} alike) is the declared one. */
+  /** A default as the documentation writes it ({@code 300s} or {@code 5m} alike) is the declared one. */
   private static void checkDefault(String where, StrategyOption<?> declared, String written) {
     assertEquals(declared.defaultValue(), declared.parse(written),
         where + " gives " + declared.name() + "=" + written + "; the code's default is " + declared);
@@ -145,31 +163,20 @@ class ReadmeStrategyTablesTest {
     for (List<String> row : rows) {
       String name = unquote(row.get(0));
       StrategyOption<?> declared = strategy.option(name);
-      assertNotNull(declared, "the README's table of " + strategy + " lists " + name + ", which it does not declare");
+      assertNotNull(declared, "the table of " + strategy + " lists " + name + ", which it does not declare");
       String cell = row.get(1);
       int open = cell.indexOf('`');
-      checkDefault("the README's table of " + strategy, declared, cell.substring(open + 1, cell.indexOf('`', open + 1)));
+      checkDefault("the table of " + strategy, declared, cell.substring(open + 1, cell.indexOf('`', open + 1)));
       names.add(name);
     }
     assertEquals(rows.size(), names.size(), "each option once: " + names);
   }
 
-  /** The rows (without the header and its rule) of the first table in a section whose header starts so. */
-  private List<List<String>> table(String section, String... header) {
-    boolean inSection = false;
+  /** The rows (without the header and its rule) of the first table on the page whose header starts so. */
+  private static List<List<String>> table(List<String> page, String... header) {
     List<List<String>> rows = new ArrayList<>();
     boolean inTable = false;
-    for (String line : readme) {
-      if (line.startsWith("## ")) {
-        if (inSection && inTable) {
-          break;
-        }
-        inSection = line.startsWith(section);
-        continue;
-      }
-      if (!inSection) {
-        continue;
-      }
+    for (String line : page) {
       if (inTable) {
         if (!line.startsWith("|")) {
           break;
@@ -177,12 +184,16 @@ class ReadmeStrategyTablesTest {
         if (!line.startsWith("|---")) {
           rows.add(cells(line));
         }
-      } else if (line.startsWith("|") && cells(line).subList(0, header.length).equals(List.of(header))) {
+      } else if (line.startsWith("|") && startsWith(cells(line), header)) {
         inTable = true;
       }
     }
-    assertFalse(rows.isEmpty(), "the README has no table " + List.of(header) + " in section " + section);
+    assertFalse(rows.isEmpty(), "the page has no table " + List.of(header));
     return rows;
+  }
+
+  private static boolean startsWith(List<String> cells, String... header) {
+    return cells.size() >= header.length && cells.subList(0, header.length).equals(List.of(header));
   }
 
   private static List<String> cells(String line) {
@@ -205,7 +216,8 @@ class ReadmeStrategyTablesTest {
         return s;
       }
     }
-    throw new AssertionError("the README names " + kind + " " + name + ", which the command line does not find");
+    throw new AssertionError(
+        "the documentation names " + kind + " " + name + ", which the command line does not find");
   }
 
   private List<NamedStrategy<?>> all(NamedStrategy.Kind... kinds) {
