@@ -62,8 +62,7 @@ final class Legend {
     for (List<String> g : groups.subList(1, groups.size())) {
       s.append(", as do those of ").append(and(g));
     }
-    return s.append(" (the same values): only the one drawn last shows, and the markers, each at its own place along "
-        + "the line, tell that the others lie under it.").toString();
+    return s.append(" (the same values): one line shows, with each one's marker at its own place along it.").toString();
   }
 
   /** "A", "A and B", "A, B and C". */

@@ -65,8 +65,8 @@ class HtmlReportTest {
     assertTrue(section("dual-stack-healthy").contains("The curves of sequential/sequential, sequential/sequential("
         + "attempt-timeout=250ms), rfc6724/happy-eyeballs and happy-eyeballs/happy-eyeballs coincide"),
         "every strategy connects alike on a healthy dual stack");
-    assertEquals("The curves of a and c coincide, as do those of b and d (the same values): only the one drawn last "
-        + "shows, and the markers, each at its own place along the line, tell that the others lie under it.",
+    assertEquals("The curves of a and c coincide, as do those of b and d (the same values): one line shows, with each "
+        + "one's marker at its own place along it.",
         Legend.coincidenceNote("curves", List.of("a", "b", "c", "d", "e"), List.of(1, 2, 1, 2, 3)));
     assertEquals("", Legend.coincidenceNote("curves", List.of("a", "b"), List.of(1, 2)));
     assertTrue(Style.of(8).marker() != Style.of(0).marker(), "past eight lines the styles still differ");
