@@ -99,6 +99,24 @@ public record Results(Experiment experiment, List<Cell> cells, List<SessionCell>
       return percentile(counts, 50);
     }
 
+    /**
+     * Connects that succeeded, every client's counted.
+     *
+     * @return the count
+     */
+    public long connected() {
+      return runs.stream().flatMap(List::stream).filter(Trace::connected).count();
+    }
+
+    /**
+     * Connects made, every client's counted.
+     *
+     * @return the count
+     */
+    public long connects() {
+      return runs.stream().mapToLong(List::size).sum();
+    }
+
     private static boolean winnerIsIpv6(Trace t) {
       for (io.github.connectbylist.api.Attempt a : t.attempts()) {
         if (a.connected()) {

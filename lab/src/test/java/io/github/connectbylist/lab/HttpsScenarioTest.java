@@ -243,7 +243,7 @@ class HttpsScenarioTest {
     ResultsWriter.write(ExperimentRunner.run(e), dir);
     String html = Files.readString(dir.resolve("report.html"));
     assertTrue(html.contains("stroke=\"#999999\" stroke-dasharray=\"1 2\"/>"), "grey and dotted");
-    assertTrue(html.contains("fill=\"#999999\" font-style=\"italic\">HTTPS lost<title>HTTPS case.test: never answered; the resolver "
+    assertTrue(html.contains("fill=\"#999999\" font-style=\"italic\">HTTPS lost (timeout)<title>HTTPS case.test: never answered; the resolver "
         + "gave up at 300.0 ms</title>"), html);
     assertTrue(html.contains(">HTTPS\u2717<title>"), "a SERVFAIL is a failure the server sent");
     assertFalse(html.contains(">HTTPS<title>"), "neither is drawn as an answer");

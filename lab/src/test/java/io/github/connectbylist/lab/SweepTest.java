@@ -55,7 +55,8 @@ class SweepTest {
     assertEquals(3 + 19, e.allStrategies().size(), "the two sweeps share their 19 strategies");
     String html = Files.readString(ResultsWriter.write(ExperimentRunner.run(e, 0), dir));
     int scenarios = e.scenarios().size();
-    assertEquals(2, html.split("<svg class=\"sweep\"", -1).length - 1);
+    assertEquals(3, html.split("<svg class=\"sweep ", -1).length - 1,
+        "p50 on a log and a linear scale, wasted (with zeros) on a linear one only");
     List<String> lines = Files.readAllLines(dir.resolve("sweeps.csv"));
     assertEquals(1 + 2 * 19 * scenarios, lines.size());
     assertTrue(lines.get(1).startsWith("connection-attempt-delay,50ms,dual-stack-healthy,"), lines.get(1));

@@ -1,0 +1,56 @@
+package io.github.connectbylist.lab;
+
+import java.util.Locale;
+
+/**
+ * The few SVG elements the report's charts draw, written as text, so that the report needs no library and
+ * opens from disk anywhere.
+ */
+final class Svg {
+  /** Every chart's width: the page's text column. */
+  static final int W = 720;
+  /** Width per character of the report's sans-serif text, per pixel of font size: a generous estimate. */
+  private static final double CHAR_WIDTH = 0.62;
+
+  private Svg() {}
+
+  static void open(StringBuilder s, String cssClass, int width, int height) {
+    s.append("<svg class=\"").append(cssClass).append("\" width=\"").append(width).append("\" height=\"").append(height)
+        .append("\" viewBox=\"0 0 ").append(width).append(' ').append(height)
+        .append("\" xmlns=\"http://www.w3.org/2000/svg\">");
+  }
+
+  static String line(double x1, double y1, double x2, double y2, String color) {
+    return "<line x1=\"" + fmt(x1) + "\" y1=\"" + fmt(y1) + "\" x2=\"" + fmt(x2) + "\" y2=\"" + fmt(y2)
+        + "\" stroke=\"" + color + "\"/>";
+  }
+
+  static String text(double x, double y, String text, String anchor) {
+    return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" font-size=\"11\" text-anchor=\"" + anchor + "\">"
+        + esc(text) + "</text>";
+  }
+
+  /** How wide {@code text} is drawn at {@code fontSize}, estimated on the wide side so that what fits, fits. */
+  static double width(String text, double fontSize) {
+    return text.length() * fontSize * CHAR_WIDTH;
+  }
+
+  static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.1f", v);
+  }
+
+  /** Milliseconds as the tables write them: whole from 100 on, else two decimals; "-" for none. */
+  static String ms(double v) {
+    return Double.isNaN(v) ? "-" : v >= 100 ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+  }
+
+  /** A share as a percentage, with a decimal only when it has one: "99.8%", "50%". */
+  static String percent(long part, long whole) {
+    double p = 100.0 * part / whole;
+    return (p == Math.rint(p) ? String.format(Locale.ROOT, "%.0f", p) : String.format(Locale.ROOT, "%.1f", p)) + "%";
+  }
+
+  static String esc(String text) {
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+  }
+}

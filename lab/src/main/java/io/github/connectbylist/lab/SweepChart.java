@@ -1,0 +1,110 @@
+package io.github.connectbylist.lab;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A sweep's metric against its option's value, one line per scenario. When every value is positive the chart
+ * is drawn on both a log and a linear scale, the log one first when the values span more than {@value #LOG_SPAN}
+ * decades (where a linear axis would squash the small lines into one at the bottom) and the other folded
+ * under it in a {@code <details>}: no script, and either scale a click away. A metric with zeros (no wasted
+ * attempt) has only the linear scale, since a log axis has no zero.
+ */
+final class SweepChart {
+  /** Decades between the smallest and the largest value above which the log scale comes first. */
+  static final double LOG_SPAN = 1.5;
+  private static final int H = 300;
+  private static final int LEFT = 60;
+  private static final int RIGHT = 20;
+  private static final int TOP = 20;
+  private static final int BOTTOM = 40;
+
+  private SweepChart() {}
+
+  /** The sweep's heading is the caller's; this writes its description, legend, charts and notes. */
+  static void render(StringBuilder s, Sweep sweep, Results results) {
+    Map<String, List<Results.Cell>> byScenario = results.byScenario();
+    List<String> scenarios = new ArrayList<>(byScenario.keySet());
+    double[][] values = new double[scenarios.size()][sweep.values().size()];
+    double min = Double.MAX_VALUE;
+    double max = 0;
+    for (int i = 0; i < scenarios.size(); i++) {
+      for (int j = 0; j < sweep.values().size(); j++) {
+        String strategy = sweep.strategy(sweep.values().get(j));
+        double v = Double.NaN;
+        for (Results.Cell c : byScenario.get(scenarios.get(i))) {
+          if (c.strategy().equals(strategy)) {
+            v = Sweep.metric(c, sweep.metric());
+          }
+        }
+        values[i][j] = v;
+        if (!Double.isNaN(v)) {
+          min = Math.min(min, v);
+          max = Math.max(max, v);
+        }
+      }
+    }
+    boolean logPossible = max > 0 && min > 0;
+    boolean logFirst = logPossible && Math.log10(max / min) > LOG_SPAN;
+    s.append("<p><code>").append(Svg.esc(sweep.template())).append("</code>, ").append(sweep.values().size())
+        .append(" values; ").append(Svg.esc(metricLabel(sweep.metric()))).append(". Points missing where every run "
+            + "failed.").append(logFirst ? " On a log scale: the values span "
+            + Axis.label(Math.round(Math.log10(max / min) * 10) / 10.0) + " decades." : "").append("</p>\n");
+    s.append(Legend.html(scenarios));
+    chart(s, sweep, scenarios, values, logFirst ? Axis.log(min, max) : Axis.linear(max == 0 ? 1 : max));
+    List<String> keys = new ArrayList<>();
+    for (double[] row : values) {
+      keys.add(Arrays.toString(row));
+    }
+    String note = Legend.coincidenceNote("lines", scenarios, keys);
+    if (!note.isEmpty()) {
+      s.append("<p class=\"chart-note\">").append(Svg.esc(note)).append("</p>\n");
+    }
+    if (logPossible) {
+      s.append("<details><summary>The same on a ").append(logFirst ? "linear" : "log").append(" scale</summary>\n");
+      chart(s, sweep, scenarios, values, logFirst ? Axis.linear(max) : Axis.log(min, max));
+      s.append("</details>\n");
+    }
+  }
+
+  private static void chart(StringBuilder s, Sweep sweep, List<String> scenarios, double[][] values, Axis y) {
+    double xMin = Sweep.numeric(sweep.values().get(0));
+    double xMax = Sweep.numeric(sweep.values().get(sweep.values().size() - 1));
+    Axis x = Axis.linear(xMin, xMax);
+    Svg.open(s, y.log() ? "sweep log" : "sweep linear", Svg.W, H);
+    AxisDrawing.vertical(s, y, H - BOTTOM, TOP, LEFT, Svg.W - RIGHT, LEFT - 6);
+    AxisDrawing.horizontal(s, x, LEFT, Svg.W - RIGHT, TOP, H - BOTTOM, H - BOTTOM + 16, Svg.W, "");
+    s.append(Svg.text((LEFT + Svg.W - RIGHT) / 2.0, H - 6, sweep.option() + (sweep.valuesAreDurations() ? " (ms)" : ""),
+        "middle"));
+    s.append(Svg.text(LEFT + 6, TOP - 6, metricLabel(sweep.metric()) + (y.log() ? ", log scale" : ""), "start"));
+    StringBuilder markers = new StringBuilder();
+    for (int i = 0; i < scenarios.size(); i++) {
+      Style style = Style.of(i);
+      StringBuilder points = new StringBuilder();
+      for (int j = 0; j < sweep.values().size(); j++) {
+        if (Double.isNaN(values[i][j])) {
+          continue;
+        }
+        double px = LEFT + x.at(Sweep.numeric(sweep.values().get(j))) * (Svg.W - LEFT - RIGHT);
+        double py = H - BOTTOM - y.at(values[i][j]) * (H - TOP - BOTTOM);
+        points.append(points.length() == 0 ? "" : " ").append(Svg.fmt(px)).append(',').append(Svg.fmt(py));
+        markers.append("<g><title>").append(Svg.esc(scenarios.get(i) + ", " + sweep.option() + "="
+            + sweep.values().get(j) + ": " + Svg.ms(values[i][j]))).append("</title>")
+            .append(style.marker(px, py)).append("</g>");
+      }
+      s.append(style.polyline(points));
+    }
+    s.append(markers).append("</svg>\n");
+  }
+
+  private static String metricLabel(String metric) {
+    return switch (metric) {
+      case "p50", "p90", "p99" -> metric + " time to connect (ms)";
+      case "failures" -> "connects that failed (%)";
+      case "wasted" -> "wasted attempts per connect";
+      default -> "attempts per connect";
+    };
+  }
+}
