@@ -3,7 +3,8 @@
  * address of the host with ConnectByList's strategies and history; TLS, pool and socket settings stay
  * HttpClient's.
  */
-@SuppressWarnings("requires-transitive-automatic") // HttpClient 5 ships no module descriptor of its own
+// HttpClient 5 ships no module descriptor of its own; "module": the name is the library's, digit included
+@SuppressWarnings({"requires-transitive-automatic", "requires-automatic", "module"})
 module io.github.connectbylist.httpclient5 {
   requires transitive io.github.connectbylist.core;
   requires transitive org.apache.httpcomponents.client5.httpclient5;

@@ -5,7 +5,7 @@
 module io.github.connectbylist.netty {
   requires transitive io.github.connectbylist.core;
   requires transitive io.netty.transport;
-  requires io.netty.common;
+  requires transitive io.netty.common; // AttributeKey is in NettyConnector's signatures
 
   exports io.github.connectbylist.netty;
 }

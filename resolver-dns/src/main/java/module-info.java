@@ -6,8 +6,9 @@
  * follow RFC 2181 section 8, and hosts files and options are read with bounds, in ASCII. See {@link
  * io.github.connectbylist.resolver.dns.DnsResolver}.
  */
+@SuppressWarnings("requires-automatic") // auto-service, at compile time only: it ships no descriptor
 module io.github.connectbylist.resolver.dns {
-  requires io.github.connectbylist.api;
+  requires transitive io.github.connectbylist.api; // its types are in this module's public signatures
   requires io.github.connectbylist.engine; // its TimerQueue only
   requires org.dnsjava;
   requires static com.google.auto.service;

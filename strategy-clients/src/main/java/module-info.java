@@ -3,8 +3,9 @@
  * Firefox) as rankers and schedulers, so that they can be compared with each other and with ours on the same
  * networks, in the lab and on real sockets.
  */
+@SuppressWarnings("requires-automatic") // auto-service, at compile time only: it ships no descriptor
 module io.github.connectbylist.strategy.clients {
-  requires io.github.connectbylist.api;
+  requires transitive io.github.connectbylist.api; // its types are in this module's public signatures
   requires static com.google.auto.service;
 
   exports io.github.connectbylist.strategy.clients;

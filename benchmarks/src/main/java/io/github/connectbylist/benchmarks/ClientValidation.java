@@ -102,6 +102,7 @@ public final class ClientValidation {
     System.out.print(report);
   }
 
+  @SuppressWarnings("try") // each connection is only made and closed
   private static List<Double> modelOnSockets(String model, List<InetSocketAddress> addresses, int runs) {
     String[] parts = Experiment.split(model);
     List<Double> out = new ArrayList<>();

@@ -50,7 +50,7 @@ public class Concurrency {
 
   @Benchmark
   public void connectAsync(GoodLoopbackEndpoint good) throws IOException {
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "rawtypes"}) // an array of a generic type is made raw
     CompletableFuture<Connection>[] batch = new CompletableFuture[inFlight];
     for (int i = 0; i < inFlight; i++) {
       batch[i] = good.cbl.connectAsync(good.addresses);

@@ -16,6 +16,10 @@ public final class TimerQueue {
   private int size;
   private long sequence;
 
+  /** An empty queue, for one owner's thread. */
+  public TimerQueue() {
+  }
+
   /** A scheduled task. */
   public static final class Timer implements Driver.Cancellable {
     private final TimerQueue queue;

@@ -40,9 +40,9 @@ record NettyExample(Channel channel, ConnectByList cbl) implements AutoCloseable
   }
 
   @Override
-  public void close() throws InterruptedException {
-    channel.close().sync();
+  public void close() {
+    channel.close().syncUninterruptibly();
     cbl.close();
-    channel.eventLoop().parent().shutdownGracefully().sync();
+    channel.eventLoop().parent().shutdownGracefully().syncUninterruptibly();
   }
 }

@@ -4,10 +4,7 @@ import io.github.connectbylist.ConnectByList;
 import io.github.connectbylist.ConnectFailedException;
 import io.github.connectbylist.ConnectRequest;
 import io.github.connectbylist.Connection;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.StandardSocketOptions;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.List;
@@ -18,37 +15,23 @@ public final class QuickStart {
   public static void main(String... args) throws Exception {
     String host = args[0];
     int port = Integer.parseInt(args[1]);
-    List<InetSocketAddress> addresses = Stream.of(args).skip(2)  // literals, such as 2001:db8::10 192.0.2.10
+    List<InetSocketAddress> addresses = Stream.of(args).skip(2)    // literals, such as 2001:db8::10 192.0.2.10
         .map(address -> new InetSocketAddress(address, port)).toList();
     try (ConnectByList cbl = ConnectByList.builder()
         .strategy("happy-eyeballs(connection-attempt-delay=250ms)")   // or leave it out: the best discovered one
-        .timeout(Duration.ofSeconds(10))                  // overall deadline, exact
-        .socketOption(StandardSocketOptions.TCP_NODELAY, true)
+        .timeout(Duration.ofSeconds(10))                              // overall deadline, exact
         .build()) {
-      try (Connection c = cbl.connect(addresses)) {           // blocking
-        SocketChannel channel = c.channel();                  // connected, in blocking mode
+      try (Connection c = cbl.connect(addresses)) {                   // blocking; connectAsync never blocks
+        SocketChannel channel = c.channel();                          // connected, in blocking mode
         System.out.println(c.localAddress() + " -> " + c.remoteAddress() + " in " + c.elapsed());
-        c.attempts().forEach(System.out::println);            // every attempt: pair, start, end, outcome
+        c.attempts().forEach(System.out::println);                    // every attempt: pair, start, end, outcome
       } catch (ConnectFailedException e) {
-        System.out.println(e.kind() + ": " + e.attempts());   // every attempt, not just the last error
+        System.out.println(e.kind() + ": " + e.attempts());           // every attempt, not just the last error
       }
-
-      cbl.connectAsync(addresses)                             // never blocks; completes on the event loop
-         .thenAccept(QuickStart::use)                         // runs on the event loop: keep it quick
-         .join();                                             // here only because close() below ends what is pending
-
       try (Connection d = cbl.connect(ConnectRequest.to(host, port)   // a name and port, or a list,
-          .timeout(Duration.ofSeconds(3)))) {                       // with this call's own deadline
+          .timeout(Duration.ofSeconds(3)))) {                         // with this call's own deadline
         System.out.println("by name: " + d.remoteAddress());
       }
-    }
-  }
-
-  private static void use(Connection c) {
-    try (c) {
-      System.out.println("async: " + c.remoteAddress());     // use c.channel()
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

@@ -75,6 +75,7 @@ final class RaceFuture extends DefaultPromise<Void> implements ChannelFuture {
 
   @Override
   @SafeVarargs
+  @SuppressWarnings("varargs") // Netty's own method is not @SafeVarargs; the array is only passed on to it
   public final RaceFuture addListeners(GenericFutureListener<? extends Future<? super Void>>... listeners) {
     super.addListeners(listeners);
     return this;
@@ -88,6 +89,7 @@ final class RaceFuture extends DefaultPromise<Void> implements ChannelFuture {
 
   @Override
   @SafeVarargs
+  @SuppressWarnings("varargs") // Netty's own method is not @SafeVarargs; the array is only passed on to it
   public final RaceFuture removeListeners(GenericFutureListener<? extends Future<? super Void>>... listeners) {
     super.removeListeners(listeners);
     return this;

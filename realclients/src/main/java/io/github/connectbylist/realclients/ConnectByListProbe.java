@@ -62,6 +62,7 @@ final class ConnectByListProbe {
   }
 
   /** On an instance of its own, so that the measured connect is its instance's first (history has nothing). */
+  @SuppressWarnings("try") // the connection is only made and closed
   private static void warmUp(String ranker, String scheduler, String resolver) {
     try (ConnectByList cbl = ConnectByList.builder().ranker(ranker).scheduler(scheduler).resolver(resolver).build();
         ServerSocket listener = new ServerSocket(0);

@@ -258,6 +258,7 @@ public final class RealLazyEye {
   }
 
   /** One run of one client on a network of its own: its packets, read. */
+  @SuppressWarnings("try") // the HTTP server serves for the block's scope
   static RunFacts run(RealClient client, String kind, int n, List<PathRule> rules, Duration aaaaLate, String name,
       Duration limit, Options o) throws IOException {
     Path pcap = o.out().resolve("pcap").resolve(fileName(client.name()) + "-" + kind + "-" + n + ".pcap");

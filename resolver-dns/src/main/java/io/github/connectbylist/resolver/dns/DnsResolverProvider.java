@@ -18,6 +18,7 @@ import java.util.List;
  * class path, connects by name race the AAAA and A answers unless a resolver is named.
  */
 @AutoService(StrategyProvider.class)
+@SuppressWarnings("exports") // @AutoService is read at compile time only; no caller sees it
 public final class DnsResolverProvider implements StrategyProvider {
 
   /** For {@link java.util.ServiceLoader}. */

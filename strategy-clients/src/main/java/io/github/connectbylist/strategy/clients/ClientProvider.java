@@ -15,6 +15,7 @@ import java.util.List;
  * scheduler per client. Their priority is negative: a model is used only when named, never as the default.
  */
 @AutoService(StrategyProvider.class)
+@SuppressWarnings("exports") // @AutoService is read at compile time only; no caller sees it
 public final class ClientProvider implements StrategyProvider {
   /** Below every built-in strategy's (sequential's 0 is the lowest), so that a model is never picked unnamed. */
   static final int PRIORITY = -50;

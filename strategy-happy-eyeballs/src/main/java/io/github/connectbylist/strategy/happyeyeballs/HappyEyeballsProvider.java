@@ -14,6 +14,7 @@ import java.util.List;
  * sequential}) and ranker {@code history} (300: the default ranker when this module is on the class path).
  */
 @AutoService(StrategyProvider.class)
+@SuppressWarnings("exports") // @AutoService is read at compile time only; no caller sees it
 public final class HappyEyeballsProvider implements StrategyProvider {
 
   /** For {@link java.util.ServiceLoader}. */

@@ -10,6 +10,7 @@ import java.util.List;
 
 /** Registers ranker {@code rfc6724}, priority 100: over {@code sequential}, under {@code happy-eyeballs}. */
 @AutoService(StrategyProvider.class)
+@SuppressWarnings("exports") // @AutoService is read at compile time only; no caller sees it
 public final class Rfc6724Provider implements StrategyProvider {
 
   /** For {@link java.util.ServiceLoader}. */

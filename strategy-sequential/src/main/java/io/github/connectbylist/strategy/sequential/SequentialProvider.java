@@ -11,6 +11,7 @@ import java.util.List;
 
 /** Registers ranker and scheduler {@code sequential}, both of priority 0: used when nothing better is found. */
 @AutoService(StrategyProvider.class)
+@SuppressWarnings("exports") // @AutoService is read at compile time only; no caller sees it
 public final class SequentialProvider implements StrategyProvider {
 
   /** For {@link java.util.ServiceLoader}. */

@@ -16,6 +16,9 @@ import java.util.Optional;
  * hand-written loop over {@code getaddrinfo} results does, plus WSAConnectByList's local-address pairing.
  */
 public final class SequentialRanker implements AddressPairRanker {
+  /** A ranker; it keeps no state, so one serves every connect. */
+  public SequentialRanker() {
+  }
 
   @Override
   public List<AddressPair> rank(List<AddressPair> pairs, RankingContext context) {
