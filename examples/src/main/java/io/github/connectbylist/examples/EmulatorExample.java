@@ -28,7 +28,8 @@ final class EmulatorExample {
     try (Network net = Network.up(TopologyFile.read(topology),
             new Network.Options(Optional.of(pcap), 1));
          AutoCloseable http = net.host("server").serveHttp(80)) {
-      Process curl = net.host("client").command(List.of("curl", "http://dual.test/")).inheritIO().start();
+      Process curl = net.host("client").command(List.of("curl", "-sS", "-o", "/dev/null", "http://dual.test/"))
+          .inheritIO().start();                                  // curl prints only its errors
       curl.waitFor();
       net.rule(PathRule.named("ipv6").family(Family.IPV6).action(Action.DROP));  // IPv6 breaks, from now on
       PacketLog log = net.packetLog();        // first SYN per family, DNS times; net.summary() for one screen
