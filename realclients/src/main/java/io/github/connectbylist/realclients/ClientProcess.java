@@ -31,8 +31,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * the whole run, not only its first process.
  */
 final class ClientProcess extends Process {
-  /** The environment variable that marks a run's processes. */
+  /** The environment variable that marks a run's processes: {@code JVM/RUN}, this JVM's ID and the run's. */
   static final String MARK = "CONNECTBYLIST_CLIENT_RUN";
+  /** This JVM's part of every mark, so that its runs are told apart from another JVM's on the same machine. */
+  private static final String JVM = UUID.randomUUID().toString();
   /** Keeps the deadlines: one daemon thread for the JVM, which hands the work to {@link #WORKERS}. */
   static final ScheduledExecutorService SCHEDULER = scheduler();
   /** Kills runs and cleans up after them, which may wait for processes to be gone: daemon threads. */
@@ -76,7 +78,7 @@ final class ClientProcess extends Process {
    * @throws IOException when it cannot start
    */
   static ClientProcess start(ProcessBuilder builder, Duration killAfter, Optional<Path> folder) throws IOException {
-    String mark = UUID.randomUUID().toString();
+    String mark = JVM + "/" + UUID.randomUUID();
     builder.environment().put(MARK, mark);
     builder.redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process p;
@@ -104,13 +106,13 @@ final class ClientProcess extends Process {
   }
 
   /**
-   * Every live process of any run of this module, in this JVM or another: what a run that is over must not
-   * leave.
+   * Every live process of any run this JVM started: what a run that is over must not leave. Another JVM's runs
+   * (a study or a build beside this one) are not counted.
    *
    * @return the processes
    */
-  static List<ProcessHandle> anyRun() {
-    return marked((MARK + "=").getBytes(StandardCharsets.US_ASCII), false);
+  static List<ProcessHandle> anyRunOfThisJvm() {
+    return marked((MARK + "=" + JVM + "/").getBytes(StandardCharsets.US_ASCII), false);
   }
 
   /** Every live process whose environment has the entry {@code needle}, or an entry starting with it. */

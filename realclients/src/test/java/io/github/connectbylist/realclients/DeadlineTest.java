@@ -68,7 +68,7 @@ class DeadlineTest {
       assertTrue(killed, "each is killed at the deadline: none is given a limit of ours, so its own defaults stand");
       assertTrue(net.packetLog().syns(Family.IPV6, 80).size() + net.packetLog().syns(Family.IPV4, 80).size() > 0,
           client.name() + " tried");
-      assertEquals(List.of(), ClientProcess.anyRun(), client.name() + " left processes behind");
+      assertEquals(List.of(), ClientProcess.anyRunOfThisJvm(), client.name() + " left processes behind");
       List<Path> left = profiles().stream().filter(f -> !before.contains(f)).toList();
       assertEquals(List.of(), left, client.name() + " left its profile folder");
     }

@@ -154,7 +154,7 @@ class RealClientsTest {
     assertTrue(run.handshake(), client.name() + " completed no handshake with the server:\n" + run.details());
     assertEquals(List.of(), run.noRoute(), client.name() + " sent packets out of the network");
     assertEquals(List.of(), run.synsElsewhere(), client.name() + " connected elsewhere than the server's port 80");
-    assertEquals(List.of(), ClientProcess.anyRun(), client.name() + " left processes behind");
+    assertEquals(List.of(), ClientProcess.anyRunOfThisJvm(), client.name() + " left processes behind");
     Set<Path> left = tempFolders();
     left.removeAll(foldersBefore);
     assertEquals(Set.of(), left, client.name() + " left folders behind");
