@@ -50,7 +50,7 @@ class StrategyTablesTest {
     List<List<String>> rows = table(page("README.md"), "name", "kind", "module");
     TreeSet<String> written = new TreeSet<>();
     for (List<String> row : rows) {
-      NamedStrategy.Kind kind = NamedStrategy.Kind.valueOf(row.get(1).toUpperCase(java.util.Locale.ROOT));
+      NamedStrategy.Kind kind = kind(row);
       written.add(kind + " " + find(kind, unquote(row.get(0))).name());
     }
     TreeSet<String> declared = new TreeSet<>();
@@ -67,7 +67,7 @@ class StrategyTablesTest {
     List<List<String>> rows = table(page("docs/usage.md"), "name", "kind", "what it does");
     List<String> seen = new ArrayList<>();
     for (List<String> row : rows) {
-      NamedStrategy.Kind kind = NamedStrategy.Kind.valueOf(row.get(1).toUpperCase(java.util.Locale.ROOT));
+      NamedStrategy.Kind kind = kind(row);
       String name = unquote(row.get(0));
       checkRow(row, List.of(find(kind, name)), row.get(row.size() - 1));
       seen.add(kind + " " + name);
@@ -204,6 +204,11 @@ class StrategyTablesTest {
       cells.add(cell.trim());
     }
     return cells;
+  }
+
+  /** The kind a row's second cell names: {@code ranker}, {@code scheduler} or {@code resolver}. */
+  private static NamedStrategy.Kind kind(List<String> row) {
+    return NamedStrategy.Kind.valueOf(row.get(1).toUpperCase(java.util.Locale.ROOT));
   }
 
   private static String unquote(String cell) {
