@@ -284,7 +284,7 @@ public final class RealLazyEye {
       drain.start();
       boolean ended = awaitThenEnd(p, limit.toMillis() + 5_000, client.name());
       RunFacts facts = RunFacts.of(net.packets(), Set.of(StudyNetwork.CLIENT_V6, StudyNetwork.CLIENT_V4),
-          StudyNetwork.DNS, StudyNetwork.PORT);
+          StudyNetwork.DNS, name, StudyNetwork.PORT);
       o.progress().printf(Locale.ROOT, "%-24s %-9s #%d  %6.0f ms  first %s  cad %s  rd %s  tried v6 %d v4 %d%s%n",
           client.name(), kind, n, (System.nanoTime() - started) / 1e6, facts.firstFamily(),
           ms(facts.connectionAttemptDelayMs()), ms(facts.resolutionDelayMs()), facts.ipv6Tried().size(),
