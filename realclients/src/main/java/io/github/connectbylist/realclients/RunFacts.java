@@ -28,8 +28,8 @@ import java.util.Set;
  * and the answers, its SYNs per family, when its first handshake completed, and each attempt as a trace the
  * lab's timeline can draw. Times are milliseconds since the client's first DNS query (or its first packet),
  * each packet timed when it entered the network, on the sender's side. Only the answers for the name the client was
- * asked to connect to count: a client may ask about other names first (Firefox asks about {@code vm.}, its own
- * host's search domain, and gets NXDOMAIN), which say nothing of how it treats the study's answers.
+ * asked to connect to count: a client may ask about other names first (Firefox asks about {@code vm.} and gets
+ * NXDOMAIN), which say nothing of how it treats the study's answers.
  *
  * @param firstV6SynMs the first IPv6 SYN to the study's port, or -1
  * @param firstV4SynMs the first IPv4 SYN, or -1
