@@ -37,8 +37,8 @@ class NamesAndProgramsTest {
       }
       PacketLog log = net.packetLog();
       List<PacketRecord> queries = log.dnsQueries();
-      assertTrue(queries.stream().anyMatch(q -> q.dnsQuestionType() == PacketRecord.TYPE_AAAA), "AAAA asked: " + queries);
-      assertTrue(queries.stream().anyMatch(q -> q.dnsQuestionType() == PacketRecord.TYPE_A), "A asked: " + queries);
+      assertTrue(queries.stream().anyMatch(q -> q.dns().type() == PacketRecord.TYPE_AAAA), "AAAA asked: " + queries);
+      assertTrue(queries.stream().anyMatch(q -> q.dns().type() == PacketRecord.TYPE_A), "A asked: " + queries);
       for (PacketRecord q : queries) {
         assertEquals(InetAddress.getByName("198.51.100.53"), q.destination(), "asked of the network's server");
         assertTrue(log.answerTo(q).isPresent(), "and answered: " + q);

@@ -116,10 +116,37 @@ public final class RealLazyEye {
    * @param modelFirstSynMs the model's first attempt, in the simulator
    * @param otherFirstFamily how many runs sent their first SYN in the family the model does not start with (a
    *     client whose answers race may start with either; its median then mixes two paths)
+   * @param runsStarted how many runs sent a SYN at all: those {@code otherFirstFamily} counts among
+   * @param modelFirstFamily the family of the model's first attempt; {@code null} when it made none
    */
   public record Connect(String client, String model, String scenario, double realMs, double realMinMs,
       double realMaxMs, double modelMs, double realFirstSynMs, double realFromFirstSynMs, double realAnswerToSynMs,
-      double modelFirstSynMs, int otherFirstFamily) {
+      double modelFirstSynMs, int otherFirstFamily, int runsStarted, Family modelFirstFamily) {
+
+    /**
+     * What the report says when runs started with the family the model does not start with. Some of them is a
+     * client whose answers race, and a median that mixes two paths; all of them is no race but the model taking
+     * the other path (its first address is not the client's), however near its time.
+     *
+     * @return the sentence; empty when every run started with the model's family
+     */
+    public String familyNote() {
+      if (otherFirstFamily == 0 || modelFirstFamily == null) {
+        return "";
+      }
+      String model = familyName(modelFirstFamily);
+      String other = familyName(modelFirstFamily == Family.IPV6 ? Family.IPV4 : Family.IPV6);
+      if (otherFirstFamily >= runsStarted) {
+        return (runsStarted == 1 ? "the run" : "all " + runsStarted + " runs") + " started with " + other
+            + ", the model with " + model + ": it takes another path, whatever its time";
+      }
+      return otherFirstFamily + " of the " + runsStarted + " runs started with " + other + ", the model with "
+          + model + " (answers that race): the median mixes two paths";
+    }
+
+    private static String familyName(Family f) {
+      return f == Family.IPV6 ? "IPv6" : "IPv4";
+    }
 
     /**
      * Whether the model is off by more than {@link StudyReport#TOLERANCE_MS} from the client, or only one of the
@@ -284,7 +311,7 @@ public final class RealLazyEye {
       drain.start();
       boolean ended = awaitThenEnd(p, limit.toMillis() + 5_000, client.name());
       RunFacts facts = RunFacts.of(net.packets(), Set.of(StudyNetwork.CLIENT_V6, StudyNetwork.CLIENT_V4),
-          StudyNetwork.DNS, StudyNetwork.PORT);
+          StudyNetwork.DNS, name, StudyNetwork.PORT);
       o.progress().printf(Locale.ROOT, "%-24s %-9s #%d  %6.0f ms  first %s  cad %s  rd %s  tried v6 %d v4 %d%s%n",
           client.name(), kind, n, (System.nanoTime() - started) / 1e6, facts.firstFamily(),
           ms(facts.connectionAttemptDelayMs()), ms(facts.resolutionDelayMs()), facts.ipv6Tried().size(),
@@ -399,9 +426,10 @@ public final class RealLazyEye {
         : Family.of(simulated.attempts().get(0).pair().destinationAddress());
     int other = modelFirst == null ? 0
         : (int) firstFamilies.stream().filter(f -> f != null && f != modelFirst).count();
+    int started = (int) firstFamilies.stream().filter(f -> f != null).count();
     return new Connect(c.name(), model, d.title, s[0], s[1], s[2], modelConnected
         ? simulated.elapsedNanos() / 1e6 : -1, stats(firstSyn)[0], stats(fromFirstSyn)[0], stats(answerToSyn)[0],
-        modelConnected ? simulated.attempts().get(0).startedAt().toNanos() / 1e6 : -1, other);
+        modelConnected ? simulated.attempts().get(0).startedAt().toNanos() / 1e6 : -1, other, started, modelFirst);
   }
 
   /** The model's connect on the scenario, in the simulator. */

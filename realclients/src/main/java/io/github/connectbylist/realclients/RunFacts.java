@@ -8,10 +8,13 @@ import io.github.connectbylist.api.LocalAddress;
 import io.github.connectbylist.api.Query;
 import io.github.connectbylist.emulator.Family;
 import io.github.connectbylist.emulator.LoggedPacket;
+import io.github.connectbylist.emulator.capture.DnsMessage;
 import io.github.connectbylist.emulator.capture.PacketRecord;
 import io.github.connectbylist.lab.Trace;
+import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,12 +27,14 @@ import java.util.Set;
  * What one run of a real client did, read from the emulator's packet log and nothing else: its DNS queries
  * and the answers, its SYNs per family, when its first handshake completed, and each attempt as a trace the
  * lab's timeline can draw. Times are milliseconds since the client's first DNS query (or its first packet),
- * each packet timed when it entered the network, on the sender's side.
+ * each packet timed when it entered the network, on the sender's side. Only the answers for the name the client was
+ * asked to connect to count: a client may ask about other names first (Firefox asks about {@code vm.} and gets
+ * NXDOMAIN), which say nothing of how it treats the study's answers.
  *
  * @param firstV6SynMs the first IPv6 SYN to the study's port, or -1
  * @param firstV4SynMs the first IPv4 SYN, or -1
- * @param aAnswerMs when the first A answer left the DNS server, or -1
- * @param aaaaAnswerMs when the first AAAA answer left, or -1
+ * @param aAnswerMs when the first A answer for the study's name left the DNS server, failed or not, or -1
+ * @param aaaaAnswerMs when the first AAAA answer for it left, or -1
  * @param connectedMs when the client's first handshake completed (its ACK of a SYN-ACK), or -1
  * @param ipv6Tried the IPv6 destinations it sent a SYN to before then
  * @param ipv4Tried the IPv4 destinations it sent a SYN to before then
@@ -85,8 +90,13 @@ record RunFacts(double firstV6SynMs, double firstV4SynMs, double aAnswerMs, doub
     return ipv4First && aAnswerMs >= 0 && beforeAaaa ? Math.max(0, firstV4SynMs - aAnswerMs) : -1;
   }
 
-  /** Reads a run's packets: those the client host sent to {@code port}, and the DNS answers it got. */
-  static RunFacts of(List<LoggedPacket> packets, Set<InetAddress> client, InetAddress dns, int port) {
+  /**
+   * Reads a run's packets: those the client host sent to {@code port}, and the DNS answers it got for {@code
+   * name}, the first of each type becoming an answer of the trace with the response's addresses, or failed as
+   * the server said (RFC 1035 section 4.1.1's RCODE).
+   */
+  static RunFacts of(List<LoggedPacket> packets, Set<InetAddress> client, InetAddress dns, String name, int port) {
+    String study = canonical(name);
     long start = -1;
     for (LoggedPacket p : packets) {
       PacketRecord r = p.packet();
@@ -108,12 +118,16 @@ record RunFacts(double firstV6SynMs, double firstV4SynMs, double aAnswerMs, doub
       PacketRecord r = p.packet();
       double t = (r.timeNanos() - start) / 1e6;
       if (r.isDnsAnswer() && r.source().equals(dns) && client.contains(r.destination())) {
-        if (r.dnsQuestionType() == PacketRecord.TYPE_A && a < 0) {
+        DnsMessage m = r.dns();
+        if (!m.name().equalsIgnoreCase(study)) { // names compare without case: RFC 4343
+          continue;
+        }
+        if (m.type() == PacketRecord.TYPE_A && a < 0) {
           a = t;
-          answers.add(new Answer("", Query.A, Duration.ofNanos(Math.round(t * 1e6)), List.of(), null, null));
-        } else if (r.dnsQuestionType() == PacketRecord.TYPE_AAAA && aaaa < 0) {
+          answers.add(answer(m, Query.A, t));
+        } else if (m.type() == PacketRecord.TYPE_AAAA && aaaa < 0) {
           aaaa = t;
-          answers.add(new Answer("", Query.AAAA, Duration.ofNanos(Math.round(t * 1e6)), List.of(), null, null));
+          answers.add(answer(m, Query.AAAA, t));
         }
         continue;
       }
@@ -168,11 +182,30 @@ record RunFacts(double firstV6SynMs, double firstV4SynMs, double aAnswerMs, doub
       anyConnected |= at.endMs >= 0 && at.outcome == null;
       list.add(new Attempt(index++, new AddressPair(LocalAddress.of(at.source, at.source.getAddress().length == 4 ? 24 : 64,
           "eth0"), new InetSocketAddress(at.destination, port)), nanos(at.startMs), nanos(Math.max(end, at.startMs)),
-          kind, kind == null ? null : new java.io.IOException(describe(kind))));
+          kind, kind == null ? null : new IOException(describe(kind))));
     }
     Trace trace = new Trace(list, anyConnected, anyConnected ? null : FailureKind.TIMED_OUT,
         Math.round((connected >= 0 ? connected : last) * 1e6), 0, answers);
     return new RunFacts(v6, v4, a, aaaa, connected, v6Tried, v4Tried, trace);
+  }
+
+  /**
+   * A response as the trace's answer: its addresses, or failed as the resolvers fail it, NXDOMAIN as {@link
+   * FailureKind#NO_SUCH_NAME} and any other RCODE (SERVFAIL, REFUSED) as {@link FailureKind#RESOLUTION_FAILED}.
+   */
+  private static Answer answer(DnsMessage m, Query query, double ms) {
+    if (!m.failed()) {
+      return new Answer(m.name(), query, nanos(ms), m.addresses(), null, null);
+    }
+    String said = m.name() + " " + query + ": " + DnsMessage.rcodeName(m.rcode());
+    return m.rcode() == DnsMessage.NXDOMAIN
+        ? new Answer(m.name(), query, nanos(ms), List.of(), FailureKind.NO_SUCH_NAME, new UnknownHostException(said))
+        : new Answer(m.name(), query, nanos(ms), List.of(), FailureKind.RESOLUTION_FAILED, new IOException(said));
+  }
+
+  /** A name as {@link DnsMessage#name()} writes it: without the trailing dot of an absolute name. */
+  private static String canonical(String name) {
+    return name.length() > 1 && name.endsWith(".") ? name.substring(0, name.length() - 1) : name;
   }
 
   private static String describe(FailureKind kind) {

@@ -191,9 +191,8 @@ public final class StudyReport {
             why += "; the fallback's timing: see why, below";
           }
         }
-        if (c.otherFirstFamily() > 0) {
-          why = (why.isEmpty() ? "" : why + "; ") + c.otherFirstFamily() + " of the runs started with the family "
-              + "the model does not start with (answers that race): the median mixes two paths";
+        if (!c.familyNote().isEmpty()) {
+          why = (why.isEmpty() ? "" : why + "; ") + c.familyNote();
         }
         s.append("<tr><td>").append(esc(c.client() + " / " + c.model())).append("</td><td>").append(esc(c.scenario()))
             .append("</td><td>").append(range(c.realMs(), c.realMinMs(), c.realMaxMs(), "failed")).append("</td><td>")

@@ -42,15 +42,31 @@ class RealLazyEyeTest {
   }
 
   @Test
+  void runsThatAllStartedWithTheOtherFamilyAreAnotherPathNotAMixedMedian() {
+    var one = new RealLazyEye.Connect("curl", "curl-7.88/curl-7.88", "AAAA 200 ms late, both 20 ms", 222.2, 222.2,
+        222.2, 220.0, 202.1, 20.1, 0.7, 200.0, 1, 1, Family.IPV4);
+    assertEquals("the run started with IPv6, the model with IPv4: it takes another path, whatever its time",
+        one.familyNote(), "--repetitions 1: one run cannot mix two paths");
+    var all = new RealLazyEye.Connect("curl", "m", "s", 222, 221, 223, 220, 202, 20, 0.7, 200, 3, 3, Family.IPV4);
+    assertEquals("all 3 runs started with IPv6, the model with IPv4: it takes another path, whatever its time",
+        all.familyNote());
+    var some = new RealLazyEye.Connect("curl", "m", "s", 222, 221, 223, 220, 202, 20, 0.7, 200, 1, 3, Family.IPV6);
+    assertEquals("1 of the 3 runs started with IPv4, the model with IPv6 (answers that race): the median mixes two "
+        + "paths", some.familyNote());
+    assertEquals("", new RealLazyEye.Connect("curl", "m", "s", 222, 221, 223, 220, 202, 20, 0.7, 200, 0, 3,
+        Family.IPV6).familyNote());
+  }
+
+  @Test
   void theStrategysTimeIsFromTheFirstSynSoAClientsStartUpIsNotCountedAgainstItsModel() {
     var c = new RealLazyEye.Connect("okhttp", "okhttp5/okhttp5", "s", 288.0, 287.0, 289.0, 270.0, 17.5, 270.5,
-        17.0, 0.0, 0);
+        17.0, 0.0, 0, 1, Family.IPV6);
     assertEquals(-0.5, c.strategyDifferenceMs(), 1e-9, "270 from the first attempt in both, but for 0.5 ms");
     assertTrue(c.miss(), "18 ms in all is a miss, explained before the first SYN");
-    var failed = new RealLazyEye.Connect("x", "m", "s", -1, -1, -1, 270, -1, -1, -1, 0, 0);
+    var failed = new RealLazyEye.Connect("x", "m", "s", -1, -1, -1, 270, -1, -1, -1, 0, 0, 0, Family.IPV6);
     assertTrue(Double.isNaN(failed.strategyDifferenceMs()), "a client that did not connect has no difference");
     assertTrue(failed.miss(), "but the model that did is a miss");
-    assertFalse(new RealLazyEye.Connect("x", "m", "s", -1, -1, -1, -1, -1, -1, -1, -1, 0).miss(), "neither connected");
+    assertFalse(new RealLazyEye.Connect("x", "m", "s", -1, -1, -1, -1, -1, -1, -1, -1, 0, 0, null).miss(), "neither connected");
   }
 
   @Test

@@ -1,12 +1,18 @@
 package io.github.connectbylist.realclients;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.github.connectbylist.api.Answer;
+import io.github.connectbylist.api.FailureKind;
+import io.github.connectbylist.api.Query;
 import io.github.connectbylist.emulator.Family;
 import io.github.connectbylist.emulator.Fate;
 import io.github.connectbylist.emulator.LoggedPacket;
+import io.github.connectbylist.emulator.capture.DnsMessage;
 import io.github.connectbylist.emulator.capture.PacketRecord;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -24,18 +30,24 @@ class RunFactsTest {
 
   private void tcp(double ms, InetAddress from, int fromPort, InetAddress to, int toPort, int flags) {
     log.add(new LoggedPacket(new PacketRecord(Math.round(ms * 1e6), Family.of(from), 6, from, to, fromPort, toPort,
-        flags, 60, -1, false, -1), "a", "b", Fate.FORWARDED));
+        flags, 60, null), "a", "b", Fate.FORWARDED));
   }
 
+  /** A query for the study's name, or its answer: the server's address of the type asked. */
   private void dns(double ms, boolean answer, int type) {
-    InetAddress from = answer ? DNS : C4;
-    InetAddress to = answer ? C4 : DNS;
-    log.add(new LoggedPacket(new PacketRecord(Math.round(ms * 1e6), Family.IPV4, 17, from, to, answer ? 53 : 40000,
-        answer ? 40000 : 53, -1, 60, 7, answer, type), "a", "b", Fate.FORWARDED));
+    List<InetAddress> addresses = !answer ? List.of() : List.of(type == PacketRecord.TYPE_AAAA ? S6 : S4);
+    dns(ms, new DnsMessage(7, answer, 0, StudyNetwork.NAME, type, addresses));
+  }
+
+  private void dns(double ms, DnsMessage m) {
+    InetAddress from = m.response() ? DNS : C4;
+    InetAddress to = m.response() ? C4 : DNS;
+    log.add(new LoggedPacket(new PacketRecord(Math.round(ms * 1e6), Family.IPV4, 17, from, to,
+        m.response() ? 53 : 40000, m.response() ? 40000 : 53, -1, 60, m), "a", "b", Fate.FORWARDED));
   }
 
   private RunFacts facts() {
-    return RunFacts.of(log, Set.of(C6, C4), DNS, 80);
+    return RunFacts.of(log, Set.of(C6, C4), DNS, StudyNetwork.NAME, 80);
   }
 
   @Test
@@ -137,9 +149,51 @@ class RunFactsTest {
     tcp(210, S4, 80, C4, 50001, 0x12);
     tcp(220, C4, 50001, S4, 80, 0x10);
     var attempts = facts().trace().attempts();
-    assertEquals(io.github.connectbylist.api.FailureKind.CANCELLED, attempts.get(0).failure(),
+    assertEquals(FailureKind.CANCELLED, attempts.get(0).failure(),
         "curl closed its IPv6 connect when IPv4 won: nothing on the wire says so");
     assertEquals(220, attempts.get(0).endedAt().toNanos() / 1e6, 1e-9);
+  }
+
+  @Test
+  void theStudyNamesAnswersAreAnswersWithTheirAddresses() {
+    dns(0, false, 28);
+    dns(0.1, false, 1);
+    dns(1, true, 28);
+    dns(1.2, true, 1);
+    List<Answer> answers = facts().trace().answers();
+    assertEquals(List.of(new Answer(StudyNetwork.NAME, Query.AAAA, Duration.ofMillis(1), List.of(S6), null, null),
+        new Answer(StudyNetwork.NAME, Query.A, Duration.ofNanos(1_200_000), List.of(S4), null, null)), answers);
+  }
+
+  @Test
+  void anotherNamesNxdomainIsLeftOutAndTheStudyNamesAnswerIsTheOneTimed() {
+    dns(0, new DnsMessage(1, false, 0, "vm", 1, List.of()));
+    dns(0, new DnsMessage(1, true, DnsMessage.NXDOMAIN, "vm", 1, List.of()));
+    dns(0.5, new DnsMessage(2, true, DnsMessage.NXDOMAIN, "vm", 28, List.of()));
+    dns(2, new DnsMessage(3, true, 0, "Lazy-Eye.test", 28, List.of(S6))); // as the study writes it, in any case
+    dns(3, true, 1);
+    tcp(4, C6, 50000, S6, 80, 0x02);
+    RunFacts f = RunFacts.of(log, Set.of(C6, C4), DNS, "lazy-eye.test.", 80);
+    assertEquals(2, f.aaaaAnswerMs(), 1e-9, "Firefox's vm. first: not the study's AAAA answer");
+    assertEquals(3, f.aAnswerMs(), 1e-9);
+    assertEquals(List.of("lazy-eye.test", "lazy-eye.test"),
+        f.trace().answers().stream().map(Answer::host).map(h -> h.toLowerCase(java.util.Locale.ROOT)).toList());
+    assertTrue(f.trace().answers().stream().noneMatch(Answer::failed));
+  }
+
+  @Test
+  void aServfailForTheStudyNameIsAFailedAnswer() {
+    dns(0, false, 28);
+    dns(1, new DnsMessage(3, true, DnsMessage.SERVFAIL, StudyNetwork.NAME, 28, List.of()));
+    dns(2, new DnsMessage(4, true, DnsMessage.NXDOMAIN, StudyNetwork.NAME, 1, List.of()));
+    RunFacts f = facts();
+    List<Answer> answers = f.trace().answers();
+    assertEquals(2, answers.size());
+    assertEquals(FailureKind.RESOLUTION_FAILED, answers.get(0).failure());
+    assertEquals(Query.AAAA, answers.get(0).query());
+    assertEquals(StudyNetwork.NAME + " AAAA: SERVFAIL", answers.get(0).error().getMessage());
+    assertEquals(FailureKind.NO_SUCH_NAME, answers.get(1).failure());
+    assertEquals(1, f.aaaaAnswerMs(), 1e-9, "a failed answer is still when the answer came");
   }
 
   @Test

@@ -149,11 +149,10 @@ public final class PacketLog {
     }
     return dnsAnswers().stream()
         .filter(a -> a.timeNanos() >= query.timeNanos()
-            && a.dnsId() == query.dnsId()
+            && a.dns().id() == query.dns().id()
             && a.source().equals(query.destination()) && a.sourcePort() == query.destinationPort()
             && a.destination().equals(query.source()) && a.destinationPort() == query.sourcePort()
-            && (a.dnsQuestionType() < 0 || query.dnsQuestionType() < 0
-                || a.dnsQuestionType() == query.dnsQuestionType()))
+            && (a.dns().type() < 0 || query.dns().type() < 0 || a.dns().type() == query.dns().type()))
         .findFirst();
   }
 
@@ -221,9 +220,9 @@ public final class PacketLog {
         break;
       }
       PacketRecord m = dns.get(i);
-      String type = m.dnsQuestionType() < 0 ? "-" : PacketRecord.typeName(m.dnsQuestionType());
-      s.append(time(m, start)).append(m.dnsResponse() ? "answer " : "query  ")
-          .append(String.format(Locale.ROOT, "id %5d %-5s ", m.dnsId(), type)).append(endpoints(m));
+      String type = m.dns().type() < 0 ? "-" : PacketRecord.typeName(m.dns().type());
+      s.append(time(m, start)).append(m.dns().response() ? "answer " : "query  ")
+          .append(String.format(Locale.ROOT, "id %5d %-5s ", m.dns().id(), type)).append(endpoints(m));
       if (m.isDnsQuery()) {
         s.append(answerTo(m)
             .map(a -> "  answered after " + millis(a.timeNanos() - m.timeNanos()) + " ms")

@@ -10,8 +10,9 @@ import java.util.Optional;
 
 /**
  * What the packet log knows of one packet: when it passed, between which endpoints, its TCP flags, and for DNS
- * over UDP (either port 53) the message's ID, whether it is a response, and its question's type. Made from the
- * captured bytes by {@link #parse}, which reads as much as the snap length kept.
+ * over UDP (either port 53) what the message says: its ID, whether it is a response, its question, its RCODE and
+ * the addresses it answers ({@link DnsMessage}). Made from the captured bytes by {@link #parse}, which reads as
+ * much as the snap length kept.
  *
  * @param timeNanos when it passed, in nanoseconds since 1970-01-01T00:00Z
  * @param family its family
@@ -22,14 +23,11 @@ import java.util.Optional;
  * @param destinationPort its TCP or UDP destination port; 0 for other protocols
  * @param tcpFlags its TCP flags byte ({@link IpPacket#TCP_SYN} and its neighbours); -1 when not TCP
  * @param length its length as its IP header gives it, whatever the capture kept
- * @param dnsId the DNS message ID, 0 to 65535; -1 when it is no DNS message
- * @param dnsResponse whether the DNS message is a response (its QR bit); {@code false} when it is no DNS message
- * @param dnsQuestionType the type its first question asks for, such as 1 (A) or 28 (AAAA); -1 when it is no
- *     DNS message, has no question, or the capture cut the question off
+ * @param dns the DNS message it carries over UDP; {@code null} when it is no DNS message, or the capture cut off
+ *     its 12-byte header
  */
 public record PacketRecord(long timeNanos, Family family, int protocol, InetAddress source,
-    InetAddress destination, int sourcePort, int destinationPort, int tcpFlags, int length, int dnsId,
-    boolean dnsResponse, int dnsQuestionType) {
+    InetAddress destination, int sourcePort, int destinationPort, int tcpFlags, int length, DnsMessage dns) {
 
   /** The DNS port, on one side or the other of a query. */
   public static final int DNS_PORT = 53;
@@ -39,7 +37,6 @@ public record PacketRecord(long timeNanos, Family family, int protocol, InetAddr
   public static final int TYPE_AAAA = 28;
 
   private static final int UDP_HEADER = 8;
-  private static final int DNS_HEADER = 12;
 
   /**
    * Checks the parts every packet has.
@@ -53,9 +50,7 @@ public record PacketRecord(long timeNanos, Family family, int protocol, InetAddr
    * @param destinationPort the destination port
    * @param tcpFlags the TCP flags
    * @param length the length
-   * @param dnsId the DNS ID
-   * @param dnsResponse whether a DNS response
-   * @param dnsQuestionType the DNS question type
+   * @param dns the DNS message, or {@code null}
    */
   public PacketRecord {
     Objects.requireNonNull(family, "family");
@@ -76,20 +71,12 @@ public record PacketRecord(long timeNanos, Family family, int protocol, InetAddr
     if (!p.resetCaptured(packet, capturedLength)) {
       return Optional.empty();
     }
-    int id = -1;
-    boolean response = false;
-    int questionType = -1;
+    DnsMessage dns = null;
     if (p.protocol() == IpPacket.UDP && (p.sourcePort() == DNS_PORT || p.destinationPort() == DNS_PORT)) {
-      int start = p.headerLength() + UDP_HEADER;
-      int end = p.capturedLength();
-      if (end - start >= DNS_HEADER) {
-        id = u16(packet, start);
-        response = (packet[start + 2] & 0x80) != 0;
-        questionType = u16(packet, start + 4) > 0 ? questionType(packet, start + DNS_HEADER, end) : -1;
-      }
+      dns = DnsMessage.parse(packet, p.headerLength() + UDP_HEADER, p.capturedLength());
     }
     return Optional.of(new PacketRecord(timeNanos, p.family(), p.protocol(), p.source(), p.destination(),
-        p.sourcePort(), p.destinationPort(), p.tcpFlags(), p.length(), id, response, questionType));
+        p.sourcePort(), p.destinationPort(), p.tcpFlags(), p.length(), dns));
   }
 
   /**
@@ -100,33 +87,6 @@ public record PacketRecord(long timeNanos, Family family, int protocol, InetAddr
    */
   public static Optional<PacketRecord> of(CapturedPacket captured) {
     return parse(captured.timeNanos(), captured.data(), captured.data().length);
-  }
-
-  /**
-   * The QTYPE after the first question's name (RFC 1035 section 4.1.2): labels of up to 63 bytes ending at
-   * a zero byte, or at a compression pointer (two bytes with the top bits set, RFC 1035 section 4.1.4).
-   */
-  private static int questionType(byte[] b, int at, int end) {
-    while (at < end) {
-      int label = b[at] & 0xff;
-      if (label == 0) {
-        at += 1;
-        break;
-      }
-      if ((label & 0xc0) == 0xc0) {
-        at += 2;
-        break;
-      }
-      if ((label & 0xc0) != 0) {
-        return -1; // the extended label types of RFC 6891 are not in use
-      }
-      at += 1 + label;
-    }
-    return at + 2 <= end ? u16(b, at) : -1;
-  }
-
-  private static int u16(byte[] b, int i) {
-    return (b[i] & 0xff) << 8 | b[i + 1] & 0xff;
   }
 
   /**
@@ -141,10 +101,10 @@ public record PacketRecord(long timeNanos, Family family, int protocol, InetAddr
   /**
    * Whether this is a DNS message over UDP.
    *
-   * @return {@code true} when it has a DNS ID
+   * @return {@code true} when it has a {@link #dns()} message
    */
   public boolean isDns() {
-    return dnsId >= 0;
+    return dns != null;
   }
 
   /**
@@ -153,7 +113,7 @@ public record PacketRecord(long timeNanos, Family family, int protocol, InetAddr
    * @return {@code true} for a query
    */
   public boolean isDnsQuery() {
-    return isDns() && !dnsResponse;
+    return isDns() && !dns.response();
   }
 
   /**
@@ -162,7 +122,7 @@ public record PacketRecord(long timeNanos, Family family, int protocol, InetAddr
    * @return {@code true} for a response
    */
   public boolean isDnsAnswer() {
-    return isDns() && dnsResponse;
+    return isDns() && dns.response();
   }
 
   /**
@@ -181,9 +141,12 @@ public record PacketRecord(long timeNanos, Family family, int protocol, InetAddr
   /**
    * The packet in a line, without its time: family, protocol, endpoints, then TCP flags as tcpdump writes them
    * ({@code F} FIN, {@code S} SYN, {@code R} RST, {@code P} PSH, {@code .} ACK, {@code U} URG, {@code E}
-   * ECE, {@code W} CWR) or the DNS message, then the length.
+   * ECE, {@code W} CWR) or the DNS message (its ID, question type and name, and for a response its RCODE when it
+   * failed, else its addresses), then the length.
    *
-   * @return such as {@code ipv6 tcp [2001:db8:1::2]:40000 > [2001:db8:2::1]:443 [S] length 80}
+   * @return such as {@code ipv6 tcp [2001:db8:1::2]:40000 > [2001:db8:2::1]:443 [S] length 80} or {@code ipv6
+   *     udp [2001:db8::53]:53 > [2001:db8:1::2]:40000 dns answer id 5 AAAA lazy-eye.test 2001:db8:10::1 length
+   *     89}
    */
   public String describe() {
     Protocol known = Protocol.of(protocol);
@@ -199,9 +162,18 @@ public record PacketRecord(long timeNanos, Family family, int protocol, InetAddr
       s.append(" [").append(flagsText(tcpFlags)).append(']');
     }
     if (isDns()) {
-      s.append(dnsResponse ? " dns answer" : " dns query").append(" id ").append(dnsId);
-      if (dnsQuestionType >= 0) {
-        s.append(' ').append(typeName(dnsQuestionType));
+      s.append(dns.response() ? " dns answer" : " dns query").append(" id ").append(dns.id());
+      if (dns.type() >= 0) {
+        s.append(' ').append(typeName(dns.type()));
+      }
+      if (!dns.name().isEmpty()) {
+        s.append(' ').append(dns.name());
+      }
+      if (dns.failed()) {
+        s.append(' ').append(DnsMessage.rcodeName(dns.rcode()));
+      }
+      for (InetAddress a : dns.addresses()) {
+        s.append(' ').append(Addresses.text(a));
       }
     }
     return s.append(" length ").append(length).toString();

@@ -97,8 +97,8 @@ class PacketLogTest {
   void matchesEachAnswerToItsQuery() {
     List<PacketRecord> queries = log.dnsQueries();
     assertEquals(2, queries.size());
-    assertEquals(PacketRecord.TYPE_AAAA, queries.get(0).dnsQuestionType());
-    assertEquals(PacketRecord.TYPE_A, queries.get(1).dnsQuestionType());
+    assertEquals(PacketRecord.TYPE_AAAA, queries.get(0).dns().type());
+    assertEquals(PacketRecord.TYPE_A, queries.get(1).dns().type());
     assertEquals(3, log.dnsAnswers().size());
     assertEquals(15_250L, ms(log.answerTo(queries.get(0)).orElseThrow()), "not the stray answer at 12 ms");
     assertEquals(20_000L, ms(log.answerTo(queries.get(1)).orElseThrow()));
