@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.github.connectbylist.Strategies;
 import io.github.connectbylist.api.NamedStrategy;
 import io.github.connectbylist.api.StrategyOption;
+import io.github.connectbylist.internal.KnownModules;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,10 +50,24 @@ class StrategyTablesTest {
   void theReadmesTableNamesEveryStrategyThatCanBeTheDefault() {
     List<List<String>> rows = table(page("README.md"), "name", "kind", "module");
     TreeSet<String> written = new TreeSet<>();
+    TreeSet<String> saidDefault = new TreeSet<>();
     for (List<String> row : rows) {
       NamedStrategy.Kind kind = kind(row);
-      written.add(kind + " " + find(kind, unquote(row.get(0))).name());
+      String name = find(kind, unquote(row.get(0))).name();
+      written.add(kind + " " + name);
+      String artifact = KnownModules.artifactOf(name);
+      assertEquals(artifact == null ? "core" : artifact.substring("connectbylist-".length()), unquote(row.get(2)),
+          "the README's module of " + kind + " " + name);
+      if (row.get(3).contains("the default")) {
+        saidDefault.add(kind + " " + name);
+      }
     }
+    TreeSet<String> defaults = new TreeSet<>();
+    for (NamedStrategy.Kind kind : NamedStrategy.Kind.values()) {
+      all(kind).stream().max(java.util.Comparator.comparingInt(NamedStrategy::priority))
+          .ifPresent(s -> defaults.add(kind + " " + s.name()));
+    }
+    assertEquals(defaults, saidDefault, "the README's rows that say \"the default\" are the highest priorities");
     TreeSet<String> declared = new TreeSet<>();
     for (NamedStrategy<?> s : all(NamedStrategy.Kind.values())) {
       if (s.priority() >= 0) {

@@ -32,11 +32,11 @@ record NettyExample(Channel channel, ConnectByList cbl) implements AutoCloseable
   private static Bootstrap bootstrap(ChannelHandler handler) {
     // snippet:start netty
     // b, as you have it now, on any of:
-    return new Bootstrap().group(new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory())).channel(NioSocketChannel.class)
+    Bootstrap b = new Bootstrap().group(new MultiThreadIoEventLoopGroup(NioIoHandler.newFactory())).channel(NioSocketChannel.class);
     // new Bootstrap().group(new MultiThreadIoEventLoopGroup(EpollIoHandler.newFactory())).channel(EpollSocketChannel.class)
     // new Bootstrap().group(new MultiThreadIoEventLoopGroup(IoUringIoHandler.newFactory())).channel(IoUringSocketChannel.class)
     // snippet:end netty
-        .handler(handler);
+    return b.handler(handler);
   }
 
   @Override

@@ -6,10 +6,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -18,18 +22,19 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The README and the pages of docs/ hold together: every relative link lands on a file that exists, and on a
- * heading of it where it names one (GitHub's anchors), and every page of docs/ is linked from another page, so
- * a newcomer who starts at the README can reach it.
+ * heading of it where it names one (GitHub's anchors), and every page of docs/ can be reached from the README by
+ * following links from page to page, as a newcomer would.
  */
 class DocsLinksTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
-  private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
+  /** A Markdown link's target, with or without a title: {@code [text](target)} or {@code [text](target "title")}. */
+  private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)(?:\\s+\"[^\"]*\")?\\)");
 
   @Test
   void everyLinkLandsAndEveryPageIsLinked() throws IOException {
     List<Path> pages = SnippetsTest.docs();
     List<String> problems = new ArrayList<>();
-    Set<Path> linked = new HashSet<>();
+    Map<Path, Set<Path>> links = new HashMap<>();
     for (Path page : pages) {
       List<String> lines = prose(page);
       for (int i = 0; i < lines.size(); i++) {
@@ -47,7 +52,9 @@ class DocsLinksTest {
             problems.add(where + ": no such file");
             continue;
           }
-          linked.add(landing);
+          if (!landing.equals(page)) {
+            links.computeIfAbsent(page, p -> new HashSet<>()).add(landing);
+          }
           if (hash >= 0 && landing.toString().endsWith(".md")
               && !anchors(landing).contains(target.substring(hash + 1))) {
             problems.add(where + ": no such heading in " + ROOT.relativize(landing));
@@ -55,12 +62,27 @@ class DocsLinksTest {
         }
       }
     }
+    Set<Path> reached = reachable(ROOT.resolve("README.md"), links);
     for (Path page : pages) {
-      if (!page.equals(ROOT.resolve("README.md")) && !linked.contains(page)) {
-        problems.add(ROOT.relativize(page) + ": no page links to it");
+      if (!reached.contains(page)) {
+        problems.add(ROOT.relativize(page) + ": cannot be reached from the README");
       }
     }
     assertEquals(List.of(), problems, "the docs' links");
+  }
+
+  /** The pages reached from {@code start} by following links, {@code start} included. */
+  private static Set<Path> reachable(Path start, Map<Path, Set<Path>> links) {
+    Set<Path> reached = new HashSet<>(List.of(start));
+    Deque<Path> next = new ArrayDeque<>(reached);
+    while (!next.isEmpty()) {
+      for (Path to : links.getOrDefault(next.poll(), Set.of())) {
+        if (reached.add(to)) {
+          next.add(to);
+        }
+      }
+    }
+    return reached;
   }
 
   /** The lines of a page outside its fenced blocks, where a {@code ](x)} is code, not a link. */

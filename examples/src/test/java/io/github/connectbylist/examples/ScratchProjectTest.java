@@ -27,8 +27,8 @@ import org.junit.jupiter.api.Test;
  * The README's promise to a new user, kept: a project that has only the "Depend on it" block builds and runs the
  * quick start. It writes such a project (that block, Java 17, {@code QuickStart.java}), builds it with Maven
  * offline against the artifacts installed in the outer build's local repository, and runs it against a loopback
- * endpoint. The installed artifacts must be this build's, so it runs after {@code mvn -B install} has installed
- * every other module (the examples module is the last of the reactor).
+ * endpoint. The installed artifacts must be this build's, so it runs in the install phase (examples/pom.xml): in
+ * {@code mvn -B install} this module is the last of the reactor, and every other module is installed by then.
  */
 class ScratchProjectTest {
   /** The heading whose first ```xml block is what a user pastes. */
@@ -143,6 +143,7 @@ class ScratchProjectTest {
           <version>1</version>
           <properties>
             <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
+            <maven.compiler.release>17</maven.compiler.release>
           </properties>
         %s
           <build>
@@ -151,9 +152,6 @@ class ScratchProjectTest {
                 <groupId>org.apache.maven.plugins</groupId>
                 <artifactId>maven-compiler-plugin</artifactId>
                 <version>3.14.0</version>
-                <configuration>
-                  <release>17</release>
-                </configuration>
               </plugin>
               <plugin>
                 <groupId>org.apache.maven.plugins</groupId>

@@ -27,6 +27,10 @@ class SnippetsTest {
   private static final Path ROOT = Path.of("..").toAbsolutePath().normalize();
   private static final Pattern MARKER = Pattern.compile("^\\s*<!-- snippet: (.+?) -->\\s*$");
   private static final boolean UPDATE = Boolean.getBoolean("snippets.update");
+  /** A fence that opens Java as GitHub reads it: any case, spaces before the language, attributes after it. */
+  private static final Pattern JAVA_FENCE = Pattern.compile("```\\s*java\\b.*", Pattern.CASE_INSENSITIVE);
+  /** Where a snippet may come from: code this module compiles. */
+  private static final Pattern COMPILED = Pattern.compile("examples/src/(main|test)/java/[^#\\s]+\\.java(#\\S+)?");
 
   @Test
   void everyJavaBlockIsTheCodeItsMarkerNames() throws IOException {
@@ -67,7 +71,7 @@ class SnippetsTest {
     boolean changed = false;
     for (int i = 0; i < lines.size(); i++) {
       String fence = lines.get(i);
-      if (!fence.strip().equals("```java")) {
+      if (!JAVA_FENCE.matcher(fence.strip()).matches()) {
         continue;
       }
       int indent = fence.length() - fence.stripLeading().length();
@@ -86,6 +90,10 @@ class SnippetsTest {
       try {
         List<String> parts = new ArrayList<>();
         for (String reference : marker.group(1).strip().split("\\s+")) {
+          if (!COMPILED.matcher(reference).matches() || reference.contains("..")) {
+            throw new IllegalArgumentException(reference + " is not code this module compiles: name a file under "
+                + "examples/src/main/java or examples/src/test/java");
+          }
           parts.add(snippets.text(reference));
         }
         expected = String.join("\n\n", parts);
