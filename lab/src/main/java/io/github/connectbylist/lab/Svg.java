@@ -11,6 +11,10 @@ final class Svg {
   static final int W = 720;
   /** Width per character of the report's sans-serif text, per pixel of font size: a generous estimate. */
   private static final double CHAR_WIDTH = 0.62;
+  /** The size of a chart's labels, {@link #text}'s. */
+  private static final int FONT = 11;
+  /** What stands for the part of a text that {@link #fit} leaves out. */
+  static final String ELLIPSIS = "\u2026";
 
   private Svg() {}
 
@@ -26,13 +30,51 @@ final class Svg {
   }
 
   static String text(double x, double y, String text, String anchor) {
-    return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" font-size=\"11\" text-anchor=\"" + anchor + "\">"
-        + esc(text) + "</text>";
+    return text(x, y, text, anchor, "");
+  }
+
+  /**
+   * A text {@link #fit} into {@code room} pixels, its whole in a tooltip when shortened: for a label the file
+   * names, such as a sweep's option, whose length the chart cannot know.
+   */
+  static String fittedText(double x, double y, String text, String anchor, double room) {
+    String shown = fit(text, FONT, room);
+    return text(x, y, shown, anchor, shown.equals(text) ? "" : "<title>" + esc(text) + "</title>");
+  }
+
+  private static String text(double x, double y, String text, String anchor, String title) {
+    return "<text x=\"" + fmt(x) + "\" y=\"" + fmt(y) + "\" font-size=\"" + FONT + "\" text-anchor=\"" + anchor
+        + "\">" + esc(text) + title + "</text>";
   }
 
   /** How wide {@code text} is drawn at {@code fontSize}, estimated on the wide side so that what fits, fits. */
   static double width(String text, double fontSize) {
     return text.length() * fontSize * CHAR_WIDTH;
+  }
+
+  /**
+   * {@code text} shortened to fit {@code room} pixels at {@code fontSize}: itself when it fits, else its start and
+   * its end with an ellipsis between them. The middle goes because the ends are what tell texts apart: a
+   * strategy's ranker and its last options, an address's prefix and its interface identifier or port. The
+   * caller keeps the whole text in a tooltip, so that nothing is lost; what the browser would clip at the
+   * chart's edge could not be read anywhere.
+   */
+  static String fit(String text, double fontSize, double room) {
+    if (width(text, fontSize) <= room) {
+      return text;
+    }
+    int[] codePoints = text.codePoints().toArray(); // never cut a surrogate pair in two
+    // the ellipsis counted as a whole em, wider than any font draws it
+    int kept = Math.min(codePoints.length - 1, (int) Math.floor((room - fontSize) / (fontSize * CHAR_WIDTH)));
+    while (kept > 0) {
+      String shortened = new String(codePoints, 0, (kept + 1) / 2) + ELLIPSIS
+          + new String(codePoints, codePoints.length - kept / 2, kept / 2);
+      if (width(shortened, fontSize) + fontSize * (1 - CHAR_WIDTH) <= room) {
+        return shortened;
+      }
+      kept--;
+    }
+    return width(ELLIPSIS, fontSize) <= room ? ELLIPSIS : "";
   }
 
   static String fmt(double v) {

@@ -2,8 +2,10 @@ package io.github.connectbylist.lab;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * A sweep's metric against its option's value, one line per scenario. When every value is positive the chart
@@ -70,20 +72,21 @@ final class SweepChart {
   }
 
   private static void chart(StringBuilder s, Sweep sweep, List<String> scenarios, double[][] values, Axis y) {
-    double xMin = Sweep.numeric(sweep.values().get(0));
-    double xMax = Sweep.numeric(sweep.values().get(sweep.values().size() - 1));
-    Axis x = Axis.linear(xMin, xMax);
+    List<Integer> byValue = byValue(sweep.values());
+    Axis x = Axis.linear(Sweep.numeric(sweep.values().get(byValue.get(0))),
+        Sweep.numeric(sweep.values().get(byValue.get(byValue.size() - 1))));
     Svg.open(s, y.log() ? "sweep log" : "sweep linear", Svg.W, H);
     AxisDrawing.vertical(s, y, H - BOTTOM, TOP, LEFT, Svg.W - RIGHT, LEFT - 6);
     AxisDrawing.horizontal(s, x, LEFT, Svg.W - RIGHT, TOP, H - BOTTOM, H - BOTTOM + 16, Svg.W, "");
-    s.append(Svg.text((LEFT + Svg.W - RIGHT) / 2.0, H - 6, sweep.option() + (sweep.valuesAreDurations() ? " (ms)" : ""),
-        "middle"));
+    double middle = (LEFT + Svg.W - RIGHT) / 2.0;
+    s.append(Svg.fittedText(middle, H - 6, sweep.option() + (sweep.valuesAreDurations() ? " (ms)" : ""), "middle",
+        2 * (Svg.W - RIGHT - middle)));
     s.append(Svg.text(LEFT + 6, TOP - 6, metricLabel(sweep.metric()) + (y.log() ? ", log scale" : ""), "start"));
     StringBuilder markers = new StringBuilder();
     for (int i = 0; i < scenarios.size(); i++) {
       Style style = Style.of(i);
       StringBuilder points = new StringBuilder();
-      for (int j = 0; j < sweep.values().size(); j++) {
+      for (int j : byValue) {
         if (Double.isNaN(values[i][j])) {
           continue;
         }
@@ -97,6 +100,15 @@ final class SweepChart {
       s.append(style.polyline(points));
     }
     s.append(markers).append("</svg>\n");
+  }
+
+  /**
+   * The values' indices from the smallest value to the largest: a file may list its values in any order, and
+   * the axis must span them all and each line run left to right, not back and forth.
+   */
+  private static List<Integer> byValue(List<String> values) {
+    return IntStream.range(0, values.size()).boxed()
+        .sorted(Comparator.comparingDouble(j -> Sweep.numeric(values.get(j)))).toList();
   }
 
   private static String metricLabel(String metric) {

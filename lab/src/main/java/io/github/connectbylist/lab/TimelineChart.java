@@ -22,6 +22,12 @@ final class TimelineChart {
   /** Under a group: its axis line and tick labels. */
   private static final int AXIS = 26;
   private static final int GAP = 10;
+  /** Where a connect's name starts, and its size. */
+  private static final int NAME_X = 4;
+  private static final int NAME_FONT = 12;
+  /** Where an attempt's address pair ends, just left of the bars, and its size. */
+  private static final int PAIR_END = LEFT - 6;
+  private static final int PAIR_FONT = 11;
 
   private TimelineChart() {}
 
@@ -78,9 +84,13 @@ final class TimelineChart {
   private static double connect(StringBuilder s, HtmlReport.LabeledTrace labeled, Resolution resolution, double scale,
       double y) {
     Trace t = labeled.trace();
-    s.append("<text x=\"4\" y=\"").append(Svg.fmt(y + 12)).append("\" font-size=\"12\"><tspan font-weight=\"bold\">")
-        .append(Svg.esc(labeled.label())).append("</tspan><tspan fill=\"#555\"> \u2014 ").append(Svg.esc(outcome(t)))
-        .append("</tspan></text>");
+    String outcome = " \u2014 " + outcome(t);
+    String label = Svg.fit(labeled.label(), NAME_FONT, Svg.W - NAME_X - Svg.width(outcome, NAME_FONT));
+    s.append("<text x=\"").append(NAME_X).append("\" y=\"").append(Svg.fmt(y + 12)).append("\" font-size=\"")
+        .append(NAME_FONT).append("\"><tspan font-weight=\"bold\">").append(Svg.esc(label))
+        .append("</tspan><tspan fill=\"#555\">").append(Svg.esc(outcome)).append("</tspan>")
+        .append(label.equals(labeled.label()) ? "" : "<title>" + Svg.esc(labeled.label() + outcome) + "</title>")
+        .append("</text>");
     y += ROW;
     if (!t.answers().isEmpty()) {
       s.append("<text x=\"").append(Svg.fmt(LEFT - 6)).append("\" y=\"").append(Svg.fmt(y + 11))
@@ -92,12 +102,9 @@ final class TimelineChart {
       double x1 = LEFT + a.startedAt().toNanos() / 1e6 * scale;
       double x2 = LEFT + a.endedAt().toNanos() / 1e6 * scale;
       String fill = a.connected() ? "#2ca02c" : a.failure() == FailureKind.CANCELLED ? "#bbbbbb" : "#d62728";
-      AddressPair pair = a.pair(); // a record's endpoint is starred; the tooltip says which record
-      String to = Addresses.format(pair.destination().getAddress(), pair.destination().getPort());
-      s.append("<text x=\"").append(Svg.fmt(LEFT - 6)).append("\" y=\"").append(Svg.fmt(y + 12))
-          .append("\" font-size=\"11\" text-anchor=\"end\">")
-          .append(Svg.esc((pair.source() == null ? "*" : Addresses.text(pair.source().address())) + " -> " + to
-              + (pair.service() != null ? " \u2605" : "")))
+      AddressPair pair = a.pair(); // a record's endpoint is starred; the tooltip says which record, and the whole pair
+      s.append("<text x=\"").append(Svg.fmt(PAIR_END)).append("\" y=\"").append(Svg.fmt(y + 12))
+          .append("\" font-size=\"").append(PAIR_FONT).append("\" text-anchor=\"end\">").append(Svg.esc(pairLabel(pair)))
           .append("<title>").append(Svg.esc(pair.toString())).append("</title></text>");
       s.append("<rect x=\"").append(Svg.fmt(x1)).append("\" y=\"").append(Svg.fmt(y + 3)).append("\" width=\"")
           .append(Svg.fmt(Math.max(1, x2 - x1))).append("\" height=\"10\" fill=\"").append(fill)
@@ -105,6 +112,38 @@ final class TimelineChart {
       y += ROW;
     }
     return t.attempts().isEmpty() ? y + ROW : y;
+  }
+
+  /**
+   * "source -> destination", starred for a record's endpoint; when that is wider than the room left of the bars,
+   * each address is shortened in its middle, not the pair's, so that both keep their ends (the interface
+   * identifier) that tell one attempt's addresses from the next, and the destination its brackets and port. The
+   * longer address gives way first, and the other only when half the room is not enough for it.
+   */
+  private static String pairLabel(AddressPair pair) {
+    String from = pair.source() == null ? "*" : Addresses.text(pair.source().address());
+    String host = Addresses.text(pair.destination().getAddress());
+    String to = Addresses.format(pair.destination().getAddress(), pair.destination().getPort());
+    String arrow = " -> ";
+    String star = pair.service() != null ? " \u2605" : "";
+    double room = PAIR_END; // to the chart's left edge
+    if (Svg.width(from + arrow + to + star, PAIR_FONT) <= room) {
+      return from + arrow + to + star;
+    }
+    int at = to.indexOf(host); // "[host]:port" or "host:port"
+    String before = to.substring(0, at);
+    String after = to.substring(at + host.length());
+    double rest = room - Svg.width(arrow + star + before + after, PAIR_FONT);
+    String shortFrom;
+    String shortHost;
+    if (from.length() >= host.length()) {
+      shortFrom = Svg.fit(from, PAIR_FONT, Math.max(rest / 2, rest - Svg.width(host, PAIR_FONT)));
+      shortHost = Svg.fit(host, PAIR_FONT, rest - Svg.width(shortFrom, PAIR_FONT));
+    } else {
+      shortHost = Svg.fit(host, PAIR_FONT, Math.max(rest / 2, rest - Svg.width(from, PAIR_FONT)));
+      shortFrom = Svg.fit(from, PAIR_FONT, rest - Svg.width(shortHost, PAIR_FONT));
+    }
+    return shortFrom + arrow + before + shortHost + after + star;
   }
 
   /** "connected in 270 ms", "TIMED_OUT after 10000 ms". */

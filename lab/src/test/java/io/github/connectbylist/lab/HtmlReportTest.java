@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -74,18 +75,67 @@ class HtmlReportTest {
 
   @Test
   void noTextRunsOutOfItsChart() {
+    assertTrue(chartsWithEveryTextInside(html) >= 8, "CDFs, timelines and the session's charts");
+  }
+
+  @Test
+  void aLongNameOrAddressPairIsShortenedInsideItsChartAndWholeInItsTooltip() throws Exception {
+    String source = "2001:db8:aaaa:bbbb:cccc:dddd:eeee:1";
+    String destination = "[2001:db8:aaaa:bbbb:cccc:dddd:eeee:2]:443";
+    Scenario scenario = ScenarioFormat.parse(new ObjectMapper().readTree("""
+        {"name": "long-ipv6-addresses-on-both-ends-of-a-dual-stack-path-whose-ipv6-is-black-holed",
+         "description": "IPv6 with long addresses, black-holed; IPv4 works",
+         "destinations": ["%s", "192.0.2.10:443"],
+         "sources": [{"address": "%s", "prefix": 64, "interface": "eth0"},
+                     {"address": "198.51.100.2", "prefix": 24, "interface": "eth0"}],
+         "network": [{"destination": "192.0.2.10", "behaviour": "connects", "latency": {"fixed-ms": 20}}]}
+        """.formatted(destination, source)), "test");
+    String longStrategy = "history(rtt-leeway=25ms, explore-every=16)/happy-eyeballs(connection-attempt-delay=250ms, "
+        + "max-concurrent-attempts=none, resolution-delay=50ms)";
+    Experiment e = new Experiment("long labels", 1, 5, Duration.ofSeconds(10),
+        List.of("happy-eyeballs/happy-eyeballs", longStrategy), List.of(scenario), List.of(), 1);
+    String report = HtmlReport.render(ExperimentRunner.run(e, 1));
+    assertTrue(chartsWithEveryTextInside(report) >= 2, "the CDF and the timelines");
+    String timeline = svg(report, "timeline");
+    String pair = source + " -> " + destination;
+    assertTrue(timeline.contains("<title>" + Svg.esc(pair) + "</title>"), "the whole pair in the attempt's tooltip");
+    assertFalse(timeline.contains(">" + Svg.esc(pair) + "<title>"), "too long to show whole: " + pair);
+    assertTrue(Pattern.compile(">2001:d[^<]*\u2026[^<]*e:1 -&gt; \\[2001:d[^<]*\u2026[^<]*e:2\\]:443<title>")
+        .matcher(timeline).find(), "each address shortened in its middle, keeping its ends, the brackets and the "
+        + "port: " + timeline);
+    assertTrue(Pattern.compile("<title>" + Pattern.quote(Svg.esc(longStrategy)) + " \u2014 connected in [0-9.]+ ms"
+        + "</title>").matcher(timeline).find(), "the whole name and the outcome in the name's tooltip");
+    assertTrue(timeline.contains("<tspan font-weight=\"bold\">history(rtt-leeway=25ms"), "the name's start shows");
+    assertTrue(timeline.contains("resolution-delay=50ms)</tspan>"), "and its end");
+    assertTrue(timeline.contains("<tspan font-weight=\"bold\">happy-eyeballs/happy-eyeballs</tspan>"),
+        "a name that fits is drawn whole");
+    assertTrue(timeline.contains(">198.51.100.2 -&gt; 192.0.2.10:443<title>"), "a pair that fits is drawn whole");
+  }
+
+  @Test
+  void aShortenedTextKeepsItsEndsAndFitsItsRoom() {
+    assertEquals("short", Svg.fit("short", 11, 100));
+    String fitted = Svg.fit("abcdefghijklmnopqrstuvwxyz0123456789", 11, 100);
+    assertTrue(Svg.width(fitted, 11) <= 100 && fitted.startsWith("abc") && fitted.endsWith("789")
+        && fitted.contains(Svg.ELLIPSIS), fitted);
+    assertEquals("", Svg.fit("abc", 11, 1), "no room, no text");
+    String emoji = Svg.fit("\uD83D\uDE00".repeat(40), 11, 100);
+    assertTrue(emoji.codePoints().allMatch(c -> c == 0x1F600 || c == 0x2026), "no surrogate cut in two: " + emoji);
+  }
+
+  /** Checks that every text of every chart lies inside it; returns how many charts there are. */
+  private static int chartsWithEveryTextInside(String report) {
     Matcher svgs = Pattern.compile("<svg class=\"[^\"]*\" width=\"(\\d+)\"[^>]*>(.*?)</svg>", Pattern.DOTALL)
-        .matcher(html);
+        .matcher(report);
     int charts = 0;
     while (svgs.find()) {
       charts++;
       int width = Integer.parseInt(svgs.group(1));
-      List<double[]> boxes = boxes(svgs.group(2));
-      for (double[] b : boxes) {
+      for (double[] b : boxes(svgs.group(2))) {
         assertTrue(b[0] >= 0 && b[2] <= width, "a text in [" + b[0] + ", " + b[2] + "] of a chart " + width + " wide");
       }
     }
-    assertTrue(charts >= 8, "CDFs, timelines and the session's charts: " + charts);
+    return charts;
   }
 
   @Test

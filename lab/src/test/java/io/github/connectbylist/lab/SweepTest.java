@@ -7,7 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,6 +50,36 @@ class SweepTest {
     assertTrue(metric.getMessage().contains("test.json") && metric.getMessage().contains("p50"), metric.getMessage());
     assertThrows(IllegalArgumentException.class,
         () -> parse("{\"strategy\": \"go/go(fallback-delay={})\", \"from\": \"1s\", \"to\": \"2s\", \"step\": \"0s\"}"));
+  }
+
+  @Test
+  void valuesInAnyOrderAreDrawnInsideThePlotAndEachLineLeftToRight() throws Exception {
+    Sweep sweep = parse("{\"strategy\": \"happy-eyeballs/happy-eyeballs(connection-attempt-delay={})\", "
+        + "\"values\": [\"500ms\", \"100ms\", \"250ms\"]}");
+    Experiment e = new Experiment("unsorted", 1, 20, Duration.ofSeconds(10), List.of(),
+        List.of(ScenarioFormat.builtIn("broken-ipv6"), ScenarioFormat.builtIn("slow-ipv6")), List.of(), 1,
+        List.of(sweep));
+    String html = HtmlReport.render(ExperimentRunner.run(e, 1));
+    Matcher lines = Pattern.compile("<polyline [^>]*points=\"([^\"]*)\"").matcher(html);
+    int drawn = 0;
+    while (lines.find()) {
+      drawn++;
+      double previous = Double.NEGATIVE_INFINITY;
+      for (String point : lines.group(1).split(" ")) {
+        double x = Double.parseDouble(point.split(",")[0]);
+        assertTrue(x >= 60 && x <= Svg.W - 20, "a point at x " + x + ", outside the plot");
+        assertTrue(x > previous, "left to right: " + lines.group(1));
+        previous = x;
+      }
+      assertEquals(3, lines.group(1).split(" ").length, lines.group(1));
+    }
+    assertEquals(2 * 2, drawn, "two scenarios, on a log and a linear scale");
+    Matcher ticks = Pattern.compile(">(\\d+)</text>").matcher(html.substring(html.indexOf("<svg class=\"sweep")));
+    List<String> labels = new ArrayList<>();
+    while (ticks.find()) {
+      labels.add(ticks.group(1));
+    }
+    assertTrue(labels.contains("100") && labels.contains("500"), "the axis spans 100 ms to 500 ms: " + labels);
   }
 
   @Test
