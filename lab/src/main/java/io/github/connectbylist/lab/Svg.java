@@ -9,8 +9,11 @@ import java.util.Locale;
 final class Svg {
   /** Every chart's width: the page's text column. */
   static final int W = 720;
-  /** Width per character of the report's sans-serif text, per pixel of font size: a generous estimate. */
-  private static final double CHAR_WIDTH = 0.62;
+  /**
+   * What {@link #width} adds to Arial's advance widths, which Chromium's sans-serif here (Liberation Sans) shares:
+   * room for another sans-serif and for bold.
+   */
+  private static final double MARGIN = 1.1;
   /** The size of a chart's labels, {@link #text}'s. */
   private static final int FONT = 11;
   /** What stands for the part of a text that {@link #fit} leaves out. */
@@ -47,9 +50,35 @@ final class Svg {
         + "\">" + esc(text) + title + "</text>";
   }
 
-  /** How wide {@code text} is drawn at {@code fontSize}, estimated on the wide side so that what fits, fits. */
+  /**
+   * How wide {@code text} is drawn at {@code fontSize}, estimated on the wide side so that what fits, fits: each
+   * character at Arial's advance width (rounded up to its class), and a tenth more.
+   */
   static double width(String text, double fontSize) {
-    return text.length() * fontSize * CHAR_WIDTH;
+    double ems = 0;
+    for (int i = 0; i < text.length(); ) {
+      int c = text.codePointAt(i);
+      i += Character.charCount(c);
+      ems += ems(c);
+    }
+    return ems * fontSize * MARGIN;
+  }
+
+  /** A character's advance in ems: Arial's, rounded up within its class; a whole em for any non-ASCII symbol. */
+  private static double ems(int c) {
+    if (c > '~') {
+      return 1.0;                                   // ★, ∅, ✗, …: another font's glyph, at most an em
+    }
+    if ("il.,:;|!'[]/ ".indexOf(c) >= 0) {
+      return 0.28;
+    }
+    if ("()-jftr".indexOf(c) >= 0) {
+      return 0.34;
+    }
+    if ("mwMW@%&".indexOf(c) >= 0) {
+      return 0.89;
+    }
+    return Character.isUpperCase(c) ? 0.78 : 0.59;
   }
 
   /**
@@ -64,15 +93,12 @@ final class Svg {
       return text;
     }
     int[] codePoints = text.codePoints().toArray(); // never cut a surrogate pair in two
-    // the ellipsis counted as a whole em, wider than any font draws it
-    int kept = Math.min(codePoints.length - 1, (int) Math.floor((room - fontSize) / (fontSize * CHAR_WIDTH)));
-    while (kept > 0) {
+    for (int kept = codePoints.length - 1; kept > 0; kept--) {
       String shortened = new String(codePoints, 0, (kept + 1) / 2) + ELLIPSIS
           + new String(codePoints, codePoints.length - kept / 2, kept / 2);
-      if (width(shortened, fontSize) + fontSize * (1 - CHAR_WIDTH) <= room) {
+      if (width(shortened, fontSize) <= room) {     // the ellipsis counted as a whole em, wider than drawn
         return shortened;
       }
-      kept--;
     }
     return width(ELLIPSIS, fontSize) <= room ? ELLIPSIS : "";
   }
