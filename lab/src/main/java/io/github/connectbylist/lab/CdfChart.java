@@ -10,12 +10,6 @@ import java.util.Locale;
  * never connected has no curve at all, since a line at the deadline would read as connects that took that long.
  */
 final class CdfChart {
-  private static final int H = 300;
-  private static final int LEFT = 60;
-  private static final int RIGHT = 20;
-  private static final int TOP = 20;
-  private static final int BOTTOM = 40;
-
   private CdfChart() {}
 
   /** The legend, the chart and the notes under it. */
@@ -40,12 +34,8 @@ final class CdfChart {
       s.append("<p>No run connected.</p>\n");
       return;
     }
-    Axis time = Axis.log(min, max);
-    Svg.open(s, "cdf", Svg.W, H);
-    AxisDrawing.horizontal(s, time, LEFT, Svg.W - RIGHT, TOP, H - BOTTOM, H - BOTTOM + 16, Svg.W, "");
-    AxisDrawing.vertical(s, fractions(), H - BOTTOM, TOP, LEFT, Svg.W - RIGHT, LEFT - 6);
-    s.append(Svg.text((LEFT + Svg.W - RIGHT) / 2.0, H - 6, "time to connect (ms, log scale)", "middle"));
-    s.append(Svg.text(LEFT + 6, TOP + 12, "fraction of runs connected", "start"));
+    Plot plot = Plot.open(s, "cdf", Axis.log(min, max), fractions(), "time to connect (ms, log scale)");
+    s.append(Plot.yCaption("fraction of runs connected"));
     StringBuilder markers = new StringBuilder(); // drawn over every curve, so that no curve hides one
     List<String> drawn = new ArrayList<>();
     List<String> keys = new ArrayList<>();
@@ -55,18 +45,18 @@ final class CdfChart {
         continue;
       }
       StringBuilder line = new StringBuilder();
-      double lastY = y(0);
+      double lastY = plot.y(0);
       for (double[] p : points) {
-        double px = x(time, p[0]);
+        double px = plot.x(p[0]);
         line.append(line.length() == 0 ? "" : " ").append(Svg.fmt(px)).append(',').append(Svg.fmt(lastY));
-        lastY = y(p[1]);
+        lastY = plot.y(p[1]);
         line.append(' ').append(Svg.fmt(px)).append(',').append(Svg.fmt(lastY));
       }
       Style style = Style.of(i);
       s.append("<g class=\"curve\"><title>").append(Svg.esc(names.get(i) + ": " + shareText(cells.get(i))))
           .append("</title>").append(style.polyline(line)).append("</g>");
       double[] at = pointAt(points, points.get(points.size() - 1)[1] * (i + 1) / (cells.size() + 1));
-      markers.append(style.marker(x(time, at[0]), y(at[1])));
+      markers.append(style.marker(plot.x(at[0]), plot.y(at[1])));
       drawn.add(names.get(i));
       keys.add(key(points));
     }
@@ -121,13 +111,5 @@ final class CdfChart {
       ticks.add(new Axis.Tick(q / 4.0, String.format(Locale.ROOT, "%.2f", q / 4.0)));
     }
     return new Axis(0, 1, false, ticks);
-  }
-
-  private static double x(Axis time, double millis) {
-    return LEFT + time.at(millis) * (Svg.W - LEFT - RIGHT);
-  }
-
-  private static double y(double fraction) {
-    return H - BOTTOM - fraction * (H - TOP - BOTTOM);
   }
 }

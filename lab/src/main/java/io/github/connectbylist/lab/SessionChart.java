@@ -11,12 +11,6 @@ import java.util.List;
  * connected has no line, rather than one at the top that would read as slow connects.
  */
 final class SessionChart {
-  private static final int H = 300;
-  private static final int LEFT = 60;
-  private static final int RIGHT = 20;
-  private static final int TOP = 20;
-  private static final int BOTTOM = 40;
-
   private SessionChart() {}
 
   /** The chart of {@code percentile} (50 or 90), and its note when lines coincide or have gaps. */
@@ -39,9 +33,6 @@ final class SessionChart {
       s.append("<p>No connect succeeded.</p>\n");
       return;
     }
-    Axis time = Axis.log(min, max);
-    Svg.open(s, "session", Svg.W, H);
-    AxisDrawing.vertical(s, time, H - BOTTOM, TOP, LEFT, Svg.W - RIGHT, LEFT - 6);
     int step = connects <= 20 ? 1 : 5;
     List<Axis.Tick> ticks = new ArrayList<>();
     for (int k = 1; k <= connects; k++) {
@@ -50,10 +41,9 @@ final class SessionChart {
       }
     }
     Axis number = connects == 1 ? new Axis(0, 2, false, ticks) : new Axis(1, connects, false, ticks);
-    AxisDrawing.horizontal(s, number, LEFT, Svg.W - RIGHT, TOP, H - BOTTOM, H - BOTTOM + 16, Svg.W, "");
-    s.append(Svg.text((LEFT + Svg.W - RIGHT) / 2.0, H - 6, "connect number", "middle"));
-    s.append(Svg.text(LEFT + 6, TOP + 12, (percentile == 50 ? "median" : "p" + percentile)
-        + " time to connect (ms, log scale)", "start"));
+    String which = percentile == 50 ? "median" : "p" + percentile;
+    Plot plot = Plot.open(s, "session", number, Axis.log(min, max), "connect number");
+    s.append(Plot.yCaption(which + " time to connect (ms, log scale)"));
     StringBuilder markers = new StringBuilder();
     List<String> drawn = new ArrayList<>();
     List<String> keys = new ArrayList<>();
@@ -73,8 +63,8 @@ final class SessionChart {
       for (int k = 1; k <= connects + 1; k++) {
         double v = k <= connects ? values[k - 1] : Double.NaN;
         if (!Double.isNaN(v)) {
-          points.append(points.length() == 0 ? "" : " ").append(Svg.fmt(x(number, k))).append(',')
-              .append(Svg.fmt(y(time, v)));
+          points.append(points.length() == 0 ? "" : " ").append(Svg.fmt(plot.x(k))).append(',')
+              .append(Svg.fmt(plot.y(v)));
         } else if (points.length() > 0) {
           s.append(points.indexOf(" ") < 0 ? dot(points, style) : style.polyline(points));
           points.setLength(0);
@@ -82,7 +72,7 @@ final class SessionChart {
       }
       s.append("</g>");
       int k = markerAt(values, (i + 1) * (connects - 1) / (cells.size() + 1) + 1);
-      markers.append(style.marker(x(number, k), y(time, values[k - 1])));
+      markers.append(style.marker(plot.x(k), plot.y(values[k - 1])));
       drawn.add(cells.get(i).strategy());
       keys.add(Arrays.toString(values));
     }
@@ -90,14 +80,13 @@ final class SessionChart {
     String note = Legend.coincidenceNote("lines", drawn, keys);
     if (gaps) {
       note += (note.isEmpty() ? "" : " ") + "A gap in a line: at that connect more than " + (percentile == 50
-          ? "half" : "a tenth") + " of the clients failed, so the " + (percentile == 50 ? "median" : "p" + percentile)
-          + " is no time.";
+          ? "half" : "a tenth") + " of the clients failed, so the " + which + " is no time.";
     }
     if (drawn.size() < cells.size()) {
       List<String> never = new ArrayList<>();
       cells.stream().filter(c -> !drawn.contains(c.strategy())).forEach(c -> never.add(c.strategy()));
-      note += (note.isEmpty() ? "" : " ") + "No line for " + Legend.and(never) + ": the "
-          + (percentile == 50 ? "median" : "p" + percentile) + " is a failure at every connect.";
+      note += (note.isEmpty() ? "" : " ") + "No line for " + Legend.and(never) + ": the " + which
+          + " is a failure at every connect.";
     }
     if (!note.isEmpty()) {
       s.append("<p class=\"chart-note\">").append(Svg.esc(note)).append("</p>\n");
@@ -120,13 +109,5 @@ final class SessionChart {
   private static String dot(CharSequence point, Style style) {
     String[] xy = point.toString().split(",");
     return "<circle cx=\"" + xy[0] + "\" cy=\"" + xy[1] + "\" r=\"2.5\" fill=\"" + style.color() + "\"/>";
-  }
-
-  private static double x(Axis number, int k) {
-    return LEFT + number.at(k) * (Svg.W - LEFT - RIGHT);
-  }
-
-  private static double y(Axis time, double millis) {
-    return H - BOTTOM - time.at(millis) * (H - TOP - BOTTOM);
   }
 }

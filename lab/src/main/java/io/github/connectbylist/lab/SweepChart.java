@@ -17,11 +17,6 @@ import java.util.stream.IntStream;
 final class SweepChart {
   /** Decades between the smallest and the largest value above which the log scale comes first. */
   static final double LOG_SPAN = 1.5;
-  private static final int H = 300;
-  private static final int LEFT = 60;
-  private static final int RIGHT = 20;
-  private static final int TOP = 20;
-  private static final int BOTTOM = 40;
 
   private SweepChart() {}
 
@@ -75,13 +70,9 @@ final class SweepChart {
     List<Integer> byValue = byValue(sweep.values());
     Axis x = Axis.linear(Sweep.numeric(sweep.values().get(byValue.get(0))),
         Sweep.numeric(sweep.values().get(byValue.get(byValue.size() - 1))));
-    Svg.open(s, y.log() ? "sweep log" : "sweep linear", Svg.W, H);
-    AxisDrawing.vertical(s, y, H - BOTTOM, TOP, LEFT, Svg.W - RIGHT, LEFT - 6);
-    AxisDrawing.horizontal(s, x, LEFT, Svg.W - RIGHT, TOP, H - BOTTOM, H - BOTTOM + 16, Svg.W, "");
-    double middle = (LEFT + Svg.W - RIGHT) / 2.0;
-    s.append(Svg.fittedText(middle, H - 6, sweep.option() + (sweep.valuesAreDurations() ? " (ms)" : ""), "middle",
-        2 * (Svg.W - RIGHT - middle)));
-    s.append(Svg.text(LEFT + 6, TOP - 6, metricLabel(sweep.metric()) + (y.log() ? ", log scale" : ""), "start"));
+    Plot plot = Plot.open(s, y.log() ? "sweep log" : "sweep linear", x, y,
+        sweep.option() + (sweep.valuesAreDurations() ? " (ms)" : ""));
+    s.append(Plot.yCaptionAbove(metricLabel(sweep.metric()) + (y.log() ? ", log scale" : "")));
     StringBuilder markers = new StringBuilder();
     for (int i = 0; i < scenarios.size(); i++) {
       Style style = Style.of(i);
@@ -90,8 +81,8 @@ final class SweepChart {
         if (Double.isNaN(values[i][j])) {
           continue;
         }
-        double px = LEFT + x.at(Sweep.numeric(sweep.values().get(j))) * (Svg.W - LEFT - RIGHT);
-        double py = H - BOTTOM - y.at(values[i][j]) * (H - TOP - BOTTOM);
+        double px = plot.x(Sweep.numeric(sweep.values().get(j)));
+        double py = plot.y(values[i][j]);
         points.append(points.length() == 0 ? "" : " ").append(Svg.fmt(px)).append(',').append(Svg.fmt(py));
         markers.append("<g><title>").append(Svg.esc(scenarios.get(i) + ", " + sweep.option() + "="
             + sweep.values().get(j) + ": " + Svg.ms(values[i][j]))).append("</title>")
