@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
@@ -25,6 +26,9 @@ public final class LeakCheck {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+    // Its native random source opens /dev/random and /dev/urandom the first time one is used (dnsjava's
+    // query IDs, TLS) and keeps them open for the process's life.
+    new SecureRandom().nextBytes(new byte[1]);
   }
 
   private final List<String> before = targets();
