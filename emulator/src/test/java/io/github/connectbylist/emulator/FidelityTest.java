@@ -81,10 +81,12 @@ class FidelityTest {
     double p90 = ms[(int) Math.ceil(ms.length * 0.9) - 1];
     String what = family + " at " + rtt + " ms: median " + median + ", p90 " + p90 + ", all " + Arrays.toString(ms);
     assertTrue(median >= rtt - 0.05, "never faster than the round trip: " + what);
-    // bounds for a loaded 2-core VM, whose wake-ups run late in proportion; the exact error is the JMH benchmark's
-    assertTrue(median <= rtt + 1.5 + rtt / 100, what);
+    // bounds for a loaded 2-core VM, whose wake-ups run late in proportion (a whole series at 301 ms took a
+    // median of 305.7 once, 1.6% late); the exact error is the JMH benchmark's. A delay applied twice or once,
+    // or in whole ticks, is still far outside them.
+    assertTrue(median <= rtt + 1.5 + rtt * 0.03, what);
     // the tail, not the worst: one connect of 40 on a shared 2-core VM can wake 12 ms late; JMH has the p99
-    assertTrue(p90 <= rtt + 5 + rtt / 100, what);
+    assertTrue(p90 <= rtt + 5 + rtt * 0.03, what);
   }
 
   /** {@code count} handshakes one after another from inside the client, as a client that connects again. */
